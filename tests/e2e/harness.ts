@@ -1,0 +1,110 @@
+/**
+ * The browser test harness every e2e suite uses: launches the system Chromium (never a downloaded
+ * one), opens pages of the built site, records console errors and failed requests, runs axe-core,
+ * and saves screenshots under test-results/screenshots (git-ignored).
+ */
+import { mkdirSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { createRequire } from "node:module";
+import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { inject } from "vitest";
+import { CHROMIUM_ARGS, findChromium } from "./chromium.mjs";
+
+const require = createRequire(import.meta.url);
+const AXE_SOURCE = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
+export const SCREENSHOT_DIR = "test-results/screenshots";
+
+export function baseUrl(): string {
+  return inject("baseUrl");
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  const executablePath = findChromium();
+  if (!executablePath) throw new Error("No Chromium found (set CHROMIUM_PATH).");
+  return chromium.launch({ executablePath, args: CHROMIUM_ARGS, headless: true });
+}
+
+export interface OpenedPage {
+  page: Page;
+  context: BrowserContext;
+  /** Console errors, uncaught exceptions and failed requests seen since the page opened. */
+  problems: string[];
+}
+
+export interface OpenOptions {
+  width?: number;
+  height?: number;
+  colorScheme?: "light" | "dark";
+}
+
+/** Opens `path` of the built site in a fresh context and waits until the network is quiet. */
+export async function openPage(browser: Browser, path: string, options: OpenOptions = {}): Promise<OpenedPage> {
+  const context = await browser.newContext({
+    viewport: { width: options.width ?? 1280, height: options.height ?? 900 },
+    colorScheme: options.colorScheme ?? "light",
+  });
+  const page = await context.newPage();
+  const problems: string[] = [];
+  page.on("console", (message) => {
+    if (message.type() === "error") problems.push(`console error: ${message.text()}`);
+  });
+  page.on("pageerror", (error) => problems.push(`uncaught: ${error.message}`));
+  page.on("requestfailed", (request) => problems.push(`request failed: ${request.url()} (${request.failure()?.errorText})`));
+  page.on("response", (response) => {
+    // The 404 page itself is expected to answer 404; anything else that fails is a broken asset.
+    if (response.status() >= 400 && !path.includes("does-not-exist")) problems.push(`HTTP ${response.status()}: ${response.url()}`);
+  });
+  await page.goto(baseUrl() + path, { waitUntil: "networkidle" });
+  return { page, context, problems };
+}
+
+export interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: number;
+  targets: string[];
+}
+
+/** Runs axe-core in the page; returns violations whose impact is serious or critical. */
+export async function seriousAxeViolations(page: Page): Promise<AxeViolation[]> {
+  await page.addScriptTag({ content: AXE_SOURCE });
+  const violations = await page.evaluate(async () => {
+    // @ts-expect-error axe is injected above as a global
+    const result = await window.axe.run(document, { resultTypes: ["violations"] });
+    return result.violations.map((v: { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.length,
+      targets: v.nodes.slice(0, 3).map((n) => n.target.join(" ")),
+    }));
+  });
+  return violations.filter((v: AxeViolation) => v.impact === "serious" || v.impact === "critical");
+}
+
+export async function screenshot(page: Page, name: string): Promise<string> {
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  const file = `${SCREENSHOT_DIR}/${name}.png`;
+  await page.screenshot({ path: file, fullPage: true });
+  return file;
+}
+
+/** True when the page is wider than its viewport (a horizontal scrollbar). */
+export async function hasHorizontalScroll(page: Page): Promise<boolean> {
+  return page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth);
+}
+
+/** Every HTML page in the built site, as site paths ("/", "/lessons/x/"). */
+export function builtPages(): string[] {
+  const pages: string[] = [];
+  const walk = (dir: string, prefix: string) => {
+    for (const name of readdirSync(dir)) {
+      const full = `${dir}/${name}`;
+      if (statSync(full).isDirectory()) walk(full, `${prefix}${name}/`);
+      else if (name === "index.html") pages.push(prefix || "/");
+      else if (name.endsWith(".html")) pages.push(`${prefix}${name}`);
+    }
+  };
+  walk("dist", "/");
+  return pages;
+}

@@ -1,0 +1,25 @@
+// `npm test`: type checking, unit tests, the production build, then browser tests against that
+// build — in that order, stopping at the first failure, with the time each step took.
+import { spawnSync } from "node:child_process";
+
+const steps = [
+  ["Type check (.astro)", "npx", ["astro", "check", "--minimumSeverity", "warning"]],
+  ["Type check (.ts/.tsx)", "npx", ["tsc", "--noEmit", "-p", "tsconfig.json"]],
+  ["Unit tests", "npx", ["vitest", "run"]],
+  ["Production build", "npx", ["astro", "build"]],
+  ["Browser tests", "node", ["tests/e2e/run.mjs"]],
+];
+
+const timings = [];
+for (const [name, command, args] of steps) {
+  console.log(`\n━━ ${name}: ${command} ${args.join(" ")}`);
+  const start = Date.now();
+  const result = spawnSync(command, args, { stdio: "inherit" });
+  const seconds = ((Date.now() - start) / 1000).toFixed(1);
+  timings.push(`${name.padEnd(24)} ${seconds.padStart(6)} s`);
+  if (result.status !== 0) {
+    console.error(`\n✗ ${name} failed (exit ${result.status ?? result.signal}). Steps so far:\n${timings.join("\n")}`);
+    process.exit(result.status ?? 1);
+  }
+}
+console.log(`\n✓ All steps passed.\n${timings.join("\n")}`);
