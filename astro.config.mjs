@@ -4,18 +4,35 @@ import mdx from "@astrojs/mdx";
 import solid from "@astrojs/solid-js";
 import remarkMath from "remark-math";
 import rehypeKatex from "rehype-katex";
+import { unified } from "@astrojs/markdown-remark";
 
 // A fully static site: every page is prerendered; interactive parts are Solid islands.
-// Math is typeset at build time by KaTeX (remark-math + rehype-katex, which Astro 7 runs through
-// @astrojs/markdown-remark), so lessons ship no math JavaScript.
+// Math is typeset at build time by KaTeX (remark-math + rehype-katex, run by the unified processor of
+// @astrojs/markdown-remark — Astro 7's default processor does not run remark/rehype plugins), so
+// lessons ship no math JavaScript. strict/throwOnError make a LaTeX typo fail the build.
 export default defineConfig({
   site: "https://deep-sky.example.org",
   output: "static",
   trailingSlash: "ignore",
   integrations: [mdx(), solid()],
   markdown: {
-    remarkPlugins: [remarkMath],
-    rehypePlugins: [[rehypeKatex, { strict: "error", throwOnError: true }]],
+    processor: unified({
+      remarkPlugins: [remarkMath],
+      rehypePlugins: [[rehypeKatex, { strict: "error", throwOnError: true }]],
+    }),
   },
   devToolbar: { enabled: false },
+  vite: {
+    build: {
+      rollupOptions: {
+        // Astro's MDX content modules start with a "use astro:head-inject" directive that the
+        // bundler reports on every lesson; it is Astro's own marker and harmless, so keep the
+        // build log for warnings that matter.
+        onwarn(warning, warn) {
+          if (warning.code === "MODULE_LEVEL_DIRECTIVE" && warning.message.includes("astro:head-inject")) return;
+          warn(warning);
+        },
+      },
+    },
+  },
 });
