@@ -1,0 +1,32 @@
+import { encodeModel } from "./encode-model.ts";
+import type { EncodeOptions } from "./encode-model.ts";
+import { layersToGraph } from "./layers-to-graph.ts";
+import type { LayerSpec } from "./layer-spec.ts";
+
+/** What goes into the .onnx file besides the graph. */
+export interface ExportOptions extends EncodeOptions {
+  /** Model name: the graph name and metadata "name". */
+  name: string;
+  /** Class names in output order, stored as JSON in metadata "class_labels". */
+  classLabels?: readonly string[];
+  /** How inputs must be prepared (scaling, crop, channel order…), metadata "preprocessing". */
+  preprocessing?: string;
+  /** Free-text description (ModelProto.doc_string). */
+  description?: string;
+}
+
+/** Metadata keys written by the exporter and read by src/lib/inference. */
+export const METADATA_KEYS = { name: "name", classLabels: "class_labels", preprocessing: "preprocessing" } as const;
+
+/**
+ * A Sequential chain of layer specs → .onnx bytes: input "input" [batch, …inputShape], output
+ * "output", ir_version 8 / opset 17, metadata as in `ExportOptions`.
+ */
+export function exportLayers(layers: readonly LayerSpec[], inputShape: readonly number[], options: ExportOptions): Uint8Array {
+  const g = layersToGraph(layers, { name: options.name, inputShape });
+  g.metadata(METADATA_KEYS.name, options.name);
+  if (options.classLabels !== undefined) g.metadata(METADATA_KEYS.classLabels, JSON.stringify(options.classLabels));
+  if (options.preprocessing !== undefined) g.metadata(METADATA_KEYS.preprocessing, options.preprocessing);
+  if (options.description !== undefined) g.docString(options.description);
+  return encodeModel(g.build(), options);
+}
