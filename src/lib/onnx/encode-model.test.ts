@@ -3,7 +3,7 @@ import { Rng } from "../random/index.ts";
 import { encodeModel } from "./encode-model.ts";
 import { GraphBuilder } from "./graph-builder.ts";
 import { float, int, ints, string } from "./ir.ts";
-import { runOrt } from "./run-ort.test-util.ts";
+import { runOrt } from "../../../tests/support/runOrt.ts";
 import { batchNorm, conv2d, dense, maxAbsDiff, pool2d, randomData, softmaxRows, upsampleNearest } from "./reference.test-util.ts";
 
 const TOL = 1e-5;

@@ -5,7 +5,7 @@ import type { Tensor } from "../autodiff/index.ts";
 import { encodeModel } from "./encode-model.ts";
 import { layersToGraph } from "./layers-to-graph.ts";
 import type { LayerSpec } from "./layer-spec.ts";
-import { runOrt } from "./run-ort.test-util.ts";
+import { runOrt } from "../../../tests/support/runOrt.ts";
 import { batchNorm, maxAbsDiff, randomData } from "./reference.test-util.ts";
 
 // Each layer spec is exported, run in onnxruntime-web (float32) and compared with the engine's own
