@@ -8,6 +8,7 @@ import { createRequire } from "node:module";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import { inject } from "vitest";
 import { CHROMIUM_ARGS, findChromium } from "./chromium.mjs";
+import { siteDir } from "./siteDir.mjs";
 
 const require = createRequire(import.meta.url);
 const AXE_SOURCE = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
@@ -105,6 +106,16 @@ export function builtPages(): string[] {
       else if (name.endsWith(".html")) pages.push(`${prefix}${name}`);
     }
   };
-  walk("dist", "/");
+  walk(siteDir(), "/");
   return pages;
+}
+
+/**
+ * Scrolls every island into view (client:visible loads on sight) and waits until Astro has hydrated
+ * them all (it removes the `ssr` attribute from an <astro-island> once its component is running).
+ */
+export async function hydrateIslands(page: Page): Promise<void> {
+  const islands = page.locator("astro-island");
+  for (let i = 0; i < (await islands.count()); i++) await islands.nth(i).scrollIntoViewIfNeeded();
+  await page.waitForFunction(() => document.querySelectorAll("astro-island[ssr]").length === 0, undefined, { timeout: 15_000 });
 }

@@ -1,7 +1,9 @@
+import { readFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { hasHorizontalScroll, launchBrowser, openPage, screenshot } from "./harness.ts";
+import { hasHorizontalScroll, hydrateIslands, launchBrowser, openPage, screenshot } from "./harness.ts";
+import { siteDir } from "./siteDir.mjs";
 
 const PATH = "/lessons/why-deep-learning/";
 /** Page-weight budget for a lesson with one small chart island (gzipped JavaScript). */
@@ -102,17 +104,17 @@ describe("lesson 0, Why deep learning", () => {
 
   it(`ships at most ${LESSON0_JS_BUDGET_GZIP / 1000} kB of gzipped JavaScript`, async () => {
     const { page, context } = await openPage(browser, PATH);
-    const scripts: { url: string; bytes: number }[] = [];
-    page.on("response", async (response) => {
-      if (response.request().resourceType() === "script") {
-        scripts.push({ url: response.url(), bytes: gzipSync(await response.body()).length });
-      }
-    });
-    await page.reload({ waitUntil: "networkidle" });
-    await page.locator('[data-widget="survey-chart"]').scrollIntoViewIfNeeded();
-    await page.waitForLoadState("networkidle");
-    const total = scripts.reduce((sum, s) => sum + s.bytes, 0);
-    console.log(`lesson 0 JavaScript: ${total} bytes gzipped in ${scripts.length} files`);
+    await hydrateIslands(page);
+    // Every script the page fetched (entry, islands, their imports), gzipped from the built files.
+    const paths = await page.evaluate(() =>
+      performance
+        .getEntriesByType("resource")
+        .map((entry) => new URL(entry.name).pathname)
+        .filter((path) => path.endsWith(".js") || path.endsWith(".mjs")),
+    );
+    const total = paths.reduce((sum, path) => sum + gzipSync(readFileSync(`${siteDir()}${path}`)).length, 0);
+    console.log(`lesson 0 JavaScript: ${total} bytes gzipped in ${paths.length} files`);
+    expect(paths.length).toBeGreaterThan(0);
     expect(total).toBeLessThanOrEqual(LESSON0_JS_BUDGET_GZIP);
     await context.close();
   });

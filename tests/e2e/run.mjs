@@ -3,6 +3,7 @@
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { findChromium } from "./chromium.mjs";
+import { siteDir } from "./siteDir.mjs";
 
 const chromium = findChromium();
 if (!chromium) {
@@ -23,8 +24,8 @@ if (!chromium) {
   process.exit(0);
 }
 
-if (!existsSync("dist/index.html")) {
-  const build = spawnSync("npx", ["astro", "build"], { stdio: "inherit" });
+if (!existsSync(`${siteDir()}/index.html`)) {
+  const build = spawnSync("npx", ["astro", "build", "--outDir", siteDir()], { stdio: "inherit" });
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 
