@@ -29,12 +29,14 @@ const SWISH: UnaryRule = {
 };
 // GELU, tanh approximation (Hendrycks & Gimpel; ONNX Gelu approximate="tanh", PyTorch approximate="tanh"):
 // gelu(x) = ½x(1 + tanh u), u = √(2/π)(x + 0.044715x³); gelu' = ½(1 + tanh u) + ½x(1 − tanh²u)·√(2/π)(1 + 3·0.044715x²)
-const GELU_C = Math.sqrt(2 / Math.PI);
+/** √(2/π) and the cubic coefficient of gelu's tanh approximation (Hendrycks & Gimpel 2016). */
+export const GELU_C = Math.sqrt(2 / Math.PI);
+export const GELU_CUBIC = 0.044715;
 const GELU: UnaryRule = {
-  f: (x) => 0.5 * x * (1 + Math.tanh(GELU_C * (x + 0.044715 * x * x * x))),
+  f: (x) => 0.5 * x * (1 + Math.tanh(GELU_C * (x + GELU_CUBIC * x * x * x))),
   df: (x) => {
-    const t = Math.tanh(GELU_C * (x + 0.044715 * x * x * x));
-    return 0.5 * (1 + t) + 0.5 * x * (1 - t * t) * GELU_C * (1 + 3 * 0.044715 * x * x);
+    const t = Math.tanh(GELU_C * (x + GELU_CUBIC * x * x * x));
+    return 0.5 * (1 + t) + 0.5 * x * (1 - t * t) * GELU_C * (1 + 3 * GELU_CUBIC * x * x);
   },
 };
 
@@ -60,11 +62,16 @@ export function relu(x: Tensor): Tensor {
   });
 }
 /** x for x > 0, αx otherwise; derivative 1 or α. */
-export function leakyRelu(x: Tensor, alpha = 0.2): Tensor {
+/** Default slope of leakyRelu for x < 0 (Keras 3's default). */
+export const LEAKY_RELU_ALPHA = 0.2;
+/** Default α of elu: the saturation value −α for x → −∞. */
+export const ELU_ALPHA = 1;
+
+export function leakyRelu(x: Tensor, alpha = LEAKY_RELU_ALPHA): Tensor {
   return unary("leakyRelu", { f: (v) => (v > 0 ? v : alpha * v), df: (v) => (v > 0 ? 1 : alpha) }, x);
 }
 /** x for x > 0, α(eˣ − 1) otherwise; derivative 1 or y + α. */
-export function elu(x: Tensor, alpha = 1): Tensor {
+export function elu(x: Tensor, alpha = ELU_ALPHA): Tensor {
   return unary("elu", { f: (v) => (v > 0 ? v : alpha * Math.expm1(v)), df: (v, y) => (v > 0 ? 1 : y + alpha) }, x);
 }
 export function softplus(x: Tensor): Tensor {

@@ -1,7 +1,8 @@
 import { encodeModel } from "./encode-model.ts";
 import type { EncodeOptions } from "./encode-model.ts";
-import { layersToGraph } from "./layers-to-graph.ts";
-import type { LayerSpec } from "./layer-spec.ts";
+import { layerGraphToGraph, layersToGraph } from "./layers-to-graph.ts";
+import type { GraphBuilder } from "./graph-builder.ts";
+import type { LayerGraph, LayerSpec } from "./layer-spec.ts";
 
 /** What goes into the .onnx file besides the graph. */
 export interface ExportOptions extends EncodeOptions {
@@ -23,7 +24,16 @@ export const METADATA_KEYS = { name: "name", classLabels: "class_labels", prepro
  * "output", ir_version 8 / opset 17, metadata as in `ExportOptions`.
  */
 export function exportLayers(layers: readonly LayerSpec[], inputShape: readonly number[], options: ExportOptions): Uint8Array {
-  const g = layersToGraph(layers, { name: options.name, inputShape });
+  return finish(layersToGraph(layers, { name: options.name, inputShape }), options);
+}
+
+/** A graph of layer specs (several inputs/outputs, merges, shared layers) → .onnx bytes, as `exportLayers`. */
+export function exportLayerGraph(graph: LayerGraph, options: ExportOptions): Uint8Array {
+  return finish(layerGraphToGraph(graph, options.name), options);
+}
+
+/** Writes the metadata and doc string, then encodes. */
+function finish(g: GraphBuilder, options: ExportOptions): Uint8Array {
   g.metadata(METADATA_KEYS.name, options.name);
   if (options.classLabels !== undefined) g.metadata(METADATA_KEYS.classLabels, JSON.stringify(options.classLabels));
   if (options.preprocessing !== undefined) g.metadata(METADATA_KEYS.preprocessing, options.preprocessing);

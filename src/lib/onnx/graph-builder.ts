@@ -16,6 +16,10 @@ export class GraphBuilder {
   // ONNX keeps node names and value names in separate namespaces.
   #valueNames = new Set<string>();
   #nodeNames = new Set<string>();
+  // Names set aside (by `reserve`) for a later exact claim, e.g. graph outputs named up front.
+  #reserved = new Set<string>();
+  // A weight array stored once however many nodes read it (a shared layer applied twice).
+  #constantsByData = new Map<Float32Array, { name: string; dims: readonly number[] }>();
 
   constructor(name: string) {
     this.name = name;
@@ -26,8 +30,19 @@ export class GraphBuilder {
     return claim(this.#valueNames, base);
   }
 
+  /**
+   * Sets a value name aside: generated names avoid it from now on, and one later exact claim
+   * (`node(…, { output: name })`) gets it. Lets a caller fix graph output names before building.
+   */
+  reserve(name: string): void {
+    if (this.#valueNames.has(name)) throw new Error(`GraphBuilder: value name "${name}" is already used`);
+    this.#valueNames.add(name);
+    this.#reserved.add(name);
+  }
+
   /** Claims an exact value name, throwing if a value already has it. */
   #exactName(name: string): string {
+    if (this.#reserved.delete(name)) return name;
     if (this.#valueNames.has(name)) throw new Error(`GraphBuilder: value name "${name}" is already used`);
     this.#valueNames.add(name);
     return name;
@@ -44,10 +59,16 @@ export class GraphBuilder {
     this.#outputs.push({ name: value, shape });
   }
 
-  /** Stores a float32 constant; returns its value name. */
+  /**
+   * Stores a float32 constant; returns its value name. The same array with the same dims is stored
+   * once: its first name is returned again.
+   */
   constant(name: string, dims: readonly number[], data: Float32Array): string {
+    const known = this.#constantsByData.get(data);
+    if (known !== undefined && sameDims(known.dims, dims)) return known.name;
     const unique = this.uniqueName(name);
     this.#initializers.push({ name: unique, dims, data });
+    if (known === undefined) this.#constantsByData.set(data, { name: unique, dims });
     return unique;
   }
 
@@ -97,6 +118,10 @@ export class GraphBuilder {
       ...(this.#docString !== undefined ? { docString: this.#docString } : {}),
     };
   }
+}
+
+function sameDims(a: readonly number[], b: readonly number[]): boolean {
+  return a.length === b.length && a.every((d, i) => d === b[i]);
 }
 
 /** Adds and returns `base`, or base_1, base_2, … whichever is first unused in `names`. */

@@ -3,7 +3,7 @@ import { Rng } from "../random/index.ts";
 import * as ad from "../autodiff/index.ts";
 import type { Tensor } from "../autodiff/index.ts";
 import { encodeModel } from "./encode-model.ts";
-import { layersToGraph } from "./layers-to-graph.ts";
+import { layerGraphToGraph, layersToGraph } from "./layers-to-graph.ts";
 import type { LayerSpec } from "./layer-spec.ts";
 import { runOrt } from "../../../tests/support/runOrt.ts";
 import { batchNorm, maxAbsDiff, randomData } from "./reference.test-util.ts";
@@ -119,5 +119,22 @@ describe("layersToGraph exports layers that onnxruntime computes exactly like th
     expect(() => layersToGraph([{ kind: "Activation", name: "act", activation: "mish" }], { name: "t", inputShape: [2] })).toThrow(
       'Cannot export activation "mish" (in act) to ONNX.',
     );
+  });
+
+  it("names a merge layer whose inputs do not fit, and a single-input layer given several", () => {
+    const two = (layer: LayerSpec) => () =>
+      layerGraphToGraph(
+        { inputs: [{ name: "a", shape: [2, 3] }, { name: "b", shape: [3, 3] }], nodes: [{ id: "m", layer, inputs: ["a", "b"] }], outputs: [{ from: "m", name: "y" }] },
+        "t",
+      );
+    expect(two({ kind: "Add", name: "add" })).toThrow('Add layer "add": inputs must have one shape, got [2, 3], [3, 3]');
+    expect(two({ kind: "Concatenate", name: "cat", axis: -1 })).toThrow('Concatenate layer "cat": cannot concatenate [2, 3], [3, 3] along axis -1');
+    expect(two({ kind: "Flatten", name: "flat" })).toThrow('Flatten layer "flat": takes one input, got 2');
+    expect(two({ kind: "Concatenate", name: "cat", axis: 1 })).not.toThrow();
+  });
+
+  it("refuses a node that reads a value not defined before it", () => {
+    const graph = { inputs: [{ name: "x", shape: [2] }], nodes: [{ id: "f", layer: { kind: "Flatten", name: "f" } as LayerSpec, inputs: ["g"] }], outputs: [] };
+    expect(() => layerGraphToGraph(graph, "t")).toThrow('Flatten layer "f" reads "g", which is neither a graph input nor an earlier node');
   });
 });

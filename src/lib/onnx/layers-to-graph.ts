@@ -1,7 +1,9 @@
 import { windowGeometry } from "../autodiff/padding.ts";
 import { GraphBuilder } from "./graph-builder.ts";
 import { float, int, ints, string } from "./ir.ts";
-import type { ActivationSpec, LayerSpec } from "./layer-spec.ts";
+import type { ActivationSpec, LayerGraph, LayerSpec } from "./layer-spec.ts";
+import { ENGINE_ALPHA } from "./engine-alphas.ts";
+import { GELU_C, GELU_CUBIC } from "../autodiff/activations.ts";
 
 /** A value flowing between layers: its graph name and its shape without the batch axis. */
 export interface Value {
@@ -13,11 +15,16 @@ export interface Value {
 export const BATCH = "batch";
 
 /**
- * Appends the nodes of one layer applied to `x` and returns the layer's output. Shapes are tracked
- * so "same" padding can be turned into the explicit pads the engine uses (never ONNX's auto_pad,
- * whose even-kernel/strided behaviour would be a second, drifting definition).
+ * Appends the nodes of one layer applied to `inputs` (one value, or a list for Add/Concatenate) and
+ * returns the layer's output. Shapes are tracked so "same" padding can be turned into the explicit
+ * pads the engine uses (never ONNX's auto_pad, whose even-kernel/strided behaviour would be a
+ * second, drifting definition).
  */
-export function addLayer(g: GraphBuilder, layer: LayerSpec, x: Value): Value {
+export function addLayer(g: GraphBuilder, layer: LayerSpec, inputs: Value | readonly Value[]): Value {
+  const xs = (Array.isArray(inputs) ? inputs : [inputs]) as readonly Value[];
+  if (layer.kind === "Add" || layer.kind === "Concatenate") return addMerge(g, layer, xs);
+  if (xs.length !== 1) throw new Error(`${where(layer)}: takes one input, got ${xs.length}`);
+  const x = xs[0];
   const prefix = layer.name;
   switch (layer.kind) {
     case "Dense": {
@@ -122,6 +129,30 @@ export function addLayer(g: GraphBuilder, layer: LayerSpec, x: Value): Value {
   }
 }
 
+/** Add (a chain of binary Adds, summing left to right like the engine) or Concat. */
+function addMerge(g: GraphBuilder, layer: Extract<LayerSpec, { kind: "Add" | "Concatenate" }>, xs: readonly Value[]): Value {
+  if (xs.length < 2) throw new Error(`${where(layer)}: needs at least two inputs, got ${xs.length}`);
+  const shapes = xs.map((x) => `[${x.shape.join(", ")}]`).join(", ");
+  if (layer.kind === "Add") {
+    if (!xs.every((x) => sameShape(x.shape, xs[0].shape))) throw new Error(`${where(layer)}: inputs must have one shape, got ${shapes}`);
+    let sum = xs[0].name;
+    for (let k = 1; k < xs.length; k++) sum = g.node("Add", [sum, xs[k].name], {}, { node: layer.name });
+    return { name: sum, shape: xs[0].shape };
+  }
+  // `axis` counts axes of the batched tensor, as ONNX Concat does; shapes here lack the batch axis.
+  const rank = xs[0].shape.length + 1;
+  const axis = layer.axis < 0 ? layer.axis + rank : layer.axis;
+  const fits = axis >= 1 && axis < rank && xs.every((x) => x.shape.length === rank - 1 && x.shape.every((d, i) => i === axis - 1 || d === xs[0].shape[i]));
+  if (!fits) throw new Error(`${where(layer)}: cannot concatenate ${shapes} along axis ${layer.axis}`);
+  const shape = xs[0].shape.slice();
+  shape[axis - 1] = xs.reduce((s, x) => s + x.shape[axis - 1], 0);
+  return { name: g.node("Concat", xs.map((x) => x.name), { axis: int(axis) }, { node: layer.name }), shape };
+}
+
+function sameShape(a: readonly number[], b: readonly number[]): boolean {
+  return a.length === b.length && a.every((d, i) => d === b[i]);
+}
+
 /**
  * Appends the nodes of an activation. Most are one ONNX op; two are compositions:
  *  - swish/silu: x·Sigmoid(x);
@@ -147,9 +178,9 @@ export function addActivation(g: GraphBuilder, activation: ActivationSpec | unde
     case "softplus":
       return out(node("Softplus", [x.name]));
     case "leakyRelu":
-      return out(node("LeakyRelu", [x.name], { alpha: float(alpha ?? 0.2) }));
+      return out(node("LeakyRelu", [x.name], { alpha: float(alpha ?? ENGINE_ALPHA.leakyRelu) }));
     case "elu":
-      return out(node("Elu", [x.name], { alpha: float(alpha ?? 1) }));
+      return out(node("Elu", [x.name], { alpha: float(alpha ?? ENGINE_ALPHA.elu) }));
     case "softmax":
       return out(node("Softmax", [x.name], { axis: int(-1) }));
     case "logSoftmax":
@@ -160,8 +191,8 @@ export function addActivation(g: GraphBuilder, activation: ActivationSpec | unde
     case "gelu": {
       const c = (label: string, v: number) => g.constant(`${prefix}/gelu/${label}`, [], Float32Array.of(v));
       const x3 = node("Mul", [node("Mul", [x.name, x.name]), x.name]);
-      const inner = node("Add", [x.name, node("Mul", [x3, c("k", 0.044715)])]);
-      const t = node("Tanh", [node("Mul", [inner, c("sqrt_2_over_pi", Math.sqrt(2 / Math.PI))])]);
+      const inner = node("Add", [x.name, node("Mul", [x3, c("k", GELU_CUBIC)])]);
+      const t = node("Tanh", [node("Mul", [inner, c("sqrt_2_over_pi", GELU_C)])]);
       const onePlus = node("Add", [t, c("one", 1)]);
       return out(node("Mul", [node("Mul", [x.name, onePlus]), c("half", 0.5)]));
     }
@@ -182,17 +213,47 @@ export interface LayersToGraphOptions {
 
 /** A Sequential chain of layers as an ONNX graph with input "input" [batch, …] and output "output". */
 export function layersToGraph(layers: readonly LayerSpec[], options: LayersToGraphOptions): GraphBuilder {
-  const g = new GraphBuilder(options.name);
   const inputName = options.inputName ?? "input";
-  let x: Value = { name: g.input(inputName, [BATCH, ...options.inputShape]), shape: options.inputShape };
-  for (const layer of layers) x = addLayer(g, layer, x);
-  finishOutput(g, x, options.outputName ?? "output");
+  const nodes = layers.map((layer, i) => ({ id: `#${i}`, layer, inputs: [i === 0 ? inputName : `#${i - 1}`] }));
+  return layerGraphToGraph(
+    {
+      inputs: [{ name: inputName, shape: options.inputShape }],
+      nodes,
+      outputs: [{ from: nodes.at(-1)?.id ?? inputName, name: options.outputName ?? "output" }],
+    },
+    options.name,
+  );
+}
+
+/**
+ * A graph of layers (Sequential or functional) as an ONNX graph called `name`: one input
+ * [batch, …shape] per graph input, the layers' nodes in the given order, one output per
+ * `outputs` entry under its exact name (output names are reserved first, so no layer takes them).
+ */
+export function layerGraphToGraph(graph: LayerGraph, name: string): GraphBuilder {
+  const g = new GraphBuilder(name);
+  const values = new Map<string, Value>();
+  for (const input of graph.inputs) {
+    values.set(input.name, { name: g.input(input.name, [BATCH, ...input.shape]), shape: input.shape });
+  }
+  for (const output of graph.outputs) g.reserve(output.name);
+  const read = (id: string, reader: string): Value => {
+    const value = values.get(id);
+    if (value === undefined) throw new Error(`layerGraphToGraph: ${reader} reads "${id}", which is neither a graph input nor an earlier node`);
+    return value;
+  };
+  for (const node of graph.nodes) {
+    if (values.has(node.id)) throw new Error(`layerGraphToGraph: two values have the id "${node.id}"`);
+    const inputs = node.inputs.map((id) => read(id, `${where(node.layer)}`));
+    values.set(node.id, addLayer(g, node.layer, inputs));
+  }
+  for (const output of graph.outputs) finishOutput(g, read(output.from, `output "${output.name}"`), output.name);
   return g;
 }
 
-/** Names the final value `outputName` (through an Identity when needed) and declares it. */
+/** Names the final value `outputName` (through an Identity) and declares it as a graph output. */
 export function finishOutput(g: GraphBuilder, x: Value, outputName: string): void {
-  const y = g.node("Identity", [x.name], {}, { node: "output", output: outputName });
+  const y = g.node("Identity", [x.name], {}, { node: outputName, output: outputName });
   g.output(y, [BATCH, ...x.shape]);
 }
 
