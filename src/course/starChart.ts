@@ -16,6 +16,8 @@ export interface ChartStar {
   y: number;
   /** Star radius: longer lessons are brighter stars. */
   r: number;
+  /** Which side of the star its label goes, away from its neighbours on the zigzag. */
+  labelSide: "above" | "below" | "right";
 }
 
 export interface ChartConstellation {
@@ -80,11 +82,13 @@ export function layoutStarChart(
       // Along the long axis: evenly inside the part's span. Across: a zigzag so the joining lines
       // look like a constellation rather than a ruler, nudged by the lesson's own jitter.
       const along = offset + (span * (i + 1)) / (members.length + 1);
-      const zig = i % 2 === 0 ? 0.38 : 0.66;
-      const across = margin + 18 + (short - 18) * (zig + (stableJitter(lesson.id) - 0.5) * 0.2);
+      const upper = i % 2 === 0;
+      const zig = direction === "wide" ? (upper ? 0.3 : 0.72) : upper ? 0.3 : 0.6;
+      const across = margin + 18 + (short - 18) * (zig + (stableJitter(lesson.id) - 0.5) * 0.12);
       const [x, y] = direction === "wide" ? [along, across] : [across, along];
       const r = 4 + Math.min(6, lesson.minutes / 8);
-      return { id: lesson.id, x, y, r };
+      const labelSide: ChartStar["labelSide"] = direction === "tall" ? "right" : upper ? "above" : "below";
+      return { id: lesson.id, x, y, r, labelSide };
     });
     stars.push(...partStars);
     const lines = partStars.slice(1).map((star, i) => ({
