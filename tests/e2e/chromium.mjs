@@ -21,10 +21,7 @@ export function findChromium() {
   return CANDIDATES.find((path) => existsSync(path)) ?? null;
 }
 
-/**
- * Headless, offline-friendly flags (no background networking: the CI machine has no network), plus
- * WebGPU through SwiftShader so model pages can be tested with the webgpu execution provider.
- */
+/** Headless, offline-friendly flags (no background networking: the CI machine has no network). */
 export const CHROMIUM_ARGS = [
   "--headless=new",
   "--no-sandbox",
@@ -33,6 +30,14 @@ export const CHROMIUM_ARGS = [
   "--disable-sync",
   "--disable-quic",
   "--no-first-run",
+];
+
+/**
+ * WebGPU through SwiftShader (software Vulkan), for suites that run models with the webgpu execution
+ * provider. Only those suites add these: with them every repaint goes through the software renderer
+ * and pages full of math animate at about one frame per second.
+ */
+export const WEBGPU_ARGS = [
   "--enable-unsafe-webgpu",
   "--enable-features=Vulkan",
   "--use-angle=swiftshader",

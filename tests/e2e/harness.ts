@@ -7,7 +7,7 @@ import { mkdirSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import { inject } from "vitest";
-import { CHROMIUM_ARGS, findChromium } from "./chromium.mjs";
+import { CHROMIUM_ARGS, WEBGPU_ARGS, findChromium } from "./chromium.mjs";
 import { siteDir } from "./siteDir.mjs";
 
 const require = createRequire(import.meta.url);
@@ -18,10 +18,12 @@ export function baseUrl(): string {
   return inject("baseUrl");
 }
 
-export async function launchBrowser(): Promise<Browser> {
+/** The system Chromium, headless; `webgpu: true` adds the SwiftShader WebGPU flags (slow painting). */
+export async function launchBrowser(options: { webgpu?: boolean } = {}): Promise<Browser> {
   const executablePath = findChromium();
   if (!executablePath) throw new Error("No Chromium found (set CHROMIUM_PATH).");
-  return chromium.launch({ executablePath, args: CHROMIUM_ARGS, headless: true });
+  const args = options.webgpu ? [...CHROMIUM_ARGS, ...WEBGPU_ARGS] : CHROMIUM_ARGS;
+  return chromium.launch({ executablePath, args, headless: true });
 }
 
 export interface OpenedPage {

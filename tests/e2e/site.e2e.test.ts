@@ -105,7 +105,8 @@ describe("the 404 page", () => {
 
 describe("the browser under test", () => {
   it("offers a WebGPU adapter under the WebGPU flags (model pages rely on it)", async () => {
-    const { page, context } = await openPage(browser, "/");
+    const gpuBrowser = await launchBrowser({ webgpu: true });
+    const { page, context } = await openPage(gpuBrowser, "/");
     const adapter = await page.evaluate(async () => {
       const gpu = (navigator as Navigator & { gpu?: { requestAdapter(): Promise<unknown> } }).gpu;
       if (!gpu) return "navigator.gpu missing";
@@ -113,5 +114,6 @@ describe("the browser under test", () => {
     });
     expect(adapter).toBe("adapter");
     await context.close();
+    await gpuBrowser.close();
   });
 });
