@@ -1,0 +1,26 @@
+import { describe, expect, it } from "vitest";
+import { HINT_COST, XP_PER_LEVEL, exerciseValue, xpForAttempt } from "./xp.ts";
+
+describe("XP", () => {
+  it("pays more for harder levels", () => {
+    expect(exerciseValue(1, 1, 1, 0)).toBe(XP_PER_LEVEL);
+    expect(exerciseValue(3, 1, 1, 0)).toBe(3 * XP_PER_LEVEL);
+  });
+  it("pays partial credit in proportion", () => {
+    expect(exerciseValue(2, 1, 2, 0)).toBe(XP_PER_LEVEL);
+  });
+  it("pays nothing for a wrong answer", () => {
+    expect(exerciseValue(3, 0, 2, 0)).toBe(0);
+  });
+  it("takes HINT_COST per hint from the exercise's reward, never below zero", () => {
+    expect(exerciseValue(1, 1, 1, 1)).toBe(XP_PER_LEVEL - HINT_COST);
+    expect(exerciseValue(1, 1, 1, 10)).toBe(0);
+    expect(exerciseValue(1, 0, 1, 3)).toBe(0);
+  });
+  it("pays an exercise instance at most its value once", () => {
+    expect(xpForAttempt(10, 0)).toBe(10);
+    expect(xpForAttempt(10, 10)).toBe(0);
+    expect(xpForAttempt(20, 10)).toBe(10);
+    expect(xpForAttempt(5, 10)).toBe(0);
+  });
+});

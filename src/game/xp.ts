@@ -1,0 +1,29 @@
+/**
+ * Experience points. The rules, in one place:
+ *
+ *  - A graded answer is worth XP_PER_LEVEL × exercise level × (earned / total), rounded.
+ *  - Each hint taken on an exercise costs HINT_COST XP from that exercise's reward, never below 0:
+ *    hints can lower what an exercise pays, never take away XP earned elsewhere.
+ *  - One exercise instance (family, version, seed, level) pays at most its best value once:
+ *    a second correct submission of the same answer earns nothing more, a better score after a
+ *    worse one earns the difference. "Another one like this" (a new seed) pays again.
+ *  - Invalid input is not an attempt and costs nothing (the store never sees it).
+ *  - A playground challenge pays CHALLENGE_XP once.
+ */
+
+export const XP_PER_LEVEL = 10;
+export const HINT_COST = 3;
+export const CHALLENGE_XP = 50;
+
+/** What a graded answer is worth before accounting for earlier attempts on the same exercise. */
+export function exerciseValue(level: number, earned: number, total: number, hints: number): number {
+  if (!(total > 0)) return 0;
+  const fraction = Math.min(1, Math.max(0, earned / total));
+  const raw = Math.round(XP_PER_LEVEL * Math.max(1, level) * fraction);
+  return Math.max(0, raw - HINT_COST * Math.max(0, hints));
+}
+
+/** XP a new attempt earns, given what earlier attempts on the same instance already earned. */
+export function xpForAttempt(value: number, alreadyEarnedOnInstance: number): number {
+  return Math.max(0, value - alreadyEarnedOnInstance);
+}
