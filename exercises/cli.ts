@@ -1,6 +1,7 @@
 import { pathToFileURL } from "node:url";
 import { answerDisplay, answerText } from "../src/lib/grading/index.ts";
 import { createExercise, exerciseParams, families, getFamily, lessons } from "./registry.ts";
+import { gradeCommand } from "./grade-cli.ts";
 
 /**
  * Instructor CLI:
@@ -123,6 +124,7 @@ export function main(args: string[], io: Io): number {
     }
     if (command === "list") return list(rest, io);
     if (command === "generate") return generate(rest, io);
+    if (command === "grade") return gradeCommand(rest, io);
     throw new UsageError(`Unknown command “${command}”.`);
   } catch (error) {
     if (error instanceof UsageError) {

@@ -1,0 +1,75 @@
+import { readFileSync } from "node:fs";
+import { buildGradebook, catalogFromFamilies, decodeAssignment, findReceiptCodes, gradebookCsv, gradebookRows } from "../src/lib/assignments/index.ts";
+import { exerciseRng } from "./family.ts";
+import { families } from "./registry.ts";
+
+/**
+ * `npm run exercises -- grade <receipts file> [--csv] [--assignment <link>]`: the gradebook page's
+ * regrading in the terminal. Every receipt code in the file (pasted codes, receipt files joined) is
+ * regraded from its seeds; the score inside a receipt is never trusted.
+ */
+export const GRADE_USAGE = `Usage:
+  npm run exercises -- grade <receipts file> [--csv] [--assignment <link or #a1.… fragment>]
+      Regrade every receipt code (DSR1.…) in the file from its seeds. Prints a table and the flags
+      (another assignment, edited or cut-short codes, duplicates, …); --csv prints CSV instead.`;
+
+export interface GradeIo {
+  out(text: string): void;
+  err(text: string): void;
+}
+
+export function gradeCommand(args: string[], io: GradeIo, read: (path: string) => string = (p) => readFileSync(p, "utf8")): number {
+  let csv = false;
+  let link: string | undefined;
+  const files: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    if (arg === "--csv") csv = true;
+    else if (arg === "--assignment") link = args[++i];
+    else if (arg.startsWith("--assignment=")) link = arg.slice("--assignment=".length);
+    else if (arg.startsWith("--")) return usage(io, `Unknown option ${arg}.`);
+    else files.push(arg);
+  }
+  if (files.length !== 1) return usage(io, "grade needs exactly one receipts file.");
+  if (link === "") return usage(io, "--assignment needs a link.");
+  const catalog = catalogFromFamilies(families, exerciseRng);
+  let expected;
+  if (link !== undefined) {
+    const decoded = decodeAssignment(link, catalog);
+    if (!decoded.ok) return usage(io, decoded.message);
+    expected = decoded.value;
+  }
+  let text: string;
+  try {
+    text = read(files[0]);
+  } catch (error) {
+    io.err(`Cannot read ${files[0]}: ${error instanceof Error ? error.message : String(error)}`);
+    return 1;
+  }
+  const codes = findReceiptCodes(text);
+  if (codes.length === 0) {
+    io.err(`No receipt codes (DSR1.…) found in ${files[0]}.`);
+    return 1;
+  }
+  const book = buildGradebook(codes.map((code, i) => ({ source: `${files[0]} #${i + 1}`, code })), catalog, expected);
+  if (csv) {
+    io.out(gradebookCsv(book).trimEnd());
+    return 0;
+  }
+  io.out(`${book.assignment ? `Assignment “${book.assignment.title}” (${book.given ? "from the link" : "most receipts"})` : "No readable receipt"} · ${codes.length} receipt${codes.length === 1 ? "" : "s"} · ${book.rows.length} student${book.rows.length === 1 ? "" : "s"}`);
+  for (const row of gradebookRows(book)) io.out(row.slice(0, -1).join("\t"));
+  const flagged = book.entries.filter((e) => e.problem || (e.result && e.result.flags.length > 0));
+  if (flagged.length > 0) {
+    io.out("\nFlags:");
+    for (const e of flagged) {
+      const who = e.result ? e.result.receipt.student : "?";
+      for (const message of e.problem ? [e.problem.message] : e.result!.flags.map((f) => f.message)) io.out(`  #${e.number} (${who}): ${message}`);
+    }
+  }
+  return 0;
+}
+
+function usage(io: GradeIo, message: string): number {
+  io.err(`${message}\n\n${GRADE_USAGE}`);
+  return 2;
+}

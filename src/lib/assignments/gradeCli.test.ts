@@ -1,0 +1,39 @@
+// `npm run exercises -- grade` (exercises/grade-cli.ts) run in-process on a receipts file.
+import { describe, expect, it } from "vitest";
+import { main } from "../../../exercises/cli.ts";
+import { encodeAssignment } from "./assignment.ts";
+import { encodeReceipt, receiptFile } from "./receipt.ts";
+import { sampleAssignment, studentReceipt } from "./testCatalog.test-util.ts";
+
+const a = sampleAssignment();
+const ada = studentReceipt(a, "=Ada", [1]);
+const file = `${encodeReceipt(studentReceipt(a, "Grace"))}\n${receiptFile(ada, encodeReceipt(ada))}\nDSR1.broken`;
+
+function run(args: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = main(["grade", ...args], { out: (t) => out.push(t), err: (t) => err.push(t) });
+  return { code, out: out.join("\n"), err: err.join("\n") };
+}
+
+describe("exercises CLI: grade", () => {
+  it("regrades every receipt in a file into CSV, defusing formula-like names", async () => {
+    const { writeFileSync, mkdtempSync } = await import("node:fs");
+    const dir = mkdtempSync("/tmp/deep-sky-grade-");
+    writeFileSync(`${dir}/receipts.txt`, file);
+    const r = run([`${dir}/receipts.txt`, "--csv", "--assignment", `https://x.org/assignment/#${encodeAssignment(a)}`]);
+    expect(r.code).toBe(0);
+    const lines = r.out.split("\r\n");
+    expect(lines[0]).toMatch(/^student,E1 neuron-output,/);
+    expect(lines[1]).toMatch(/^'=Ada,1,0,1,1,1,4,/);
+    expect(lines[2]).toMatch(/^Grace,1,1,1,1,1,5,/);
+    const table = run([`${dir}/receipts.txt`]);
+    expect(table.out).toMatch(/#3 \(\?\): This receipt is incomplete/);
+  });
+
+  it("explains bad usage", () => {
+    expect(run([]).code).toBe(2);
+    expect(run(["x", "--bogus"]).err).toMatch(/Unknown option --bogus/);
+    expect(run(["/no/such/file"]).code).toBe(1);
+  });
+});

@@ -1,0 +1,20 @@
+// Public surface of assignments: links, per-student variants, receipts, regrading, CSV and LMS exports.
+export type { Assignment, AssignmentItem, Decoded } from "./assignment.ts";
+export { FRAGMENT_PREFIX, LIMITS, assignmentFingerprint, checkAgainstCatalog, decodeAssignment, encodeAssignment, exerciseCount } from "./assignment.ts";
+export type { ExerciseCatalog, ExerciseData, ExerciseRef, FamilyInfo, FamilyLike, PartInfo } from "./catalog.ts";
+export { catalogFromFamilies } from "./catalog.ts";
+export { checksum } from "./checksum.ts";
+export type { AssignedExercise } from "./variants.ts";
+export { PREVIEW_STUDENT, assignedExercises, checkStudentId, cleanStudentId, studentKey, variantSeed } from "./variants.ts";
+export type { DecodedReceipt, Receipt, ReceiptExercise, ReceiptProblem, Submission } from "./receipt.ts";
+export { RECEIPT_PREFIX, decodeReceipt, encodeReceipt, findReceiptCodes, receiptFile } from "./receipt.ts";
+export type { ExerciseResult, Flag, FlagKind, Gradebook, GradebookEntry, RegradedReceipt } from "./regrade.ts";
+export { buildGradebook, dueDeadline, regradeReceipt } from "./regrade.ts";
+export { csvCell, gradebookCsv, gradebookRows, toCsv } from "./csv.ts";
+export type { ExerciseWork, SessionState } from "./session.ts";
+export { attemptsLeft, bestPoints, isClosed, newSession, openHint, parseSession, serializeSession, sessionScore, setDraft, storageKey, submit, toReceipt } from "./session.ts";
+export { acceptedLine, lmsKind } from "./lms.ts";
+export { moodleXml } from "./moodle.ts";
+export { qtiFiles, qtiPackage } from "./qti.ts";
+export { crc32, zipStore } from "./zip.ts";
+export { escapeXml } from "./xml.ts";

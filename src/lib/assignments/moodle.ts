@@ -1,0 +1,109 @@
+/**
+ * Moodle XML (docs.moodle.org/en/Moodle_XML_format): one category per assignment item holding its N
+ * variants, so a quiz can use "random question from category". Mapping (lms.ts):
+ * one number → numerical with an absolute tolerance; one choice → multichoice; several numbers,
+ * choices or vector/matrix entries → cloze ({1:NUMERICAL:=v:tol}, {1:MULTICHOICE:…}, one blank per
+ * entry); an ordering → shortanswer (the ids in order, exact match); a formula → essay, graded by
+ * hand from the accepted answer in the grader information.
+ */
+import type { AnswerSpec } from "../grading/index.ts";
+import type { Assignment } from "./assignment.ts";
+import type { ExerciseCatalog, ExerciseData, PartInfo } from "./catalog.ts";
+import { absoluteTolerance, acceptedLine, chartNote, figureNote, lmsItems, lmsKind, numberText } from "./lms.ts";
+import { escapeXml, inlineToXhtml, plainText, promptToXhtml } from "./xml.ts";
+
+const t = (s: string) => `<text>${escapeXml(s)}</text>`;
+
+/** Plain text inside a cloze blank: HTML-escaped, then the characters the cloze syntax reserves. */
+function clozeText(s: string): string {
+  return escapeXml(s).replace(/[\\}#~/"]/g, (c) => `\\${c}`);
+}
+
+function clozeBlank(spec: AnswerSpec): string {
+  switch (spec.kind) {
+    case "number":
+    case "integer":
+      return `{1:NUMERICAL:=${numberText(spec.value)}:${numberText(absoluteTolerance(spec, spec.value))}}`;
+    case "choice":
+      return `{1:MULTICHOICE:${spec.options.map((o) => `${o.id === spec.correct ? "=" : ""}${clozeText(plainText(o.label))}`).join("~")}}`;
+    case "ordering":
+      return `{1:SHORTANSWER:=${clozeText(spec.correct.join(", "))}}`;
+    case "vector":
+      return `[ ${spec.value.map((x) => `{1:NUMERICAL:=${numberText(x)}:${numberText(absoluteTolerance(spec, x))}}`).join(" , ")} ]`;
+    case "matrix":
+      return spec.value.map((row) => `[ ${row.map((x) => `{1:NUMERICAL:=${numberText(x)}:${numberText(absoluteTolerance(spec, x))}}`).join(" , ")} ]`).join("<br/>");
+    case "expression":
+      return "";
+  }
+}
+
+function itemsList(part: PartInfo): string {
+  if (!part.items) return "";
+  return `<ul>${part.items.map((i) => `<li><code>${escapeXml(i.id)}</code>: ${inlineToXhtml(i.label)}</li>`).join("")}</ul>`;
+}
+
+function questionText(e: ExerciseData, kind: string): string {
+  let html = promptToXhtml(e.prompt);
+  const note = figureNote(e);
+  if (note) html += `<p><em>${escapeXml(note)}</em></p>`;
+  if (kind === "cloze") {
+    html += e.parts.map((p) => `<p>${inlineToXhtml(p.label)} ${clozeBlank(e.answer[p.id])}${p.unit ? ` ${escapeXml(p.unit)}` : ""}</p>${itemsList(p)}`).join("");
+  } else {
+    html += e.parts.map((p) => `<p>${inlineToXhtml(p.label)}${p.unit ? ` (${escapeXml(p.unit)})` : ""}</p>${itemsList(p)}`).join("");
+    if (kind === "shortanswer") html += "<p>Type the ids in order, separated by commas.</p>";
+  }
+  return html;
+}
+
+function solutionHtml(e: ExerciseData): string {
+  return `<ol>${e.solution.map((s) => `<li>${inlineToXhtml(s)}</li>`).join("")}</ol>`;
+}
+
+function question(e: ExerciseData, index: number, variant: number): string {
+  const kind = lmsKind(e);
+  const specs = e.parts.map((p) => e.answer[p.id]);
+  const head = [
+    `<question type="${kind}">`,
+    `<name>${t(`${e.title} · level ${e.level} · variant ${variant + 1} (${index + 1})`)}</name>`,
+    `<questiontext format="html">${t(questionText(e, kind))}</questiontext>`,
+    `<generalfeedback format="html">${t(solutionHtml(e))}</generalfeedback>`,
+    `<defaultgrade>${e.parts.length}</defaultgrade>`,
+    `<penalty>0</penalty>`,
+    `<hidden>0</hidden>`,
+    `<idnumber>${escapeXml(`deep-sky:${e.family}@v${e.version}:${e.level}:${e.seed}`)}</idnumber>`,
+  ];
+  const body: string[] = [];
+  const spec = specs[0];
+  if (kind === "numerical" && (spec.kind === "number" || spec.kind === "integer")) {
+    body.push(`<answer fraction="100" format="moodle_auto_format">${t(numberText(spec.value))}<tolerance>${numberText(absoluteTolerance(spec, spec.value))}</tolerance><feedback format="html">${t("Correct.")}</feedback></answer>`);
+    body.push(`<unitgradingtype>0</unitgradingtype><unitpenalty>0</unitpenalty><showunits>3</showunits><unitsleft>0</unitsleft>`);
+  } else if (kind === "multichoice" && spec.kind === "choice") {
+    body.push(`<single>true</single><shuffleanswers>0</shuffleanswers><answernumbering>abc</answernumbering>`);
+    for (const o of spec.options) {
+      body.push(`<answer fraction="${o.id === spec.correct ? 100 : 0}" format="html">${t(inlineToXhtml(o.label) + (o.plot ? escapeXml(chartNote(o.plot)) : ""))}<feedback format="html">${t("")}</feedback></answer>`);
+    }
+  } else if (kind === "shortanswer" && spec.kind === "ordering") {
+    body.push(`<usecase>0</usecase>`);
+    body.push(`<answer fraction="100" format="moodle_auto_format">${t(spec.correct.join(", "))}<feedback format="html">${t("Correct.")}</feedback></answer>`);
+    body.push(`<answer fraction="100" format="moodle_auto_format">${t(spec.correct.join(","))}<feedback format="html">${t("Correct.")}</feedback></answer>`);
+  } else if (kind === "essay") {
+    body.push(`<responseformat>plain</responseformat><responserequired>1</responserequired><responsefieldlines>3</responsefieldlines><attachments>0</attachments>`);
+    const accepted = e.parts.map((p) => `<p>${inlineToXhtml(p.label)}: <code>${escapeXml(acceptedLine(e.answer[p.id]))}</code></p>`).join("");
+    body.push(`<graderinfo format="html">${t(`<p>Grade by hand. Accepted answers:</p>${accepted}`)}</graderinfo>`);
+    body.push(`<responsetemplate format="html">${t("")}</responsetemplate>`);
+  }
+  return [...head, ...body, `</question>`].join("\n");
+}
+
+/** The Moodle XML text for an assignment, with `variants` variants per item. */
+export function moodleXml(a: Assignment, catalog: ExerciseCatalog, variants: number): string {
+  const out: string[] = ['<?xml version="1.0" encoding="UTF-8"?>', "<quiz>"];
+  let index = 0;
+  for (const item of lmsItems(a, catalog, variants)) {
+    const category = `$course$/top/Deep Sky/${plainText(a.title).replace(/\//g, "-")}/${item.item + 1}. ${item.name.replace(/\//g, "-")}`;
+    out.push(`<question type="category"><category>${t(category)}</category><info format="html">${t(`Draw ${item.count} random question${item.count === 1 ? "" : "s"} from this category.`)}</info></question>`);
+    item.variants.forEach((e, v) => out.push(question(e, index++, v)));
+  }
+  out.push("</quiz>", "");
+  return out.join("\n");
+}
