@@ -17,6 +17,12 @@ export default defineConfig({
   trailingSlash: "ignore",
   integrations: [mdx(), solid()],
   markdown: {
+    // Code blocks: one theme per site theme, switched by CSS variables in global.css. Both themes'
+    // comment colours pass WCAG AA contrast (github-dark's own comments do not).
+    shikiConfig: {
+      themes: { light: "github-light", dark: "github-dark-high-contrast" },
+      defaultColor: false,
+    },
     processor: unified({
       remarkPlugins: [remarkMath],
       rehypePlugins: [[rehypeKatex, { strict: "error", throwOnError: true }], rehypeScrollableTables],

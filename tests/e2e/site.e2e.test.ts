@@ -80,7 +80,7 @@ describe("every built page", () => {
       }
     }
     expect(report).toEqual([]);
-  });
+  }, 600_000);
 
   it("has no horizontal scroll at 360 px and no console errors", async () => {
     const report: string[] = [];
@@ -91,7 +91,7 @@ describe("every built page", () => {
       await context.close();
     }
     expect(report).toEqual([]);
-  });
+  }, 300_000);
 });
 
 describe("the 404 page", () => {
