@@ -1,0 +1,432 @@
+import { Show, batch, createEffect, createMemo, createSignal, mergeProps, on, onCleanup, For } from "solid-js";
+import { useUrlState } from "../useUrlState.ts";
+import { serializeState } from "../urlState.ts";
+import { UrlNotice } from "../shared/UrlNotice.tsx";
+import { ChoiceGroup } from "../shared/ChoiceGroup.tsx";
+import { LabelledSlider } from "../shared/LabelledSlider.tsx";
+import { formatNumber } from "../shared/chartLayout.ts";
+import { modelToConfig } from "../../lib/nn/index.ts";
+import type { EpochLogs } from "../../lib/nn/index.ts";
+import { payloadFromData } from "../../lib/worker/index.ts";
+import type { FitStartMessage, FromWorkerMessage, ToWorkerMessage } from "../../lib/worker/index.ts";
+import { regression1dTruth } from "../../lib/data/index.ts";
+import type { Dataset } from "../../lib/data/index.ts";
+import {
+  CHALLENGE_ID,
+  CHALLENGE_TARGET,
+  DATASETS,
+  DATASET_INFO,
+  PRESETS,
+  TRAINER_PREFIX,
+  architectureOf,
+  buildModel,
+  challengeMet,
+  diagnose,
+  makeDataset,
+  makeProbe,
+  optimizerOptions,
+  outputToValue,
+  prepare,
+  probeTensorData,
+  trainerSchema,
+} from "./trainerModel.ts";
+import type { DatasetId, Diagnosis, TrainerState } from "./trainerModel.ts";
+import { ArchitectureEditor } from "./ArchitectureEditor.tsx";
+import { CurvesChart } from "./CurvesChart.tsx";
+import { PredictionChart } from "./PredictionChart.tsx";
+import { CsvLoader } from "./CsvLoader.tsx";
+import { reportChallengeComplete } from "../shared/challenge.ts";
+import styles from "./networkTrainer.module.css";
+import "../shared/palette.css";
+
+export type NetworkTrainerProps = {
+  /** Prefix of the URL parameters (shared with the Keras-code widget). Default "net". */
+  urlPrefix?: string;
+  /** Challenge reported when validation loss on the spirals drops below the target. */
+  challengeId?: string;
+  /** Link to the Keras-code page; the architecture's URL parameters are appended. Default "../keras-styles/". */
+  kerasHref?: string;
+};
+
+type Status = "idle" | "running" | "paused" | "finished" | "early" | "error";
+
+const STATUS_TEXT: Record<Status, string> = {
+  idle: "Ready — press Train.",
+  running: "Training in a background worker…",
+  paused: "Paused.",
+  finished: "Finished all epochs.",
+  early: "Stopped early: validation loss stopped improving (best weights restored).",
+  error: "Training failed.",
+};
+
+const DIAGNOSIS_TEXT: Record<Diagnosis, string> = {
+  good: "Looks like a good fit: both curves have flattened, close to each other.",
+  underfit: "Looks like underfitting: training loss is still going down — more epochs, a larger learning rate or a bigger network would help.",
+  overfit: "Looks like overfitting: validation loss has risen above its minimum while training loss kept falling. Try early stopping, L2 or dropout, more data or a smaller network.",
+  unclear: "No clear verdict yet.",
+};
+
+/**
+ * A TensorFlow-Playground-style trainer on the project's engine: pick data, layers, optimizer and
+ * regularisation; train in a Web Worker; watch learning curves and the model's predictions live.
+ */
+export function NetworkTrainer(props: NetworkTrainerProps) {
+  const merged = mergeProps({ urlPrefix: TRAINER_PREFIX, challengeId: CHALLENGE_ID, kerasHref: "../keras-styles/" }, props);
+  const url = useUrlState(trainerSchema, merged.urlPrefix);
+  const s = url.state;
+  const update = (patch: Partial<TrainerState>) => url.update(patch);
+
+  const [csvData, setCsvData] = createSignal<Dataset | null>(null);
+  const dataset = createMemo(() => makeDataset(s(), csvData()));
+  const prepared = createMemo(() => {
+    const d = dataset();
+    return d ? prepare(d, s().val) : null;
+  });
+  const probe = createMemo(() => {
+    const d = dataset();
+    return d ? makeProbe(d) : null;
+  });
+  const arch = createMemo(() => architectureOf(s()));
+
+  const [status, setStatus] = createSignal<Status>("idle");
+  const [error, setError] = createSignal("");
+  const [loss, setLoss] = createSignal<number[]>([]);
+  const [valLoss, setValLoss] = createSignal<number[]>([]);
+  const [acc, setAcc] = createSignal<number[]>([]);
+  const [valAcc, setValAcc] = createSignal<number[]>([]);
+  const [raw, setRaw] = createSignal<Float32Array | null>(null);
+  const [speed, setSpeed] = createSignal<number | null>(null);
+  const [challengeDone, setChallengeDone] = createSignal(false);
+  const [notice, setNotice] = createSignal("");
+
+  let worker: Worker | null = null;
+  let runId = 0;
+  let runStart = { time: 0, epochs: 0 };
+
+  const epochs = () => loss().length;
+  const values = createMemo(() => {
+    const r = raw();
+    const p = prepared();
+    const d = dataset();
+    if (!r || !p || !d) return null;
+    return Float32Array.from(r, (v) => outputToValue(v, d.task, p.targetStats));
+  });
+  const bestEpoch = createMemo(() => {
+    const v = valLoss();
+    if (v.length === 0) return null;
+    return v.indexOf(Math.min(...v)) + 1;
+  });
+  const verdict = createMemo(() => (status() === "idle" || status() === "running" ? null : diagnose(loss(), valLoss())));
+
+  const clearRun = () => {
+    runId += 1;
+    if (worker) worker.postMessage({ type: "stop", id: String(runId - 1) } satisfies ToWorkerMessage);
+    batch(() => {
+      setLoss([]);
+      setValLoss([]);
+      setAcc([]);
+      setValAcc([]);
+      setRaw(null);
+      setStatus("idle");
+      setError("");
+    });
+  };
+
+  // Any change to the setup (data, network, training settings) discards the current run.
+  createEffect(on([() => JSON.stringify(s()), csvData], () => clearRun(), { defer: true }));
+
+  const onMessage = (event: MessageEvent<FromWorkerMessage>) => {
+    const m = event.data;
+    if (m.id !== String(runId)) return;
+    if (m.type === "error") {
+      setStatus("error");
+      setError(m.message);
+      return;
+    }
+    if (m.type === "progress") {
+      const logs: EpochLogs[] = m.logs;
+      // Acknowledge after this task's rendering, so the worker never outpaces the page.
+      queueMicrotask(() => worker?.postMessage({ type: "ack", id: m.id } satisfies ToWorkerMessage));
+      batch(() => {
+        setLoss((l) => [...l, ...logs.map((g) => g.loss)]);
+        setValLoss((l) => [...l, ...logs.map((g) => g.valLoss ?? NaN)]);
+        if (logs[0]?.accuracy !== undefined) {
+          setAcc((l) => [...l, ...logs.map((g) => g.accuracy ?? NaN)]);
+          setValAcc((l) => [...l, ...logs.map((g) => g.valAccuracy ?? NaN)]);
+        }
+        setRaw(m.predictions ?? null);
+        const dt = (performance.now() - runStart.time) / 1000;
+        if (dt > 0.2) setSpeed((m.epochsDone - runStart.epochs) / dt);
+      });
+      if (!challengeDone() && logs.some((g) => challengeMet(s(), g.valLoss))) {
+        setChallengeDone(true);
+        reportChallengeComplete(merged.challengeId, `Validation loss below ${CHALLENGE_TARGET} on the spirals — well done!`);
+      }
+      return;
+    }
+    batch(() => {
+      setRaw(m.predictions ?? null);
+      // "stopped" only answers a superseded run, whose messages the id check above has dropped.
+      setStatus(m.reason === "stopped" ? "idle" : m.reason);
+      if (m.runEpochs > 0 && m.runMs > 200) setSpeed(m.runEpochs / (m.runMs / 1000));
+    });
+  };
+
+  const ensureWorker = (): Worker => {
+    if (!worker) {
+      worker = new Worker(new URL("../../lib/worker/fit.worker.ts", import.meta.url), { type: "module" });
+      worker.onmessage = onMessage;
+      worker.onerror = (e) => {
+        setStatus("error");
+        setError(e.message || "The training worker could not start.");
+      };
+    }
+    return worker;
+  };
+  onCleanup(() => worker?.terminate());
+
+  const start = () => {
+    const p = prepared();
+    const pr = probe();
+    const d = dataset();
+    if (!p || !pr || !d) return;
+    const a = arch();
+    if (p.trainRows < 2 || p.rows - p.trainRows < 1) {
+      setNotice("Not enough rows to split into training and validation sets.");
+      return;
+    }
+    setNotice("");
+    const state = s();
+    const x = payloadFromData([p.rows, p.features], p.x);
+    const y = payloadFromData([p.rows, 1], p.y);
+    const probeData = payloadFromData([pr.points.length, p.features], probeTensorData(pr, p.inputStats));
+    const message: FitStartMessage = {
+      type: "start",
+      id: String(runId),
+      model: modelToConfig(buildModel(a, state.seed)),
+      seed: state.seed,
+      x: [x],
+      y: [y],
+      probe: [probeData],
+      options: {
+        epochs: a.epochs,
+        batchSize: Math.min(a.batchSize, p.trainRows),
+        loss: a.loss,
+        optimizer: { name: a.optimizer, options: optimizerOptions(a) },
+        validationSplit: a.validationSplit,
+        metrics: d.task === "classification" ? ["accuracy"] : undefined,
+        rngSeed: state.seed,
+        earlyStopping: a.earlyStopping ? { patience: a.earlyStopping.patience, restoreBestWeights: true } : undefined,
+      },
+    };
+    runStart = { time: performance.now(), epochs: 0 };
+    setStatus("running");
+    ensureWorker().postMessage(message, [x.buffer, y.buffer, probeData.buffer]);
+  };
+
+  const play = () => {
+    if (status() === "paused") {
+      runStart = { time: performance.now(), epochs: epochs() };
+      setStatus("running");
+      ensureWorker().postMessage({ type: "resume", id: String(runId) } satisfies ToWorkerMessage);
+      return;
+    }
+    if (status() !== "idle") clearRun();
+    start();
+  };
+  const pause = () => worker?.postMessage({ type: "pause", id: String(runId) } satisfies ToWorkerMessage);
+
+  const applyPreset = (id: string) => {
+    const preset = PRESETS.find((p) => p.id === id);
+    if (!preset) return;
+    update(preset.state);
+    setNotice(`${preset.label} preset loaded. ${preset.expect} Press Train to see it.`);
+  };
+
+  const kerasLink = createMemo(() => {
+    const params = serializeState(trainerSchema, s(), merged.urlPrefix);
+    const q = params.toString();
+    return q ? `${merged.kerasHref}?${q}` : merged.kerasHref;
+  });
+
+  const lossDescription = createMemo(() => {
+    const n = epochs();
+    if (n === 0) return "Learning curves: no epochs trained yet.";
+    const best = bestEpoch();
+    return `Learning curves after ${n} epochs: training loss ${formatNumber(loss()[n - 1], 4)}, validation loss ${formatNumber(valLoss()[n - 1], 4)}${
+      best ? `; lowest validation loss ${formatNumber(valLoss()[best - 1], 4)} at epoch ${best}` : ""
+    }.`;
+  });
+  const accDescription = createMemo(() => {
+    const n = acc().length;
+    if (n === 0) return "Accuracy curves: no epochs trained yet.";
+    return `Accuracy after ${n} epochs: training ${Math.round(100 * acc()[n - 1])} %, validation ${Math.round(100 * valAcc()[n - 1])} %.`;
+  });
+
+  const isClassification = () => dataset()?.task === "classification" || (s().data !== "csv" && DATASET_INFO[s().data].task === "classification");
+  const running = () => status() === "running";
+
+  return (
+    <section
+      class={styles.root}
+      data-widget="network-trainer"
+      data-status={status()}
+      data-epoch={epochs()}
+      aria-label="Network trainer"
+    >
+      <UrlNotice problems={url.problems()} />
+
+      <div class={styles.presets} role="group" aria-label="Presets from the lecture">
+        <span class={styles.presetsLabel}>Presets:</span>
+        <For each={PRESETS}>
+          {(p) => (
+            <button type="button" class="button" data-preset={p.id} onClick={() => applyPreset(p.id)}>
+              {p.label}
+            </button>
+          )}
+        </For>
+      </div>
+      <Show when={notice()}>
+        <p class={styles.notice} role="status" data-testid="trainer-notice">
+          {notice()}
+        </p>
+      </Show>
+
+      <details class={styles.section} open>
+        <summary>Data</summary>
+        <ChoiceGroup
+          legend="Dataset"
+          name="data"
+          options={DATASETS.map((d) => ({ value: d, label: DATASET_INFO[d].label }))}
+          value={s().data}
+          onChange={(v: DatasetId) => update({ data: v })}
+        />
+        <Show
+          when={s().data === "csv"}
+          fallback={
+            <div class={styles.dataControls}>
+              <p class={styles.hint}>
+                {DATASET_INFO[s().data].description}; {DATASET_INFO[s().data].task}.
+              </p>
+              <LabelledSlider label="Examples" name="n" value={s().n} min={20} max={2000} step={10} digits={0} onChange={(v) => update({ n: Math.round(v) })} />
+              <LabelledSlider
+                label="Noise"
+                name="noise"
+                hint={s().data === "photoz" ? "(× 0.25 mag photometric error)" : undefined}
+                value={s().noise}
+                min={0}
+                max={1}
+                step={0.05}
+                onChange={(v) => update({ noise: v })}
+              />
+              <button type="button" class="button" data-action="new-sample" onClick={() => update({ seed: (s().seed + 1) % 1_000_000 })}>
+                New sample (seed {s().seed})
+              </button>
+            </div>
+          }
+        >
+          <CsvLoader
+            onDataset={(d) => {
+              setCsvData(d);
+              if (d) update({ csvIn: d.inputNames.length, csvTask: d.task });
+            }}
+          />
+        </Show>
+      </details>
+
+      <details class={styles.section} open>
+        <summary>Network and training</summary>
+        <ArchitectureEditor state={s()} update={update} />
+        <p class={styles.hint}>
+          Output: one linear unit ({isClassification() ? "a logit; loss = binary cross-entropy" : "the prediction; loss = mean squared error on standardised targets"}).{" "}
+          <a href={kerasLink()} data-testid="keras-link">
+            See this network as Keras code →
+          </a>
+        </p>
+      </details>
+
+      <div class={styles.playbar}>
+        <Show
+          when={running()}
+          fallback={
+            <button type="button" class="button primary" data-action="play" onClick={play} disabled={!prepared()}>
+              {status() === "paused" ? "▶ Resume" : status() === "idle" ? "▶ Train" : "▶ Train again"}
+            </button>
+          }
+        >
+          <button type="button" class="button primary" data-action="pause" onClick={pause}>
+            ❚❚ Pause
+          </button>
+        </Show>
+        <button type="button" class="button" data-action="reset" onClick={clearRun}>
+          ↺ Reset
+        </button>
+        <span class={styles.counter} data-testid="epoch">
+          Epoch {epochs()} / {s().epochs}
+        </span>
+        <span class={styles.counter} data-testid="speed">
+          {speed() !== null ? `${Math.round(speed()!)} epochs/s` : ""}
+        </span>
+      </div>
+      <p class={styles.status} role="status" data-testid="status">
+        {STATUS_TEXT[status()]}
+        {status() === "error" ? ` ${error()}` : ""}
+        <Show when={verdict()}>{(v) => <span data-testid="diagnosis" data-diagnosis={v()}> {DIAGNOSIS_TEXT[v()]}</span>}</Show>
+      </p>
+      <Show when={s().data === "csv" && !dataset()}>
+        <p class={styles.hint}>Load a table above to train on your own data.</p>
+      </Show>
+
+      <div class={styles.charts}>
+        <div>
+          <CurvesChart
+            label="Learning curves"
+            description={lossDescription()}
+            series={[
+              { name: "training loss", values: loss(), color: "var(--chart-1)", dash: "none" },
+              { name: "validation loss", values: valLoss(), color: "var(--chart-2)", dash: "7 4" },
+            ]}
+            epochs={s().epochs}
+            scale="log"
+            yLabel="loss (log scale)"
+            marker={s().es ? bestEpoch() : null}
+            markerLabel="best"
+            data-testid="loss-chart"
+          />
+          <p class={styles.readout} data-testid="loss-readout" data-loss={loss()[epochs() - 1] ?? ""} data-val-loss={valLoss()[epochs() - 1] ?? ""}>
+            <Show when={epochs() > 0} fallback="Loss: —">
+              Loss: training {formatNumber(loss()[epochs() - 1], 4)} · validation {formatNumber(valLoss()[epochs() - 1], 4)}
+              <Show when={acc().length > 0}>
+                {" "}
+                · accuracy {Math.round(100 * acc()[acc().length - 1])} % / {Math.round(100 * valAcc()[valAcc().length - 1])} %
+              </Show>
+            </Show>
+          </p>
+          <Show when={isClassification()}>
+            <CurvesChart
+              label="Accuracy curves"
+              description={accDescription()}
+              series={[
+                { name: "training accuracy", values: acc(), color: "var(--chart-1)", dash: "none" },
+                { name: "validation accuracy", values: valAcc(), color: "var(--chart-2)", dash: "7 4" },
+              ]}
+              epochs={s().epochs}
+              scale="unit"
+              yLabel="accuracy"
+              data-testid="accuracy-chart"
+            />
+          </Show>
+        </div>
+        <Show when={dataset() && probe() && prepared()}>
+          <PredictionChart
+            dataset={dataset()!}
+            trainRows={prepared()!.trainRows}
+            probe={probe()!}
+            values={values()}
+            truth={s().data === "reg1d" ? regression1dTruth : undefined}
+          />
+        </Show>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,312 @@
+import { interpolateRgb, interpolateViridis, line, scaleLinear, scaleSequential } from "d3";
+import { For, Show, createEffect, createMemo, createSignal, onCleanup, onMount } from "solid-js";
+import { ChartFrame } from "../shared/ChartFrame.tsx";
+import { Axis } from "../shared/Axis.tsx";
+import { formatNumber, plotArea } from "../shared/chartLayout.ts";
+import type { Dataset } from "../../lib/data/index.ts";
+import type { Probe } from "./trainerModel.ts";
+import styles from "./networkTrainer.module.css";
+
+export type PredictionChartProps = {
+  dataset: Dataset;
+  /** Rows [0, trainRows) train; the rest validate. */
+  trainRows: number;
+  probe: Probe;
+  /** The model's outputs at the probe points in the data's units (probability of class 1, or y); null before training. */
+  values: Float32Array | null;
+  /** The noise-free truth for the 1-D regression toy (drawn dashed), if known. */
+  truth?: (x: number) => number;
+};
+
+const W = 420;
+const H = 380;
+
+interface Colors {
+  a: string;
+  b: string;
+  bg: string;
+}
+
+/** Reads the palette's class colours (they change with the theme). */
+function readColors(): Colors {
+  const css = getComputedStyle(document.documentElement);
+  const get = (name: string, fallback: string) => css.getPropertyValue(name).trim() || fallback;
+  return { a: get("--class-a", "#0072b2"), b: get("--class-b", "#d55e00"), bg: get("--surface", "#ffffff") };
+}
+
+/**
+ * What the network currently predicts: the decision surface under the points (2-D inputs), the fit
+ * curve through them (1-D input), or predicted against true values (more inputs). Classes differ in
+ * shape as well as colour (circle = class 0, square = class 1); validation points are hollow.
+ */
+export function PredictionChart(props: PredictionChartProps) {
+  const area = plotArea(W, H, { left: 46, right: 12, top: 12, bottom: 42 });
+  const [colors, setColors] = createSignal<Colors | null>(null);
+  const [painted, setPainted] = createSignal(false);
+  let canvas: HTMLCanvasElement | undefined;
+
+  onMount(() => {
+    setColors(readColors());
+    const observer = new MutationObserver(() => setColors(readColors()));
+    observer.observe(document.documentElement, { attributes: true, attributeFilter: ["data-theme", "class"] });
+    const media = window.matchMedia("(prefers-color-scheme: dark)");
+    const onMedia = () => setColors(readColors());
+    media.addEventListener("change", onMedia);
+    onCleanup(() => {
+      observer.disconnect();
+      media.removeEventListener("change", onMedia);
+    });
+  });
+
+  const kind = () => props.probe.kind;
+  const task = () => props.dataset.task;
+  const xIndex = () => 0;
+
+  const xScale = createMemo(() => {
+    if (kind() === "surface") return scaleLinear().domain(props.probe.grid!.x).range([area.left, area.right]);
+    if (kind() === "curve") {
+      const xs = props.probe.points.map((p) => p[0]);
+      return scaleLinear().domain([xs[0], xs[xs.length - 1]]).range([area.left, area.right]);
+    }
+    return scaleLinear().domain(extent(props.dataset.y)).range([area.left, area.right]).nice();
+  });
+  const yScale = createMemo(() => {
+    if (kind() === "surface") return scaleLinear().domain(props.probe.grid!.y).range([area.bottom, area.top]);
+    const vals = [...props.dataset.y];
+    if (props.values) for (const v of props.values) if (Number.isFinite(v)) vals.push(v);
+    if (kind() === "scatter") return scaleLinear().domain(extent(props.dataset.y)).range([area.bottom, area.top]).nice();
+    return scaleLinear().domain(extent(vals)).range([area.bottom, area.top]).nice();
+  });
+  /** Colour of a regression value on the 2-D surface (viridis: perceptually uniform, colour-blind safe). */
+  const valueColor = createMemo(() => scaleSequential(interpolateViridis).domain(extent(props.dataset.y)));
+
+  const table = createMemo(() => {
+    const c = colors();
+    return c ? colorTable(c, task(), valueColor()) : null;
+  });
+
+  // Paint the heatmap: one canvas pixel per grid cell, stretched (and smoothed) by CSS under the
+  // SVG's plot area. (No toDataURL: PNG-encoding 20 times a second is far too slow on some GPUs.)
+  createEffect(() => {
+    const c = colors();
+    const values = props.values;
+    const grid = props.probe.grid;
+    if (!canvas || !c || !values || kind() !== "surface" || !grid) {
+      setPainted(false);
+      return;
+    }
+    if (canvas.width !== grid.nx) canvas.width = grid.nx;
+    if (canvas.height !== grid.ny) canvas.height = grid.ny;
+    const ctx = canvas.getContext("2d");
+    if (!ctx) return;
+    const img = ctx.createImageData(grid.nx, grid.ny);
+    const lut = table();
+    if (!lut) return;
+    const [lo, hi] = valueColor().domain();
+    for (let k = 0; k < values.length; k++) {
+      // Position of the value on the 256-entry colour table: probability for classes, value for regression.
+      const t = task() === "classification" ? values[k] : (values[k] - lo) / (hi - lo || 1);
+      const j = 4 * Math.max(0, Math.min(255, Math.round(255 * t)));
+      img.data[4 * k] = lut[j];
+      img.data[4 * k + 1] = lut[j + 1];
+      img.data[4 * k + 2] = lut[j + 2];
+      img.data[4 * k + 3] = 255;
+    }
+    ctx.putImageData(img, 0, 0);
+    setPainted(true);
+  });
+
+  const pointX = (row: number) => (kind() === "scatter" ? props.dataset.y[row] : props.dataset.x[row][xIndex()]);
+  const pointY = (row: number) => {
+    if (kind() === "surface") return props.dataset.x[row][1];
+    if (kind() === "curve") return props.dataset.y[row];
+    return props.values ? props.values[row] : NaN;
+  };
+  const rows = createMemo(() => props.dataset.x.map((_, i) => i));
+  const curvePath = createMemo(() => {
+    if (kind() !== "curve" || !props.values) return "";
+    const values = props.values;
+    return line<number[]>().x((p) => xScale()(p[0])).y((_, i) => yScale()(values[i]))(props.probe.points) ?? "";
+  });
+  const truthPath = createMemo(() => {
+    const f = props.truth;
+    if (kind() !== "curve" || !f) return "";
+    return line<number[]>().x((p) => xScale()(p[0])).y((p) => yScale()(f(p[0])))(props.probe.points) ?? "";
+  });
+
+  const description = createMemo(() => describe(props));
+  const xLabel = () => (kind() === "scatter" ? `true ${props.dataset.targetName}` : props.dataset.inputNames[0]);
+  const yLabel = () => (kind() === "surface" ? props.dataset.inputNames[1] : kind() === "curve" ? props.dataset.targetName : `predicted ${props.dataset.targetName}`);
+  const chartName = () =>
+    kind() === "surface" ? (task() === "classification" ? "Decision surface" : "Predicted surface") : kind() === "curve" ? "Fit curve" : "Predicted against true";
+
+  return (
+    <figure class={styles.chart}>
+      <div class={styles.stack}>
+        <canvas
+          ref={canvas}
+          class={styles.heatmap}
+          aria-hidden="true"
+          data-testid={painted() ? "heatmap" : undefined}
+          style={{
+            left: `${(100 * area.left) / W}%`,
+            top: `${(100 * area.top) / H}%`,
+            width: `${(100 * area.innerWidth) / W}%`,
+            height: `${(100 * area.innerHeight) / H}%`,
+            opacity: painted() ? (task() === "classification" ? 0.75 : 0.85) : 0,
+          }}
+        />
+      <ChartFrame width={W} height={H} label={chartName()} description={description()} data-testid="prediction-chart">
+        <Axis scale={xScale()} orient="bottom" at={area.bottom} ticks={5} label={xLabel()} />
+        <Axis scale={yScale()} orient="left" at={area.left} ticks={5} label={yLabel()} />
+        <Show when={kind() === "scatter"}>
+          <line class={styles.diagonal} x1={xScale()(xScale().domain()[0])} y1={yScale()(xScale().domain()[0])} x2={xScale()(xScale().domain()[1])} y2={yScale()(xScale().domain()[1])} />
+        </Show>
+        <g class={styles.points}>
+          <For each={rows()}>
+            {(row) => {
+              const train = row < props.trainRows;
+              const cx = () => xScale()(pointX(row));
+              const cy = () => yScale()(pointY(row));
+              const cls = props.dataset.y[row];
+              const fill = () =>
+                task() === "classification" ? (cls === 1 ? "var(--class-b)" : "var(--class-a)") : kind() === "surface" ? valueColor()(cls) : "var(--chart-1)";
+              return (
+                <Show when={Number.isFinite(cy())}>
+                  <Show
+                    when={task() === "classification" && cls === 1}
+                    fallback={<circle cx={cx()} cy={cy()} r="3.6" fill={train ? fill() : "none"} stroke={train ? "var(--surface)" : fill()} stroke-width={train ? 0.8 : 1.6} />}
+                  >
+                    <rect x={cx() - 3.3} y={cy() - 3.3} width="6.6" height="6.6" fill={train ? fill() : "none"} stroke={train ? "var(--surface)" : fill()} stroke-width={train ? 0.8 : 1.6} />
+                  </Show>
+                </Show>
+              );
+            }}
+          </For>
+        </g>
+        <Show when={truthPath()}>
+          <path d={truthPath()} fill="none" stroke="var(--fg)" stroke-width="1.5" stroke-dasharray="5 4" opacity="0.7" />
+        </Show>
+        <Show when={curvePath()}>
+          <path d={curvePath()} fill="none" stroke="var(--chart-2)" stroke-width="3" data-testid="fit-curve" />
+        </Show>
+      </ChartFrame>
+      </div>
+      <figcaption class={styles.legend}>
+        <Show
+          when={task() === "classification"}
+          fallback={
+            <>
+              <span class={styles.legendItem}>● training · ○ validation</span>
+              <Show when={kind() === "curve"}>
+                <span class={styles.legendItem}>
+                  <svg width="26" height="10" aria-hidden="true">
+                    <line x1="1" x2="25" y1="5" y2="5" stroke="var(--chart-2)" stroke-width="3" />
+                  </svg>
+                  network
+                </span>
+                <Show when={props.truth}>
+                  <span class={styles.legendItem}>
+                    <svg width="26" height="10" aria-hidden="true">
+                      <line x1="1" x2="25" y1="5" y2="5" stroke="var(--fg)" stroke-width="1.5" stroke-dasharray="5 4" />
+                    </svg>
+                    true curve
+                  </span>
+                </Show>
+              </Show>
+              <Show when={kind() === "scatter"}>
+                <span class={styles.legendItem}>perfect predictions lie on the diagonal</span>
+              </Show>
+            </>
+          }
+        >
+          <span class={styles.legendItem}>
+            <svg width="12" height="12" aria-hidden="true">
+              <circle cx="6" cy="6" r="4.5" fill="var(--class-a)" />
+            </svg>
+            class 0
+          </span>
+          <span class={styles.legendItem}>
+            <svg width="12" height="12" aria-hidden="true">
+              <rect x="1.5" y="1.5" width="9" height="9" fill="var(--class-b)" />
+            </svg>
+            class 1
+          </span>
+          <span class={styles.legendItem}>filled: training · hollow: validation · background: predicted class</span>
+        </Show>
+      </figcaption>
+    </figure>
+  );
+}
+
+function extent(values: Iterable<number>): [number, number] {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const v of values) {
+    if (!Number.isFinite(v)) continue;
+    if (v < lo) lo = v;
+    if (v > hi) hi = v;
+  }
+  if (!Number.isFinite(lo)) return [0, 1];
+  if (lo === hi) return [lo - 1, hi + 1];
+  return [lo, hi];
+}
+
+/**
+ * 256 RGBA colours for t = 0…1: for classes a diverging ramp from class 0's colour through the
+ * background (t = 0.5, undecided) to class 1's; for regression the viridis scale over the targets.
+ * Built once per theme, so painting a frame is a table look-up per cell.
+ */
+function colorTable(c: Colors, task: Dataset["task"], scale: (v: number) => string): Uint8ClampedArray {
+  const lut = new Uint8ClampedArray(256 * 4);
+  const toA = interpolateRgb(c.bg, c.a);
+  const toB = interpolateRgb(c.bg, c.b);
+  const [lo, hi] = (scale as unknown as { domain(): number[] }).domain();
+  for (let i = 0; i < 256; i++) {
+    const t = i / 255;
+    const css = task === "classification" ? (t < 0.5 ? toA((0.5 - t) * 1.6) : toB((t - 0.5) * 1.6)) : scale(lo + t * (hi - lo));
+    const [r, g, b] = rgb(css);
+    lut.set([r, g, b, 255], 4 * i);
+  }
+  return lut;
+}
+
+/** "rgb(r, g, b)" or "#rrggbb" → [r, g, b]. */
+function rgb(css: string): [number, number, number] {
+  if (css.startsWith("#")) {
+    const n = parseInt(css.slice(1, 7), 16);
+    return [(n >> 16) & 255, (n >> 8) & 255, n & 255];
+  }
+  const m = css.match(/[\d.]+/g) ?? ["0", "0", "0"];
+  return [Number(m[0]), Number(m[1]), Number(m[2])];
+}
+
+/** The chart in words, for screen readers. */
+function describe(props: PredictionChartProps): string {
+  const n = props.dataset.x.length;
+  const pts = `${props.trainRows} training and ${n - props.trainRows} validation points`;
+  const v = props.values;
+  if (props.probe.kind === "surface") {
+    if (!v) return `Scatter of ${pts} over ${props.dataset.inputNames.join(" and ")}; no prediction yet — press Train.`;
+    if (props.dataset.task === "classification") {
+      let ones = 0;
+      for (const p of v) if (p >= 0.5) ones++;
+      return `Decision surface: the network predicts class 1 on ${Math.round((100 * ones) / v.length)} % of the plotted plane; ${pts} drawn on top.`;
+    }
+    return `Predicted surface of ${props.dataset.targetName} over the plane, from ${formatNumber(Math.min(...v))} to ${formatNumber(Math.max(...v))}; ${pts} drawn on top.`;
+  }
+  if (props.probe.kind === "curve") {
+    if (!v) return `Scatter of ${pts}: ${props.dataset.targetName} against ${props.dataset.inputNames[0]}; no fit yet — press Train.`;
+    let rms = "";
+    if (props.truth) {
+      let s = 0;
+      props.probe.points.forEach((p, i) => (s += (v[i] - props.truth!(p[0])) ** 2));
+      rms = ` Its RMS distance from the true curve is ${formatNumber(Math.sqrt(s / v.length), 3)}.`;
+    }
+    return `Fit curve of the network through ${pts}.${rms}`;
+  }
+  if (!v) return `Predicted against true ${props.dataset.targetName} for ${pts}; no prediction yet — press Train.`;
+  let s = 0;
+  for (let i = props.trainRows; i < n; i++) s += (v[i] - props.dataset.y[i]) ** 2;
+  return `Predicted against true ${props.dataset.targetName} for ${pts}. RMS error on the validation points: ${formatNumber(Math.sqrt(s / Math.max(1, n - props.trainRows)), 3)}.`;
+}
