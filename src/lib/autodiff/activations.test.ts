@@ -90,6 +90,6 @@ describe("activation(name)", () => {
   });
 
   it("throws an error naming the unknown activation and listing the valid ones", () => {
-    expect(() => activation("relu6")).toThrow('Unknown activation "relu6". Valid activations: linear, sigmoid, tanh, relu');
+    expect(() => activation("relu6")).toThrow('Unknown activation "relu6". Valid activations: linear, step, sigmoid, tanh, relu');
   });
 });

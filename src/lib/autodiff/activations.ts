@@ -61,12 +61,21 @@ export function relu(x: Tensor): Tensor {
     for (let i = 0; i < n; i++) if (X[i] > 0) gx[i] += g[i];
   });
 }
-/** x for x > 0, αx otherwise; derivative 1 or α. */
 /** Default slope of leakyRelu for x < 0 (Keras 3's default). */
 export const LEAKY_RELU_ALPHA = 0.2;
 /** Default α of elu: the saturation value −α for x → −∞. */
 export const ELU_ALPHA = 1;
 
+/**
+ * Heaviside step: 1 for x > 0, 0 otherwise. Its derivative is 0 everywhere except at 0, where it
+ * does not exist (the jump would need a Dirac delta); we return 0 there too, so a step passes no
+ * gradient at all — which is why networks of steps cannot be trained by gradient descent.
+ */
+export function step(x: Tensor): Tensor {
+  return unary("step", { f: (v) => (v > 0 ? 1 : 0), df: () => 0 }, x);
+}
+
+/** x for x > 0, αx otherwise; derivative 1 or α. */
 export function leakyRelu(x: Tensor, alpha = LEAKY_RELU_ALPHA): Tensor {
   return unary("leakyRelu", { f: (v) => (v > 0 ? v : alpha * v), df: (v) => (v > 0 ? 1 : alpha) }, x);
 }
@@ -165,6 +174,7 @@ export function logSoftmax(x: Tensor, axis = -1): Tensor {
 /** Every name `activation(name)` accepts. */
 export const activationNames = [
   "linear",
+  "step",
   "sigmoid",
   "tanh",
   "relu",
@@ -182,6 +192,7 @@ export type ActivationName = (typeof activationNames)[number];
 
 const table: Record<ActivationName, (x: Tensor) => Tensor> = {
   linear: (x) => x,
+  step,
   sigmoid,
   tanh,
   relu,

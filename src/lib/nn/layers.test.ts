@@ -41,7 +41,7 @@ describe("Dense", () => {
   });
 
   it("rejects an unknown activation, listing the valid ones", () => {
-    expect(() => new Dense(4, { activation: "sigmod" })).toThrow(/Unknown activation "sigmod". Valid activations: linear, sigmoid/);
+    expect(() => new Dense(4, { activation: "sigmod" })).toThrow(/Unknown activation "sigmod". Valid activations: linear, step, sigmoid/);
     expect(() => new Activation("swishy")).toThrow(/Unknown activation "swishy"/);
   });
 });

@@ -169,6 +169,11 @@ export function addActivation(g: GraphBuilder, activation: ActivationSpec | unde
   switch (name) {
     case "linear":
       return x;
+    case "step": {
+      // 1 where x > 0, else 0: Greater gives a boolean tensor, Cast (to = 1, FLOAT) makes it 0/1.
+      const zero = g.constant(`${prefix}/step/zero`, [], Float32Array.of(0));
+      return out(node("Cast", [node("Greater", [x.name, zero])], { to: int(1) }));
+    }
     case "relu":
       return out(node("Relu", [x.name]));
     case "sigmoid":

@@ -1,28 +1,16 @@
 /**
  * The activation functions the lessons plot, each computed by the autodiff engine: the forward
  * value by the engine's op, the derivative by its backward pass. Nothing here writes a derivative
- * formula twice — except `step`, which the engine does not have and which is defined below as one
- * engine primitive (value and local derivative side by side, like every engine op).
+ * formula twice.
  */
 import { activation, tensor, type Tensor } from "../../lib/autodiff/index.ts";
-import { unary } from "../../lib/autodiff/elementwise.ts";
 
 export const ACTIVATIONS = ["linear", "step", "sigmoid", "tanh", "relu", "leakyRelu", "elu", "softplus", "gelu", "swish"] as const;
 export type ActivationId = (typeof ACTIVATIONS)[number];
 
-/**
- * Heaviside step as an engine primitive: 1 for x > 0, 0 otherwise. Its derivative is 0 everywhere
- * except at x = 0, where it does not exist (the jump would need a Dirac delta, which has no finite
- * value to return). We return 0 there too, so the step passes no gradient at all — which is exactly
- * why networks cannot be trained with it by gradient descent.
- */
-export function step(x: Tensor): Tensor {
-  return unary("step", { f: (v) => (v > 0 ? 1 : 0), df: () => 0 }, x);
-}
-
 /** y = f(x) for the named activation, elementwise, as a node of the engine's graph. */
 export function applyActivation(name: ActivationId, x: Tensor): Tensor {
-  return name === "step" ? step(x) : activation(name)(x);
+  return activation(name)(x);
 }
 
 /** Display names and the formula of f in TeX (matching the engine: leaky α = 0.2, ELU α = 1, GELU tanh form). */
