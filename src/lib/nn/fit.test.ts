@@ -113,3 +113,16 @@ describe("fit", () => {
     expect(() => fit(model, zeros([4, 2]), zeros([4, 1]), { loss: "hinge" as "mse", optimizer: new SGD() })).toThrow(/Unknown loss "hinge". Valid losses: mse/);
   });
 });
+
+describe("bad data", () => {
+  it("fit, predict and evaluate refuse NaN or infinite values, naming the tensor, row and element", () => {
+    const model = new Sequential([new Dense(1)], { inputShape: [2], seed: 1 });
+    const x = tensor([0, 1, 2, Number.NaN], [2, 2]);
+    const y = tensor([0, 1], [2, 1]);
+    const options = { loss: "mse" as const, optimizer: new SGD({ learningRate: 0.1 }), epochs: 1, batchSize: 2 };
+    expect(() => fit(model, x, y, options)).toThrow("fit: tensor 1 of shape [2, 2] holds NaN in row 1 (element 1)");
+    expect(() => predict(model, x)).toThrow(/predict: tensor 1 .* holds NaN in row 1/);
+    const badY = tensor([0, Number.POSITIVE_INFINITY], [2, 1]);
+    expect(() => fit(model, tensor([0, 1, 2, 3], [2, 2]), badY, options)).toThrow(/fit: tensor 2 of shape \[2, 1\] holds Infinity in row 1/);
+  });
+});
