@@ -1,0 +1,106 @@
+// CARD.md, written by the training script from the run's real numbers.
+import { LENS, NON_LENS, OBSERVING, SIMULATION_RANGES, rangesToMarkdown } from "../src/lib/astro/index.ts";
+import type { ParamRange } from "../src/lib/astro/index.ts";
+import type { TrainResult } from "./pipeline.ts";
+import { PREPROCESSING } from "./pipeline.ts";
+
+const pct = (v: number) => `${(100 * v).toFixed(1)}%`;
+
+function confusionTable(classes: readonly string[], m: number[][]): string {
+  const head = `| true ↓ / predicted → | ${classes.join(" | ")} | recall |`;
+  const sep = `|---|${classes.map(() => "---:").join("|")}|---:|`;
+  const rows = m.map((row, t) => {
+    const total = row.reduce((a, b) => a + b, 0);
+    return `| **${classes[t]}** | ${row.map((c, p) => (p === t ? `**${c}**` : String(c))).join(" | ")} | ${pct(row[t] / total)} |`;
+  });
+  const precision = classes.map((_, p) => {
+    const col = m.reduce((s, row) => s + row[p], 0);
+    return col > 0 ? pct(m[p][p] / col) : "–";
+  });
+  return [head, sep, ...rows, `| precision | ${precision.join(" | ")} | |`].join("\n");
+}
+
+/** The range tables that describe the data of a model with these classes. */
+function rangeTables(classes: readonly string[]): [string, Readonly<Record<string, ParamRange>>][] {
+  const t: [string, Readonly<Record<string, ParamRange>>][] = [["Observing conditions and surroundings (all classes)", OBSERVING]];
+  if (classes.includes("lens")) {
+    t.push(["Lens systems (`lens`: red galaxy + SIE-lensed blue source)", LENS], ["Look-alikes (`non-lens`: the same red galaxies with unlensed blue companions)", NON_LENS]);
+  } else {
+    const named: Record<string, [string, Readonly<Record<string, ParamRange>>]> = {
+      elliptical: ["Ellipticals", SIMULATION_RANGES.elliptical],
+      spiral: ["Spirals", SIMULATION_RANGES.spiral],
+      "edge-on": ["Edge-on disks", SIMULATION_RANGES.edgeOn],
+      irregular: ["Irregulars", SIMULATION_RANGES.irregular],
+      merger: ["Mergers", SIMULATION_RANGES.merger],
+    };
+    for (const c of classes) if (named[c]) t.push(named[c]);
+  }
+  return t;
+}
+
+const LIMITS_COMMON = [
+  "**Trained on simulations only.** Accuracy on real survey images is unmeasured and will be lower: real galaxies have features the simulator lacks (resolved star clusters, rings, shells, lenticulars (S0), peculiar morphologies, AGN point sources, image artefacts, saturated stars, diffraction spikes, satellite trails, bad columns, blended deep-field sources).",
+  "**Classes are cleanly separated by construction**: inclinations 65–80°, ellipticals flatter than b/a = 0.5, and ambiguous interacting pairs were never drawn, so the held-out accuracy overstates what is possible on real, ambiguous galaxies (where human classifiers disagree too).",
+  "**One survey look**: 0.262″ pixels, g/r/z with the Legacy Survey asinh stretch, DECaLS-like depth and 0.9–1.6″ seeing. SDSS gri JPEGs, HST/JWST, or other stretches are outside the training distribution; `preprocess()` only rescales noise and size, it cannot change resolution or colour system.",
+  "The galaxy is assumed to be near the centre of the cutout (within ~5 px, plus 3 px of augmentation shifts); it may fill the frame or be small (r_e ≈ 0.5–4″).",
+  "Colours come from simple g − r / r − z draws per component, not stellar-population synthesis; no redshift evolution or K-corrections beyond the chosen colour ranges.",
+];
+
+const LIMITS_LENS = [
+  "Lenses are galaxy-scale (θ_E = 1.2–3″) SIE + shear lenses of a single Sérsic-like blue source around a luminous red galaxy; group/cluster lenses, lensed quasars (point images), red sources, edge-on or spiral lenses and sub-arcsecond systems are absent.",
+  "Non-lenses are deliberately hard (blue companions, superposed unlensed blue galaxies, blue spiral neighbours) but ring galaxies, polar rings, tidal arcs and spiral arms of the lens itself — common real false positives — are not simulated.",
+  "Lenses are half of the data here; in a real survey perhaps 1 in 1000–10000 LRGs is a lens, so even a 99%-accurate finder returns mostly false positives: look at the precision at low false-positive rate, not the accuracy.",
+];
+
+const LIMITS_MORPH = [
+  "Galaxy Zoo–style classes are a simplification: real morphology is a continuum (S0s, bulge-dominated spirals, weak bars, faint tidal features) and these five classes force a single answer.",
+  "Mergers are defined by close, overlapping members with tails or bridges; wide pairs without tidal features are not mergers here, and minor mergers (> 1:4) are absent.",
+];
+
+export function writeCard(r: TrainResult): string {
+  const s = r.spec;
+  const bytes = (n: number) => (n >= 1e6 ? `${(n / 1e6).toFixed(2)} MB` : `${(n / 1e3).toFixed(1)} kB`);
+  const lines: string[] = [];
+  lines.push(`# Model card: ${s.name}`, "");
+  lines.push(`${s.title}. A small convolutional network trained by the Deep Sky engine (pure TypeScript, \`src/lib\`) on simulated Legacy-Survey-like colour cutouts, exported to ONNX. *This card is written by \`models/train.ts\` from the run's results; do not edit it by hand — retrain instead.*`, "");
+  lines.push("## Results on held-out simulated cutouts", "");
+  const pass = r.accuracy >= s.targetAccuracy;
+  lines.push(`- **Accuracy: ${pct(r.accuracy)}** on ${s.testImages} held-out cutouts (target ≥ ${pct(s.targetAccuracy)}: ${pass ? "met" : "**not met**"}).`);
+  if (r.auc !== null) {
+    lines.push(`- **ROC AUC: ${r.auc.toFixed(4)}** (P(lens) as the score).`);
+    for (const p of r.rocPoints) lines.push(`- Threshold P(lens) ≥ ${p.threshold}: true-positive rate ${pct(p.tpr)}, false-positive rate ${pct(p.fpr)}.`);
+  }
+  lines.push("", "Confusion matrix (rows: true class, columns: predicted):", "", confusionTable(s.classes, r.confusion), "");
+  if (r.mistakes.length > 0) {
+    lines.push("A few held-out mistakes (test image index → truth, prediction, its probability): " + r.mistakes.slice(0, 8).map((m) => `#${m.index} ${m.truth} → ${m.predicted} (${m.probability.toFixed(2)})`).join("; ") + ".", "");
+  }
+  lines.push("## How it was trained", "");
+  lines.push("```sh", r.command, "```", "");
+  lines.push(`- Seed \`${s.seed}\`: training images from \`Rng(seed).fork("train").fork(i)\`, held-out images from \`fork("test")\`, weights from \`"${s.seed}/init"\`, shuffling, augmentation and dropout from their own forks. Same seed, same code → same data and the same weights (floating-point summation order is fixed; the engine is single-threaded).`);
+  lines.push(`- Data: ${s.trainImages} training and ${s.testImages} held-out cutouts, classes in turn (balanced), stored as 8-bit images like survey JPEGs. Simulated in ${r.dataSeconds.toFixed(0)} s.`);
+  const a = s.augment;
+  lines.push(`- Augmentation (training only): ${a.flipsAndRotations ? "random flips and 90° rotations; " : ""}shifts up to ±${a.maxShift} px; extra Gaussian blur σ ≤ ${a.maxBlurSigma} px with probability ${a.blurProbability} (seeing); stretch v → gain·v^γ with γ within ±${a.gammaJitter} and gain within ±${a.gainJitter}; pixel noise σ ≤ ${a.maxNoise}.`);
+  lines.push(`- Optimiser: Adam, batch ${s.batchSize}, learning rate ${s.learningRate} on a cosine down to ${s.finalLearningRate}; softmax cross-entropy on logits; dropout 0.3 before the last layer.`);
+  const cut = r.stoppedByTime ? ` (the ${s.maxMinutes}-minute wall-clock budget ended training after epoch ${r.epochsRun}; the learning-rate schedule was planned for ${s.epochs}). To reproduce these exact weights on any machine: \`${r.command} --stop-after ${r.epochsRun}\`` : "";
+  lines.push(`- Epochs: ${r.epochsRun} of ${s.epochs} planned${cut}.`);
+  lines.push(`- Training time: ${(r.trainSeconds / 60).toFixed(1)} min wall clock (${(r.cpuSeconds / 60).toFixed(1)} min CPU for the whole run incl. simulation and evaluation) on a shared 2-core machine, Node ${process.version}.`, "");
+  lines.push("| epoch | loss | train accuracy (augmented) | held-out accuracy (first images) | learning rate | minutes |", "|---:|---:|---:|---:|---:|---:|");
+  for (const h of r.history) lines.push(`| ${h.epoch} | ${h.loss.toFixed(4)} | ${pct(h.trainAccuracy)} | ${pct(h.testAccuracy)} | ${h.learningRate.toExponential(2)} | ${(h.seconds / 60).toFixed(1)} |`);
+  lines.push("", "## Architecture", "");
+  lines.push(`${r.parameters.toLocaleString("en-US")} parameters. Input NCHW [N, 3, 64, 64]; the exported \`model.onnx\` ends in a softmax (output \`probabilities\`, [N, ${s.classes.length}], classes in the order ${s.classes.map((c) => `\`${c}\``).join(", ")}, also in the file's \`class_labels\` metadata).${s.exportBackbone ? " `backbone.onnx` is the same network up to the 64-unit ReLU layer (output `embedding`, [N, 64]) for transfer learning." : ""}`, "");
+  lines.push("```", r.summary, "```", "");
+  lines.push("## Input", "");
+  lines.push(`- ${PREPROCESSING.input}, values in [0, 1]; channels ${PREPROCESSING.channels.join(", ")}.`);
+  lines.push(`- Stretch: ${PREPROCESSING.stretch}.`);
+  lines.push(`- Pixel scale ${PREPROCESSING.pixelScaleArcsec}″ (a cutout is ${(64 * PREPROCESSING.pixelScaleArcsec).toFixed(1)}″ across).`);
+  lines.push(`- Use ${PREPROCESSING.function}: the same function runs in the browser, the CLI and the tests.`, "");
+  lines.push("## Data: the simulator's parameter ranges", "");
+  lines.push("Cutouts come from `src/lib/astro/simulate.ts`: each component is drawn in calibrated flux (nanomaggies) per band, convolved with a double-Gaussian (Moffat-like) PSF, given Poisson + read noise, and stretched to RGB. Ranges (from `src/lib/astro/ranges.ts`, the code's own tables):", "");
+  for (const [title, table] of rangeTables(s.classes)) lines.push(`### ${title}`, "", rangesToMarkdown(table), "");
+  lines.push("## Files", "");
+  for (const [name, size] of Object.entries(r.files)) lines.push(`- \`${name}\`: ${bytes(size)}`);
+  lines.push("- `CARD.md`: this card.", "", "## Known limits", "");
+  for (const l of [...LIMITS_COMMON, ...(s.classes.includes("lens") ? LIMITS_LENS : LIMITS_MORPH)]) lines.push(`- ${l}`);
+  lines.push("");
+  return lines.join("\n");
+}

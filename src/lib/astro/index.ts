@@ -1,0 +1,20 @@
+// Public surface of the astronomy helpers: the galaxy and lens simulator, the FITS reader and the
+// shared image preprocessing (the same function in the browser, the CLI and training).
+export { IMAGE_SIZE, PIXEL_SCALE_ARCSEC, ZERO_POINT, BANDS, BAND_NOISE, NOMINAL_SKY_SIGMA, PSF_BAND_FACTOR, magToFlux, fluxToMag, sedFromColours, arcsecToPixels } from "./observing.ts";
+export type { Band, BandNoise, Sed } from "./observing.ts";
+export { SIMULATION_RANGES, OBSERVING, ELLIPTICAL, SPIRAL, EDGE_ON, IRREGULAR, MERGER, LENS, NON_LENS, draw, rangesToMarkdown } from "./ranges.ts";
+export type { ParamRange } from "./ranges.ts";
+export { simulateCutout, MORPHOLOGY_CLASSES, LENS_CLASSES } from "./simulate.ts";
+export type { Cutout, CutoutKind, CutoutParams, MorphologyClass, LensClass, ObservingParams, SimulateOptions } from "./simulate.ts";
+export type { Structure, GalaxyDetails } from "./galaxies.ts";
+export type { LensParams, LookalikeParams } from "./lens-scenes.ts";
+export { deflection, renderLensedSource } from "./lens.ts";
+export type { SieLens, LensSource } from "./lens.ts";
+export { bandsToRgb, LEGACY_SURVEY_STRETCH } from "./rgb.ts";
+export type { RgbStretch } from "./rgb.ts";
+export { readFits, readFitsHeader, FitsError } from "./fits.ts";
+export type { FitsImage, FitsValue, ReadFitsOptions } from "./fits.ts";
+export { preprocess, axisTaps } from "./preprocess.ts";
+export type { ImageInput, Preprocessed } from "./preprocess.ts";
+export { convolvePsf, fwhmToSigma, gaussianTaps, boxWidths } from "./psf.ts";
+export { sersicB, erf } from "./profiles.ts";

@@ -1,0 +1,160 @@
+import { BANDS, IMAGE_SIZE, NOMINAL_SKY_SIGMA } from "./observing.ts";
+import { bandsToRgb } from "./rgb.ts";
+
+/**
+ * Turns any image into the networks' input — the one function the browser, the classify CLI and the
+ * tests share, so a model sees the same numbers wherever it runs:
+ *
+ *     Float32Array, CHW [R, G, B] planes of 64 × 64, values in [0, 1]
+ *
+ * the format of `simulateCutout(...).image`. Two kinds of input:
+ *
+ * - **"rgba"**: an already-stretched colour picture (a Legacy Survey or SDSS JPEG/PNG decoded by a
+ *   canvas: RGBA bytes, rows top first). Values are divided by 255; grey pictures give R = G = B.
+ * - **"bands"**: fluxes (e.g. from FITS), one plane (grey) or three planes in the order g, r, z.
+ *   With `units: "nanomaggies"` (Legacy Survey cutouts are sky-subtracted and calibrated) the planes
+ *   go straight into the survey stretch (rgb.ts). With `units: "unknown"` (the default) each plane's
+ *   background (median) is subtracted and it is rescaled so that its noise (1.4826 × the median
+ *   absolute deviation) equals the simulator's nominal sky noise in that band: the image then has
+ *   the signal-to-noise contrast the networks were trained on. A single plane is used for all three
+ *   bands (a grey image: the colour the network sees is that of a flat spectrum). NaNs (blank pixels)
+ *   become the background.
+ *
+ * Geometry: the largest centred square is cut out, then resampled to 64 × 64 — by averaging the
+ * input pixels each output pixel covers (area weights) when shrinking, by bilinear interpolation when
+ * enlarging. Fluxes are resampled before the stretch (averaging fluxes, not colours, is what a
+ * coarser pixel would have measured).
+ */
+export type ImageInput =
+  | { kind: "rgba"; width: number; height: number; data: ArrayLike<number> }
+  | { kind: "bands"; width: number; height: number; planes: readonly ArrayLike<number>[]; units?: "nanomaggies" | "unknown" };
+
+export interface Preprocessed {
+  /** CHW [R, G, B], 3 × 64 × 64, in [0, 1]. */
+  data: Float32Array;
+  width: number;
+  height: number;
+  /** The square that was used: left, top, side (input pixels). */
+  crop: { x: number; y: number; side: number };
+}
+
+/** One output pixel's source: the first input index and the weights of consecutive input pixels. */
+interface Tap {
+  start: number;
+  weights: number[];
+}
+
+/** Weights mapping `inSize` input pixels (from `offset`) onto `outSize` output pixels along one axis. */
+export function axisTaps(inSize: number, outSize: number, offset = 0): Tap[] {
+  const scale = inSize / outSize;
+  const taps: Tap[] = [];
+  for (let o = 0; o < outSize; o++) {
+    if (scale >= 1) {
+      // Area average over [o·scale, (o + 1)·scale).
+      const a = o * scale;
+      const b = (o + 1) * scale;
+      const start = Math.floor(a);
+      const weights: number[] = [];
+      for (let i = start; i < b; i++) weights.push((Math.min(b, i + 1) - Math.max(a, i)) / scale);
+      taps.push({ start: offset + start, weights });
+    } else {
+      // Bilinear: the output pixel centre maps to input coordinate x = (o + ½)·scale − ½.
+      const x = Math.min(inSize - 1, Math.max(0, (o + 0.5) * scale - 0.5));
+      const i0 = Math.min(inSize - 2, Math.floor(x));
+      if (inSize === 1) {
+        taps.push({ start: offset, weights: [1] });
+        continue;
+      }
+      const f = x - i0;
+      taps.push({ start: offset + i0, weights: [1 - f, f] });
+    }
+  }
+  return taps;
+}
+
+/** Resamples one plane (row-major `width` wide) through per-axis taps: rows first, then columns. */
+function resample(get: (x: number, y: number) => number, rows: readonly Tap[], cols: readonly Tap[], out: Float32Array): void {
+  const outW = cols.length;
+  for (let oy = 0; oy < rows.length; oy++) {
+    const ty = rows[oy];
+    for (let ox = 0; ox < outW; ox++) {
+      const tx = cols[ox];
+      let acc = 0;
+      for (let a = 0; a < ty.weights.length; a++) {
+        const y = ty.start + a;
+        let row = 0;
+        for (let b = 0; b < tx.weights.length; b++) row += tx.weights[b] * get(tx.start + b, y);
+        acc += ty.weights[a] * row;
+      }
+      out[oy * outW + ox] = acc;
+    }
+  }
+}
+
+function median(values: Float32Array): number {
+  const sorted = Float32Array.from(values).sort();
+  const m = sorted.length >> 1;
+  return sorted.length % 2 === 1 ? sorted[m] : 0.5 * (sorted[m - 1] + sorted[m]);
+}
+
+/** Subtracts the median and rescales so that 1.4826 × MAD equals `sigma` (in place). */
+function normaliseNoise(plane: Float32Array, sigma: number): void {
+  const med = median(plane);
+  const dev = plane.map((v) => Math.abs(v - med));
+  let noise = 1.4826 * median(dev);
+  if (!(noise > 0)) {
+    // A noiseless image: fall back to the spread of all values, then to 1.
+    let s = 0;
+    for (const v of plane) s += (v - med) ** 2;
+    noise = Math.sqrt(s / plane.length) || 1;
+  }
+  const k = sigma / noise;
+  for (let p = 0; p < plane.length; p++) plane[p] = (plane[p] - med) * k;
+}
+
+/** The shared preprocessing (see the type's comment): any image → 3 × 64 × 64 network input. */
+export function preprocess(input: ImageInput, size = IMAGE_SIZE): Preprocessed {
+  const { width, height } = input;
+  if (!(Number.isInteger(width) && Number.isInteger(height) && width > 0 && height > 0)) {
+    throw new RangeError(`preprocess: width and height must be positive integers, got ${width} × ${height}`);
+  }
+  const side = Math.min(width, height);
+  const x0 = Math.floor((width - side) / 2);
+  const y0 = Math.floor((height - side) / 2);
+  const cols = axisTaps(side, size, x0);
+  const rows = axisTaps(side, size, y0);
+  const n = size * size;
+  const out = new Float32Array(3 * n);
+  if (input.kind === "rgba") {
+    if (input.data.length < width * height * 4) throw new RangeError(`preprocess: RGBA data of ${width} × ${height} needs ${width * height * 4} values, got ${input.data.length}`);
+    for (let c = 0; c < 3; c++) {
+      resample((x, y) => input.data[(y * width + x) * 4 + c] / 255, rows, cols, out.subarray(c * n, (c + 1) * n));
+    }
+    for (let p = 0; p < out.length; p++) out[p] = Math.min(1, Math.max(0, out[p]));
+    return { data: out, width: size, height: size, crop: { x: x0, y: y0, side } };
+  }
+  const planes = input.planes;
+  if (planes.length !== 1 && planes.length !== 3) throw new RangeError(`preprocess: give 1 (grey) or 3 (g, r, z) flux planes, got ${planes.length}`);
+  for (const p of planes) {
+    if (p.length < width * height) throw new RangeError(`preprocess: a ${width} × ${height} plane needs ${width * height} values, got ${p.length}`);
+  }
+  const flux = new Float32Array(3 * n);
+  const calibrated = input.units === "nanomaggies";
+  BANDS.forEach((band, b) => {
+    const src = planes[planes.length === 3 ? b : 0];
+    const dst = flux.subarray(b * n, (b + 1) * n);
+    resample((x, y) => {
+      const v = src[y * width + x];
+      return Number.isFinite(v) ? v : Number.NaN;
+    }, rows, cols, dst);
+    // Blank pixels: replace by the plane's median (the background) after resampling.
+    if (dst.some((v) => !Number.isFinite(v))) {
+      const finite = dst.filter((v) => Number.isFinite(v));
+      const fill = finite.length > 0 ? median(finite) : 0;
+      for (let p = 0; p < n; p++) if (!Number.isFinite(dst[p])) dst[p] = fill;
+    }
+    if (!calibrated) normaliseNoise(dst, NOMINAL_SKY_SIGMA[band]);
+  });
+  bandsToRgb(flux, n, out);
+  return { data: out, width: size, height: size, crop: { x: x0, y: y0, side } };
+}

@@ -1,0 +1,160 @@
+import type { Rng } from "../random/rng.ts";
+import { BAND_NOISE, BANDS, IMAGE_SIZE, NOMINAL_SKY_SIGMA, PSF_BAND_FACTOR, arcsecToPixels } from "./observing.ts";
+import { convolvePsf } from "./psf.ts";
+import { draw, OBSERVING } from "./ranges.ts";
+import { bandsToRgb } from "./rgb.ts";
+import { Scene } from "./scene.ts";
+import { addNeighbours, addStars, drawEdgeOn, drawElliptical, drawIrregular, drawMerger, drawSpiral } from "./galaxies.ts";
+import type { DrawnGalaxy, GalaxyDetails, Structure } from "./galaxies.ts";
+import { addLensCompanions, drawLensedSource, drawLookalike, drawRedGalaxy } from "./lens-scenes.ts";
+import type { LensParams, LookalikeParams } from "./lens-scenes.ts";
+
+/** The galaxy-morphology classes, in the model's output order. */
+export const MORPHOLOGY_CLASSES = ["elliptical", "spiral", "edge-on", "irregular", "merger"] as const;
+export type MorphologyClass = (typeof MORPHOLOGY_CLASSES)[number];
+
+/** The lens-finder classes, in the model's output order (index 1 is the positive class). */
+export const LENS_CLASSES = ["non-lens", "lens"] as const;
+export type LensClass = (typeof LENS_CLASSES)[number];
+
+export type CutoutKind = MorphologyClass | LensClass;
+
+/** How the cutout was observed. */
+export interface ObservingParams {
+  /** Core FWHM of the PSF in r, arcseconds. */
+  psfFwhmArcsec: number;
+  /** Core FWHM in pixels per band [g, r, z]. */
+  psfFwhmPixels: [number, number, number];
+  psfWingFraction: number;
+  /** Noise multiplier relative to the nominal depth. */
+  depth: number;
+  /** Sky noise σ per pixel [g, r, z] (nanomaggies): depth × NOMINAL_SKY_SIGMA. */
+  skySigma: [number, number, number];
+  /** Constant left by sky subtraction [g, r, z] (nanomaggies). */
+  skyOffset: [number, number, number];
+}
+
+/** Everything that went into a cutout. */
+export interface CutoutParams {
+  kind: CutoutKind;
+  /** The main galaxy (the red galaxy for lens-finder cutouts, the brightest member for mergers). */
+  structure: Structure;
+  details: GalaxyDetails;
+  /** Lensing parameters ("lens" only). */
+  lens: LensParams | null;
+  /** How a "non-lens" was made to resemble a lens. */
+  lookalike: LookalikeParams | null;
+  /** Background galaxies, foreground stars and (lenses) unlensed blue companions added. */
+  neighbours: number;
+  stars: number;
+  companions: number;
+  observing: ObservingParams;
+}
+
+/** A simulated cutout. */
+export interface Cutout {
+  /** The network input: CHW float32 [R, G, B] planes of 64 × 64 in [0, 1] (R = z, G = r, B = g; see rgb.ts). */
+  image: Float32Array;
+  /** The calibrated fluxes: planes [g, r, z] in nanomaggies per pixel, sky subtracted, with noise. */
+  flux: Float32Array;
+  params: CutoutParams;
+}
+
+export interface SimulateOptions {
+  /** Buffers to write into (3 × 64 × 64 each) instead of new ones: saves allocation in bulk generation. */
+  image?: Float32Array;
+  flux?: Float32Array;
+}
+
+// One set of working buffers, reused by every call (JavaScript runs one call at a time per thread).
+const scene = new Scene(IMAGE_SIZE);
+
+const drawers: Record<MorphologyClass, (s: Scene, rng: Rng, x: number, y: number) => DrawnGalaxy> = {
+  elliptical: drawElliptical,
+  spiral: drawSpiral,
+  "edge-on": drawEdgeOn,
+  irregular: drawIrregular,
+  merger: drawMerger,
+};
+
+/**
+ * Simulates one survey-like colour cutout of `kind`. Deterministic: the same `rng` state gives the
+ * same bytes on every platform (pass `rng.fork(label)` per image for order-independent datasets).
+ *
+ * Steps: choose the observing conditions (OBSERVING); draw the main object near the centre and its
+ * surroundings in calibrated flux (galaxies.ts, lens-scenes.ts); convolve each band with the PSF;
+ * add Poisson (sky + source) and read noise and a sky-subtraction residual; stretch to RGB (rgb.ts).
+ */
+export function simulateCutout(kind: CutoutKind, rng: Rng, options: SimulateOptions = {}): Cutout {
+  const size = IMAGE_SIZE;
+  const n = size * size;
+  scene.reset();
+  const fwhm = draw(rng, OBSERVING.psfFwhm);
+  const wing = draw(rng, OBSERVING.psfWingFraction);
+  const depth = draw(rng, OBSERVING.depth);
+  const offR = draw(rng, OBSERVING.centreOffset) * Math.sqrt(rng.next());
+  const offA = rng.uniform(0, 2 * Math.PI);
+  const cx = (size - 1) / 2 + offR * Math.cos(offA);
+  const cy = (size - 1) / 2 + offR * Math.sin(offA);
+
+  let main: DrawnGalaxy;
+  let lens: LensParams | null = null;
+  let lookalike: LookalikeParams | null = null;
+  let companions = 0;
+  let keepClear: number;
+  if (kind === "lens" || kind === "non-lens") {
+    main = drawRedGalaxy(scene, rng, cx, cy);
+    if (kind === "lens") {
+      lens = drawLensedSource(scene, rng, main);
+      companions = addLensCompanions(scene, rng, main, lens);
+      keepClear = lens.einsteinRadius + lens.sourceOffset + 6;
+    } else {
+      lookalike = drawLookalike(scene, rng, main);
+      keepClear = 10;
+    }
+  } else {
+    main = drawers[kind](scene, rng, cx, cy);
+    // Neighbours keep clear of the galaxy so that only mergers have close companions.
+    keepClear = kind === "merger" ? 26 : Math.min(26, 8 + 2.2 * main.structure.effectiveRadius);
+  }
+  const neighbours = addNeighbours(scene, rng, cx, cy, keepClear);
+  const stars = addStars(scene, rng, cx, cy, Math.min(20, keepClear));
+
+  const fwhmPx = BANDS.map((b) => arcsecToPixels(fwhm) * PSF_BAND_FACTOR[b]) as [number, number, number];
+  convolvePsf(scene.bands, scene.blurred, size, fwhmPx, wing, scene.tmp, scene.tmp2);
+
+  const flux = options.flux ?? new Float32Array(3 * n);
+  const skySigma = [0, 0, 0] as [number, number, number];
+  const skyOffset = [0, 0, 0] as [number, number, number];
+  BANDS.forEach((band, b) => {
+    const noise = BAND_NOISE[band];
+    const sigma = depth * NOMINAL_SKY_SIGMA[band];
+    skySigma[b] = sigma;
+    skyOffset[b] = draw(rng, OBSERVING.skyResidual) * sigma;
+    const invGain = 1 / noise.gain;
+    const read2 = noise.readNoise * noise.readNoise;
+    const base = b * n;
+    for (let p = 0; p < n; p++) {
+      const f = scene.blurred[base + p];
+      // Poisson noise of sky + source (Gaussian approximation: many electrons per pixel) and read noise.
+      const sd = depth * Math.sqrt((noise.sky + Math.max(0, f)) * invGain + read2);
+      flux[base + p] = f + skyOffset[b] + sd * rng.normal();
+    }
+  });
+  const image = bandsToRgb(flux, n, options.image ?? new Float32Array(3 * n));
+  return {
+    image,
+    flux,
+    params: {
+      kind,
+      structure: main.structure,
+      details: main.details,
+      lens,
+      lookalike,
+      neighbours,
+      stars,
+      companions,
+      observing: { psfFwhmArcsec: fwhm, psfFwhmPixels: fwhmPx, psfWingFraction: wing, depth, skySigma, skyOffset },
+    },
+  };
+}
