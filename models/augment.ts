@@ -3,7 +3,7 @@
 // depth vary, and survey pictures are stretched in slightly different ways.
 import type { Rng } from "../src/lib/random/index.ts";
 import { IMAGE_SIZE } from "../src/lib/astro/index.ts";
-import type { AugmentOptions } from "./specs.ts";
+import type { AugmentOptions } from "../src/lib/astro/model-specs.ts";
 import { IMAGE_VALUES } from "./dataset.ts";
 
 const S = IMAGE_SIZE;

@@ -6,7 +6,7 @@ import { Rng } from "../src/lib/random/index.ts";
 import { Tensor, noGrad, softmax } from "../src/lib/autodiff/index.ts";
 import { weightsFromJSON } from "../src/lib/nn/index.ts";
 import { simulateCutout } from "../src/lib/astro/index.ts";
-import { MODEL_SPECS, buildNetwork } from "./specs.ts";
+import { MODEL_SPECS, buildNetwork } from "../src/lib/astro/model-specs.ts";
 import { exportGraph } from "./pipeline.ts";
 
 // For every committed model: weights.json reloaded into the engine and model.onnx run by

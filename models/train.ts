@@ -5,8 +5,8 @@
 //   --widths a,b,c --batch-norm (for experiments and for reproducing a run cut short; the
 //   committed models use the specs' defaults, and each card records the exact command)
 import { join } from "node:path";
-import { MODEL_SPECS } from "./specs.ts";
-import type { ModelSpec } from "./specs.ts";
+import { MODEL_SPECS } from "../src/lib/astro/model-specs.ts";
+import type { ModelSpec } from "../src/lib/astro/model-specs.ts";
 import { trainModel } from "./pipeline.ts";
 
 function parseArgs(argv: string[]): { names: string[]; overrides: Partial<ModelSpec>; out: string | null } {

@@ -1,9 +1,9 @@
 // The models this folder trains: what each classifies, its network, its data and its training
 // schedule. `npm run models:train -- <name>` reads these; the model cards quote them.
-import { Activation, BatchNorm, Conv2D, Dense, Dropout, Flatten, MaxPool2D, Sequential } from "../src/lib/nn/index.ts";
-import type { Layer } from "../src/lib/nn/index.ts";
-import { LENS_CLASSES, MORPHOLOGY_CLASSES } from "../src/lib/astro/index.ts";
-import type { CutoutKind } from "../src/lib/astro/index.ts";
+import { Activation, BatchNorm, Conv2D, Dense, Dropout, Flatten, MaxPool2D, Sequential } from "../nn/index.ts";
+import type { Layer } from "../nn/index.ts";
+import { LENS_CLASSES, MORPHOLOGY_CLASSES } from "./simulate.ts";
+import type { CutoutKind } from "./simulate.ts";
 
 /** Training-time augmentation (each applied independently per image; see augment.ts). */
 export interface AugmentOptions {

@@ -1,0 +1,196 @@
+import { describe, expect, it } from "vitest";
+import { Classifier } from "./classifier.ts";
+import { InferenceError } from "./errors.ts";
+import type { ExecutionProvider, OrtModule } from "./types.ts";
+
+/** A stand-in for onnxruntime-web: sessions return fixed probabilities; failures on demand. */
+function fakeRuntime(options: { failSession?: ExecutionProvider[]; failLoads?: number } = {}) {
+  const log = { loads: [] as ExecutionProvider[], sessions: [] as string[], runs: 0 };
+  let failLoads = options.failLoads ?? 0;
+  const load = async (ep: ExecutionProvider): Promise<OrtModule> => {
+    log.loads.push(ep);
+    if (failLoads > 0) {
+      failLoads--;
+      throw new Error("network down");
+    }
+    class Tensor {
+      type: string;
+      data: Float32Array;
+      dims: number[];
+      constructor(type: string, data: Float32Array, dims: number[]) {
+        this.type = type;
+        this.data = data;
+        this.dims = dims;
+      }
+      async getData() {
+        return this.data;
+      }
+    }
+    const InferenceSession = {
+      async create(_bytes: Uint8Array, o: { executionProviders: string[] }) {
+        const provider = o.executionProviders[0] as ExecutionProvider;
+        log.sessions.push(provider);
+        if (options.failSession?.includes(provider)) throw new Error(`no ${provider} today`);
+        return {
+          async run() {
+            log.runs++;
+            return { probabilities: new Tensor("float32", Float32Array.from([0.2, 0.7, 0.1]), [1, 3]) };
+          },
+          async release() {},
+        };
+      },
+    };
+    return { Tensor, InferenceSession, env: {} } as unknown as OrtModule;
+  };
+  return { load, log };
+}
+
+const model = { id: "m", bytes: new Uint8Array([1, 2, 3]), labels: ["a", "b", "c"], inputShape: [1, 2, 2] };
+const image = new Float32Array(4);
+const gpu = { ok: true as const };
+const noGpu = { ok: false as const, reason: "this browser has no WebGPU (navigator.gpu is missing)" };
+
+describe("Classifier", () => {
+  it("runs on WebGPU when it is available and reports the provider, the top class and the latency", async () => {
+    const rt = fakeRuntime();
+    const c = new Classifier({ loadRuntime: rt.load, detectWebGpu: async () => gpu });
+    const p = await c.predict(model, image);
+    expect(p.ep).toBe("webgpu");
+    expect(p.notice).toBeNull();
+    expect(p.top).toBe("b");
+    expect(p.topIndex).toBe(1);
+    expect(p.latencyMs).toBeGreaterThanOrEqual(0);
+  });
+
+  it("falls back to WASM and says so when the browser has no WebGPU", async () => {
+    const rt = fakeRuntime();
+    const c = new Classifier({ loadRuntime: rt.load, detectWebGpu: async () => noGpu });
+    const p = await c.predict(model, image, "auto");
+    expect(p.ep).toBe("wasm");
+    expect(p.notice).toMatch(/WebGPU is not available: this browser has no WebGPU/);
+    expect(rt.log.loads).toEqual(["wasm"]);
+  });
+
+  it("falls back to WASM when a WebGPU session cannot be created", async () => {
+    const rt = fakeRuntime({ failSession: ["webgpu"] });
+    const c = new Classifier({ loadRuntime: rt.load, detectWebGpu: async () => gpu });
+    const p = await c.predict(model, image);
+    expect(p.ep).toBe("wasm");
+    expect(p.notice).toMatch(/WebGPU failed .*no webgpu today/);
+  });
+
+  it("forced WebGPU does not fall back: a missing WebGPU is a webgpu-unavailable error", async () => {
+    const c = new Classifier({ loadRuntime: fakeRuntime().load, detectWebGpu: async () => noGpu });
+    const error = (await c.predict(model, image, "webgpu").catch((e: unknown) => e)) as InferenceError;
+    expect(error.kind).toBe("webgpu-unavailable");
+    expect(error.retryable).toBe(false);
+    expect(error.message).toMatch(/WebGPU was requested but is not available: this browser has no WebGPU/);
+  });
+
+  it("falls back to WASM when a WebGPU run fails", async () => {
+    const rt = fakeRuntime();
+    const load = async (ep: ExecutionProvider) => {
+      const ort = await rt.load(ep);
+      if (ep === "wasm") return ort;
+      return {
+        ...ort,
+        InferenceSession: {
+          async create() {
+            return { run: async () => { throw new Error("device lost"); }, release: async () => {} };
+          },
+        },
+      } as unknown as OrtModule;
+    };
+    const p = await new Classifier({ loadRuntime: load, detectWebGpu: async () => gpu }).predict(model, image);
+    expect(p.ep).toBe("wasm");
+    expect(p.notice).toMatch(/WebGPU failed while running .*device lost/);
+  });
+
+  it("forces WASM when asked, without touching WebGPU", async () => {
+    const rt = fakeRuntime();
+    const c = new Classifier({ loadRuntime: rt.load, detectWebGpu: async () => { throw new Error("must not be called"); } });
+    expect((await c.predict(model, image, "wasm")).ep).toBe("wasm");
+    expect(rt.log.loads).toEqual(["wasm"]);
+  });
+
+  it("caches sessions per model and provider", async () => {
+    const rt = fakeRuntime();
+    const c = new Classifier({ loadRuntime: rt.load, detectWebGpu: async () => gpu });
+    await c.predict(model, image, "wasm");
+    const second = await c.predict(model, image, "wasm");
+    await c.predict({ ...model, id: "other" }, image, "wasm");
+    expect(rt.log.sessions).toEqual(["wasm", "wasm"]);
+    expect(rt.log.loads).toEqual(["wasm"]);
+    expect(second.sessionMs).toBe(0);
+  });
+
+  it("a failed runtime load is a retryable runtime-load error, and the next call retries it", async () => {
+    const rt = fakeRuntime({ failLoads: 1 });
+    const c = new Classifier({ loadRuntime: rt.load });
+    const error = await c.predict(model, image, "wasm").catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(InferenceError);
+    expect((error as InferenceError).kind).toBe("runtime-load");
+    expect((error as InferenceError).retryable).toBe(true);
+    expect((error as InferenceError).message).toMatch(/Could not load onnxruntime-web for WASM: network down/);
+    expect((await c.predict(model, image, "wasm")).top).toBe("b");
+  });
+
+  it("a model that cannot be fetched is a model-load error naming the model, retried on the next call", async () => {
+    let calls = 0;
+    const rt = fakeRuntime();
+    const c = new Classifier({
+      loadRuntime: rt.load,
+      fetchBytes: async () => {
+        calls++;
+        if (calls === 1) throw new Error("HTTP 404 for /m.onnx");
+        return new Uint8Array([1]);
+      },
+    });
+    const remote = { id: "m", url: "/m.onnx", labels: ["a", "b", "c"], inputShape: [1, 2, 2] };
+    const error = (await c.predict(remote, image, "wasm").catch((e: unknown) => e)) as InferenceError;
+    expect(error.kind).toBe("model-load");
+    expect(error.message).toMatch(/Could not load the model m: HTTP 404/);
+    expect((await c.predict(remote, image, "wasm")).ep).toBe("wasm");
+  });
+
+  it("rejects an input of the wrong size as bad-input (not retryable)", async () => {
+    const c = new Classifier({ loadRuntime: fakeRuntime().load });
+    const error = (await c.predict(model, new Float32Array(5), "wasm").catch((e: unknown) => e)) as InferenceError;
+    expect(error.kind).toBe("bad-input");
+    expect(error.retryable).toBe(false);
+  });
+});
+
+describe("Classifier runs", () => {
+  it("never overlap on one runtime, even across models: concurrent predictions are queued", async () => {
+    let active = 0;
+    let most = 0;
+    const rt = fakeRuntime();
+    const load = async (ep: ExecutionProvider) => {
+      const ort = await rt.load(ep);
+      const create = ort.InferenceSession.create.bind(ort.InferenceSession);
+      return {
+        ...ort,
+        InferenceSession: {
+          async create(...args: Parameters<typeof create>) {
+            const session = await create(...args);
+            const run = session.run.bind(session);
+            return Object.assign(session, {
+              async run(...a: Parameters<typeof run>) {
+                active++;
+                most = Math.max(most, active);
+                await new Promise((r) => setTimeout(r, 5));
+                active--;
+                return run(...a);
+              },
+            });
+          },
+        },
+      } as unknown as OrtModule;
+    };
+    const c = new Classifier({ loadRuntime: load });
+    const all = await Promise.all([1, 2, 3, 4].map((i) => c.predict({ ...model, id: `m${i % 2}` }, image, "wasm")));
+    expect(all.map((p) => p.top)).toEqual(["b", "b", "b", "b"]);
+    expect(most).toBe(1);
+  });
+});

@@ -1,0 +1,197 @@
+import { InferenceError, describeError } from "./errors.ts";
+import type { EpPreference, ExecutionProvider, ModelSource, OrtModule, Prediction, RuntimeLoader } from "./types.ts";
+
+type Session = Awaited<ReturnType<OrtModule["InferenceSession"]["create"]>>;
+
+interface GpuLike {
+  requestAdapter(): Promise<unknown>;
+}
+
+/**
+ * Whether this JavaScript environment can run the WebGPU execution provider: `navigator.gpu` exists
+ * (a recent Chromium, on a secure origin) and hands out an adapter. The reason says what is missing.
+ */
+export async function webgpuSupport(): Promise<{ ok: true } | { ok: false; reason: string }> {
+  const nav = (globalThis as { navigator?: { gpu?: GpuLike } }).navigator;
+  if (!nav?.gpu) return { ok: false, reason: "this browser has no WebGPU (navigator.gpu is missing)" };
+  try {
+    const adapter = await nav.gpu.requestAdapter();
+    return adapter ? { ok: true } : { ok: false, reason: "WebGPU gave no adapter (no usable GPU)" };
+  } catch (error) {
+    return { ok: false, reason: `WebGPU failed to start (${describeError(error)})` };
+  }
+}
+
+export interface ClassifierOptions {
+  /** Loads onnxruntime-web for a provider (see browserRuntime.ts / nodeRuntime.ts). */
+  loadRuntime: RuntimeLoader;
+  /** Fetches a model's bytes (default: `fetch`). */
+  fetchBytes?: (url: string) => Promise<Uint8Array>;
+  /** Checks WebGPU (default: `webgpuSupport`); injectable for tests. */
+  detectWebGpu?: () => Promise<{ ok: true } | { ok: false; reason: string }>;
+}
+
+async function defaultFetch(url: string): Promise<Uint8Array> {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`HTTP ${response.status} for ${url}`);
+  return new Uint8Array(await response.arrayBuffer());
+}
+
+/**
+ * Runs classification models with onnxruntime-web: WebGPU first, WASM when WebGPU is missing or
+ * fails (the prediction says so in `notice`). Runtimes, model bytes and sessions are cached per
+ * model and provider; a failed load is forgotten, so calling again retries it.
+ */
+export class Classifier {
+  private readonly options: ClassifierOptions;
+  private readonly runtimes = new Map<ExecutionProvider, Promise<OrtModule>>();
+  private readonly bytes = new Map<string, Promise<Uint8Array>>();
+  private readonly sessions = new Map<string, Promise<Session>>();
+  /** Per runtime: a promise that settles when the runs queued so far have finished. */
+  private readonly queues = new Map<string, Promise<void>>();
+  private gpu: Promise<{ ok: true } | { ok: false; reason: string }> | null = null;
+
+  constructor(options: ClassifierOptions) {
+    this.options = options;
+  }
+
+  /** Classifies one image (CHW float32, the model's input shape) with the provider `preference` asks for. */
+  async predict(model: ModelSource, image: Float32Array, preference: EpPreference = "auto"): Promise<Prediction> {
+    const shape = model.inputShape ?? [3, 64, 64];
+    const size = shape.reduce((a, b) => a * b, 1);
+    if (image.length !== size) throw new InferenceError("bad-input", `The model ${model.id} takes ${shape.join(" × ")} = ${size} values; got ${image.length}.`);
+    let ep: ExecutionProvider = preference === "wasm" ? "wasm" : "webgpu";
+    let notice: string | null = null;
+    // "webgpu" is strict (errors instead of falling back: for tests and comparisons); "auto" falls back.
+    const strict = preference === "webgpu";
+    if (ep === "webgpu") {
+      this.gpu ??= (this.options.detectWebGpu ?? webgpuSupport)();
+      const gpu = await this.gpu;
+      if (!gpu.ok && strict) throw new InferenceError("webgpu-unavailable", `WebGPU was requested but is not available: ${gpu.reason}.`);
+      if (!gpu.ok) {
+        ep = "wasm";
+        notice = `WebGPU is not available: ${gpu.reason}. Ran on the CPU with WebAssembly instead.`;
+      }
+    }
+    const modelBytes = await this.modelBytes(model);
+    const started = performance.now();
+    let session: Session;
+    try {
+      session = await this.session(model, modelBytes, ep);
+    } catch (error) {
+      if (ep !== "webgpu" || strict) throw error;
+      // WebGPU exists but its runtime or its session failed (the bytes are already here): fall back
+      // to WASM and say so. If WASM fails too, its error is the one the page shows.
+      notice = `WebGPU failed (${describeError(error)}). Ran on the CPU with WebAssembly instead.`;
+      ep = "wasm";
+      session = await this.session(model, modelBytes, ep);
+    }
+    const sessionMs = performance.now() - started;
+    let run: { output: Float32Array; latencyMs: number };
+    try {
+      run = await this.run(model, session, ep, image, shape);
+    } catch (error) {
+      if (ep !== "webgpu" || strict) throw error;
+      // A WebGPU run that fails (a lost device, an unsupported kernel): same fallback as above.
+      notice = `WebGPU failed while running (${describeError(error)}). Ran on the CPU with WebAssembly instead.`;
+      ep = "wasm";
+      run = await this.run(model, await this.session(model, modelBytes, ep), ep, image, shape);
+    }
+    const { output, latencyMs } = run;
+    if (output.length !== model.labels.length) {
+      throw new InferenceError("run", `The model ${model.id} returned ${output.length} values for ${model.labels.length} classes.`);
+    }
+    let topIndex = 0;
+    for (let i = 1; i < output.length; i++) if (output[i] > output[topIndex]) topIndex = i;
+    return {
+      modelId: model.id,
+      probabilities: output,
+      labels: model.labels,
+      topIndex,
+      top: model.labels[topIndex],
+      ep,
+      latencyMs,
+      sessionMs: sessionMs < 1 ? 0 : sessionMs,
+      notice,
+    };
+  }
+
+  /** One `session.run` on one image, timed; runs on one runtime never overlap. */
+  private async run(model: ModelSource, session: Session, ep: ExecutionProvider, image: Float32Array, shape: readonly number[]): Promise<{ output: Float32Array; latencyMs: number }> {
+    const ort = await this.runtime(ep);
+    const input = new ort.Tensor("float32", image, [1, ...shape]);
+    // One run at a time per runtime: onnxruntime-web's wasm is not re-entrant (a second run while the
+    // WebGPU build's asyncified wasm is suspended in the first hangs the page), even across sessions.
+    const key = ep;
+    const previous = this.queues.get(key) ?? Promise.resolve();
+    let release = () => {};
+    const mine = new Promise<void>((resolve) => (release = resolve));
+    this.queues.set(key, previous.then(() => mine));
+    await previous;
+    const t0 = performance.now();
+    let output: Float32Array;
+    try {
+      const results = await session.run({ [model.inputName ?? "input"]: input });
+      const tensor = results[model.outputName ?? "probabilities"];
+      if (!tensor) throw new Error(`the model has no output named ${model.outputName ?? "probabilities"}`);
+      output = Float32Array.from((await tensor.getData()) as Float32Array);
+    } catch (error) {
+      throw new InferenceError("run", `Running ${model.id} on ${ep.toUpperCase()} failed: ${describeError(error)}`, { cause: error });
+    } finally {
+      release();
+    }
+    return { output, latencyMs: performance.now() - t0 };
+  }
+
+  /** Releases every cached session (e.g. when the page is hidden for good). */
+  async dispose(): Promise<void> {
+    const all = [...this.sessions.values()];
+    this.sessions.clear();
+    await Promise.all(all.map(async (s) => (await s.catch(() => null))?.release()));
+  }
+
+  private runtime(ep: ExecutionProvider): Promise<OrtModule> {
+    let promise = this.runtimes.get(ep);
+    if (!promise) {
+      promise = this.options.loadRuntime(ep).catch((error: unknown) => {
+        this.runtimes.delete(ep);
+        throw new InferenceError("runtime-load", `Could not load onnxruntime-web for ${ep.toUpperCase()}: ${describeError(error)}`, { cause: error });
+      });
+      this.runtimes.set(ep, promise);
+    }
+    return promise;
+  }
+
+  private modelBytes(model: ModelSource): Promise<Uint8Array> {
+    if (model.bytes) return Promise.resolve(model.bytes);
+    const url = model.url;
+    if (!url) return Promise.reject(new InferenceError("model-load", `The model ${model.id} has neither a URL nor bytes.`));
+    let promise = this.bytes.get(url);
+    if (!promise) {
+      promise = (this.options.fetchBytes ?? defaultFetch)(url).catch((error: unknown) => {
+        this.bytes.delete(url);
+        throw new InferenceError("model-load", `Could not load the model ${model.id}: ${describeError(error)}`, { cause: error });
+      });
+      this.bytes.set(url, promise);
+    }
+    return promise;
+  }
+
+  private session(model: ModelSource, bytes: Uint8Array, ep: ExecutionProvider): Promise<Session> {
+    const key = `${model.id}|${ep}`;
+    let promise = this.sessions.get(key);
+    if (!promise) {
+      promise = this.runtime(ep).then(async (ort) => {
+        try {
+          // ORT may transfer or keep the buffer: give it a copy so the cached bytes stay usable.
+          return await ort.InferenceSession.create(bytes.slice(), { executionProviders: [ep], graphOptimizationLevel: "all" });
+        } catch (error) {
+          throw new InferenceError("model-load", `Could not open the model ${model.id} on ${ep.toUpperCase()}: ${describeError(error)}`, { cause: error });
+        }
+      });
+      promise.catch(() => this.sessions.delete(key));
+      this.sessions.set(key, promise);
+    }
+    return promise;
+  }
+}

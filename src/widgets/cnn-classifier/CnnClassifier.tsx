@@ -1,0 +1,445 @@
+import { For, Show, createEffect, createMemo, createSignal, mergeProps, onCleanup, onMount } from "solid-js";
+import { useUrlState } from "../useUrlState.ts";
+import { ChoiceGroup } from "../shared/ChoiceGroup.tsx";
+import { UrlNotice } from "../shared/UrlNotice.tsx";
+import { formatNumber, formatScientific } from "../shared/chartLayout.ts";
+import { reportChallengeComplete } from "../shared/challenge.ts";
+import { Classifier, InferenceError, ImageFileError, describeError, loadImageFile } from "../../lib/inference/index.ts";
+import type { Prediction, RasterDecoder } from "../../lib/inference/index.ts";
+import { loadBrowserRuntime } from "../../lib/inference/browserRuntime.ts";
+import type { Sequential } from "../../lib/nn/index.ts";
+import { paintGrey, paintRgb } from "../conv-explorer/raster.ts";
+import { MODEL_IDS, MODEL_INFO, engineForward, loadEngineModel } from "./engineModel.ts";
+import type { EngineResult, FeatureMapLayer, ModelId } from "./engineModel.ts";
+import { galleryImage, galleryItems } from "./gallery.ts";
+import type { GalleryItem } from "./gallery.ts";
+import { CLASSIFIER_PREFIX, classifierSchema, maxDifference } from "./classifierState.ts";
+import { MODEL_URLS } from "./modelAssets.ts";
+import "../shared/palette.css";
+import styles from "./cnnClassifier.module.css";
+
+export type CnnClassifierProps = {
+  /** Id of the lesson challenge ("find an image the model gets wrong"); omit for none. */
+  challengeId?: string;
+  /** URL parameter prefix. Default "cnn". */
+  prefix?: string;
+};
+
+type Source =
+  | { kind: "gallery"; item: GalleryItem; image: Float32Array }
+  | { kind: "upload"; name: string; format: string; width: number; height: number; plane: number; planes: number; image: Float32Array; bytes: Uint8Array };
+
+type Status = "idle" | "loading" | "ready" | "error";
+
+const EP_LABEL = { webgpu: "WebGPU", wasm: "WebAssembly (CPU)" } as const;
+
+/** PNG/JPEG in the browser: the browser's own decoder, read back through a canvas. */
+const decodeInBrowser: RasterDecoder = async (bytes, format) => {
+  const bitmap = await createImageBitmap(new Blob([bytes.slice()], { type: format === "png" ? "image/png" : "image/jpeg" }));
+  try {
+    const canvas = document.createElement("canvas");
+    canvas.width = bitmap.width;
+    canvas.height = bitmap.height;
+    const ctx = canvas.getContext("2d", { willReadFrequently: true });
+    if (!ctx) throw new Error("no 2-D canvas");
+    ctx.drawImage(bitmap, 0, 0);
+    return { width: bitmap.width, height: bitmap.height, data: ctx.getImageData(0, 0, bitmap.width, bitmap.height).data };
+  } finally {
+    bitmap.close();
+  }
+};
+
+/** One feature map drawn in grey (its own 0 → max scale). */
+function MapTile(props: { layer: FeatureMapLayer; channel: number }) {
+  let canvas: HTMLCanvasElement | undefined;
+  createEffect(() => {
+    const l = props.layer;
+    const n = l.height * l.width;
+    const plane = l.data.subarray(props.channel * n, (props.channel + 1) * n);
+    let max = 0;
+    for (const v of plane) if (v > max) max = v;
+    if (canvas) paintGrey(canvas, plane, l.width, l.height, 0, max || 1);
+  });
+  return <canvas ref={canvas} class={styles.mapTile} title={`${props.layer.name} map ${props.channel + 1}`} aria-hidden="true" />;
+}
+
+/** A small canvas with a CHW RGB image. */
+function RgbTile(props: { image: Float32Array; class?: string }) {
+  let canvas: HTMLCanvasElement | undefined;
+  createEffect(() => {
+    if (canvas) paintRgb(canvas, props.image, 64, 64);
+  });
+  return <canvas ref={canvas} class={props.class} aria-hidden="true" />;
+}
+
+/**
+ * The classifier demo: pick a simulated galaxy or lens from the gallery or upload a PNG, JPEG or
+ * FITS image; the shipped model (ONNX, run by onnxruntime-web on WebGPU or WebAssembly) gives the
+ * class probabilities, and the engine's forward pass with the same weights draws every conv layer's
+ * feature maps.
+ */
+export function CnnClassifier(props: CnnClassifierProps) {
+  const merged = mergeProps({ prefix: CLASSIFIER_PREFIX }, props);
+  const url = useUrlState(classifierSchema, merged.prefix);
+  const s = url.state;
+  const [mounted, setMounted] = createSignal(false);
+  const [touched, setTouched] = createSignal(false);
+  const [started, setStarted] = createSignal(false);
+  const [upload, setUpload] = createSignal<Extract<Source, { kind: "upload" }> | null>(null);
+  const [uploadError, setUploadError] = createSignal<string | null>(null);
+  const [status, setStatus] = createSignal<Status>("idle");
+  const [prediction, setPrediction] = createSignal<Prediction | null>(null);
+  const [engine, setEngine] = createSignal<EngineResult | null>(null);
+  const [error, setError] = createSignal<{ message: string; retryable: boolean } | null>(null);
+  let classifier: Classifier | null = null;
+  const engineModels = new Map<ModelId, Promise<Sequential>>();
+
+  onMount(() => {
+    classifier = new Classifier({ loadRuntime: loadBrowserRuntime });
+    setMounted(true);
+  });
+  onCleanup(() => void classifier?.dispose());
+
+  const items = createMemo(() => galleryItems(s().model, s().page));
+  // Simulated in the browser, only after mounting (the server renders an empty gallery).
+  const images = createMemo(() => (mounted() ? items().map(galleryImage) : []));
+  const source = createMemo<Source | null>(() => {
+    const up = upload();
+    if (up) return up;
+    const imgs = images();
+    if (imgs.length === 0) return null;
+    return { kind: "gallery", item: items()[s().img], image: imgs[s().img] };
+  });
+  const truth = () => {
+    const src = source();
+    return src?.kind === "gallery" ? src.item.truth : null;
+  };
+
+  const engineModel = (id: ModelId): Promise<Sequential> => {
+    let p = engineModels.get(id);
+    if (!p) {
+      p = fetch(MODEL_URLS[id].weights)
+        .then((r) => {
+          if (!r.ok) throw new InferenceError("model-load", `Could not load the weights of ${id}: HTTP ${r.status}`);
+          return r.text();
+        })
+        .then((text) => loadEngineModel(id, text));
+      p.catch(() => engineModels.delete(id));
+      engineModels.set(id, p);
+    }
+    return p;
+  };
+
+  let runId = 0;
+  const run = async () => {
+    const src = source();
+    if (!src || !classifier) return;
+    const id = s().model;
+    const ep = s().ep;
+    const token = ++runId;
+    setStatus("loading");
+    setError(null);
+    try {
+      const [pred, net] = await Promise.all([
+        classifier.predict({ id, url: MODEL_URLS[id].onnx, labels: MODEL_INFO[id].classes }, src.image, ep),
+        engineModel(id),
+      ]);
+      const result = engineForward(net, src.image);
+      if (token !== runId) return;
+      setPrediction(pred);
+      setEngine(result);
+      setStatus("ready");
+    } catch (e) {
+      if (token !== runId) return;
+      const retryable = e instanceof InferenceError ? e.retryable : true;
+      setError({ message: describeError(e), retryable });
+      setStatus("error");
+    }
+  };
+
+  // Once started, every change of image, model or provider runs the model again.
+  createEffect(() => {
+    source();
+    s().model;
+    s().ep;
+    if (started()) void run();
+  });
+
+  createEffect(() => {
+    const p = prediction();
+    const t = truth();
+    if (merged.challengeId && touched() && p && t && status() === "ready" && p.modelId === s().model && p.top !== t) {
+      reportChallengeComplete(merged.challengeId, `The ${MODEL_INFO[s().model].label.toLowerCase()} model called a ${t} “${p.top}” (${formatNumber(p.probabilities[p.topIndex] * 100, 0)} %).`);
+    }
+  });
+
+  // Starting flips `started`; the effect above then runs the model (calling run here too would start
+  // two runs at once).
+  const start = () => {
+    setTouched(true);
+    setStarted(true);
+  };
+  const pick = (index: number) => {
+    setTouched(true);
+    setUpload(null);
+    setUploadError(null);
+    url.update({ img: index });
+    setStarted(true);
+  };
+
+  let uploadBytes: { name: string; bytes: Uint8Array } | null = null;
+  const loadUpload = async (name: string, bytes: Uint8Array, plane = 0) => {
+    try {
+      const loaded = await loadImageFile(bytes, decodeInBrowser, { name, plane });
+      setUploadError(null);
+      setUpload({ kind: "upload", name, format: loaded.format.toUpperCase(), width: loaded.width, height: loaded.height, plane: loaded.plane, planes: loaded.planes, image: loaded.prepared.data, bytes });
+      setTouched(true);
+      setStarted(true);
+    } catch (e) {
+      setUploadError(e instanceof ImageFileError ? e.message : `${name} could not be read: ${describeError(e)}`);
+    }
+  };
+  const onFile = async (event: Event) => {
+    const input = event.currentTarget as HTMLInputElement;
+    const file = input.files?.[0];
+    if (!file) return;
+    if (file.size > 64 * 1024 * 1024) {
+      setUploadError(`${file.name} is ${(file.size / 1024 / 1024).toFixed(0)} MB; files up to 64 MB are accepted. Cut out the object first.`);
+      return;
+    }
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    uploadBytes = { name: file.name, bytes };
+    await loadUpload(file.name, bytes);
+  };
+
+  const probs = () => {
+    const p = prediction();
+    return p ? Array.from(p.probabilities) : [];
+  };
+  const agreement = () => {
+    const p = prediction();
+    const e = engine();
+    return p && e ? maxDifference(p.probabilities, e.probabilities) : null;
+  };
+  const verdict = () => {
+    const p = prediction();
+    const t = truth();
+    if (!p || !t) return null;
+    return p.top === t ? "right" : "wrong";
+  };
+  const layerText = (l: FeatureMapLayer) => {
+    let best = 0;
+    for (let k = 1; k < l.channels; k++) if (l.means[k] > l.means[best]) best = k;
+    const dead = Array.from(l.means).filter((m) => m === 0).length;
+    return `${l.name}: ${l.channels} maps of ${l.height} × ${l.width}; strongest on average is map ${best + 1} (mean ${formatNumber(l.means[best], 3)}); ${dead} map${dead === 1 ? "" : "s"} entirely zero for this image.`;
+  };
+
+  return (
+    <figure
+      class={styles.root}
+      data-widget="cnn-classifier"
+      data-status={status()}
+      data-ep={prediction()?.ep ?? ""}
+      data-top={prediction()?.top ?? ""}
+      data-truth={truth() ?? ""}
+      data-probs={probs().join(",")}
+      data-agreement={agreement() ?? ""}
+      data-latency={prediction()?.latencyMs ?? ""}
+    >
+      <UrlNotice problems={url.problems()} />
+      <div class={styles.controls}>
+        <ChoiceGroup
+          name="model"
+          legend="Model"
+          options={MODEL_IDS.map((m) => ({ value: m, label: MODEL_INFO[m].label }))}
+          value={s().model}
+          onChange={(model) => {
+            setTouched(true);
+            url.update({ model });
+          }}
+        />
+        <ChoiceGroup
+          name="ep"
+          legend="Run on"
+          options={[
+            { value: "auto", label: "WebGPU if possible" },
+            { value: "wasm", label: "WebAssembly (CPU)" },
+          ]}
+          value={s().ep === "webgpu" ? "auto" : s().ep}
+          onChange={(ep) => url.update({ ep })}
+        />
+      </div>
+
+      <h3 class={styles.title}>Gallery: simulated {s().model === "lens-finder" ? "lenses and non-lenses" : "galaxies"}</h3>
+      <div class={styles.gallery} role="group" aria-label="Gallery of simulated images">
+        <For each={items()}>
+          {(item) => (
+            <button
+              type="button"
+              class={styles.thumb}
+              aria-pressed={!upload() && s().img === item.index}
+              aria-label={`Image ${item.index + 1}: a simulated ${item.truth}`}
+              data-testid={`gallery-${item.index}`}
+              onClick={() => pick(item.index)}
+            >
+              <Show when={images()[item.index]}>{(img) => <RgbTile image={img()} class={styles.thumbImage} />}</Show>
+              <span class={styles.thumbLabel}>{item.truth}</span>
+            </button>
+          )}
+        </For>
+      </div>
+      <div class={styles.row}>
+        <button
+          type="button"
+          class={styles.secondary}
+          data-action="more"
+          onClick={() => {
+            setTouched(true);
+            setUpload(null);
+            url.update({ page: (s().page + 1) % 10000, img: 0 });
+          }}
+        >
+          New gallery images
+        </button>
+        <label class={styles.upload}>
+          <span>Or upload your own image (PNG, JPEG or FITS):</span>
+          <input type="file" accept=".png,.jpg,.jpeg,.fits,.fit,.fts,image/png,image/jpeg,application/fits" data-testid="upload" onChange={onFile} />
+        </label>
+      </div>
+      <Show when={uploadError()}>
+        {(message) => (
+          <p class={styles.error} role="alert" data-testid="upload-error">
+            {message()}
+          </p>
+        )}
+      </Show>
+      <Show when={upload()}>
+        {(up) => (
+          <p class={styles.note} data-testid="upload-info">
+            Your image: {up().name} ({up().format}, {up().width} × {up().height} pixels
+            <Show when={up().planes > 1}>, plane {up().plane + 1} of {up().planes}</Show>), centre-cropped and resampled to 64 × 64.{" "}
+            <Show when={up().planes > 1}>
+              <label>
+                Plane{" "}
+                <input
+                  type="number"
+                  min="1"
+                  max={up().planes}
+                  value={up().plane + 1}
+                  class={styles.planeInput}
+                  onChange={(e) => {
+                    const plane = Number(e.currentTarget.value) - 1;
+                    if (uploadBytes && Number.isInteger(plane) && plane >= 0 && plane < up().planes) void loadUpload(uploadBytes.name, uploadBytes.bytes, plane);
+                  }}
+                />
+              </label>
+            </Show>
+          </p>
+        )}
+      </Show>
+
+      <Show when={!started()}>
+        <p class={styles.note}>
+          The model (160 kB) and ONNX Runtime (14–27 MB of WebAssembly, downloaded once) load when you ask for the first prediction.
+        </p>
+        <button type="button" class={styles.primary} data-action="classify" onClick={start} disabled={!mounted()}>
+          Classify this image
+        </button>
+      </Show>
+
+      <div class={styles.result}>
+        <div class={styles.inputView}>
+          <h3 class={styles.title}>What the network sees</h3>
+          <Show when={source()}>{(src) => <RgbTile image={src().image} class={styles.bigImage} />}</Show>
+          <p class={styles.note}>64 × 64 pixels, R = z, G = r, B = g.</p>
+        </div>
+        <div class={styles.bars}>
+          <h3 class={styles.title}>Class probabilities</h3>
+          <Show when={status() === "loading" && !prediction()}>
+            <p class={styles.note} role="status">
+              Loading the model and ONNX Runtime…
+            </p>
+          </Show>
+          <Show when={prediction()}>
+            {(p) => (
+              <>
+                <ol class={styles.barList} data-testid="probabilities" aria-label="Class probabilities">
+                  <For each={p().labels}>
+                    {(label, i) => (
+                      <li classList={{ [styles.barTop]: i() === p().topIndex }}>
+                        <span class={styles.barLabel}>{label}</span>
+                        <span class={styles.barTrack} aria-hidden="true">
+                          <span class={styles.barFill} style={{ width: `${(p().probabilities[i()] * 100).toFixed(2)}%` }} />
+                        </span>
+                        <span class={styles.barValue}>{formatNumber(p().probabilities[i()] * 100, 1)} %</span>
+                      </li>
+                    )}
+                  </For>
+                </ol>
+                <p class={styles.verdict} data-testid="verdict" role="status">
+                  Top class: <strong>{p().top}</strong>
+                  <Show when={truth()}>
+                    {(t) => (
+                      <>
+                        {" "}— true class: <strong>{t()}</strong>{" "}
+                        <span class={verdict() === "right" ? styles.right : styles.wrong}>{verdict() === "right" ? "✓ right" : "✗ the model got this one wrong"}</span>
+                      </>
+                    )}
+                  </Show>
+                </p>
+                <p class={styles.note} data-testid="runtime">
+                  Ran on <strong>{EP_LABEL[p().ep]}</strong> in {formatNumber(p().latencyMs, 1)} ms
+                  <Show when={p().sessionMs > 0}> (loading the session took {formatNumber(p().sessionMs, 0)} ms)</Show>.
+                  <Show when={agreement() !== null}> The engine's forward pass (which drew the maps below) agrees to {formatScientific(agreement()!)}.</Show>
+                </p>
+                <Show when={p().notice}>
+                  {(n) => (
+                    <p class={styles.notice} data-testid="ep-notice">
+                      {n()}
+                    </p>
+                  )}
+                </Show>
+              </>
+            )}
+          </Show>
+          <Show when={error()}>
+            {(e) => (
+              <div class={styles.error} role="alert" data-testid="run-error">
+                <p>{e().message}</p>
+                <Show when={e().retryable}>
+                  <button type="button" class={styles.secondary} data-action="retry" onClick={() => void run()}>
+                    Try again
+                  </button>
+                </Show>
+              </div>
+            )}
+          </Show>
+        </div>
+      </div>
+
+      <Show when={engine()}>
+        {(e) => (
+          <section class={styles.maps} data-testid="feature-maps" aria-label="Feature maps of every convolutional layer">
+            <h3 class={styles.title}>Feature maps of every convolutional layer</h3>
+            <p class={styles.note}>Each square is one filter's output after its ReLU, black = 0, white = that map's largest value.</p>
+            <For each={e().layers}>
+              {(layer) => (
+                <div class={styles.mapLayer} data-layer={layer.name}>
+                  <h4 class={styles.mapTitle}>
+                    {layer.name}: {layer.channels} maps of {layer.height} × {layer.width}
+                  </h4>
+                  <div class={styles.mapGrid} style={{ "--tile": `${Math.max(2.2, Math.min(4, layer.width / 8))}rem` }}>
+                    <For each={Array.from({ length: layer.channels }, (_, k) => k)}>{(k) => <MapTile layer={layer} channel={k} />}</For>
+                  </div>
+                  <p class="visually-hidden">{layerText(layer)}</p>
+                </div>
+              )}
+            </For>
+          </section>
+        )}
+      </Show>
+    </figure>
+  );
+}
+
+
