@@ -1,0 +1,161 @@
+/**
+ * The widgets that can be embedded in other sites, one entry each: the /embed/<name> pages, the
+ * oEmbed answers, the "Embed" buttons and the snippets are all generated from this list (the pages
+ * map each name to its component, see src/pages/embed/[name].astro). Each widget's URL state comes
+ * from its own schema and prefix — the same ones the lesson page uses — so an embed's address and
+ * a lesson's address share one format.
+ *
+ * Not embeddable, on purpose: the instructor tools (src/widgets/teach: they keep the instructor's
+ * assignments and gradebook in the Deep Sky site's own storage, and download files); the practice
+ * dashboard (it shows the learner's progress, which a third-party iframe cannot see — browsers
+ * partition its storage); the CNN classifier (it downloads 14–27 MB of WebAssembly on first use and
+ * its lesson is still being written — add it here once it has settled). Single exercises are
+ * embeddable, per family, at /embed/exercise/<family> (see exerciseEmbeds below).
+ */
+import type { Schema } from "../urlState.ts";
+import { activationSchema, ACTIVATION_PREFIX } from "../activation-explorer/activationModel.ts";
+import { backpropSchema } from "../backprop-stepper/backpropStepperModel.ts";
+import { descentSchema, DESCENT_PREFIX } from "../gradient-descent/descentModel.ts";
+import { minibatchSchema } from "../minibatch-fit/minibatchFitModel.ts";
+import { neuronSchema, NEURON_PREFIX } from "../neuron-explorer/neuronModel.ts";
+import { raceSchema } from "../optimizer-race/optimizerRaceModel.ts";
+import { trainerSchema, TRAINER_PREFIX, CHALLENGE_ID as TRAINER_CHALLENGE } from "../network-trainer/trainerModel.ts";
+import { KERAS_CHALLENGE_ID } from "../keras-code/kerasCodegen.ts";
+import { convSchema, CONV_PREFIX } from "../conv-explorer/convModel.ts";
+
+export type EmbeddableWidget = {
+  /** URL name: /embed/<name>/, /oembed/<name>.json. */
+  name: string;
+  /** Human title (the iframe's accessible name, the embed page's heading). */
+  title: string;
+  /** One sentence for the page description. */
+  description: string;
+  /** Lesson slug the widget belongs to ("Open in Deep Sky" goes there). */
+  lesson: string;
+  /** The widget's URL-state schema and prefix (null: the widget keeps no URL state). */
+  schema: Schema | null;
+  prefix: string;
+  /** Challenge id the widget reports in its lesson, if any (embeds report it as a result). */
+  challenge?: string;
+  /** Height in CSS px of a plain iframe (no loader) at 800 px wide, measured: the snippet's default. */
+  height: number;
+};
+
+export const embeddableWidgets = [
+  {
+    name: "survey-chart",
+    title: "Sky surveys: data volume over time",
+    description: "Archive volume and data rate of sky surveys against first-light year.",
+    lesson: "why-deep-learning",
+    schema: null,
+    prefix: "",
+    height: 760,
+  },
+  {
+    name: "neuron-explorer",
+    title: "Neuron explorer",
+    description: "Move a neuron's weights and bias and watch its decision line separate two clusters.",
+    lesson: "neurons-and-layers",
+    schema: neuronSchema,
+    prefix: NEURON_PREFIX,
+    challenge: "neuron-separate-clusters",
+    height: 860,
+  },
+  {
+    name: "activation-explorer",
+    title: "Activation explorer",
+    description: "Compare activation functions and their derivatives, and watch gradients vanish with depth.",
+    lesson: "activation-functions",
+    schema: activationSchema,
+    prefix: ACTIVATION_PREFIX,
+    challenge: "activation-vanishing-gradient",
+    height: 1430,
+  },
+  {
+    name: "gradient-descent",
+    title: "Gradient descent",
+    description: "Step down a loss curve with a learning rate you choose, and find where it diverges.",
+    lesson: "loss-and-gradient-descent",
+    schema: descentSchema,
+    prefix: DESCENT_PREFIX,
+    challenge: "gd-fast-and-divergent",
+    height: 1350,
+  },
+  {
+    name: "backprop-stepper",
+    title: "Backpropagation, step by step",
+    description: "Run the forward and backward pass of a small network one value at a time.",
+    lesson: "backpropagation",
+    schema: backpropSchema,
+    prefix: "bp",
+    challenge: "backprop-flip-sign",
+    height: 1540,
+  },
+  {
+    name: "minibatch-fit",
+    title: "Minibatch SGD",
+    description: "Fit a line with full-batch, minibatch and stochastic gradient descent and compare their paths.",
+    lesson: "sgd-and-minibatches",
+    schema: minibatchSchema,
+    prefix: "mb",
+    challenge: "sgd-one-epoch",
+    height: 1200,
+  },
+  {
+    name: "optimizer-race",
+    title: "Optimizer race",
+    description: "Race SGD, momentum, Nesterov, AdaGrad, RMSProp and Adam across a loss surface.",
+    lesson: "optimizers",
+    schema: raceSchema,
+    prefix: "race",
+    challenge: "race-adam-rosenbrock",
+    height: 1710,
+  },
+  {
+    name: "network-trainer",
+    title: "Network trainer",
+    description: "Build a small network, train it in your browser and read its learning curves.",
+    lesson: "learning-curves",
+    schema: trainerSchema,
+    prefix: TRAINER_PREFIX,
+    challenge: TRAINER_CHALLENGE,
+    height: 1570,
+  },
+  {
+    name: "keras-code",
+    title: "Keras code for a network",
+    description: "The same network written in the three Keras styles, with its parameter count.",
+    lesson: "keras-styles",
+    schema: trainerSchema,
+    prefix: TRAINER_PREFIX,
+    challenge: KERAS_CHALLENGE_ID,
+    height: 2180,
+  },
+  {
+    name: "conv-explorer",
+    title: "Convolution explorer",
+    description: "Slide a kernel over a galaxy image and see the feature map it makes.",
+    lesson: "convolutional-networks",
+    schema: convSchema,
+    prefix: CONV_PREFIX,
+    height: 1130,
+  },
+] as const satisfies readonly EmbeddableWidget[];
+
+export type EmbedName = (typeof embeddableWidgets)[number]["name"];
+
+export function embeddableWidget(name: string): EmbeddableWidget | undefined {
+  return (embeddableWidgets as readonly EmbeddableWidget[]).find((w) => w.name === name);
+}
+
+/** Height of a plain iframe showing one exercise. */
+export const EXERCISE_EMBED_HEIGHT = 760;
+
+/** oEmbed discovery for a lesson page: one JSON per embeddable widget of the lesson at `pathname`. */
+export function oembedLinksForPath(pathname: string, base: string): { href: string; title: string }[] {
+  const match = pathname.startsWith(base) ? /^lessons\/([a-z0-9-]+)\/?$/.exec(pathname.slice(base.length)) : null;
+  if (!match) return [];
+  return (embeddableWidgets as readonly EmbeddableWidget[])
+    .filter((w) => w.lesson === match[1])
+    .map((w) => ({ href: `${base}oembed/${w.name}.json`, title: w.title }));
+}
