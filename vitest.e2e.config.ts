@@ -10,5 +10,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     fileParallelism: false,
+    // A loaded 2-core CI machine can take seconds to repaint; polls wait for the page, not a clock.
+    expect: { poll: { timeout: 10_000, interval: 100 } },
   },
 });

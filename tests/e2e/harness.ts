@@ -68,14 +68,14 @@ export interface AxeViolation {
   targets: string[];
 }
 
-/** Runs axe-core in the page; returns violations whose impact is serious or critical. */
-export async function seriousAxeViolations(page: Page): Promise<AxeViolation[]> {
+/** Runs axe-core in the page (or only inside the `within` selector); returns serious/critical violations. */
+export async function seriousAxeViolations(page: Page, within?: string): Promise<AxeViolation[]> {
   // Evaluated through DevTools rather than added as an inline <script>, which the site's
   // Content-Security-Policy (src/course/csp.ts) rightly blocks.
   await page.evaluate(AXE_SOURCE);
-  const violations = await page.evaluate(async () => {
+  const violations = await page.evaluate(async (selector) => {
     // @ts-expect-error axe is injected above as a global
-    const result = await window.axe.run(document, { resultTypes: ["violations"] });
+    const result = await window.axe.run(selector ?? document, { resultTypes: ["violations"] });
     return result.violations.map((v: { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }) => ({
       id: v.id,
       impact: v.impact,
@@ -83,7 +83,7 @@ export async function seriousAxeViolations(page: Page): Promise<AxeViolation[]> 
       nodes: v.nodes.length,
       targets: v.nodes.slice(0, 3).map((n) => n.target.join(" ")),
     }));
-  });
+  }, within ?? null);
   return violations.filter((v: AxeViolation) => v.impact === "serious" || v.impact === "critical");
 }
 

@@ -6,8 +6,11 @@ import { hasHorizontalScroll, hydrateIslands, launchBrowser, openPage, screensho
 import { siteDir } from "./siteDir.mjs";
 
 const PATH = "/lessons/why-deep-learning/";
-/** Page-weight budget for a lesson with one small chart island (gzipped JavaScript). */
-const LESSON0_JS_BUDGET_GZIP = 40_000;
+/**
+ * Page-weight budget for a lesson with one small chart island (gzipped JavaScript): the chart
+ * (~18 kB), Solid (~7 kB), the progress store and practice starter (~10 kB), the Embed button (~4 kB).
+ */
+const LESSON0_JS_BUDGET_GZIP = 45_000;
 
 let browser: Browser;
 beforeAll(async () => {
@@ -51,7 +54,8 @@ describe("lesson 0, Why deep learning", () => {
   it("draws the survey chart with four points that answer hover, keyboard focus and the scale toggle", async () => {
     const { page, problems, context } = await openPage(browser, PATH);
     const chart = page.locator('[data-widget="survey-chart"]');
-    await chart.scrollIntoViewIfNeeded();
+    // The points are server-rendered, so they exist before the island is interactive: wait for it.
+    await hydrateIslands(page);
     const points = chart.locator("[data-survey]");
     await expect.poll(() => points.count()).toBe(4);
     const readout = chart.locator('[data-testid="survey-readout"]');

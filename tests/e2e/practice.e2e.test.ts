@@ -2,8 +2,6 @@
 // wrong (misconception feedback) and with garbage (no attempt), hints with their XP cost, choice
 // and keyboard-operated ordering parts, "another one like this", axe, and screenshots.
 // Answers are computed here in Node from the same registry and seed the page uses.
-import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createExercise, exerciseParams, getFamily } from "../../exercises/registry.ts";
@@ -11,18 +9,9 @@ import { answerText } from "../../src/lib/grading/index.ts";
 import { HINT_COST, XP_PER_LEVEL } from "../../src/game/xp.ts";
 import { hasHorizontalScroll, launchBrowser, openPage, screenshot, seriousAxeViolations } from "./harness.ts";
 
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
-
 /** Serious or critical axe violations inside one element (the lesson's own content is not ours to judge here). */
 async function axeWithin(page: Page, selector: string): Promise<string[]> {
-  await page.addScriptTag({ content: AXE_SOURCE });
-  return page.evaluate(async (sel) => {
-    // @ts-expect-error axe is injected above as a global
-    const result = await window.axe.run(sel, { resultTypes: ["violations"] });
-    return result.violations
-      .filter((v: { impact: string | null }) => v.impact === "serious" || v.impact === "critical")
-      .map((v: { id: string; nodes: { target: string[] }[] }) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-  }, selector);
+  return (await seriousAxeViolations(page, selector)).map((v) => `${v.id}: ${v.targets.join(", ")}`);
 }
 
 const SEED = "424242";

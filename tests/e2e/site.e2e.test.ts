@@ -67,10 +67,13 @@ describe("the course map (home page)", () => {
   });
 });
 
+/** Pages this suite checks: everything but /embed/…, which embed.e2e.test.ts checks in its own chrome. */
+const sitePages = () => builtPages().filter((path) => !path.startsWith("/embed/"));
+
 describe("every built page", () => {
   it("passes axe-core with no serious or critical violations, in light and dark", async () => {
     const report: string[] = [];
-    for (const path of builtPages()) {
+    for (const path of sitePages()) {
       for (const colorScheme of ["light", "dark"] as const) {
         const { page, context } = await openPage(browser, path, { colorScheme });
         for (const v of await seriousAxeViolations(page)) {
@@ -84,7 +87,7 @@ describe("every built page", () => {
 
   it("has no horizontal scroll at 360 px and no console errors", async () => {
     const report: string[] = [];
-    for (const path of builtPages()) {
+    for (const path of sitePages()) {
       const { page, problems, context } = await openPage(browser, path, { width: 360, height: 780 });
       if (await hasHorizontalScroll(page)) report.push(`${path}: scrolls horizontally at 360 px`);
       for (const problem of problems) if (!(path === "/404.html" && problem.includes("HTTP 404"))) report.push(`${path}: ${problem}`);

@@ -1,7 +1,6 @@
 import { Show, createSignal, createUniqueId, mergeProps } from "solid-js";
 import { loaderSnippet } from "../../lib/embed/index.ts";
 import { parseState, serializeState } from "../urlState.ts";
-import { embeddableWidget } from "./registry.ts";
 import styles from "./embedButton.module.css";
 
 export type EmbedButtonProps = {
@@ -24,7 +23,10 @@ export function EmbedButton(props: EmbedButtonProps) {
   const [status, setStatus] = createSignal("");
   let area: HTMLTextAreaElement | undefined;
 
-  const snippet = (): string => {
+  // The registry imports every widget's URL schema (and with them the engine), so it loads only
+  // when the learner asks for the snippet, not with every lesson page.
+  const snippet = async (): Promise<string> => {
+    const { embeddableWidget } = await import("./registry.ts");
     const widget = embeddableWidget(merged.name);
     if (!widget) return "";
     const params = new URLSearchParams(window.location.search);
@@ -33,10 +35,15 @@ export function EmbedButton(props: EmbedButtonProps) {
     return loaderSnippet({ siteBase, name: widget.name, title: widget.title, state, height: widget.height });
   };
 
-  const toggle = () => {
+  const toggle = async () => {
     if (!open()) {
-      setCode(snippet());
       setStatus("");
+      try {
+        setCode(await snippet());
+      } catch {
+        setCode("");
+        setStatus("The embed code could not be loaded — check your connection and try again.");
+      }
     }
     setOpen(!open());
   };

@@ -1,4 +1,4 @@
-import { Show, createSignal, onCleanup, onMount } from "solid-js";
+import { Show, createSignal, onMount } from "solid-js";
 import { PracticeSession } from "../practice/PracticeSession.tsx";
 import { parsePracticeUrl } from "../practice/practiceUrl.ts";
 import type { ExerciseRef } from "../practice/session.ts";
@@ -21,30 +21,14 @@ export function EmbedExercise(props: EmbedExerciseProps) {
   const [initial, setInitial] = createSignal<ExerciseRef | undefined>(undefined);
   const [ready, setReady] = createSignal(false);
 
-  let root: HTMLDivElement | undefined;
   onMount(() => {
     const state = parsePracticeUrl(window.location.search);
     if (state.seed) setInitial({ family: props.family, seed: state.seed, level: state.level ?? props.defaultLevel });
     setReady(true);
-    // Embeds are narrow, so display math in a prompt may scroll sideways inside itself; a region
-    // that scrolls must be reachable from the keyboard (axe: scrollable-region-focusable).
-    const focusable = () => {
-      for (const el of root?.querySelectorAll<HTMLElement>(".katex-display") ?? []) {
-        if (el.scrollWidth > el.clientWidth) el.tabIndex = 0;
-        else el.removeAttribute("tabindex");
-      }
-    };
-    const observer = new MutationObserver(focusable);
-    if (root) observer.observe(root, { childList: true, subtree: true });
-    window.addEventListener("resize", focusable);
-    onCleanup(() => {
-      observer.disconnect();
-      window.removeEventListener("resize", focusable);
-    });
   });
 
   return (
-    <div ref={root}>
+    <div>
       <Show when={ready()} fallback={<p>Loading an exercise…</p>}>
         <PracticeSession families={[props.family]} initial={initial()} base={props.base} headingLevel={2} />
       </Show>

@@ -1,4 +1,4 @@
-import { For, Index, Match, Show, Switch, createMemo, createSignal, createUniqueId, mergeProps, onMount } from "solid-js";
+import { For, Index, Match, Show, Switch, createMemo, createSignal, createUniqueId, mergeProps, onCleanup, onMount } from "solid-js";
 import type { JSX } from "solid-js";
 import { Dynamic } from "solid-js/web";
 import type { Score } from "../../lib/grading/index.ts";
@@ -21,6 +21,7 @@ import {
 } from "./exerciseModel.ts";
 import { PlotChart } from "./PlotChart.tsx";
 import { renderInline, renderPrompt, type MathRenderer } from "./renderPrompt.ts";
+import { focusOverflowingMath } from "./focusOverflowingMath.ts";
 import styles from "./exercise.module.css";
 
 export type ExerciseCardProps = {
@@ -66,12 +67,14 @@ export function ExerciseCard(props: ExerciseCardProps) {
   });
 
   let title: HTMLHeadingElement | undefined;
+  let card: HTMLElement | undefined;
   onMount(() => {
     if (merged.focusOnMount) title?.focus();
+    if (card) onCleanup(focusOverflowingMath(card));
   });
 
   return (
-    <article class={styles.card} data-widget="exercise" data-family={merged.family} data-seed={merged.seed} data-level={merged.level} aria-labelledby={id("title")}>
+    <article ref={card} class={styles.card} data-widget="exercise" data-family={merged.family} data-seed={merged.seed} data-level={merged.level} aria-labelledby={id("title")}>
       <Show
         when={(() => {
           const l = loaded();
