@@ -1,9 +1,9 @@
 // `npm run exercises -- grade` (exercises/grade-cli.ts) run in-process on a receipts file.
 import { describe, expect, it } from "vitest";
-import { main } from "../../../exercises/cli.ts";
-import { encodeAssignment } from "./assignment.ts";
-import { encodeReceipt, receiptFile } from "./receipt.ts";
-import { sampleAssignment, studentReceipt } from "./testCatalog.test-util.ts";
+import { main } from "./cli.ts";
+import { encodeAssignment } from "../src/lib/assignments/assignment.ts";
+import { encodeReceipt, receiptFile } from "../src/lib/assignments/receipt.ts";
+import { sampleAssignment, studentReceipt } from "../src/lib/assignments/testCatalog.test-util.ts";
 
 const a = sampleAssignment();
 const ada = studentReceipt(a, "=Ada", [1]);
@@ -19,7 +19,8 @@ function run(args: string[]) {
 describe("exercises CLI: grade", () => {
   it("regrades every receipt in a file into CSV, defusing formula-like names", async () => {
     const { writeFileSync, mkdtempSync } = await import("node:fs");
-    const dir = mkdtempSync("/tmp/deep-sky-grade-");
+    const { tmpdir } = await import("node:os");
+    const dir = mkdtempSync(`${tmpdir()}/deep-sky-grade-`);
     writeFileSync(`${dir}/receipts.txt`, file);
     const r = run([`${dir}/receipts.txt`, "--csv", "--assignment", `https://x.org/assignment/#${encodeAssignment(a)}`]);
     expect(r.code).toBe(0);
