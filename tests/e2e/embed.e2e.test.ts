@@ -271,7 +271,8 @@ describe("the Embed button on a lesson page", () => {
     await button.scrollIntoViewIfNeeded();
     await page.waitForFunction(() => document.querySelectorAll("astro-island[ssr]").length === 0, undefined, { timeout: 15_000 });
     await button.click();
-    expect(await button.getAttribute("aria-expanded")).toBe("true");
+    // The widget registry loads on this first click, so the panel opens a moment later.
+    await expect.poll(() => button.getAttribute("aria-expanded")).toBe("true");
     const code = await page.getByLabel(/HTML for your page/).inputValue();
     expect(code).toContain('data-deep-sky-embed="optimizer-race"');
     expect(code).toContain('data-state="race.s=rosenbrock&amp;race.lr.adam=0.05"');
