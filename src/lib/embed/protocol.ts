@@ -1,5 +1,5 @@
 /**
- * The messages an embedded Deep Sky page sends to the page that frames it (window.postMessage).
+ * The messages an embedded Deep Sky page sends to the page that frames it (through postMessage on the parent).
  *
  *   {type: "deep-sky:ready", name}                  the page has started (name: "optimizer-race",
  *                                                   "exercise/neuron-output")

@@ -16,7 +16,7 @@ export interface Surface {
   f(x: number, y: number): number;
   /** ∇E(x, y) = [∂E/∂x, ∂E/∂y]. */
   grad(x: number, y: number): [number, number];
-  /** The plotting window. */
+  /** The region of the plane to plot. */
   readonly domain: { readonly x: Interval; readonly y: Interval };
   /** Global (and, where listed, local) minima as [x, y]; empty when E is unbounded below. */
   readonly minima: readonly (readonly [number, number])[];
