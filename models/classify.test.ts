@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { Rng } from "../src/lib/random/index.ts";
 import { preprocess, simulateCutout } from "../src/lib/astro/index.ts";
 import { writeFits } from "../src/lib/astro/fits-writer.test-util.ts";
-import { Classifier, loadImageFile } from "../src/lib/inference/index.ts";
+import { ModelRunner, loadImageFile } from "../src/lib/inference/index.ts";
 import { loadNodeRuntime } from "../src/lib/inference/nodeRuntime.ts";
 import jpeg from "jpeg-js";
 import { encodePng } from "./png.ts";
@@ -64,7 +64,7 @@ describe("npm run classify", () => {
     }
     expect(errors).toEqual([expect.stringMatching(/skipped .*notes\.txt: .*is not a PNG, JPEG or FITS image/)]);
     // The PNG's probabilities are the model's on the (8-bit rounded) simulated image.
-    const direct = await new Classifier({ loadRuntime: loadNodeRuntime }).predict(
+    const direct = await new ModelRunner({ loadRuntime: loadNodeRuntime }).predict(
       { id: "g", bytes: new Uint8Array((await import("node:fs")).readFileSync(join(import.meta.dirname, "galaxy-morphology", "model.onnx"))), labels: ["elliptical", "spiral", "edge-on", "irregular", "merger"] },
       image,
       "wasm",

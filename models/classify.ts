@@ -11,7 +11,7 @@ import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { PNG } from "pngjs";
 import jpeg from "jpeg-js";
-import { Classifier, ImageFileError, describeError, loadImageFile } from "../src/lib/inference/index.ts";
+import { ModelRunner, ImageFileError, describeError, loadImageFile } from "../src/lib/inference/index.ts";
 import type { RasterDecoder } from "../src/lib/inference/index.ts";
 import { loadNodeRuntime } from "../src/lib/inference/nodeRuntime.ts";
 import { MODEL_SPECS } from "../src/lib/astro/model-specs.ts";
@@ -74,7 +74,7 @@ export async function classifyFiles(paths: readonly string[], model: ClassifyMod
   const spec = MODEL_SPECS[model];
   const onnx = join(modelsDir, model, "model.onnx");
   const bytes = new Uint8Array(readFileSync(onnx));
-  const classifier = new Classifier({ loadRuntime: loadNodeRuntime });
+  const classifier = new ModelRunner({ loadRuntime: loadNodeRuntime });
   const source = { id: model, bytes, labels: spec.classes };
   const { files, missing } = expandPaths(paths);
   const run: ClassifyRun = { results: [], skipped: missing.map((file) => ({ file, reason: "no such file or folder" })) };

@@ -1,5 +1,5 @@
 // Trains the models of this folder:
-//   npm run models:train                      every model in MODEL_SPECS
+//   npm run models:train                      every model (MODEL_SPECS, then models/trainers.ts)
 //   npm run models:train -- lens-finder       one model
 //   options: --epochs N --stop-after N --train N --test N --max-minutes M --out DIR --lr X
 //   --widths a,b,c --batch-norm (for experiments and for reproducing a run cut short; the
@@ -8,6 +8,7 @@ import { join } from "node:path";
 import { MODEL_SPECS } from "../src/lib/astro/model-specs.ts";
 import type { ModelSpec } from "../src/lib/astro/model-specs.ts";
 import { trainModel } from "./pipeline.ts";
+import { TRAINERS } from "./trainers.ts";
 
 function parseArgs(argv: string[]): { names: string[]; overrides: Partial<ModelSpec>; out: string | null } {
   const names: string[] = [];
@@ -40,12 +41,14 @@ function parseArgs(argv: string[]): { names: string[]; overrides: Partial<ModelS
   return { names, overrides, out };
 }
 
-function main(): void {
+async function main(): Promise<void> {
   const args = process.argv.slice(2);
+  // Non-classifier models (models/trainers.ts) parse their own options.
+  if (args.length > 0 && Object.hasOwn(TRAINERS, args[0])) return TRAINERS[args[0]](args.slice(1));
   const { names, overrides, out } = parseArgs(args);
   const chosen = names.length > 0 ? names : Object.keys(MODEL_SPECS);
   for (const name of chosen) {
-    if (!Object.hasOwn(MODEL_SPECS, name)) throw new Error(`unknown model "${name}"; models: ${Object.keys(MODEL_SPECS).join(", ")}`);
+    if (!Object.hasOwn(MODEL_SPECS, name)) throw new Error(`unknown model "${name}"; models: ${[...Object.keys(MODEL_SPECS), ...Object.keys(TRAINERS)].join(", ")}`);
   }
   for (const name of chosen) {
     const spec = { ...MODEL_SPECS[name], ...overrides };
@@ -56,6 +59,7 @@ function main(): void {
       `${name}: held-out accuracy ${(100 * r.accuracy).toFixed(2)}%${r.auc !== null ? `, ROC AUC ${r.auc.toFixed(4)}` : ""}, ${r.epochsRun} epochs in ${(r.trainSeconds / 60).toFixed(1)} min → ${outDir}`,
     );
   }
+  if (names.length === 0) for (const run of Object.values(TRAINERS)) await run([]);
 }
 
-main();
+await main();

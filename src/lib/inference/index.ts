@@ -1,10 +1,10 @@
 // Public surface of model inference: the only code that imports onnxruntime-web. Pages use
-// `new Classifier({ loadRuntime: loadBrowserRuntime })` (browserRuntime.ts, imported separately so
+// `new ModelRunner({ loadRuntime: loadBrowserRuntime })` (browserRuntime.ts, imported separately so
 // Node never sees its asset imports); Node tools use `loadNodeRuntime` (nodeRuntime.ts).
-export { Classifier, webgpuSupport } from "./classifier.ts";
-export type { ClassifierOptions } from "./classifier.ts";
+export { ModelRunner, webgpuSupport } from "./modelRunner.ts";
+export type { ModelRunnerOptions } from "./modelRunner.ts";
 export { InferenceError, describeError } from "./errors.ts";
 export type { InferenceErrorKind } from "./errors.ts";
-export type { EpPreference, ExecutionProvider, ModelSource, OrtModule, Prediction, RuntimeLoader } from "./types.ts";
+export type { EpPreference, ExecutionProvider, InferenceResult, ModelSource, OrtModule, Prediction, RuntimeLoader } from "./types.ts";
 export { loadImageFile, sniffFormat, ImageFileError, MAX_FILE_BYTES, MAX_PIXELS } from "./imageFile.ts";
 export type { ImageFormat, LoadedImage, LoadOptions, Raster, RasterDecoder } from "./imageFile.ts";

@@ -22,8 +22,8 @@ export interface ModelSource {
   /** Where its .onnx lives (a URL in the browser), or its bytes. */
   url?: string;
   bytes?: Uint8Array;
-  /** Output order of the classes (the model's `class_labels` metadata). */
-  labels: readonly string[];
+  /** Classifiers: output order of the classes (the model's `class_labels` metadata). */
+  labels?: readonly string[];
   /** Graph input and output names (default "input" and "probabilities"). */
   inputName?: string;
   outputName?: string;
@@ -47,5 +47,18 @@ export interface Prediction {
   /** Milliseconds spent creating the session for this call (0 when it was cached). */
   sessionMs: number;
   /** Set when the run did not use the requested provider, saying why (e.g. "WebGPU is not available…"). */
+  notice: string | null;
+}
+
+/** A raw run's result (`ModelRunner.infer`): the first output tensor, flattened, and how it ran. */
+export interface InferenceResult {
+  modelId: string;
+  /** Row-major values of the output named `outputName`. */
+  output: Float32Array;
+  /** Its shape, batch axis first. */
+  outputDims: number[];
+  ep: ExecutionProvider;
+  latencyMs: number;
+  sessionMs: number;
   notice: string | null;
 }

@@ -4,7 +4,7 @@ import { ChoiceGroup } from "../shared/ChoiceGroup.tsx";
 import { UrlNotice } from "../shared/UrlNotice.tsx";
 import { formatNumber, formatScientific } from "../shared/chartLayout.ts";
 import { reportChallengeComplete } from "../shared/challenge.ts";
-import { Classifier, InferenceError, ImageFileError, describeError, loadImageFile } from "../../lib/inference/index.ts";
+import { ModelRunner, InferenceError, ImageFileError, describeError, loadImageFile } from "../../lib/inference/index.ts";
 import type { Prediction, RasterDecoder } from "../../lib/inference/index.ts";
 import { loadBrowserRuntime } from "../../lib/inference/browserRuntime.ts";
 import type { Sequential } from "../../lib/nn/index.ts";
@@ -91,11 +91,11 @@ export function CnnClassifier(props: CnnClassifierProps) {
   const [prediction, setPrediction] = createSignal<Prediction | null>(null);
   const [engine, setEngine] = createSignal<EngineResult | null>(null);
   const [error, setError] = createSignal<{ message: string; retryable: boolean } | null>(null);
-  let classifier: Classifier | null = null;
+  let classifier: ModelRunner | null = null;
   const engineModels = new Map<ModelId, Promise<Sequential>>();
 
   onMount(() => {
-    classifier = new Classifier({ loadRuntime: loadBrowserRuntime });
+    classifier = new ModelRunner({ loadRuntime: loadBrowserRuntime });
     setMounted(true);
   });
   onCleanup(() => void classifier?.dispose());

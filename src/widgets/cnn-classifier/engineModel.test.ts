@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { Rng } from "../../lib/random/index.ts";
 import { simulateCutout } from "../../lib/astro/index.ts";
-import { Classifier } from "../../lib/inference/index.ts";
+import { ModelRunner } from "../../lib/inference/index.ts";
 import { loadNodeRuntime } from "../../lib/inference/nodeRuntime.ts";
 import { MODEL_IDS, MODEL_INFO, engineForward, loadEngineModel, modelSummary } from "./engineModel.ts";
 
@@ -27,7 +27,7 @@ describe("the classifier demo's engine model", () => {
     const present = existsSync(join(dir, "model.onnx")) && existsSync(join(dir, "weights.json"));
     it.skipIf(!present)(`${id}: the feature-map forward pass (weights.json) gives onnxruntime's probabilities (model.onnx, through src/lib/inference) within 1e-4`, async () => {
       const model = loadEngineModel(id, readFileSync(join(dir, "weights.json"), "utf8"));
-      const classifier = new Classifier({ loadRuntime: loadNodeRuntime });
+      const classifier = new ModelRunner({ loadRuntime: loadNodeRuntime });
       const source = { id, bytes: new Uint8Array(readFileSync(join(dir, "model.onnx"))), labels: MODEL_INFO[id].classes };
       const classes = MODEL_INFO[id].classes;
       const rng = new Rng(`feature-maps/${id}`);

@@ -1,5 +1,5 @@
 import { InferenceError, describeError } from "./errors.ts";
-import type { EpPreference, ExecutionProvider, ModelSource, OrtModule, Prediction, RuntimeLoader } from "./types.ts";
+import type { EpPreference, ExecutionProvider, InferenceResult, ModelSource, OrtModule, Prediction, RuntimeLoader } from "./types.ts";
 
 type Session = Awaited<ReturnType<OrtModule["InferenceSession"]["create"]>>;
 
@@ -22,7 +22,7 @@ export async function webgpuSupport(): Promise<{ ok: true } | { ok: false; reaso
   }
 }
 
-export interface ClassifierOptions {
+export interface ModelRunnerOptions {
   /** Loads onnxruntime-web for a provider (see browserRuntime.ts / nodeRuntime.ts). */
   loadRuntime: RuntimeLoader;
   /** Fetches a model's bytes (default: `fetch`). */
@@ -42,8 +42,8 @@ async function defaultFetch(url: string): Promise<Uint8Array> {
  * fails (the prediction says so in `notice`). Runtimes, model bytes and sessions are cached per
  * model and provider; a failed load is forgotten, so calling again retries it.
  */
-export class Classifier {
-  private readonly options: ClassifierOptions;
+export class ModelRunner {
+  private readonly options: ModelRunnerOptions;
   private readonly runtimes = new Map<ExecutionProvider, Promise<OrtModule>>();
   private readonly bytes = new Map<string, Promise<Uint8Array>>();
   private readonly sessions = new Map<string, Promise<Session>>();
@@ -51,15 +51,21 @@ export class Classifier {
   private readonly queues = new Map<string, Promise<void>>();
   private gpu: Promise<{ ok: true } | { ok: false; reason: string }> | null = null;
 
-  constructor(options: ClassifierOptions) {
+  constructor(options: ModelRunnerOptions) {
     this.options = options;
   }
 
-  /** Classifies one image (CHW float32, the model's input shape) with the provider `preference` asks for. */
-  async predict(model: ModelSource, image: Float32Array, preference: EpPreference = "auto"): Promise<Prediction> {
+  /**
+   * Runs a model on `batch` inputs (NCHW float32, each of the model's input shape) with the provider
+   * `preference` asks for, and returns its raw output: an embedding, a reconstructed image, a noise
+   * estimate. Classifiers use `predict`, which adds the labels on top.
+   */
+  async infer(model: ModelSource, input: Float32Array, preference: EpPreference = "auto", batch = 1): Promise<InferenceResult> {
     const shape = model.inputShape ?? [3, 64, 64];
     const size = shape.reduce((a, b) => a * b, 1);
-    if (image.length !== size) throw new InferenceError("bad-input", `The model ${model.id} takes ${shape.join(" × ")} = ${size} values; got ${image.length}.`);
+    if (!Number.isInteger(batch) || batch < 1 || input.length !== size * batch) {
+      throw new InferenceError("bad-input", `The model ${model.id} takes ${batch} × ${shape.join(" × ")} = ${size * batch} values; got ${input.length}.`);
+    }
     let ep: ExecutionProvider = preference === "wasm" ? "wasm" : "webgpu";
     let notice: string | null = null;
     // "webgpu" is strict (errors instead of falling back: for tests and comparisons); "auto" falls back.
@@ -87,39 +93,36 @@ export class Classifier {
       session = await this.session(model, modelBytes, ep);
     }
     const sessionMs = performance.now() - started;
-    let run: { output: Float32Array; latencyMs: number };
+    const dims = [batch, ...shape];
+    let run: { output: Float32Array; outputDims: number[]; latencyMs: number };
     try {
-      run = await this.run(model, session, ep, image, shape);
+      run = await this.run(model, session, ep, input, dims);
     } catch (error) {
       if (ep !== "webgpu" || strict) throw error;
       // A WebGPU run that fails (a lost device, an unsupported kernel): same fallback as above.
       notice = `WebGPU failed while running (${describeError(error)}). Ran on the CPU with WebAssembly instead.`;
       ep = "wasm";
-      run = await this.run(model, await this.session(model, modelBytes, ep), ep, image, shape);
+      run = await this.run(model, await this.session(model, modelBytes, ep), ep, input, dims);
     }
-    const { output, latencyMs } = run;
-    if (output.length !== model.labels.length) {
-      throw new InferenceError("run", `The model ${model.id} returned ${output.length} values for ${model.labels.length} classes.`);
+    return { modelId: model.id, ...run, ep, sessionMs: sessionMs < 1 ? 0 : sessionMs, notice };
+  }
+
+  /** Classifies one image (CHW float32, the model's input shape): `infer` plus the class labels. */
+  async predict(model: ModelSource, image: Float32Array, preference: EpPreference = "auto"): Promise<Prediction> {
+    const labels = model.labels ?? [];
+    const { output, ep, latencyMs, sessionMs, notice } = await this.infer(model, image, preference);
+    if (output.length !== labels.length) {
+      throw new InferenceError("run", `The model ${model.id} returned ${output.length} values for ${labels.length} classes.`);
     }
     let topIndex = 0;
     for (let i = 1; i < output.length; i++) if (output[i] > output[topIndex]) topIndex = i;
-    return {
-      modelId: model.id,
-      probabilities: output,
-      labels: model.labels,
-      topIndex,
-      top: model.labels[topIndex],
-      ep,
-      latencyMs,
-      sessionMs: sessionMs < 1 ? 0 : sessionMs,
-      notice,
-    };
+    return { modelId: model.id, probabilities: output, labels, topIndex, top: labels[topIndex], ep, latencyMs, sessionMs, notice };
   }
 
-  /** One `session.run` on one image, timed; runs on one runtime never overlap. */
-  private async run(model: ModelSource, session: Session, ep: ExecutionProvider, image: Float32Array, shape: readonly number[]): Promise<{ output: Float32Array; latencyMs: number }> {
+  /** One `session.run`, timed; runs on one runtime never overlap. */
+  private async run(model: ModelSource, session: Session, ep: ExecutionProvider, values: Float32Array, dims: number[]): Promise<{ output: Float32Array; outputDims: number[]; latencyMs: number }> {
     const ort = await this.runtime(ep);
-    const input = new ort.Tensor("float32", image, [1, ...shape]);
+    const input = new ort.Tensor("float32", values, dims);
     // One run at a time per runtime: onnxruntime-web's wasm is not re-entrant (a second run while the
     // WebGPU build's asyncified wasm is suspended in the first hangs the page), even across sessions.
     const key = ep;
@@ -130,17 +133,19 @@ export class Classifier {
     await previous;
     const t0 = performance.now();
     let output: Float32Array;
+    let outputDims: number[];
     try {
       const results = await session.run({ [model.inputName ?? "input"]: input });
       const tensor = results[model.outputName ?? "probabilities"];
       if (!tensor) throw new Error(`the model has no output named ${model.outputName ?? "probabilities"}`);
       output = Float32Array.from((await tensor.getData()) as Float32Array);
+      outputDims = tensor.dims.map(Number);
     } catch (error) {
       throw new InferenceError("run", `Running ${model.id} on ${ep.toUpperCase()} failed: ${describeError(error)}`, { cause: error });
     } finally {
       release();
     }
-    return { output, latencyMs: performance.now() - t0 };
+    return { output, outputDims, latencyMs: performance.now() - t0 };
   }
 
   /** Releases every cached session (e.g. when the page is hidden for good). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { Classifier } from "./classifier.ts";
+import { ModelRunner } from "./modelRunner.ts";
 import { InferenceError } from "./errors.ts";
 import type { ExecutionProvider, OrtModule } from "./types.ts";
 
@@ -50,10 +50,10 @@ const image = new Float32Array(4);
 const gpu = { ok: true as const };
 const noGpu = { ok: false as const, reason: "this browser has no WebGPU (navigator.gpu is missing)" };
 
-describe("Classifier", () => {
+describe("ModelRunner", () => {
   it("runs on WebGPU when it is available and reports the provider, the top class and the latency", async () => {
     const rt = fakeRuntime();
-    const c = new Classifier({ loadRuntime: rt.load, detectWebGpu: async () => gpu });
+    const c = new ModelRunner({ loadRuntime: rt.load, detectWebGpu: async () => gpu });
     const p = await c.predict(model, image);
     expect(p.ep).toBe("webgpu");
     expect(p.notice).toBeNull();
@@ -64,7 +64,7 @@ describe("Classifier", () => {
 
   it("falls back to WASM and says so when the browser has no WebGPU", async () => {
     const rt = fakeRuntime();
-    const c = new Classifier({ loadRuntime: rt.load, detectWebGpu: async () => noGpu });
+    const c = new ModelRunner({ loadRuntime: rt.load, detectWebGpu: async () => noGpu });
     const p = await c.predict(model, image, "auto");
     expect(p.ep).toBe("wasm");
     expect(p.notice).toMatch(/WebGPU is not available: this browser has no WebGPU/);
@@ -73,14 +73,14 @@ describe("Classifier", () => {
 
   it("falls back to WASM when a WebGPU session cannot be created", async () => {
     const rt = fakeRuntime({ failSession: ["webgpu"] });
-    const c = new Classifier({ loadRuntime: rt.load, detectWebGpu: async () => gpu });
+    const c = new ModelRunner({ loadRuntime: rt.load, detectWebGpu: async () => gpu });
     const p = await c.predict(model, image);
     expect(p.ep).toBe("wasm");
     expect(p.notice).toMatch(/WebGPU failed .*no webgpu today/);
   });
 
   it("forced WebGPU does not fall back: a missing WebGPU is a webgpu-unavailable error", async () => {
-    const c = new Classifier({ loadRuntime: fakeRuntime().load, detectWebGpu: async () => noGpu });
+    const c = new ModelRunner({ loadRuntime: fakeRuntime().load, detectWebGpu: async () => noGpu });
     const error = (await c.predict(model, image, "webgpu").catch((e: unknown) => e)) as InferenceError;
     expect(error.kind).toBe("webgpu-unavailable");
     expect(error.retryable).toBe(false);
@@ -101,21 +101,21 @@ describe("Classifier", () => {
         },
       } as unknown as OrtModule;
     };
-    const p = await new Classifier({ loadRuntime: load, detectWebGpu: async () => gpu }).predict(model, image);
+    const p = await new ModelRunner({ loadRuntime: load, detectWebGpu: async () => gpu }).predict(model, image);
     expect(p.ep).toBe("wasm");
     expect(p.notice).toMatch(/WebGPU failed while running .*device lost/);
   });
 
   it("forces WASM when asked, without touching WebGPU", async () => {
     const rt = fakeRuntime();
-    const c = new Classifier({ loadRuntime: rt.load, detectWebGpu: async () => { throw new Error("must not be called"); } });
+    const c = new ModelRunner({ loadRuntime: rt.load, detectWebGpu: async () => { throw new Error("must not be called"); } });
     expect((await c.predict(model, image, "wasm")).ep).toBe("wasm");
     expect(rt.log.loads).toEqual(["wasm"]);
   });
 
   it("caches sessions per model and provider", async () => {
     const rt = fakeRuntime();
-    const c = new Classifier({ loadRuntime: rt.load, detectWebGpu: async () => gpu });
+    const c = new ModelRunner({ loadRuntime: rt.load, detectWebGpu: async () => gpu });
     await c.predict(model, image, "wasm");
     const second = await c.predict(model, image, "wasm");
     await c.predict({ ...model, id: "other" }, image, "wasm");
@@ -126,7 +126,7 @@ describe("Classifier", () => {
 
   it("a failed runtime load is a retryable runtime-load error, and the next call retries it", async () => {
     const rt = fakeRuntime({ failLoads: 1 });
-    const c = new Classifier({ loadRuntime: rt.load });
+    const c = new ModelRunner({ loadRuntime: rt.load });
     const error = await c.predict(model, image, "wasm").catch((e: unknown) => e);
     expect(error).toBeInstanceOf(InferenceError);
     expect((error as InferenceError).kind).toBe("runtime-load");
@@ -138,7 +138,7 @@ describe("Classifier", () => {
   it("a model that cannot be fetched is a model-load error naming the model, retried on the next call", async () => {
     let calls = 0;
     const rt = fakeRuntime();
-    const c = new Classifier({
+    const c = new ModelRunner({
       loadRuntime: rt.load,
       fetchBytes: async () => {
         calls++;
@@ -154,14 +154,14 @@ describe("Classifier", () => {
   });
 
   it("rejects an input of the wrong size as bad-input (not retryable)", async () => {
-    const c = new Classifier({ loadRuntime: fakeRuntime().load });
+    const c = new ModelRunner({ loadRuntime: fakeRuntime().load });
     const error = (await c.predict(model, new Float32Array(5), "wasm").catch((e: unknown) => e)) as InferenceError;
     expect(error.kind).toBe("bad-input");
     expect(error.retryable).toBe(false);
   });
 });
 
-describe("Classifier runs", () => {
+describe("ModelRunner runs", () => {
   it("never overlap on one runtime, even across models: concurrent predictions are queued", async () => {
     let active = 0;
     let most = 0;
@@ -188,9 +188,44 @@ describe("Classifier runs", () => {
         },
       } as unknown as OrtModule;
     };
-    const c = new Classifier({ loadRuntime: load });
+    const c = new ModelRunner({ loadRuntime: load });
     const all = await Promise.all([1, 2, 3, 4].map((i) => c.predict({ ...model, id: `m${i % 2}` }, image, "wasm")));
     expect(all.map((p) => p.top)).toEqual(["b", "b", "b", "b"]);
     expect(most).toBe(1);
+  });
+});
+
+describe("ModelRunner.infer", () => {
+  it("runs a batch and returns the raw output with its shape; labels are not needed", async () => {
+    const seen: number[][] = [];
+    const rt = fakeRuntime();
+    const load = async (ep: ExecutionProvider) => {
+      const ort = await rt.load(ep);
+      return {
+        ...ort,
+        InferenceSession: {
+          async create() {
+            return {
+              // An "identity" model: echoes its input under the output name.
+              async run(feeds: Record<string, { data: Float32Array; dims: number[] }>) {
+                seen.push(feeds.input.dims);
+                return { reconstruction: new ort.Tensor("float32", feeds.input.data, feeds.input.dims) };
+              },
+              async release() {},
+            };
+          },
+        },
+      } as unknown as OrtModule;
+    };
+    const c = new ModelRunner({ loadRuntime: load });
+    const source = { id: "ae", bytes: new Uint8Array([1]), inputShape: [1, 2, 2], outputName: "reconstruction" };
+    const batch = Float32Array.from({ length: 12 }, (_, i) => i);
+    const r = await c.infer(source, batch, "wasm", 3);
+    expect(seen).toEqual([[3, 1, 2, 2]]);
+    expect(r.outputDims).toEqual([3, 1, 2, 2]);
+    expect(Array.from(r.output)).toEqual(Array.from(batch));
+    expect(r.ep).toBe("wasm");
+    await expect(c.infer(source, batch, "wasm", 2)).rejects.toThrow(/takes 2 × 1 × 2 × 2 = 8 values; got 12/);
+    await expect(c.predict(source, new Float32Array(4), "wasm")).rejects.toThrow(/returned 4 values for 0 classes/);
   });
 });
