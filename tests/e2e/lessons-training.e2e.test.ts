@@ -236,6 +236,17 @@ describe("lesson: SGD and minibatches (minibatch line fit)", () => {
     await page.mouse.up();
     await expect.poll(() => trail.getAttribute("d")).not.toBe(before);
     expect(page.url()).toMatch(/mb\.w0=/);
+
+    // The keyboard path: focus the start and nudge it (→ slope +0.05, Shift+↑ intercept +0.25).
+    const handle = root.locator('[data-testid="mb-start-handle"]');
+    const w0 = Number(new URL(page.url()).searchParams.get("mb.w0"));
+    const b0 = Number(new URL(page.url()).searchParams.get("mb.b0"));
+    await handle.focus();
+    await page.keyboard.press("ArrowRight");
+    await expect.poll(() => Number(new URL(page.url()).searchParams.get("mb.w0"))).toBeCloseTo(Math.min(4, w0 + 0.05), 6);
+    await page.keyboard.press("Shift+ArrowUp");
+    await expect.poll(() => Number(new URL(page.url()).searchParams.get("mb.b0"))).toBeCloseTo(Math.min(4, b0 + 0.25), 6);
+    expect(await handle.getAttribute("aria-label")).toMatch(/^Start at w = /);
     expect(problems).toEqual([]);
     await context.close();
   });

@@ -17,6 +17,7 @@ import {
   RUN_LABELS,
   RUN_SIZES,
   W_DOMAIN,
+  nudgeMinibatchStart,
   contourLevels,
   indexAtSamples,
   lossAfterOneEpoch,
@@ -301,12 +302,28 @@ export function MinibatchFit(props: MinibatchFitProps) {
                   </Show>
                 )}
               </For>
-              <circle class={styles.start} cx={sx(s().w0)} cy={sy(s().b0)} r={6} data-testid="mb-start" />
+              <g
+                class={styles.startHandle}
+                tabindex="0"
+                role="img"
+                aria-label={`Start at w = ${s().w0}, b = ${s().b0}. Drag it, or use the arrow keys (Shift for bigger moves).`}
+                data-testid="mb-start-handle"
+                onPointerDown={(e) => e.currentTarget.focus()}
+                onKeyDown={(event) => {
+                  const next = nudgeMinibatchStart([s().w0, s().b0], event.key, event.shiftKey);
+                  if (!next) return;
+                  event.preventDefault();
+                  url.update({ w0: next[0], b0: next[1] });
+                }}
+              >
+                <circle class={styles.startHit} cx={sx(s().w0)} cy={sy(s().b0)} r={14} />
+                <circle class={styles.start} cx={sx(s().w0)} cy={sy(s().b0)} r={6} data-testid="mb-start" />
+              </g>
             </g>
             <Axis scale={sx} orient="bottom" at={area.bottom} ticks={6} label="slope w" />
             <Axis scale={sy} orient="left" at={area.left} ticks={7} label="intercept b" />
           </ChartFrame>
-          <p class={styles.chartNote}>Tap or drag on the contours to move the start.</p>
+          <p class={styles.chartNote}>Tap or drag on the contours to move the start (or focus the start and use the arrow keys).</p>
         </div>
         <div>
           <ChartFrame

@@ -16,6 +16,7 @@ import {
   lossGrid,
   makeDataset,
   minibatchSchema,
+  nudgeMinibatchStart,
   oneEpochDone,
   runMinibatch,
   updatesPerEpoch,
@@ -142,5 +143,15 @@ describe("minibatch line-fit model", () => {
       expect(numbers[i]).toBeGreaterThanOrEqual(W_DOMAIN[0] * 10 - 1.5);
       expect(numbers[i]).toBeLessThanOrEqual(W_DOMAIN[1] * 10 + 1.5);
     }
+  });
+});
+
+describe("moving the start with the keyboard", () => {
+  it("steps w with ←/→ and b with ↑/↓, bigger with Shift, clamped to the plotted domain", () => {
+    expect(nudgeMinibatchStart([-1, 3], "ArrowRight", false)).toEqual([-0.95, 3]);
+    expect(nudgeMinibatchStart([-1, 3], "ArrowDown", true)).toEqual([-1, 2.75]);
+    expect(nudgeMinibatchStart([W_DOMAIN[1], B_DOMAIN[1]], "ArrowUp", true)).toEqual([W_DOMAIN[1], B_DOMAIN[1]]);
+    expect(nudgeMinibatchStart([W_DOMAIN[0], 0], "ArrowLeft", false)).toEqual([W_DOMAIN[0], 0]);
+    expect(nudgeMinibatchStart([0, 0], "Enter", false)).toBeNull();
   });
 });

@@ -217,3 +217,17 @@ export type MinibatchState = StateOf<typeof minibatchSchema>;
 /** The plotting window in parameter space. */
 export const W_DOMAIN = [-2, 4] as const;
 export const B_DOMAIN = [-3, 4] as const;
+
+/**
+ * The keyboard path to moving the start (w₀, b₀): ←/→ change the slope w, ↑/↓ the intercept b, by
+ * 0.05 (0.25 with Shift), rounded to 2 decimals like a drag and kept inside the plotted domain.
+ * Other keys: null (the page keeps its default behaviour).
+ */
+export function nudgeMinibatchStart(start: readonly [number, number], key: string, big: boolean): [number, number] | null {
+  const d = big ? 0.25 : 0.05;
+  const moves: Record<string, [number, number]> = { ArrowLeft: [-d, 0], ArrowRight: [d, 0], ArrowUp: [0, d], ArrowDown: [0, -d] };
+  const m = moves[key];
+  if (!m) return null;
+  const clamp = (v: number, [lo, hi]: readonly [number, number]) => Number(Math.min(hi, Math.max(lo, v)).toFixed(2));
+  return [clamp(start[0] + m[0], W_DOMAIN), clamp(start[1] + m[1], B_DOMAIN)];
+}
