@@ -9,7 +9,12 @@
  * assignments and gradebook in the Deep Sky site's own storage, and download files); the practice
  * dashboard (it shows the learner's progress, which a third-party iframe cannot see — browsers
  * partition its storage); the CNN classifier (it downloads 14–27 MB of WebAssembly on first use and
- * its lesson is still being written — add it here once it has settled). Single exercises are
+ * its lesson is still being written — add it here once it has settled); the autoencoder lab (the
+ * same 14–27 MB of onnxruntime, plus two models; revisit together with the classifier); the
+ * transfer-learning comparison (the same onnxruntime download, then up to half a minute of the
+ * reader's CPU training a CNN from scratch in a worker — too heavy to drop into someone else's page;
+ * it loads nothing until Train is pressed, so adding it later needs only its entry here and its line
+ * in src/pages/embed/[name].astro). Single exercises are
  * embeddable, per family, at /embed/exercise/<family> (see exerciseEmbeds below).
  */
 import type { Schema } from "../urlState.ts";
@@ -22,6 +27,8 @@ import { raceSchema } from "../optimizer-race/optimizerRaceModel.ts";
 import { trainerSchema, TRAINER_PREFIX, CHALLENGE_ID as TRAINER_CHALLENGE } from "../network-trainer/trainerModel.ts";
 import { KERAS_CHALLENGE_ID } from "../keras-code/kerasCodegen.ts";
 import { convSchema, CONV_PREFIX } from "../conv-explorer/convModel.ts";
+import { forwardSchema, FORWARD_PREFIX } from "../diffusion/forwardNoisingModel.ts";
+import { diffusion2dSchema, DIFFUSION_2D_PREFIX, CHALLENGE_2D } from "../diffusion/diffusion2dModel.ts";
 
 export type EmbeddableWidget = {
   /** URL name: /embed/<name>/, /oembed/<name>.json. */
@@ -139,6 +146,25 @@ export const embeddableWidgets = [
     schema: convSchema,
     prefix: CONV_PREFIX,
     height: 1130,
+  },
+  {
+    name: "forward-noising",
+    title: "Diffusion: the forward process",
+    description: "Noise a galaxy image step by step and read √ᾱ, 1 − ᾱ and the signal-to-noise ratio of each step.",
+    lesson: "diffusion-models",
+    schema: forwardSchema,
+    prefix: FORWARD_PREFIX,
+    height: 1110,
+  },
+  {
+    name: "diffusion-2d",
+    title: "Diffusion in two dimensions",
+    description: "Train a small diffusion model on 2-D points in your browser and watch the reverse process generate samples.",
+    lesson: "diffusion-models",
+    schema: diffusion2dSchema,
+    prefix: DIFFUSION_2D_PREFIX,
+    challenge: CHALLENGE_2D,
+    height: 760,
   },
 ] as const satisfies readonly EmbeddableWidget[];
 

@@ -1,0 +1,35 @@
+import { describe, expect, it } from "vitest";
+import { DENOISER_SPEC, coefficients } from "../../lib/diffusion/index.ts";
+import { GENERATED, denoiseScene, denoiserSchedule, denoiserSource, displayMse, generationNoise, generationPlan, psnr, rescaledNoisy, singleInput } from "./denoiserModel.ts";
+
+describe("galaxy-denoiser widget model", () => {
+  const schedule = denoiserSchedule();
+  it("a scene is a seeded 32 × 32 galaxy noised by the forward process", () => {
+    const sc = denoiseScene("spiral", 1, 300, schedule);
+    expect(sc.x0.length).toBe(3 * 32 * 32);
+    const c = coefficients(schedule, 300);
+    expect(sc.xt[7]).toBeCloseTo(c.signalScale * sc.x0[7] + c.noiseScale * sc.eps[7], 5);
+    expect(Array.from(denoiseScene("spiral", 1, 300, schedule).xt)).toEqual(Array.from(sc.xt));
+  });
+  it("the network input is the noisy image plus a t/T plane; the source names the graph's input and output", () => {
+    const sc = denoiseScene("merger", 0, 500, schedule);
+    const input = singleInput(sc);
+    expect(input.length).toBe(4 * 32 * 32);
+    expect(input[input.length - 1]).toBe(0.5);
+    expect(denoiserSource("x.onnx")).toMatchObject({ inputName: "input", outputName: "epsilon", inputShape: [4, 32, 32] });
+  });
+  it("errors are in display units: MSE of ((a − b)/2)² and PSNR = 10 log₁₀(1/MSE)", () => {
+    expect(displayMse([1, -1], [-1, -1])).toBe(0.5);
+    expect(psnr(0.01)).toBeCloseTo(20, 10);
+    const sc = denoiseScene("elliptical", 0, 1, schedule);
+    expect(displayMse(rescaledNoisy(sc, schedule), sc.x0)).toBeLessThan(1e-3);
+  });
+  it("a generation plan jumps from T to 0 in the requested number of DDIM steps", () => {
+    const plan = generationPlan(4);
+    expect(plan[0][0]).toBe(DENOISER_SPEC.schedule.T);
+    expect(plan[plan.length - 1][1]).toBe(0);
+    expect(plan).toHaveLength(4);
+    for (const [t, s] of plan) expect(s).toBeLessThan(t);
+    expect(generationNoise(1).length).toBe(GENERATED * 3 * 32 * 32);
+  });
+});

@@ -1,0 +1,80 @@
+// Pure logic of the galaxy-denoiser widget: the noisy cutout the learner denoises, the errors shown,
+// and the plan of a few-step DDIM generation — all through src/lib/diffusion and the shared spec.
+import { Rng } from "../../lib/random/index.ts";
+import { MORPHOLOGY_CLASSES, simulateCutout } from "../../lib/astro/index.ts";
+import type { MorphologyClass } from "../../lib/astro/index.ts";
+import { DENOISER_SPEC, coefficients, cutoutToData, denoiserInput, gaussianNoise, makeSchedule, noiseTo, samplingSteps } from "../../lib/diffusion/index.ts";
+import type { Schedule } from "../../lib/diffusion/index.ts";
+import type { EpPreference, ModelSource } from "../../lib/inference/index.ts";
+import { choiceField, numberField } from "../urlState.ts";
+
+export const DENOISER_PREFIX = "dn";
+
+export const denoiserSchema = {
+  t: numberField(250, { min: 1, max: DENOISER_SPEC.schedule.T, integer: true }),
+  galaxy: choiceField<MorphologyClass>("spiral", MORPHOLOGY_CLASSES),
+  seed: numberField(0, { min: 0, max: 9999, integer: true }),
+  /** DDIM steps of the generation demo. */
+  steps: numberField(10, { min: 1, max: 50, integer: true }),
+  ep: choiceField<EpPreference>("auto", ["auto", "webgpu", "wasm"]),
+};
+
+/** Images generated at once (one batch per reverse step). */
+export const GENERATED = 4;
+
+export const denoiserSchedule = (): Schedule => makeSchedule(DENOISER_SPEC.schedule.kind, DENOISER_SPEC.schedule.T);
+
+/** The model as ModelRunner sees it. */
+export function denoiserSource(url: string): ModelSource {
+  const s = DENOISER_SPEC;
+  return { id: s.name, url, inputName: "input", outputName: "epsilon", inputShape: [s.channels + 1, s.size, s.size] };
+}
+
+export interface DenoiseScene {
+  /** Clean galaxy in data space [−1, 1], 3 × 32 × 32. */
+  x0: Float32Array;
+  eps: Float32Array;
+  xt: Float32Array;
+  t: number;
+}
+
+/** A held-out-style galaxy (seeded, never in the training set's streams) noised to step t. */
+export function denoiseScene(galaxy: MorphologyClass, seed: number, t: number, schedule: Schedule): DenoiseScene {
+  const rng = new Rng(`denoiser-demo/${galaxy}/${seed}`);
+  const x0 = cutoutToData(simulateCutout(galaxy, rng.fork("galaxy")).image);
+  const eps = gaussianNoise(rng.fork("noise"), x0.length);
+  return { x0, eps, xt: noiseTo(schedule, x0, t, eps), t };
+}
+
+/** Mean squared error in display units [0, 1] ((x + 1)/2) between two data-space images. */
+export function displayMse(a: ArrayLike<number>, b: ArrayLike<number>): number {
+  let sum = 0;
+  for (let i = 0; i < a.length; i++) sum += ((a[i] - b[i]) / 2) ** 2;
+  return sum / a.length;
+}
+
+/** PSNR in dB for display values in [0, 1]. */
+export const psnr = (mse: number): number => 10 * Math.log10(1 / mse);
+
+/** What you have without a network: x_t/√ᾱ_t, clipped to the data range. */
+export function rescaledNoisy(scene: DenoiseScene, schedule: Schedule): Float32Array {
+  const a = coefficients(schedule, scene.t).signalScale;
+  return Float32Array.from(scene.xt, (v) => Math.max(-1, Math.min(1, v / a)));
+}
+
+/** The network input for one noisy image. */
+export function singleInput(scene: DenoiseScene): Float32Array {
+  return denoiserInput(scene.xt, [scene.t]);
+}
+
+/** The DDIM plan of a generation: pairs (t → s) from T down to 0 in `count` jumps. */
+export function generationPlan(count: number): [number, number][] {
+  const steps = samplingSteps(DENOISER_SPEC.schedule.T, count);
+  return steps.map((t, k) => [t, k + 1 < steps.length ? steps[k + 1] : 0]);
+}
+
+/** The starting noise of a generation: GENERATED images of N(0, I). */
+export function generationNoise(seed: number): Float32Array {
+  const s = DENOISER_SPEC;
+  return gaussianNoise(new Rng(`denoiser-generate/${seed}`), GENERATED * s.channels * s.size * s.size);
+}
