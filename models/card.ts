@@ -66,6 +66,9 @@ export function writeCard(r: TrainResult): string {
   lines.push("## Results on held-out simulated cutouts", "");
   const pass = r.accuracy >= s.targetAccuracy;
   lines.push(`- **Accuracy: ${pct(r.accuracy)}** on ${s.testImages} held-out cutouts (target ≥ ${pct(s.targetAccuracy)}: ${pass ? "met" : "**not met**"}).`);
+  if (r.views > 1) {
+    lines.push(`- Every prediction averages the probabilities of the image's ${r.views} flips and quarter turns (test-time augmentation: the sky has no up, and the network is only approximately invariant). The site and \`npm run classify\` predict the same way. One view alone (the image as given): **${pct(r.singleViewAccuracy)}**.`);
+  }
   if (r.auc !== null) {
     lines.push(`- **ROC AUC: ${r.auc.toFixed(4)}** (P(lens) as the score).`);
     for (const p of r.rocPoints) lines.push(`- Threshold P(lens) ≥ ${p.threshold}: true-positive rate ${pct(p.tpr)}, false-positive rate ${pct(p.fpr)}.`);
@@ -84,7 +87,7 @@ export function writeCard(r: TrainResult): string {
   const cut = r.stoppedByTime ? ` (the ${s.maxMinutes}-minute wall-clock budget ended training after epoch ${r.epochsRun}; the learning-rate schedule was planned for ${s.epochs}). To reproduce these exact weights on any machine: \`${r.command} --stop-after ${r.epochsRun}\`` : "";
   lines.push(`- Epochs: ${r.epochsRun} of ${s.epochs} planned${cut}.`);
   lines.push(`- Training time: ${(r.trainSeconds / 60).toFixed(1)} min wall clock (${(r.cpuSeconds / 60).toFixed(1)} min CPU for the whole run incl. simulation and evaluation) on a shared 2-core machine, Node ${process.version}.`, "");
-  lines.push("| epoch | loss | train accuracy (augmented) | held-out accuracy (first images) | learning rate | minutes |", "|---:|---:|---:|---:|---:|---:|");
+  lines.push(`| epoch | loss | train accuracy (augmented) | held-out accuracy (first images${r.views > 1 ? ", one view" : ""}) | learning rate | minutes |`, "|---:|---:|---:|---:|---:|---:|");
   for (const h of r.history) lines.push(`| ${h.epoch} | ${h.loss.toFixed(4)} | ${pct(h.trainAccuracy)} | ${pct(h.testAccuracy)} | ${h.learningRate.toExponential(2)} | ${(h.seconds / 60).toFixed(1)} |`);
   lines.push("", "## Architecture", "");
   lines.push(`${r.parameters.toLocaleString("en-US")} parameters. Input NCHW [N, 3, 64, 64]; the exported \`model.onnx\` ends in a softmax (output \`probabilities\`, [N, ${s.classes.length}], classes in the order ${s.classes.map((c) => `\`${c}\``).join(", ")}, also in the file's \`class_labels\` metadata).${s.exportBackbone ? " `backbone.onnx` is the same network up to the 64-unit ReLU layer (output `embedding`, [N, 64]) for transfer learning." : ""}`, "");

@@ -15,6 +15,7 @@ import { ModelRunner, ImageFileError, describeError, loadImageFile } from "../sr
 import type { RasterDecoder } from "../src/lib/inference/index.ts";
 import { loadNodeRuntime } from "../src/lib/inference/nodeRuntime.ts";
 import { MODEL_SPECS } from "../src/lib/astro/model-specs.ts";
+import { DIHEDRAL_VIEWS, IMAGE_SIZE, dihedralViews } from "../src/lib/astro/index.ts";
 
 export const CLASSIFY_MODELS = ["galaxy-morphology", "lens-finder"] as const;
 export type ClassifyModel = (typeof CLASSIFY_MODELS)[number];
@@ -81,7 +82,9 @@ export async function classifyFiles(paths: readonly string[], model: ClassifyMod
   for (const file of files) {
     try {
       const loaded = await loadImageFile(new Uint8Array(readFileSync(file)), decodeInNode, { name: "the file" });
-      const p = await classifier.predict(source, loaded.prepared.data, "wasm");
+      const views = spec.testTimeAugmentation ? DIHEDRAL_VIEWS : 1;
+      const input = views > 1 ? dihedralViews(loaded.prepared.data, 3, IMAGE_SIZE) : loaded.prepared.data;
+      const p = await classifier.predict(source, input, "wasm", views);
       run.results.push({ file, model, top: p.top, probabilities: Object.fromEntries(p.labels.map((l, i) => [l, Number(p.probabilities[i].toFixed(6))])) });
     } catch (error) {
       run.skipped.push({ file, reason: error instanceof ImageFileError ? error.message : describeError(error) });

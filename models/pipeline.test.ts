@@ -6,10 +6,11 @@ import { runOrt } from "../tests/support/runOrt.ts";
 import { Rng } from "../src/lib/random/index.ts";
 import { Tensor, noGrad, softmax } from "../src/lib/autodiff/index.ts";
 import { weightsFromJSON } from "../src/lib/nn/index.ts";
-import { simulateCutout } from "../src/lib/astro/index.ts";
+import { dihedralViews, simulateCutout } from "../src/lib/astro/index.ts";
 import { DEFAULT_AUGMENT, buildNetwork } from "../src/lib/astro/model-specs.ts";
 import type { ModelSpec } from "../src/lib/astro/model-specs.ts";
-import { exportGraph, trainModel } from "./pipeline.ts";
+import { evaluateHeldOut, exportGraph, reevaluateModel, trainModel } from "./pipeline.ts";
+import { generateDataset, imageAt } from "./dataset.ts";
 import { confusionMatrix, rocAuc } from "./metrics.ts";
 import { augmentInto } from "./augment.ts";
 
@@ -64,6 +65,23 @@ describe("training pipeline", () => {
       const ortEmbedding = await runOrt(new Uint8Array(readFileSync(join(dirs[0], "backbone.onnx"))), { input: { data, dims: [2, 3, 64, 64] } });
       expect(ortEmbedding.embedding.dims).toEqual([2, 4]);
       for (let i = 0; i < 8; i++) expect(Math.abs(ortEmbedding.embedding.data[i] - embedding.data[i])).toBeLessThan(1e-4);
+
+      // Re-scoring the committed weights with test-time augmentation: 8 views, the single-view
+      // accuracy is the run's, the card says so, and the training record is kept.
+      const tta = reevaluateModel({ ...tiny, testTimeAugmentation: true }, dirs[0]);
+      expect(tta.views).toBe(8);
+      expect(tta.singleViewAccuracy).toBe(result.accuracy);
+      expect(tta.history).toEqual(result.history);
+      const ttaCard = readFileSync(join(dirs[0], "CARD.md"), "utf8");
+      expect(ttaCard).toContain("8 flips and quarter turns");
+      expect(ttaCard).toContain("npm run models:train -- tiny");
+      expect(JSON.parse(readFileSync(join(dirs[0], "metrics.json"), "utf8")).views).toBe(8);
+      // The averaged probabilities by hand for test image 0: the mean over its 8 views.
+      const test = generateDataset(tiny.classes, tiny.seed, "test", tiny.testImages);
+      const views = dihedralViews(imageAt(test, 0), 3, 64);
+      const p = noGrad(() => softmax(model.forward(new Tensor(views, [8, 3, 64, 64]))[0])).data;
+      const mean = [0, 1].map((j) => Array.from({ length: 8 }, (_, v) => p[v * 2 + j]).reduce((a, b) => a + b, 0) / 8);
+      expect(evaluateHeldOut({ ...tiny, testTimeAugmentation: true }, model, test).confusion[test.labels[0]][mean[1] > mean[0] ? 1 : 0]).toBeGreaterThan(0);
     } finally {
       for (const d of dirs) rmSync(d, { recursive: true, force: true });
     }

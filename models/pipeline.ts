@@ -1,14 +1,14 @@
 // The training pipeline shared by the CLI (train.ts) and its test: simulate data, train with the
 // engine, evaluate on held-out cutouts, export ONNX + engine weights + a model card.
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { Rng } from "../src/lib/random/index.ts";
 import { Tensor, noGrad, softmax, tensor } from "../src/lib/autodiff/index.ts";
-import { Activation, Input, Model, summary, trainStep, weightsToJSON } from "../src/lib/nn/index.ts";
+import { Activation, Input, Model, summary, trainStep, weightsFromJSON, weightsToJSON } from "../src/lib/nn/index.ts";
 import type { Sequential, SymbolicTensor } from "../src/lib/nn/index.ts";
 import { Adam } from "../src/lib/optim/index.ts";
 import { exportModel } from "../src/lib/onnx/export-model.ts";
-import { IMAGE_SIZE, LEGACY_SURVEY_STRETCH, PIXEL_SCALE_ARCSEC } from "../src/lib/astro/index.ts";
+import { DIHEDRAL_VIEWS, IMAGE_SIZE, LEGACY_SURVEY_STRETCH, PIXEL_SCALE_ARCSEC, dihedralView } from "../src/lib/astro/index.ts";
 import { buildNetwork } from "../src/lib/astro/model-specs.ts";
 import type { ModelSpec } from "../src/lib/astro/model-specs.ts";
 import { IMAGE_VALUES, generateDataset, imageAt } from "./dataset.ts";
@@ -38,17 +38,12 @@ export interface EpochRecord {
   seconds: number;
 }
 
-export interface TrainResult {
+export interface TrainResult extends HeldOutEvaluation {
   spec: ModelSpec;
   model: Sequential;
   history: EpochRecord[];
   epochsRun: number;
   stoppedByTime: boolean;
-  confusion: number[][];
-  accuracy: number;
-  /** Lens finder: area under the ROC curve of P(lens), and the TPR at a few false-positive rates. */
-  auc: number | null;
-  rocPoints: { fpr: number; tpr: number; threshold: number }[];
   dataSeconds: number;
   trainSeconds: number;
   cpuSeconds: number;
@@ -56,8 +51,6 @@ export interface TrainResult {
   summary: string;
   files: Record<string, number>;
   command: string;
-  /** A few held-out mistakes: index, truth, prediction, probability. */
-  mistakes: { index: number; truth: string; predicted: string; probability: number }[];
 }
 
 export interface TrainOptions {
@@ -183,22 +176,7 @@ export function trainModel(spec: ModelSpec, options: TrainOptions): TrainResult 
   }
   const trainSeconds = (performance.now() - trainStart) / 1000;
 
-  // Held-out evaluation on every test image.
-  const probs = predictProbabilities(model, test);
-  const predicted = Array.from({ length: test.count }, (_, i) => argmax(probs, i, k));
-  const confusion = confusionMatrix(test.labels, predicted, k);
-  let auc: number | null = null;
-  const rocPoints: TrainResult["rocPoints"] = [];
-  if (k === 2) {
-    const scores = Array.from({ length: test.count }, (_, i) => probs[i * 2 + 1]);
-    const positive = Array.from(test.labels, (l) => l === 1);
-    auc = rocAuc(scores, positive);
-    for (const threshold of [0.5, 0.9, 0.99]) rocPoints.push({ threshold, ...ratesAt(scores, positive, threshold) });
-  }
-  const mistakes: TrainResult["mistakes"] = [];
-  for (let i = 0; i < test.count && mistakes.length < 12; i++) {
-    if (predicted[i] !== test.labels[i]) mistakes.push({ index: i, truth: spec.classes[test.labels[i]], predicted: spec.classes[predicted[i]], probability: probs[i * k + predicted[i]] });
-  }
+  const evaluation = evaluateHeldOut(spec, model, test);
 
   // Files.
   mkdirSync(options.outDir, { recursive: true });
@@ -221,10 +199,7 @@ export function trainModel(spec: ModelSpec, options: TrainOptions): TrainResult 
     history,
     epochsRun: history.length,
     stoppedByTime,
-    confusion,
-    accuracy: accuracyOf(confusion),
-    auc,
-    rocPoints,
+    ...evaluation,
     dataSeconds,
     trainSeconds,
     cpuSeconds: (cpu.user + cpu.system) / 1e6,
@@ -232,8 +207,14 @@ export function trainModel(spec: ModelSpec, options: TrainOptions): TrainResult 
     summary: summary(model),
     files,
     command: options.command,
-    mistakes,
   };
+  writeResults(result, (name, data) => write(name, data));
+  return result;
+}
+
+/** metrics.json and CARD.md of a run. */
+function writeResults(result: TrainResult, write: (name: string, data: string) => void): void {
+  const { spec } = result;
   const metrics = {
     name: spec.name,
     classes: spec.classes,
@@ -241,21 +222,113 @@ export function trainModel(spec: ModelSpec, options: TrainOptions): TrainResult 
     trainImages: spec.trainImages,
     testImages: spec.testImages,
     epochsRun: result.epochsRun,
-    stoppedByTime,
+    stoppedByTime: result.stoppedByTime,
     accuracy: result.accuracy,
-    auc,
-    rocPoints,
-    confusion,
-    history,
+    views: result.views,
+    singleViewAccuracy: result.singleViewAccuracy,
+    auc: result.auc,
+    rocPoints: result.rocPoints,
+    confusion: result.confusion,
+    history: result.history,
     parameters: result.parameters,
-    dataSeconds,
-    trainSeconds,
+    dataSeconds: result.dataSeconds,
+    trainSeconds: result.trainSeconds,
     cpuSeconds: result.cpuSeconds,
-    command: options.command,
-    mistakes,
+    command: result.command,
+    mistakes: result.mistakes,
     preprocessing: PREPROCESSING,
   };
   write("metrics.json", JSON.stringify(metrics, null, 2));
   write("CARD.md", writeCard(result));
+}
+
+/** The numbers of the held-out evaluation. */
+export interface HeldOutEvaluation {
+  confusion: number[][];
+  accuracy: number;
+  /** Views averaged per prediction (8 with test-time augmentation, else 1), and the accuracy of one view alone. */
+  views: number;
+  singleViewAccuracy: number;
+  auc: number | null;
+  rocPoints: { fpr: number; tpr: number; threshold: number }[];
+  mistakes: { index: number; truth: string; predicted: string; probability: number }[];
+}
+
+/** The held-out set seen through view k of the 8 symmetries (dihedral.ts). */
+function viewOfDataset(data: Dataset, k: number): Dataset {
+  const images = new Uint8Array(data.images.length);
+  const one = new Float32Array(IMAGE_VALUES);
+  for (let i = 0; i < data.count; i++) {
+    dihedralView(data.images.subarray(i * IMAGE_VALUES, (i + 1) * IMAGE_VALUES), k, 3, IMAGE_SIZE, one);
+    images.set(one, i * IMAGE_VALUES);
+  }
+  return { ...data, images };
+}
+
+/**
+ * Scores every held-out image the way the shipped model is used: the probabilities of the image,
+ * or (spec.testTimeAugmentation) their mean over its 8 flips and quarter turns.
+ */
+export function evaluateHeldOut(spec: ModelSpec, model: Model, test: Dataset): HeldOutEvaluation {
+  const k = spec.classes.length;
+  const single = predictProbabilities(model, test);
+  const views = spec.testTimeAugmentation ? DIHEDRAL_VIEWS : 1;
+  const probs = Float32Array.from(single);
+  for (let v = 1; v < views; v++) {
+    const p = predictProbabilities(model, viewOfDataset(test, v));
+    for (let i = 0; i < probs.length; i++) probs[i] += p[i];
+  }
+  for (let i = 0; i < probs.length; i++) probs[i] /= views;
+  const predicted = Array.from({ length: test.count }, (_, i) => argmax(probs, i, k));
+  const confusion = confusionMatrix(test.labels, predicted, k);
+  let singleRight = 0;
+  for (let i = 0; i < test.count; i++) if (argmax(single, i, k) === test.labels[i]) singleRight++;
+  let auc: number | null = null;
+  const rocPoints: HeldOutEvaluation["rocPoints"] = [];
+  if (k === 2) {
+    const scores = Array.from({ length: test.count }, (_, i) => probs[i * 2 + 1]);
+    const positive = Array.from(test.labels, (l) => l === 1);
+    auc = rocAuc(scores, positive);
+    for (const threshold of [0.5, 0.9, 0.99]) rocPoints.push({ threshold, ...ratesAt(scores, positive, threshold) });
+  }
+  const mistakes: HeldOutEvaluation["mistakes"] = [];
+  for (let i = 0; i < test.count && mistakes.length < 12; i++) {
+    if (predicted[i] !== test.labels[i]) mistakes.push({ index: i, truth: spec.classes[test.labels[i]], predicted: spec.classes[predicted[i]], probability: probs[i * k + predicted[i]] });
+  }
+  return { confusion, accuracy: accuracyOf(confusion), views, singleViewAccuracy: singleRight / test.count, auc, rocPoints, mistakes };
+}
+
+/**
+ * Re-scores a committed model (its weights.json) on its held-out set with the current spec and
+ * evaluation, and rewrites its metrics.json and CARD.md; the training record (history, timings,
+ * command) is kept from the run's metrics.json. For a change in how a model is *used* (e.g. test-time
+ * augmentation), without spending half an hour retraining the same weights.
+ */
+export function reevaluateModel(spec: ModelSpec, dir: string): TrainResult {
+  const run = JSON.parse(readFileSync(join(dir, "metrics.json"), "utf8")) as { epochsRun: number; stoppedByTime: boolean; history: EpochRecord[]; dataSeconds: number; trainSeconds: number; cpuSeconds: number; command: string };
+  const model = buildNetwork(spec.classes.length, `${spec.seed}/init`, spec.widths, spec.hidden, spec.batchNorm);
+  weightsFromJSON(model, readFileSync(join(dir, "weights.json"), "utf8"));
+  const test = generateDataset(spec.classes, spec.seed, "test", spec.testImages, { keepParams: true });
+  const files: Record<string, number> = {};
+  for (const name of ["model.onnx", ...(spec.exportBackbone ? ["backbone.onnx"] : []), "weights.json"]) files[name] = statSync(join(dir, name)).size;
+  const result: TrainResult = {
+    spec,
+    model,
+    history: run.history,
+    epochsRun: run.epochsRun,
+    stoppedByTime: run.stoppedByTime,
+    ...evaluateHeldOut(spec, model, test),
+    dataSeconds: run.dataSeconds,
+    trainSeconds: run.trainSeconds,
+    cpuSeconds: run.cpuSeconds,
+    parameters: model.countParams(),
+    summary: summary(model),
+    files,
+    command: run.command,
+  };
+  writeResults(result, (name, data) => {
+    writeFileSync(join(dir, name), data);
+    files[name] = Buffer.byteLength(data);
+  });
   return result;
 }

@@ -201,6 +201,17 @@ describe("the CNN classifier demo", () => {
     await context.close();
   }, 120_000);
 
+  it("predicts lenses from the average of the image's 8 flips and turns (test-time augmentation), checked against the engine on the image as shown", async () => {
+    const { page, problems, context } = await classifyFirst(browser, "?cnn.ep=wasm&cnn.model=lens-finder");
+    const r = await readResult(page);
+    expect(r.probs).toHaveLength(2);
+    expect(r.probs[0] + r.probs[1]).toBeCloseTo(1, 4);
+    expect(r.agreement).toBeLessThan(1e-4);
+    expect(await page.locator('[data-testid="runtime"]').textContent()).toMatch(/average over the image's 8 flips and quarter turns/);
+    expect(problems).toEqual([]);
+    await context.close();
+  }, 120_000);
+
   it("completes the challenge when the learner finds a gallery image the model gets wrong", async () => {
     const { page, problems, context } = await classifyFirst(browser, "?cnn.ep=wasm");
     let found = false;

@@ -15,6 +15,7 @@ export type { RgbStretch } from "./rgb.ts";
 export { readFits, readFitsHeader, FitsError } from "./fits.ts";
 export type { FitsImage, FitsValue, ReadFitsOptions } from "./fits.ts";
 export { preprocess, axisTaps } from "./preprocess.ts";
+export { DIHEDRAL_VIEWS, dihedralView, dihedralViews, meanOfRows } from "./dihedral.ts";
 export type { ImageInput, Preprocessed } from "./preprocess.ts";
 export { convolvePsf, fwhmToSigma, gaussianTaps, boxWidths } from "./psf.ts";
 export { sersicB, erf } from "./profiles.ts";

@@ -50,6 +50,12 @@ export interface ModelSpec {
   stopAfterEpochs?: number;
   /** Batch normalisation between each convolution and its ReLU (default false). */
   batchNorm?: boolean;
+  /**
+   * Test-time augmentation: every prediction (held-out evaluation, the site, the classify CLI)
+   * averages the probabilities of the image's 8 flips and quarter turns (dihedral.ts). The card
+   * reports the single-view accuracy too.
+   */
+  testTimeAugmentation?: boolean;
 }
 
 export const DEFAULT_AUGMENT: AugmentOptions = {
@@ -132,5 +138,6 @@ export const MODEL_SPECS: Record<string, ModelSpec> = {
     targetAccuracy: 0.95,
     exportBackbone: false,
     maxMinutes: 42,
+    testTimeAugmentation: true,
   },
 };

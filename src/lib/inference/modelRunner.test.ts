@@ -229,3 +229,31 @@ describe("ModelRunner.infer", () => {
     await expect(c.predict(source, new Float32Array(4), "wasm")).rejects.toThrow(/returned 4 values for 0 classes/);
   });
 });
+
+describe("ModelRunner.predict with several views", () => {
+  it("runs the views as one batch and averages their probabilities; firstView keeps the image as given", async () => {
+    const rt = fakeRuntime();
+    const load = async (ep: ExecutionProvider) => {
+      const ort = await rt.load(ep);
+      return {
+        ...ort,
+        InferenceSession: {
+          async create() {
+            return {
+              async run(feeds: Record<string, { dims: number[] }>) {
+                expect(feeds.input.dims).toEqual([2, 1, 2, 2]);
+                return { probabilities: new ort.Tensor("float32", Float32Array.from([0.2, 0.8, 0.6, 0.4]), [2, 2]) };
+              },
+              async release() {},
+            };
+          },
+        },
+      } as unknown as OrtModule;
+    };
+    const p = await new ModelRunner({ loadRuntime: load }).predict({ id: "tta", bytes: new Uint8Array([1]), labels: ["no", "yes"], inputShape: [1, 2, 2] }, new Float32Array(8), "wasm", 2);
+    expect(Array.from(p.probabilities).map((v) => Number(v.toFixed(6)))).toEqual([0.4, 0.6]);
+    expect(Array.from(p.firstView).map((v) => Number(v.toFixed(6)))).toEqual([0.2, 0.8]);
+    expect(p.views).toBe(2);
+    expect(p.top).toBe("yes");
+  });
+});

@@ -1,3 +1,4 @@
+import { meanOfRows } from "../astro/dihedral.ts";
 import { InferenceError, describeError } from "./errors.ts";
 import type { EpPreference, ExecutionProvider, InferenceResult, ModelSource, OrtModule, Prediction, RuntimeLoader } from "./types.ts";
 
@@ -107,16 +108,21 @@ export class ModelRunner {
     return { modelId: model.id, ...run, ep, sessionMs: sessionMs < 1 ? 0 : sessionMs, notice };
   }
 
-  /** Classifies one image (CHW float32, the model's input shape): `infer` plus the class labels. */
-  async predict(model: ModelSource, image: Float32Array, preference: EpPreference = "auto"): Promise<Prediction> {
+  /**
+   * Classifies one image (CHW float32, the model's input shape): `infer` plus the class labels. With
+   * `views` > 1, `image` holds that many versions of the same picture (e.g. its 8 flips and turns,
+   * src/lib/astro/dihedral.ts), run as one batch; the prediction is their mean probability.
+   */
+  async predict(model: ModelSource, image: Float32Array, preference: EpPreference = "auto", views = 1): Promise<Prediction> {
     const labels = model.labels ?? [];
-    const { output, ep, latencyMs, sessionMs, notice } = await this.infer(model, image, preference);
-    if (output.length !== labels.length) {
-      throw new InferenceError("run", `The model ${model.id} returned ${output.length} values for ${labels.length} classes.`);
+    const { output, ep, latencyMs, sessionMs, notice } = await this.infer(model, image, preference, views);
+    if (output.length !== labels.length * views) {
+      throw new InferenceError("run", `The model ${model.id} returned ${output.length / views} values for ${labels.length} classes.`);
     }
+    const probabilities = views === 1 ? output : meanOfRows(output, views);
     let topIndex = 0;
-    for (let i = 1; i < output.length; i++) if (output[i] > output[topIndex]) topIndex = i;
-    return { modelId: model.id, probabilities: output, labels, topIndex, top: labels[topIndex], ep, latencyMs, sessionMs, notice };
+    for (let i = 1; i < probabilities.length; i++) if (probabilities[i] > probabilities[topIndex]) topIndex = i;
+    return { modelId: model.id, probabilities, firstView: output.slice(0, labels.length), views, labels, topIndex, top: labels[topIndex], ep, latencyMs, sessionMs, notice };
   }
 
   /** One `session.run`, timed; runs on one runtime never overlap. */

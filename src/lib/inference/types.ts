@@ -34,8 +34,11 @@ export interface ModelSource {
 /** One image's result. */
 export interface Prediction {
   modelId: string;
-  /** Class probabilities in the model's output order. */
+  /** Class probabilities in the model's output order (the mean over the views when there are several). */
   probabilities: Float32Array;
+  /** How many versions of the image were averaged (1: none), and the probabilities of the first alone. */
+  views: number;
+  firstView: Float32Array;
   labels: readonly string[];
   /** Index and label of the most probable class. */
   topIndex: number;

@@ -4,7 +4,7 @@
 import { Tensor, noGrad, softmax } from "../../lib/autodiff/index.ts";
 import { summaryData, weightsFromJSON } from "../../lib/nn/index.ts";
 import type { Sequential, SymbolicTensor, WeightsJSON } from "../../lib/nn/index.ts";
-import { LENS_CLASSES, MORPHOLOGY_CLASSES } from "../../lib/astro/index.ts";
+import { DIHEDRAL_VIEWS, IMAGE_SIZE, LENS_CLASSES, MORPHOLOGY_CLASSES, dihedralViews } from "../../lib/astro/index.ts";
 import { MODEL_SPECS, buildNetwork } from "../../lib/astro/model-specs.ts";
 
 export const MODEL_IDS = ["galaxy-morphology", "lens-finder"] as const;
@@ -15,6 +15,15 @@ export const MODEL_INFO: Record<ModelId, { label: string; classes: readonly stri
   "galaxy-morphology": { label: "Galaxy morphology", classes: MORPHOLOGY_CLASSES },
   "lens-finder": { label: "Lens finder", classes: LENS_CLASSES },
 };
+
+/**
+ * The network input the page sends to onnxruntime for one cutout, and how many views it holds: the
+ * image alone, or its 8 flips and turns when the model's spec asks for test-time augmentation.
+ */
+export function networkInput(id: ModelId, image: Float32Array): { input: Float32Array; views: number } {
+  if (!MODEL_SPECS[id].testTimeAugmentation) return { input: image, views: 1 };
+  return { input: dihedralViews(image, 3, IMAGE_SIZE), views: DIHEDRAL_VIEWS };
+}
 
 /** The untrained network of a model (same layers and names as the trained one). */
 export function networkOf(id: ModelId): Sequential {
