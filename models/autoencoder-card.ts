@@ -2,7 +2,7 @@
 import { OBSERVING, SIMULATION_RANGES, rangesToMarkdown } from "../src/lib/astro/index.ts";
 import { SEMANTIC_SIZE, SEMANTIC_UNITS } from "../src/lib/astro/autoencoder-spec.ts";
 import { PREPROCESSING } from "./pipeline.ts";
-import type { AutoencoderResult } from "./autoencoder-pipeline.ts";
+import type { AutoencoderResult } from "./autoencoder-result.ts";
 
 const sci = (v: number) => v.toExponential(2);
 const fix = (v: number, d = 2) => v.toFixed(d);

@@ -5,7 +5,8 @@ import { UrlNotice } from "../shared/UrlNotice.tsx";
 import { formatNumber, formatScientific } from "../shared/chartLayout.ts";
 import { reportChallengeComplete } from "../shared/challenge.ts";
 import { ModelRunner, InferenceError, ImageFileError, describeError, loadImageFile } from "../../lib/inference/index.ts";
-import type { Prediction, RasterDecoder } from "../../lib/inference/index.ts";
+import type { Prediction } from "../../lib/inference/index.ts";
+import { decodeInBrowser } from "../shared/decodeInBrowser.ts";
 import { loadBrowserRuntime } from "../../lib/inference/browserRuntime.ts";
 import type { Sequential } from "../../lib/nn/index.ts";
 import { paintGrey, paintRgb } from "../conv-explorer/raster.ts";
@@ -32,22 +33,6 @@ type Source =
 type Status = "idle" | "loading" | "ready" | "error";
 
 const EP_LABEL = { webgpu: "WebGPU", wasm: "WebAssembly (CPU)" } as const;
-
-/** PNG/JPEG in the browser: the browser's own decoder, read back through a canvas. */
-const decodeInBrowser: RasterDecoder = async (bytes, format) => {
-  const bitmap = await createImageBitmap(new Blob([bytes.slice()], { type: format === "png" ? "image/png" : "image/jpeg" }));
-  try {
-    const canvas = document.createElement("canvas");
-    canvas.width = bitmap.width;
-    canvas.height = bitmap.height;
-    const ctx = canvas.getContext("2d", { willReadFrequently: true });
-    if (!ctx) throw new Error("no 2-D canvas");
-    ctx.drawImage(bitmap, 0, 0);
-    return { width: bitmap.width, height: bitmap.height, data: ctx.getImageData(0, 0, bitmap.width, bitmap.height).data };
-  } finally {
-    bitmap.close();
-  }
-};
 
 /** One feature map drawn in grey (its own 0 → max scale). */
 function MapTile(props: { layer: FeatureMapLayer; channel: number }) {
