@@ -2,6 +2,7 @@
 import { OBSERVING, SIMULATION_RANGES, rangesToMarkdown } from "../src/lib/astro/index.ts";
 import { SEMANTIC_SIZE, SEMANTIC_UNITS } from "../src/lib/astro/autoencoder-spec.ts";
 import { PREPROCESSING } from "./pipeline.ts";
+import { psnr } from "../src/lib/nn/index.ts";
 import type { AutoencoderResult } from "./autoencoder-result.ts";
 
 const sci = (v: number) => v.toExponential(2);
@@ -19,7 +20,7 @@ export function writeAutoencoderCard(r: AutoencoderResult): string {
   );
   L.push("## Results on held-out simulated cutouts", "");
   L.push(`- **Reconstruction error: MSE ${sci(r.mse)} per pixel value, PSNR ${fix(r.psnr)} dB** (peak 1) on ${s.testImages} held-out cutouts, image → encoder → decoder. For scale: answering the mean held-out image for every galaxy scores MSE ${sci(r.meanImageMse)} (PSNR ${fix(10 * Math.log10(1 / r.meanImageMse))} dB).`);
-  L.push(`- **Noise floor: ${sci(r.noiseVariance)}** (PSNR ${fix(10 * Math.log10(1 / r.noiseVariance))} dB), the variance of the pixel noise in the held-out images, estimated from neighbouring sky pixels in the corners. The error is measured against the *noisy* input, and no ${s.latent}-number code can store the noise, so even a perfect, noise-free reconstruction of the galaxy would score about this much: most of the remaining error is noise the decoder rightly leaves out.`);
+  L.push(`- **Noise floor: ${sci(r.noiseVariance)}** (PSNR ${fix(psnr(r.noiseVariance))} dB), the variance of the pixel noise in the held-out images, estimated from neighbouring sky pixels in the corners. The error is measured against the *noisy* input, and no ${s.latent}-number code can store the noise, so even a perfect, noise-free reconstruction of the galaxy would score about this much: most of the remaining error is noise the decoder rightly leaves out.`);
   L.push(`- Compression: 3 × 64 × 64 = 12 288 values → ${s.latent} latent units, a ratio of ${fix(12288 / s.latent, 0)} : 1.`);
   const ood = r.outOfDistribution;
   L.push(`- **Anomaly detection:** 99% of the held-out galaxies reconstruct with MSE ≤ ${sci(r.anomalyThreshold)}. Of ${ood.count} simulated strong lenses (a kind of object never seen in training: a red galaxy with blue arcs), ${ood.flagged} (${fix((100 * ood.flagged) / ood.count, 0)}%) exceed that threshold; their median MSE is ${sci(ood.medianMse)}. The arcs are small and faint next to the pixel noise, so a 16-number galaxy autoencoder flags only the most obvious lenses: reconstruction error finds the *very* unusual, not the subtly unusual.`, "");

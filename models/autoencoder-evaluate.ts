@@ -8,7 +8,8 @@ import { semanticTargets } from "../src/lib/astro/autoencoder-spec.ts";
 import { IMAGE_VALUES } from "./dataset.ts";
 import type { Dataset } from "./dataset.ts";
 import { batchOf } from "./autoencoder-batch.ts";
-import { parameterErrors, psnr } from "./autoencoder-metrics.ts";
+import { parameterErrors } from "./autoencoder-metrics.ts";
+import { psnr } from "../src/lib/nn/index.ts";
 import { pca } from "./autoencoder-pca.ts";
 import type { ParamError, TruncationPoint } from "./autoencoder-result.ts";
 

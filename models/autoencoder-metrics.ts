@@ -7,10 +7,6 @@ import { IMAGE_VALUES } from "./dataset.ts";
 import type { Dataset } from "./dataset.ts";
 import type { ParamError } from "./autoencoder-result.ts";
 
-/** Peak signal-to-noise ratio in dB of a per-pixel MSE for images in [0, 1]. */
-export function psnr(mse: number): number {
-  return 10 * Math.log10(1 / mse);
-}
 
 /**
  * Variance of the pixel noise, estimated from the 10 × 10 corners of every image (mostly sky): for

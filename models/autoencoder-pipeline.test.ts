@@ -6,7 +6,8 @@ import { runOrt } from "../tests/support/runOrt.ts";
 import { AUTOENCODER_SPEC, SEMANTIC_SIZE, semanticParams, semanticTargets } from "../src/lib/astro/autoencoder-spec.ts";
 import type { AutoencoderSpec } from "../src/lib/astro/autoencoder-spec.ts";
 import { trainAutoencoder } from "./autoencoder-pipeline.ts";
-import { psnr, quantile } from "./autoencoder-metrics.ts";
+import { quantile } from "./autoencoder-metrics.ts";
+import { psnr } from "../src/lib/nn/index.ts";
 import { pca } from "./autoencoder-pca.ts";
 
 // Small enough to train a few steps in a couple of seconds: the networks are the real ones.

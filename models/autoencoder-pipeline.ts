@@ -18,7 +18,8 @@ import { progressBar } from "./progress.ts";
 import { pca } from "./autoencoder-pca.ts";
 import { writeAutoencoderCard } from "./autoencoder-card.ts";
 import { cycleErrors, encodeAll, reconstructionErrors, truncationErrors } from "./autoencoder-evaluate.ts";
-import { meanOf, parameterErrors, psnr, quantile, skyNoiseVariance } from "./autoencoder-metrics.ts";
+import { meanOf, parameterErrors, quantile, skyNoiseVariance } from "./autoencoder-metrics.ts";
+import { psnr } from "../src/lib/nn/index.ts";
 import type { AutoencoderOptions, AutoencoderResult, BottleneckPoint } from "./autoencoder-result.ts";
 import { trainRun } from "./autoencoder-train.ts";
 

@@ -3,6 +3,7 @@
 // with what you get from the noisy image alone.
 import { Rng } from "../src/lib/random/index.ts";
 import { Tensor, noGrad } from "../src/lib/autodiff/index.ts";
+import { psnr } from "../src/lib/nn/index.ts";
 import type { Model } from "../src/lib/nn/index.ts";
 import { coefficients, ddimStep, denoiserInput, gaussianNoise, noiseTo, predictX0, samplingSteps } from "../src/lib/diffusion/index.ts";
 import type { DenoiserSpec, Schedule } from "../src/lib/diffusion/index.ts";
@@ -22,8 +23,6 @@ export interface StepEvaluation {
   denoisedPsnr: number;
 }
 
-/** PSNR in dB for images whose values span [0, 1]: 10 log₁₀(1 / MSE). */
-export const psnr = (mse: number): number => 10 * Math.log10(1 / mse);
 
 /** ε̂ for `batch` noisy images at the given steps (inference mode, no gradients). */
 export function predictNoise(model: Model, spec: DenoiserSpec, xt: Float32Array, steps: number[]): Float32Array {

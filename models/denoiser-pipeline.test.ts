@@ -8,7 +8,8 @@ import { DENOISER_SPEC, buildDenoiser, denoiserInput } from "../src/lib/diffusio
 import type { DenoiserSpec } from "../src/lib/diffusion/index.ts";
 import { trainDenoiser } from "./denoiser-pipeline.ts";
 import { copyWithSymmetry, generateGalaxyImages } from "./denoiser-data.ts";
-import { predictNoise, psnr } from "./denoiser-evaluate.ts";
+import { predictNoise } from "./denoiser-evaluate.ts";
+import { psnr } from "../src/lib/nn/index.ts";
 
 // A denoiser small enough to train for a few steps in a second or two.
 const tiny: DenoiserSpec = { ...DENOISER_SPEC, name: "tiny-denoiser", seed: "denoiser-pipeline-test", widths: [2, 2, 2], trainImages: 6, testImages: 2, batchSize: 2, steps: 3, evalSteps: [10, 500] };

@@ -47,7 +47,7 @@ export { getWeights, setWeights, weightsToJSON, weightsFromJSON } from "./weight
 export type { NamedWeight, WeightsJSON } from "./weights.ts";
 export { losses, lossNames, lossFunction } from "./losses.ts";
 export type { LossFn, LossName } from "./losses.ts";
-export { countCorrect } from "./metrics.ts";
+export { countCorrect, meanSquaredError, psnr } from "./metrics.ts";
 export { fit, fitAsync, fitSteps, trainStep, predict, predictOutputs, evaluate } from "./fit.ts";
 export type { OptimizerLike, LossSpec, FitOptions, FitCallbacks, EpochLogs, BatchLogs, EarlyStoppingOptions, History, FitEvent } from "./fit.ts";
 export { takeRows, sliceRows } from "./data.ts";

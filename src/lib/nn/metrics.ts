@@ -30,3 +30,16 @@ function argmaxRow(data: ArrayLike<number>, offset: number, k: number): number {
   for (let j = 1; j < k; j++) if (data[offset + j] > data[offset + best]) best = j;
   return best;
 }
+
+/** Mean squared difference per value of two equally long arrays (e.g. an image and its reconstruction). */
+export function meanSquaredError(a: ArrayLike<number>, b: ArrayLike<number>): number {
+  if (a.length !== b.length || a.length === 0) throw new RangeError(`meanSquaredError: lengths ${a.length} and ${b.length}`);
+  let s = 0;
+  for (let i = 0; i < a.length; i++) s += (a[i] - b[i]) ** 2;
+  return s / a.length;
+}
+
+/** Peak signal-to-noise ratio in dB for values in [0, 1] (peak 1): 10 log₁₀(1 / MSE); ∞ for a perfect copy. */
+export function psnr(mse: number): number {
+  return mse > 0 ? 10 * Math.log10(1 / mse) : Infinity;
+}

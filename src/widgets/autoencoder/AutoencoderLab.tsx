@@ -18,10 +18,10 @@ import {
   galleryImage,
   galleryItems,
   isAnomaly,
-  meanSquaredError,
   radians,
   sliderCode,
 } from "./autoencoderModel.ts";
+import { meanSquaredError } from "../../lib/nn/index.ts";
 import type { GalleryItem } from "./autoencoderModel.ts";
 import { latestOnly } from "./latestOnly.ts";
 import { LatentExplorer } from "./LatentExplorer.tsx";

@@ -4,6 +4,7 @@ import "../shared/palette.css";
 import bottleneck from "../../../models/galaxy-autoencoder/bottleneck.json";
 import { bottleneckChart } from "./bottleneckModel.ts";
 import styles from "./autoencoder.module.css";
+import { psnr } from "../../lib/nn/index.ts";
 
 const SERIES = [
   { label: "separate autoencoders, each trained with this bottleneck (short runs)", colour: "var(--chart-1)", dash: "", shape: "circle" },
@@ -110,7 +111,7 @@ export function BottleneckChart() {
           </For>
         </tbody>
       </table>
-      <p class={styles.note}>Pixel noise alone is an MSE of {formatScientific(bottleneck.noiseVariance, 2)} ({formatNumber(10 * Math.log10(1 / bottleneck.noiseVariance), 1)} dB): no code size should get below it.</p>
+      <p class={styles.note}>Pixel noise alone is an MSE of {formatScientific(bottleneck.noiseVariance, 2)} ({formatNumber(psnr(bottleneck.noiseVariance), 1)} dB): no code size should get below it.</p>
     </figure>
   );
 }

@@ -16,14 +16,13 @@ import {
   galleryItems,
   isAnomaly,
   mapBounds,
-  meanSquaredError,
   nearestGalaxy,
   parseLatentMap,
   project,
-  psnr,
   radians,
   sliderCode,
 } from "./autoencoderModel.ts";
+import { meanSquaredError, psnr } from "../../lib/nn/index.ts";
 import type { LatentMap } from "./autoencoderModel.ts";
 import { bottleneckChart } from "./bottleneckModel.ts";
 

@@ -65,19 +65,6 @@ export function galleryImage(item: GalleryItem): GalleryImage {
   return { image: c.image, truth: { sersicN: s.sersicN, axisRatio: s.axisRatio, effectiveRadius: s.effectiveRadius, positionAngle: s.positionAngle } };
 }
 
-/** Mean squared error per value of two images. */
-export function meanSquaredError(a: ArrayLike<number>, b: ArrayLike<number>): number {
-  if (a.length !== b.length || a.length === 0) throw new RangeError(`meanSquaredError: lengths ${a.length} and ${b.length}`);
-  let s = 0;
-  for (let i = 0; i < a.length; i++) s += (a[i] - b[i]) ** 2;
-  return s / a.length;
-}
-
-/** PSNR in dB for images in [0, 1]: 10 log₁₀(1 / MSE). */
-export function psnr(mse: number): number {
-  return mse > 0 ? 10 * Math.log10(1 / mse) : Infinity;
-}
-
 /**
  * The error map: per pixel, the root of the squared error averaged over the three colour planes
  * (CHW in, H × W out), so a bright spot marks where the reconstruction misses.

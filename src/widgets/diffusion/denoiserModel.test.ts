@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { DENOISER_SPEC, coefficients } from "../../lib/diffusion/index.ts";
-import { GENERATED, denoiseScene, denoiserSchedule, denoiserSource, displayMse, generationNoise, generationPlan, psnr, rescaledNoisy, singleInput } from "./denoiserModel.ts";
+import { GENERATED, denoiseScene, denoiserSchedule, denoiserSource, displayMse, generationNoise, generationPlan, rescaledNoisy, singleInput } from "./denoiserModel.ts";
+import { psnr } from "../../lib/nn/index.ts";
 
 describe("galaxy-denoiser widget model", () => {
   const schedule = denoiserSchedule();

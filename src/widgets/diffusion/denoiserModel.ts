@@ -6,6 +6,7 @@ import type { MorphologyClass } from "../../lib/astro/index.ts";
 import { DENOISER_SPEC, coefficients, cutoutToData, denoiserInput, gaussianNoise, makeSchedule, noiseTo, samplingSteps } from "../../lib/diffusion/index.ts";
 import type { Schedule } from "../../lib/diffusion/index.ts";
 import type { EpPreference, ModelSource } from "../../lib/inference/index.ts";
+import { meanSquaredError } from "../../lib/nn/index.ts";
 import { choiceField, numberField } from "../urlState.ts";
 
 export const DENOISER_PREFIX = "dn";
@@ -46,15 +47,11 @@ export function denoiseScene(galaxy: MorphologyClass, seed: number, t: number, s
   return { x0, eps, xt: noiseTo(schedule, x0, t, eps), t };
 }
 
-/** Mean squared error in display units [0, 1] ((x + 1)/2) between two data-space images. */
+/** Mean squared error in display units [0, 1] ((x + 1)/2) between two data-space images: a quarter of theirs. */
 export function displayMse(a: ArrayLike<number>, b: ArrayLike<number>): number {
-  let sum = 0;
-  for (let i = 0; i < a.length; i++) sum += ((a[i] - b[i]) / 2) ** 2;
-  return sum / a.length;
+  return meanSquaredError(a, b) / 4;
 }
 
-/** PSNR in dB for display values in [0, 1]. */
-export const psnr = (mse: number): number => 10 * Math.log10(1 / mse);
 
 /** What you have without a network: x_t/√ᾱ_t, clipped to the data range. */
 export function rescaledNoisy(scene: DenoiseScene, schedule: Schedule): Float32Array {
