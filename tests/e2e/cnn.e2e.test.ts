@@ -7,7 +7,7 @@ import { Rng } from "../../src/lib/random/index.ts";
 import { simulateCutout } from "../../src/lib/astro/index.ts";
 import { writeFits } from "../../src/lib/astro/fits-writer.test-util.ts";
 import { encodePng } from "../../models/png.ts";
-import { hasHorizontalScroll, hydrateIslands, launchBrowser, openPage, screenshot, seriousAxeViolations } from "./harness.ts";
+import { bytesFetched, hasHorizontalScroll, hydrateIslands, launchBrowser, openPage, screenshot, seriousAxeViolations } from "./harness.ts";
 
 const CNN = "/lessons/convolutional-networks/";
 /** Requests that belong to model inference: onnxruntime's JS and wasm, model files, engine weights. */
@@ -26,20 +26,8 @@ afterAll(async () => {
 
 const demo = (page: Page) => page.locator('[data-widget="cnn-classifier"]');
 
-/** Bytes the page has fetched so far (document + every resource, as transferred or decoded). */
-async function bytesFetched(page: Page): Promise<{ total: number; ort: number }> {
-  return page.evaluate(() => {
-    const entries = [...performance.getEntriesByType("navigation"), ...performance.getEntriesByType("resource")] as PerformanceResourceTiming[];
-    let total = 0;
-    let ort = 0;
-    for (const e of entries) {
-      const size = e.transferSize || e.encodedBodySize;
-      total += size;
-      if (/\/ort[.-]|\.wasm$/.test(e.name)) ort += size;
-    }
-    return { total, ort };
-  });
-}
+/** onnxruntime's JS and wasm. */
+const ORT_BYTES = /\/ort[.-]|\.wasm$/;
 
 async function readResult(page: Page) {
   const d = demo(page);
@@ -67,7 +55,7 @@ async function classifyFirst(b: Browser, query = "", options: { width?: number; 
   await opened.page.locator('[data-action="classify"]').click();
   await expect.poll(() => demo(opened.page).getAttribute("data-status"), { timeout: 150_000, interval: 250 }).toBe("ready");
   const firstMs = Date.now() - t0;
-  const bytes = await bytesFetched(opened.page);
+  const bytes = await bytesFetched(opened.page, ORT_BYTES);
   return { ...opened, assets, firstMs, bytes };
 }
 
@@ -122,7 +110,7 @@ describe("the CNN classifier demo", () => {
     const warm = await readResult(page);
     console.log(
       `WebGPU: first prediction ${firstMs} ms after the click (first run ${r.latency.toFixed(1)} ms), warm run ${warm.latency.toFixed(1)} ms; ` +
-        `bytes fetched before the first prediction: ${(bytes.total / 1e6).toFixed(2)} MB (onnxruntime ${(bytes.ort / 1e6).toFixed(2)} MB)`,
+        `bytes fetched before the first prediction: ${(bytes.total / 1e6).toFixed(2)} MB (onnxruntime ${(bytes.heavy / 1e6).toFixed(2)} MB)`,
     );
     await page.locator('[data-testid="gallery-0"]').click();
     await expect.poll(async () => (await readResult(page)).truth, { timeout: 30_000 }).toBe("elliptical");
@@ -145,7 +133,7 @@ describe("the CNN classifier demo", () => {
     const warm = await readResult(page);
     console.log(
       `WASM: first prediction ${firstMs} ms after the click (first run ${r.latency.toFixed(1)} ms), warm run ${warm.latency.toFixed(1)} ms; ` +
-        `bytes fetched before the first prediction: ${(bytes.total / 1e6).toFixed(2)} MB (onnxruntime ${(bytes.ort / 1e6).toFixed(2)} MB)`,
+        `bytes fetched before the first prediction: ${(bytes.total / 1e6).toFixed(2)} MB (onnxruntime ${(bytes.heavy / 1e6).toFixed(2)} MB)`,
     );
     if (webgpuResult) {
       expect(r.top).toBe(webgpuResult.top);

@@ -123,3 +123,21 @@ export async function hydrateIslands(page: Page): Promise<void> {
   for (let i = 0; i < (await islands.count()); i++) await islands.nth(i).scrollIntoViewIfNeeded();
   await page.waitForFunction(() => document.querySelectorAll("astro-island[ssr]").length === 0, undefined, { timeout: 15_000 });
 }
+
+/**
+ * Bytes the page has fetched so far (document + every resource, as transferred or else decoded), and
+ * how many of them came from URLs matching `heavy` (e.g. onnxruntime's JS and wasm, model files).
+ */
+export async function bytesFetched(page: Page, heavy: RegExp): Promise<{ total: number; heavy: number }> {
+  return page.evaluate((pattern) => {
+    const re = new RegExp(pattern);
+    let total = 0;
+    let matched = 0;
+    for (const e of [...performance.getEntriesByType("navigation"), ...performance.getEntriesByType("resource")] as PerformanceResourceTiming[]) {
+      const size = e.transferSize || e.encodedBodySize;
+      total += size;
+      if (re.test(e.name)) matched += size;
+    }
+    return { total, heavy: matched };
+  }, heavy.source);
+}

@@ -5,7 +5,7 @@
 // the challenge, the WASM fallback notice, a failed model load, accessibility.
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { hasHorizontalScroll, hydrateIslands, launchBrowser, openPage, screenshot, seriousAxeViolations } from "./harness.ts";
+import { bytesFetched, hasHorizontalScroll, hydrateIslands, launchBrowser, openPage, screenshot, seriousAxeViolations } from "./harness.ts";
 
 const LESSON = "/lessons/transfer-learning/";
 /** Requests that belong to model inference: onnxruntime's JS and wasm, the backbone. */
@@ -34,20 +34,6 @@ async function readResult(page: Page) {
     headMs: Number(await w.getAttribute("data-head-ms")),
     scratchMs: Number(await w.getAttribute("data-scratch-ms")),
   };
-}
-
-/** Bytes fetched so far: everything, and onnxruntime + the backbone. */
-async function bytesFetched(page: Page): Promise<{ total: number; model: number }> {
-  return page.evaluate(() => {
-    let total = 0;
-    let model = 0;
-    for (const e of [...performance.getEntriesByType("navigation"), ...performance.getEntriesByType("resource")] as PerformanceResourceTiming[]) {
-      const size = e.transferSize || e.encodedBodySize;
-      total += size;
-      if (/\/ort[.-]|\.wasm$|backbone\.[^/]*\.onnx$/.test(e.name)) model += size;
-    }
-    return { total, model };
-  });
 }
 
 /** Opens the lesson (nothing of the model may load yet), presses Train and waits for the comparison. */
@@ -85,11 +71,11 @@ describe("the transfer-learning widget", () => {
     expect(await page.locator('[data-testid="accuracy-chart"] [data-series] circle').count()).toBe(40); // the head: every epoch
     expect(await page.locator('[data-testid="accuracy-chart"] [data-series] rect').count()).toBeGreaterThan(2); // the CNN: every few epochs
     expect(await page.locator('[data-testid="accuracy-chart"] desc').textContent()).toMatch(/New head on the frozen backbone: [\d.]+ % after epoch 40/);
-    const bytes = await bytesFetched(page);
+    const bytes = await bytesFetched(page, /\/ort[.-]|\.wasm$|backbone\.[^/]*\.onnx$/);
     console.log(
       `WASM: whole run ${(totalMs / 1000).toFixed(1)} s; backbone ${r.featureMs.toFixed(2)} ms per image; head trained in ${(r.headMs / 1000).toFixed(1)} s, ` +
         `scratch CNN in ${(r.scratchMs / 1000).toFixed(1)} s; held-out accuracy head ${(r.head * 100).toFixed(1)} %, scratch ${(r.scratch * 100).toFixed(1)} %; ` +
-        `bytes fetched ${(bytes.total / 1e6).toFixed(2)} MB (onnxruntime + backbone ${(bytes.model / 1e6).toFixed(2)} MB)`,
+        `bytes fetched ${(bytes.total / 1e6).toFixed(2)} MB (onnxruntime + backbone ${(bytes.heavy / 1e6).toFixed(2)} MB)`,
     );
     expect(await seriousAxeViolations(page)).toEqual([]);
     expect(await hasHorizontalScroll(page)).toBe(false);

@@ -2,7 +2,7 @@ import { For, Show, createMemo } from "solid-js";
 import { formatNumber } from "../shared/chartLayout.ts";
 import { classCentres, mapBounds, nearestGalaxy } from "./autoencoderModel.ts";
 import type { LatentMap } from "./autoencoderModel.ts";
-import { RgbTile } from "./RgbTile.tsx";
+import { RgbTile } from "../shared/RgbTile.tsx";
 import styles from "./autoencoder.module.css";
 
 const CLASS_COLOURS = ["var(--chart-1)", "var(--chart-2)", "var(--chart-3)", "var(--chart-4)", "var(--chart-5)"];

@@ -8,7 +8,7 @@ import { psnr } from "../../lib/nn/index.ts";
 import type { GalleryImage, GalleryItem, LatentMap } from "./autoencoderModel.ts";
 import { decodeInBrowser } from "../shared/decodeInBrowser.ts";
 import { GreyTile } from "./GreyTile.tsx";
-import { RgbTile } from "./RgbTile.tsx";
+import { RgbTile } from "../shared/RgbTile.tsx";
 import styles from "./autoencoder.module.css";
 
 const EP_LABEL = { webgpu: "WebGPU", wasm: "WebAssembly (CPU)" } as const;

@@ -5,7 +5,7 @@ import { formatNumber } from "../shared/chartLayout.ts";
 import type { SemanticParams } from "../../lib/astro/autoencoder-spec.ts";
 import { CLASSES, degrees } from "./autoencoderModel.ts";
 import type { FreeUnits } from "./autoencoderModel.ts";
-import { RgbTile } from "./RgbTile.tsx";
+import { RgbTile } from "../shared/RgbTile.tsx";
 import styles from "./autoencoder.module.css";
 
 /** The sliders' values as the URL holds them: Sérsic n, axis ratio, half-light radius (pixels), angle (degrees). */

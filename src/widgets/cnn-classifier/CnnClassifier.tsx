@@ -9,7 +9,8 @@ import type { Prediction } from "../../lib/inference/index.ts";
 import { decodeInBrowser } from "../shared/decodeInBrowser.ts";
 import { loadBrowserRuntime } from "../../lib/inference/browserRuntime.ts";
 import type { Sequential } from "../../lib/nn/index.ts";
-import { paintGrey, paintRgb } from "../conv-explorer/raster.ts";
+import { paintGrey } from "../conv-explorer/raster.ts";
+import { RgbTile } from "../shared/RgbTile.tsx";
 import { MODEL_IDS, MODEL_INFO, engineForward, loadEngineModel, networkInput } from "./engineModel.ts";
 import type { EngineResult, FeatureMapLayer, ModelId } from "./engineModel.ts";
 import { galleryImage, galleryItems } from "./gallery.ts";
@@ -46,15 +47,6 @@ function MapTile(props: { layer: FeatureMapLayer; channel: number }) {
     if (canvas) paintGrey(canvas, plane, l.width, l.height, 0, max || 1);
   });
   return <canvas ref={canvas} class={styles.mapTile} title={`${props.layer.name} map ${props.channel + 1}`} aria-hidden="true" />;
-}
-
-/** A small canvas with a CHW RGB image. */
-function RgbTile(props: { image: Float32Array; class?: string }) {
-  let canvas: HTMLCanvasElement | undefined;
-  createEffect(() => {
-    if (canvas) paintRgb(canvas, props.image, 64, 64);
-  });
-  return <canvas ref={canvas} class={props.class} aria-hidden="true" />;
 }
 
 /**

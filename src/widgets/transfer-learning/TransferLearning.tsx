@@ -1,4 +1,4 @@
-import { For, Show, batch, createEffect, createMemo, createSignal, mergeProps, onCleanup, onMount } from "solid-js";
+import { For, Show, batch, createMemo, createSignal, mergeProps, onCleanup, onMount } from "solid-js";
 import { useUrlState } from "../useUrlState.ts";
 import { ChoiceGroup } from "../shared/ChoiceGroup.tsx";
 import { LabelledSlider } from "../shared/LabelledSlider.tsx";
@@ -6,7 +6,7 @@ import { UrlNotice } from "../shared/UrlNotice.tsx";
 import { formatNumber } from "../shared/chartLayout.ts";
 import { reportChallengeComplete } from "../shared/challenge.ts";
 import { CurvesChart } from "../network-trainer/CurvesChart.tsx";
-import { paintRgb } from "../conv-explorer/raster.ts";
+import { RgbTile } from "../shared/RgbTile.tsx";
 import { ModelRunner, describeError } from "../../lib/inference/index.ts";
 import type { EpPreference, ExecutionProvider, ModelSource } from "../../lib/inference/index.ts";
 import { loadBrowserRuntime } from "../../lib/inference/browserRuntime.ts";
@@ -60,15 +60,6 @@ const SCRATCH_ACK_DELAY_MS = 500;
 
 const pct = (v: number) => `${formatNumber(v * 100, 1)} %`;
 const nextFrame = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
-
-/** A small canvas with a CHW RGB image. */
-function Thumb(props: { image: Float32Array }) {
-  let canvas: HTMLCanvasElement | undefined;
-  createEffect(() => {
-    if (canvas) paintRgb(canvas, props.image, 64, 64);
-  });
-  return <canvas ref={canvas} class={styles.thumbImage} aria-hidden="true" />;
-}
 
 /**
  * Transfer learning, measured: the morphology CNN's frozen convolutional part (backbone.onnx, run by
@@ -353,7 +344,7 @@ export function TransferLearning(props: TransferLearningProps) {
         <For each={preview()}>
           {(ex, i) => (
             <div class={styles.thumb} role="listitem" aria-label={`Example ${i() + 1}: ${TASKS[s().task].classes[ex.label]}`}>
-              <Thumb image={ex.image} />
+              <RgbTile image={ex.image} class={styles.thumbImage} />
               <span class={styles.thumbLabel}>{TASKS[s().task].classes[ex.label]}</span>
             </div>
           )}

@@ -8,7 +8,7 @@ export type RgbTileProps = {
   testid?: string;
 };
 
-/** A canvas with a CHW RGB image. */
+/** A canvas with a 64 × 64 CHW RGB image (values in [0, 1]), hidden from assistive technology: the caption says what it shows. */
 export function RgbTile(props: RgbTileProps) {
   let canvas: HTMLCanvasElement | undefined;
   createEffect(() => {
