@@ -5,7 +5,7 @@ import solid from "@astrojs/solid-js";
 import remarkMath from "remark-math";
 import rehypeKatex from "rehype-katex";
 import { unified } from "@astrojs/markdown-remark";
-import { rehypeScrollableTables } from "./src/course/rehypeScrollableTables.ts";
+import { rehypeScrollableTables } from "./src/build/rehypeScrollableTables.ts";
 
 // A fully static site: every page is prerendered; interactive parts are Solid islands.
 // Math is typeset at build time by KaTeX (remark-math + rehype-katex, run by the unified processor of

@@ -2,7 +2,7 @@
 // (discovered through the <link rel="alternate" type="application/json+oembed"> of its pages).
 import type { APIRoute, GetStaticPaths } from "astro";
 import { oembedJson } from "../../lib/embed/index.ts";
-import { embeddableWidgets, type EmbeddableWidget } from "../../widgets/embed/registry.ts";
+import { embeddableWidgets, type EmbeddableWidget } from "../../embed/registry.ts";
 
 export const getStaticPaths = (() =>
   embeddableWidgets.map((widget) => ({ params: { name: widget.name }, props: { widget } }))) satisfies GetStaticPaths;

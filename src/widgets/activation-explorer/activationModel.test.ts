@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseState, serializeState } from "../urlState.ts";
+import { parseState, serializeState } from "../shared/urlState.ts";
 import { CHAIN_INPUT, activationSchema, chainGradients, chainParameters, curves, depthBelow, probe } from "./activationModel.ts";
 
 describe("curves and probe", () => {

@@ -6,7 +6,7 @@
  */
 import { add, mul, tensor, type Tensor } from "../../lib/autodiff/index.ts";
 import { Rng } from "../../lib/random/index.ts";
-import { choiceField, numberField } from "../urlState.ts";
+import { choiceField, numberField } from "../shared/urlState.ts";
 import { ACTIVATIONS, activationCurve, applyActivation, type ActivationId } from "../shared/activationCatalog.ts";
 
 export const MAX_DEPTH = 50;

@@ -1,5 +1,5 @@
 import { createEffect, createMemo, createSignal, mergeProps } from "solid-js";
-import { useUrlState } from "../useUrlState.ts";
+import { useUrlState } from "../shared/useUrlState.ts";
 import { ChoiceGroup } from "../shared/ChoiceGroup.tsx";
 import { UrlNotice } from "../shared/UrlNotice.tsx";
 import { formatScientific } from "../shared/chartLayout.ts";

@@ -1,5 +1,5 @@
 import { createEffect } from "solid-js";
-import { paintGrey } from "../conv-explorer/raster.ts";
+import { paintGrey } from "../shared/raster.ts";
 
 export type GreyTileProps = {
   /** A 64 × 64 map, row-major. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseState } from "../urlState.ts";
+import { parseState } from "../shared/urlState.ts";
 import { semanticTargets } from "../../lib/astro/autoencoder-spec.ts";
 import {
   GALLERY_SIZE,

@@ -7,7 +7,7 @@ import { simulateCutout } from "../../lib/astro/index.ts";
 import type { CutoutKind } from "../../lib/astro/index.ts";
 import { Rng } from "../../lib/random/index.ts";
 import type { EpPreference } from "../../lib/inference/index.ts";
-import { choiceField, numberField } from "../urlState.ts";
+import { choiceField, numberField } from "../shared/urlState.ts";
 
 export const AUTOENCODER_PREFIX = "ae";
 export const CHALLENGE_ID = "autoencoder-anomaly";

@@ -1,6 +1,6 @@
 import { linkHorizontal } from "d3";
 import { For, Show, createEffect, createMemo, createUniqueId, mergeProps } from "solid-js";
-import { useUrlState } from "../useUrlState.ts";
+import { useUrlState } from "../shared/useUrlState.ts";
 import { UrlNotice } from "../shared/UrlNotice.tsx";
 import { TeX } from "../shared/TeX.tsx";
 import { reportChallengeComplete } from "../shared/challenge.ts";
@@ -19,7 +19,7 @@ import {
   valuesOf,
 } from "./backpropStepperModel.ts";
 import type { GraphNode, NetworkValues, NodeId, ValueName } from "./backpropStepperModel.ts";
-import { NumberBox } from "./NumberBox.tsx";
+import { NumberBox } from "../shared/NumberBox.tsx";
 import styles from "./backpropStepper.module.css";
 import "../shared/palette.css";
 

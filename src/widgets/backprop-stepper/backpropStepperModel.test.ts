@@ -1,6 +1,6 @@
 import katex from "katex";
 import { describe, expect, it } from "vitest";
-import { parseState, serializeState } from "../urlState.ts";
+import { parseState, serializeState } from "../shared/urlState.ts";
 import {
   DEFAULT_VALUES,
   NODE_IDS,

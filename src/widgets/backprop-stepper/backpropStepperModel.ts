@@ -8,8 +8,8 @@
  */
 import { add, mul, noGrad, sigmoid, square, sub, tensor } from "../../lib/autodiff/index.ts";
 import type { Tensor } from "../../lib/autodiff/index.ts";
-import { choiceField, numberField } from "../urlState.ts";
-import type { Schema, StateOf } from "../urlState.ts";
+import { choiceField, numberField } from "../shared/urlState.ts";
+import type { Schema, StateOf } from "../shared/urlState.ts";
 
 /** Inputs, target and trainable parameters, in the order the controls list them. */
 export const INPUT_NAMES = ["x1", "x2", "y"] as const;

@@ -1,5 +1,5 @@
 import { For, Show, createEffect, createMemo, createSignal, mergeProps, onCleanup, onMount } from "solid-js";
-import { useUrlState } from "../useUrlState.ts";
+import { useUrlState } from "../shared/useUrlState.ts";
 import { ChoiceGroup } from "../shared/ChoiceGroup.tsx";
 import { UrlNotice } from "../shared/UrlNotice.tsx";
 import { formatNumber, formatScientific } from "../shared/chartLayout.ts";
@@ -9,7 +9,7 @@ import type { Prediction } from "../../lib/inference/index.ts";
 import { decodeInBrowser } from "../shared/decodeInBrowser.ts";
 import { loadBrowserRuntime } from "../../lib/inference/browserRuntime.ts";
 import type { Sequential } from "../../lib/nn/index.ts";
-import { paintGrey } from "../conv-explorer/raster.ts";
+import { paintGrey } from "../shared/raster.ts";
 import { RgbTile } from "../shared/RgbTile.tsx";
 import { MODEL_IDS, MODEL_INFO, engineForward, loadEngineModel, networkInput } from "./engineModel.ts";
 import type { EngineResult, FeatureMapLayer, ModelId } from "./engineModel.ts";

@@ -1,5 +1,5 @@
 // The classifier demo's URL state (prefix "cnn"): `?cnn.model=lens-finder&cnn.img=3&cnn.ep=wasm`.
-import { choiceField, numberField } from "../urlState.ts";
+import { choiceField, numberField } from "../shared/urlState.ts";
 import { MODEL_IDS } from "./engineModel.ts";
 import type { ModelId } from "./engineModel.ts";
 import { GALLERY_SIZE } from "./gallery.ts";

@@ -1,5 +1,5 @@
 import { For, createEffect, createMemo, createSignal, mergeProps } from "solid-js";
-import { useUrlState } from "../useUrlState.ts";
+import { useUrlState } from "../shared/useUrlState.ts";
 import { ChoiceGroup } from "../shared/ChoiceGroup.tsx";
 import { TeX } from "../shared/TeX.tsx";
 import { UrlNotice } from "../shared/UrlNotice.tsx";
@@ -19,7 +19,7 @@ import {
   range,
   termsAt,
 } from "./convModel.ts";
-import { paintGrey } from "./raster.ts";
+import { paintGrey } from "../shared/raster.ts";
 import "../shared/palette.css";
 import styles from "./convExplorer.module.css";
 

@@ -5,7 +5,7 @@ import { Tensor, avgPool2d, conv2d, maxPool2d, noGrad } from "../../lib/autodiff
 import { IMAGE_SIZE, simulateCutout } from "../../lib/astro/index.ts";
 import type { MorphologyClass } from "../../lib/astro/index.ts";
 import { Rng } from "../../lib/random/index.ts";
-import { choiceField, numberField, numberListField } from "../urlState.ts";
+import { choiceField, numberField, numberListField } from "../shared/urlState.ts";
 
 export const CONV_PREFIX = "conv";
 export const SIZE = IMAGE_SIZE;

@@ -1,12 +1,12 @@
 import { Show, createEffect, createMemo, createSignal, mergeProps, onMount } from "solid-js";
-import { useUrlState } from "../useUrlState.ts";
+import { useUrlState } from "../shared/useUrlState.ts";
 import { ChoiceGroup } from "../shared/ChoiceGroup.tsx";
 import { LabelledSlider } from "../shared/LabelledSlider.tsx";
 import { UrlNotice } from "../shared/UrlNotice.tsx";
 import { ChartFrame } from "../shared/ChartFrame.tsx";
 import { TeX } from "../shared/TeX.tsx";
 import { formatNumber, formatScientific } from "../shared/chartLayout.ts";
-import { paintRgb } from "../conv-explorer/raster.ts";
+import { paintRgb } from "../shared/raster.ts";
 import { MORPHOLOGY_CLASSES } from "../../lib/astro/index.ts";
 import { FORWARD_PREFIX, FORWARD_T, alphaBarCurve, coefficients, forwardScene, forwardSchedule, forwardSchema, forwardTeX, noisyDisplay } from "./forwardNoisingModel.ts";
 import "../shared/palette.css";

@@ -1,10 +1,10 @@
 import { For, Show, createEffect, createMemo, createSignal, mergeProps, on, onCleanup, onMount, untrack } from "solid-js";
-import { useUrlState } from "../useUrlState.ts";
+import { useUrlState } from "../shared/useUrlState.ts";
 import { ChoiceGroup } from "../shared/ChoiceGroup.tsx";
 import { LabelledSlider } from "../shared/LabelledSlider.tsx";
 import { UrlNotice } from "../shared/UrlNotice.tsx";
 import { formatNumber } from "../shared/chartLayout.ts";
-import { paintRgb } from "../conv-explorer/raster.ts";
+import { paintRgb } from "../shared/raster.ts";
 import { ModelRunner, InferenceError, describeError } from "../../lib/inference/index.ts";
 import type { ExecutionProvider } from "../../lib/inference/index.ts";
 import { loadBrowserRuntime } from "../../lib/inference/browserRuntime.ts";

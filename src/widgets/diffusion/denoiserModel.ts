@@ -7,7 +7,7 @@ import { DENOISER_SPEC, coefficients, cutoutToData, denoiserInput, gaussianNoise
 import type { Schedule } from "../../lib/diffusion/index.ts";
 import type { EpPreference, ModelSource } from "../../lib/inference/index.ts";
 import { meanSquaredError } from "../../lib/nn/index.ts";
-import { choiceField, numberField } from "../urlState.ts";
+import { choiceField, numberField } from "../shared/urlState.ts";
 
 export const DENOISER_PREFIX = "dn";
 

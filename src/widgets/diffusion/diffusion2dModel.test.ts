@@ -3,7 +3,7 @@ import { Rng } from "../../lib/random/index.ts";
 import { Tensor } from "../../lib/autodiff/index.ts";
 import { fit } from "../../lib/nn/index.ts";
 import { Adam } from "../../lib/optim/index.ts";
-import { parseState } from "../urlState.ts";
+import { parseState } from "../shared/urlState.ts";
 import { SETUP_2D, buildNoiseMlp, diffusion2dSchema, frameStep, reverseFrames, schedule2d, shareNearData, targetPoints, trainingRows } from "./diffusion2dModel.ts";
 
 describe("2-D diffusion playground", () => {

@@ -6,7 +6,7 @@ import { Dense, Sequential } from "../../lib/nn/index.ts";
 import type { Model } from "../../lib/nn/index.ts";
 import { ddimStep, ddpmStep, gaussianNoise, makeSchedule, timeEmbedding, trainingPairs } from "../../lib/diffusion/index.ts";
 import type { Schedule, TrainingPairs } from "../../lib/diffusion/index.ts";
-import { choiceField, numberField } from "../urlState.ts";
+import { choiceField, numberField } from "../shared/urlState.ts";
 
 export const DIFFUSION_2D_PREFIX = "d2";
 export const DISTRIBUTIONS = ["moons", "ring", "spiral", "drawn"] as const;

@@ -5,7 +5,7 @@ import { MORPHOLOGY_CLASSES, simulateCutout } from "../../lib/astro/index.ts";
 import type { MorphologyClass } from "../../lib/astro/index.ts";
 import { coefficients, gaussianNoise, makeSchedule, noiseTo } from "../../lib/diffusion/index.ts";
 import type { Schedule, ScheduleKind, StepCoefficients } from "../../lib/diffusion/index.ts";
-import { choiceField, numberField } from "../urlState.ts";
+import { choiceField, numberField } from "../shared/urlState.ts";
 import { texNumber, texSignificant } from "../shared/chartLayout.ts";
 
 export const FORWARD_PREFIX = "fwd";

@@ -1,6 +1,6 @@
 import { For, Show, createEffect, createMemo, createSignal, createUniqueId, mergeProps, onCleanup, onMount } from "solid-js";
 import { line, scaleLinear, scaleLog } from "d3";
-import { useUrlState } from "../useUrlState.ts";
+import { useUrlState } from "../shared/useUrlState.ts";
 import { Axis } from "../shared/Axis.tsx";
 import { ChartFrame, svgPoint } from "../shared/ChartFrame.tsx";
 import { ChoiceGroup } from "../shared/ChoiceGroup.tsx";

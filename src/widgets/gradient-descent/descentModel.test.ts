@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseState, serializeState } from "../urlState.ts";
+import { parseState, serializeState } from "../shared/urlState.ts";
 import { LOSS_IDS, classData, descend, descentSchema, lineData, lossAndSlope, reachedTarget, regime } from "./descentModel.ts";
 
 describe("the losses (engine forward + backward)", () => {

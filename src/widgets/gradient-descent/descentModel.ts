@@ -9,7 +9,7 @@
  */
 import { add, binaryCrossEntropyWithLogits, mse, mul, scalar, square, sub, tensor, type Tensor } from "../../lib/autodiff/index.ts";
 import { Rng } from "../../lib/random/index.ts";
-import { choiceField, numberField } from "../urlState.ts";
+import { choiceField, numberField } from "../shared/urlState.ts";
 
 export const LOSS_IDS = ["mse", "xent", "well"] as const;
 export type LossId = (typeof LOSS_IDS)[number];

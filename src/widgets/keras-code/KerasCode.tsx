@@ -1,6 +1,6 @@
 import { For, createEffect, createMemo, createSignal, mergeProps } from "solid-js";
-import { useUrlState } from "../useUrlState.ts";
-import { serializeState } from "../urlState.ts";
+import { useUrlState } from "../shared/useUrlState.ts";
+import { serializeState } from "../shared/urlState.ts";
 import { UrlNotice } from "../shared/UrlNotice.tsx";
 import { summary, summaryData } from "../../lib/nn/index.ts";
 import { ArchitectureEditor } from "../network-trainer/ArchitectureEditor.tsx";

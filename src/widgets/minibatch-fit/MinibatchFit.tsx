@@ -1,6 +1,6 @@
 import { line, scaleLinear, scaleLog } from "d3";
 import { For, Show, createEffect, createMemo, createSignal, createUniqueId, mergeProps, on, onCleanup, onMount, untrack } from "solid-js";
-import { useUrlState } from "../useUrlState.ts";
+import { useUrlState } from "../shared/useUrlState.ts";
 import { UrlNotice } from "../shared/UrlNotice.tsx";
 import { ChartFrame, svgPoint } from "../shared/ChartFrame.tsx";
 import { Axis } from "../shared/Axis.tsx";
@@ -9,7 +9,7 @@ import { ChoiceGroup } from "../shared/ChoiceGroup.tsx";
 import { clampTo, formatNumber, plotArea } from "../shared/chartLayout.ts";
 import { reportChallengeComplete } from "../shared/challenge.ts";
 import type { OptimizerName } from "../../lib/optim/index.ts";
-import { contourPaths } from "./contourPaths.ts";
+import { contourPaths } from "../shared/contourPaths.ts";
 import {
   B_DOMAIN,
   N_POINTS,

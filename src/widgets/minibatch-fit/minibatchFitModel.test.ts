@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createOptimizer, createPoint, stepPoint } from "../../lib/optim/index.ts";
-import { parseState, serializeState, defaultState } from "../urlState.ts";
-import { contourPaths } from "./contourPaths.ts";
+import { parseState, serializeState, defaultState } from "../shared/urlState.ts";
+import { contourPaths } from "../shared/contourPaths.ts";
 import {
   B_DOMAIN,
   N_POINTS,

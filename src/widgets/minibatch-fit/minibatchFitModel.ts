@@ -9,8 +9,8 @@ import { add, matmul, mean, mse, mul, noGrad, square, sub, tensor } from "../../
 import { createOptimizer, optimizerNames } from "../../lib/optim/index.ts";
 import type { OptimizerName } from "../../lib/optim/index.ts";
 import { Rng } from "../../lib/random/index.ts";
-import { booleanField, choiceField, numberField } from "../urlState.ts";
-import type { Schema, StateOf } from "../urlState.ts";
+import { booleanField, choiceField, numberField } from "../shared/urlState.ts";
+import type { Schema, StateOf } from "../shared/urlState.ts";
 
 /** Number of data points. 100 makes ⌈N/B⌉ visibly a ceiling for B = 32 (three full batches and one of 4). */
 export const N_POINTS = 100;

@@ -1,6 +1,6 @@
 import { Show, batch, createEffect, createMemo, createSignal, mergeProps, on, onCleanup, For } from "solid-js";
-import { useUrlState } from "../useUrlState.ts";
-import { serializeState } from "../urlState.ts";
+import { useUrlState } from "../shared/useUrlState.ts";
+import { serializeState } from "../shared/urlState.ts";
 import { UrlNotice } from "../shared/UrlNotice.tsx";
 import { ChoiceGroup } from "../shared/ChoiceGroup.tsx";
 import { LabelledSlider } from "../shared/LabelledSlider.tsx";

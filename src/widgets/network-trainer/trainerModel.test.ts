@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { defaultState, parseState, serializeState } from "../urlState.ts";
+import { defaultState, parseState, serializeState } from "../shared/urlState.ts";
 import { fit } from "../../lib/nn/index.ts";
 import { createOptimizer } from "../../lib/optim/index.ts";
 import { Tensor } from "../../lib/autodiff/tensor.ts";

@@ -4,7 +4,7 @@
  * trains on, data preparation (split, z-scoring, tensors), the points the worker predicts at for the
  * charts, the presets and the challenge check. No DOM, no Solid: tested in Node.
  */
-import { booleanField, choiceField, numberField, numberListField, type StateOf } from "../urlState.ts";
+import { booleanField, choiceField, numberField, numberListField, type StateOf } from "../shared/urlState.ts";
 import { Rng } from "../../lib/random/index.ts";
 import { Dense, Dropout, Sequential } from "../../lib/nn/index.ts";
 import type { LossName } from "../../lib/nn/index.ts";

@@ -1,6 +1,6 @@
 import { For, Index, Show, createEffect, createMemo, createSignal, mergeProps } from "solid-js";
 import { scaleLinear } from "d3";
-import { useUrlState } from "../useUrlState.ts";
+import { useUrlState } from "../shared/useUrlState.ts";
 import { Axis } from "../shared/Axis.tsx";
 import { ChartFrame, svgPoint } from "../shared/ChartFrame.tsx";
 import { ChoiceGroup } from "../shared/ChoiceGroup.tsx";

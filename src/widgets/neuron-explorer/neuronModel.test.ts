@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseState, serializeState } from "../urlState.ts";
+import { parseState, serializeState } from "../shared/urlState.ts";
 import { boundarySegment, clusters, gridPoints, heatmap, misclassified, neuronOutput, neuronSchema } from "./neuronModel.ts";
 
 describe("neuronOutput (engine: matmul, add, activation)", () => {

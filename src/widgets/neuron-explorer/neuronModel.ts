@@ -6,7 +6,7 @@
  */
 import { add, matmul, tensor } from "../../lib/autodiff/index.ts";
 import { Rng } from "../../lib/random/index.ts";
-import { choiceField, numberField } from "../urlState.ts";
+import { choiceField, numberField } from "../shared/urlState.ts";
 import { applyActivation, type ActivationId } from "../shared/activationCatalog.ts";
 
 /** Activations offered in the explorer (the activation lesson has the full list). */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { Adam, Momentum, Nesterov, SGD, createOptimizer, descend, optimizerNames } from "../../lib/optim/index.ts";
 import { surfaceById, surfaces } from "../../lib/surfaces/index.ts";
-import { defaultState, parseState, serializeState } from "../urlState.ts";
+import { defaultState, parseState, serializeState } from "../shared/urlState.ts";
 import {
   ARRIVAL_DISTANCE,
   MAX_STEPS,

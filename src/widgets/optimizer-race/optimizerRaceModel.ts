@@ -8,8 +8,8 @@ import { createOptimizer, createPoint, optimizerNames, stepPoint } from "../../l
 import type { OptimizerName, Point } from "../../lib/optim/index.ts";
 import { surfaceById, surfaces } from "../../lib/surfaces/index.ts";
 import type { Surface } from "../../lib/surfaces/index.ts";
-import { booleanField, choiceField, numberField } from "../urlState.ts";
-import type { Field, Schema, StateOf } from "../urlState.ts";
+import { booleanField, choiceField, numberField } from "../shared/urlState.ts";
+import type { Field, Schema, StateOf } from "../shared/urlState.ts";
 
 export const SURFACE_IDS = surfaces.map((s) => s.id) as readonly string[];
 export type SurfaceId = (typeof SURFACE_IDS)[number];

@@ -1,5 +1,5 @@
 import { createEffect } from "solid-js";
-import { paintRgb } from "../conv-explorer/raster.ts";
+import { paintRgb } from "./raster.ts";
 
 export type RgbTileProps = {
   /** A 64 × 64 image, CHW RGB. */

@@ -1,5 +1,5 @@
 import { For, Show, batch, createMemo, createSignal, mergeProps, onCleanup, onMount } from "solid-js";
-import { useUrlState } from "../useUrlState.ts";
+import { useUrlState } from "../shared/useUrlState.ts";
 import { ChoiceGroup } from "../shared/ChoiceGroup.tsx";
 import { LabelledSlider } from "../shared/LabelledSlider.tsx";
 import { UrlNotice } from "../shared/UrlNotice.tsx";

@@ -4,7 +4,7 @@ import { Tensor } from "../../lib/autodiff/index.ts";
 import { getWeights, modelFromConfig, trainStep, weightsFromJSON } from "../../lib/nn/index.ts";
 import type { WeightsJSON } from "../../lib/nn/index.ts";
 import { createOptimizer } from "../../lib/optim/index.ts";
-import { parseState } from "../urlState.ts";
+import { parseState } from "../shared/urlState.ts";
 import {
   BACKBONE_LAYERS,
   EMBEDDING_SIZE,

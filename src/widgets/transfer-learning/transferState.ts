@@ -1,7 +1,7 @@
 // The transfer-learning widget's URL state (prefix "tl"): `?tl.task=bar&tl.n=20&tl.seed=3&tl.ep=wasm`.
 // Kept apart from transferModel.ts so that the embed registry can read the schema without pulling
 // in the simulator and the engine.
-import { choiceField, numberField } from "../urlState.ts";
+import { choiceField, numberField } from "../shared/urlState.ts";
 import type { EpPreference } from "../../lib/inference/index.ts";
 
 export const TRANSFER_PREFIX = "tl";

@@ -1,7 +1,7 @@
 // /oembed/exercise/<family>.json: the oEmbed answer for one exercise family (a fresh exercise).
 import type { APIRoute, GetStaticPaths } from "astro";
 import { oembedJson } from "../../../lib/embed/index.ts";
-import { EXERCISE_EMBED_HEIGHT } from "../../../widgets/embed/registry.ts";
+import { EXERCISE_EMBED_HEIGHT } from "../../../embed/registry.ts";
 import { families } from "../../../../exercises/registry.ts";
 
 export const getStaticPaths = (() =>

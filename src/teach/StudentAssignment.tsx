@@ -1,5 +1,5 @@
 import { For, Show, createMemo, createSignal, createUniqueId, onCleanup, onMount } from "solid-js";
-import type { Assignment, ExerciseData, SessionState } from "../../lib/assignments/index.ts";
+import type { Assignment, ExerciseData, SessionState } from "../lib/assignments/index.ts";
 import {
   assignedExercises,
   attemptsLeft,
@@ -19,10 +19,10 @@ import {
   storageKey,
   submit,
   toReceipt,
-} from "../../lib/assignments/index.ts";
-import type { Score } from "../../lib/grading/index.ts";
-import { initialInputs } from "../exercise/exerciseModel.ts";
-import type { MathRenderer } from "../exercise/renderPrompt.ts";
+} from "../lib/assignments/index.ts";
+import type { Score } from "../lib/grading/index.ts";
+import { initialInputs } from "../exercise-ui/exerciseModel.ts";
+import type { MathRenderer } from "../exercise-ui/renderPrompt.ts";
 import { AssignmentExercise } from "./AssignmentExercise.tsx";
 import { copyText, downloadFile, loadMath, readStorage, writeStorage } from "./browser.ts";
 import { siteCatalog } from "./catalog.ts";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { decodeAssignment } from "../../lib/assignments/index.ts";
+import { decodeAssignment } from "../lib/assignments/index.ts";
 import { siteCatalog } from "./catalog.ts";
 import { assignmentToForm, defaultForm, fileStem, formToAssignment, newAssignmentId, studentLink } from "./builderModel.ts";
 

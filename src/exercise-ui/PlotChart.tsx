@@ -1,5 +1,5 @@
 import { For, Show, createMemo, mergeProps } from "solid-js";
-import type { PlotSpec } from "../../lib/grading/index.ts";
+import type { PlotSpec } from "../lib/grading/index.ts";
 import { plotLayout } from "./plotModel.ts";
 import styles from "./exercise.module.css";
 

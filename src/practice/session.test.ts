@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { emptyProgress } from "../../game/schema.ts";
+import { emptyProgress } from "../game/schema.ts";
 import { anotherLike, familiesForFocus, knownFamilies, pickExercise } from "./session.ts";
 
 const all = [

@@ -1,8 +1,8 @@
 import { Show, createEffect, createSignal, mergeProps, on, onMount } from "solid-js";
 import { Dynamic } from "solid-js/web";
-import type { ExerciseCard } from "../exercise/ExerciseCard.tsx";
-import type { MathRenderer } from "../exercise/renderPrompt.ts";
-import { getProgress } from "../../game/progressApi.ts";
+import type { ExerciseCard } from "../exercise-ui/ExerciseCard.tsx";
+import type { MathRenderer } from "../exercise-ui/renderPrompt.ts";
+import { getProgress } from "../game/progressApi.ts";
 import type { ExerciseRef, anotherLike, pickExercise } from "./session.ts";
 import { writePracticeUrl } from "./practiceUrl.ts";
 import styles from "./practice.module.css";
@@ -40,7 +40,7 @@ type Engine = {
 };
 
 async function loadEngine(): Promise<Engine> {
-  const [card, session, katex] = await Promise.all([import("../exercise/ExerciseCard.tsx"), import("./session.ts"), import("katex")]);
+  const [card, session, katex] = await Promise.all([import("../exercise-ui/ExerciseCard.tsx"), import("./session.ts"), import("katex")]);
   return {
     Card: card.ExerciseCard,
     pick: session.pickExercise,

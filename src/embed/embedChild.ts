@@ -4,8 +4,8 @@
  * challenge completions as results — to the origin named by `?parent=` only. It never reads from
  * or writes to the parent window beyond postMessage.
  */
-import { challengeResult, exerciseResult, parseOrigin, readyMessage, resizeMessage, type EmbedMessage } from "../../lib/embed/index.ts";
-import { getProgress, PROGRESS_EVENT, type Change } from "../../game/progressApi.ts";
+import { challengeResult, exerciseResult, parseOrigin, readyMessage, resizeMessage, type EmbedMessage } from "../lib/embed/index.ts";
+import { getProgress, PROGRESS_EVENT, type Change } from "../game/progressApi.ts";
 
 export type EmbedChildOptions = {
   /** Embed name ("optimizer-race", "exercise/neuron-output"). */

@@ -2,8 +2,8 @@
  * The assignment builder's pure logic: the form's rows → an Assignment (with messages for people),
  * a fresh id, and the student link.
  */
-import type { Assignment, AssignmentItem, ExerciseCatalog, FamilyInfo } from "../../lib/assignments/index.ts";
-import { LIMITS, encodeAssignment } from "../../lib/assignments/index.ts";
+import type { Assignment, AssignmentItem, ExerciseCatalog, FamilyInfo } from "../lib/assignments/index.ts";
+import { LIMITS, encodeAssignment } from "../lib/assignments/index.ts";
 
 /** One row of the builder's exercise list. */
 export interface BuilderRow {

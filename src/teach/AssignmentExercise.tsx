@@ -1,10 +1,10 @@
 import { For, Index, Match, Show, Switch, createMemo, createSignal } from "solid-js";
-import type { ExerciseData } from "../../lib/assignments/index.ts";
-import type { Score } from "../../lib/grading/index.ts";
-import { VERDICT_ICON, VERDICT_TEXT, moveItem, orderOf, resultSummary, sortFeedback } from "../exercise/exerciseModel.ts";
-import { PlotChart } from "../exercise/PlotChart.tsx";
-import { renderInline, renderPrompt, type MathRenderer } from "../exercise/renderPrompt.ts";
-import cardStyles from "../exercise/exercise.module.css";
+import type { ExerciseData } from "../lib/assignments/index.ts";
+import type { Score } from "../lib/grading/index.ts";
+import { VERDICT_ICON, VERDICT_TEXT, moveItem, orderOf, resultSummary, sortFeedback } from "../exercise-ui/exerciseModel.ts";
+import { PlotChart } from "../exercise-ui/PlotChart.tsx";
+import { renderInline, renderPrompt, type MathRenderer } from "../exercise-ui/renderPrompt.ts";
+import cardStyles from "../exercise-ui/exercise.module.css";
 import styles from "./teach.module.css";
 
 export type AssignmentExerciseProps = {

@@ -1,5 +1,5 @@
 // Browser helpers shared by the teaching islands (call them from event handlers or onMount only).
-import type { MathRenderer } from "../exercise/renderPrompt.ts";
+import type { MathRenderer } from "../exercise-ui/renderPrompt.ts";
 
 /** Saves data as a file through a temporary link (no server involved). */
 export function downloadFile(name: string, data: string | Uint8Array, type: string): void {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { answer, makeStore } from "../../game/testing.ts";
+import { answer, makeStore } from "../game/testing.ts";
 import { dashboard, plural } from "./dashboard.ts";
 
 describe("the practice dashboard", () => {

@@ -6,7 +6,7 @@
  * Series are told apart by dash pattern and a legend, not by colour alone.
  */
 import { line, scaleLinear, scaleLog } from "d3";
-import type { PlotSpec } from "../../lib/grading/index.ts";
+import type { PlotSpec } from "../lib/grading/index.ts";
 
 export type PlotLayout = {
   width: number;

@@ -1,7 +1,7 @@
 import { For, Index, Show, createMemo, createSignal, createUniqueId, mergeProps, onMount } from "solid-js";
-import type { Assignment, ExerciseData } from "../../lib/assignments/index.ts";
-import { LIMITS, PREVIEW_STUDENT, assignedExercises, checkStudentId, decodeAssignment, moodleXml, qtiPackage } from "../../lib/assignments/index.ts";
-import type { MathRenderer } from "../exercise/renderPrompt.ts";
+import type { Assignment, ExerciseData } from "../lib/assignments/index.ts";
+import { LIMITS, PREVIEW_STUDENT, assignedExercises, checkStudentId, decodeAssignment, moodleXml, qtiPackage } from "../lib/assignments/index.ts";
+import type { MathRenderer } from "../exercise-ui/renderPrompt.ts";
 import { copyText, downloadFile, loadMath, randomWord } from "./browser.ts";
 import { assignmentToForm, defaultForm, fileStem, formToAssignment, newAssignmentId, studentLink, type BuilderForm, type BuilderRow } from "./builderModel.ts";
 import { siteCatalog } from "./catalog.ts";

@@ -1,6 +1,6 @@
 import { For, Show, createSignal, createUniqueId } from "solid-js";
-import type { Assignment, Gradebook as Book } from "../../lib/assignments/index.ts";
-import { buildGradebook, decodeAssignment, findReceiptCodes, gradebookCsv } from "../../lib/assignments/index.ts";
+import type { Assignment, Gradebook as Book } from "../lib/assignments/index.ts";
+import { buildGradebook, decodeAssignment, findReceiptCodes, gradebookCsv } from "../lib/assignments/index.ts";
 import { downloadFile } from "./browser.ts";
 import { fileStem } from "./builderModel.ts";
 import { siteCatalog } from "./catalog.ts";

@@ -17,18 +17,18 @@
  * in src/pages/embed/[name].astro). Single exercises are
  * embeddable, per family, at /embed/exercise/<family> (see exerciseEmbeds below).
  */
-import type { Schema } from "../urlState.ts";
-import { activationSchema, ACTIVATION_PREFIX } from "../activation-explorer/activationModel.ts";
-import { backpropSchema } from "../backprop-stepper/backpropStepperModel.ts";
-import { descentSchema, DESCENT_PREFIX } from "../gradient-descent/descentModel.ts";
-import { minibatchSchema } from "../minibatch-fit/minibatchFitModel.ts";
-import { neuronSchema, NEURON_PREFIX } from "../neuron-explorer/neuronModel.ts";
-import { raceSchema } from "../optimizer-race/optimizerRaceModel.ts";
-import { trainerSchema, TRAINER_PREFIX, CHALLENGE_ID as TRAINER_CHALLENGE } from "../network-trainer/trainerModel.ts";
-import { KERAS_CHALLENGE_ID } from "../keras-code/kerasCodegen.ts";
-import { convSchema, CONV_PREFIX } from "../conv-explorer/convModel.ts";
-import { forwardSchema, FORWARD_PREFIX } from "../diffusion/forwardNoisingModel.ts";
-import { diffusion2dSchema, DIFFUSION_2D_PREFIX, CHALLENGE_2D } from "../diffusion/diffusion2dModel.ts";
+import type { Schema } from "../widgets/shared/urlState.ts";
+import { activationSchema, ACTIVATION_PREFIX } from "../widgets/activation-explorer/activationModel.ts";
+import { backpropSchema } from "../widgets/backprop-stepper/backpropStepperModel.ts";
+import { descentSchema, DESCENT_PREFIX } from "../widgets/gradient-descent/descentModel.ts";
+import { minibatchSchema } from "../widgets/minibatch-fit/minibatchFitModel.ts";
+import { neuronSchema, NEURON_PREFIX } from "../widgets/neuron-explorer/neuronModel.ts";
+import { raceSchema } from "../widgets/optimizer-race/optimizerRaceModel.ts";
+import { trainerSchema, TRAINER_PREFIX, CHALLENGE_ID as TRAINER_CHALLENGE } from "../widgets/network-trainer/trainerModel.ts";
+import { KERAS_CHALLENGE_ID } from "../widgets/keras-code/kerasCodegen.ts";
+import { convSchema, CONV_PREFIX } from "../widgets/conv-explorer/convModel.ts";
+import { forwardSchema, FORWARD_PREFIX } from "../widgets/diffusion/forwardNoisingModel.ts";
+import { diffusion2dSchema, DIFFUSION_2D_PREFIX, CHALLENGE_2D } from "../widgets/diffusion/diffusion2dModel.ts";
 
 export type EmbeddableWidget = {
   /** URL name: /embed/<name>/, /oembed/<name>.json. */

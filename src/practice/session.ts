@@ -2,10 +2,10 @@
  * Which exercise a practice session shows: the game layer's chooser (src/game/nextExercise.ts)
  * applied to the registry's families, plus a fresh seed.
  */
-import { families as registryFamilies } from "../../../exercises/registry.ts";
-import { chooseNext, type FamilyInfo } from "../../game/nextExercise.ts";
-import type { ProgressV1 } from "../../game/schema.ts";
-import { newSeed } from "../exercise/exerciseModel.ts";
+import { families as registryFamilies } from "../../exercises/registry.ts";
+import { chooseNext, type FamilyInfo } from "../game/nextExercise.ts";
+import type { ProgressV1 } from "../game/schema.ts";
+import { newSeed } from "../exercise-ui/exerciseModel.ts";
 
 export type ExerciseRef = { family: string; seed: string; level: number };
 

@@ -1,13 +1,13 @@
 import { For, Index, Match, Show, Switch, createMemo, createSignal, createUniqueId, mergeProps, onCleanup, onMount } from "solid-js";
 import type { JSX } from "solid-js";
 import { Dynamic } from "solid-js/web";
-import type { Score } from "../../lib/grading/index.ts";
-import { createExercise, gradeExercise } from "../../../exercises/registry.ts";
-import type { Exercise } from "../../../exercises/registry.ts";
-import type { PartView } from "../../../exercises/family.ts";
-import { getFamily } from "../../../exercises/registry.ts";
-import { recordAttempt } from "../../game/progressApi.ts";
-import { HINT_COST } from "../../game/xp.ts";
+import type { Score } from "../lib/grading/index.ts";
+import { createExercise, gradeExercise } from "../../exercises/registry.ts";
+import type { Exercise } from "../../exercises/registry.ts";
+import type { PartView } from "../../exercises/family.ts";
+import { getFamily } from "../../exercises/registry.ts";
+import { recordAttempt } from "../game/progressApi.ts";
+import { HINT_COST } from "../game/xp.ts";
 import {
   VERDICT_ICON,
   VERDICT_TEXT,

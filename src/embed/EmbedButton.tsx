@@ -1,6 +1,6 @@
 import { Show, createSignal, createUniqueId, mergeProps } from "solid-js";
-import { loaderSnippet } from "../../lib/embed/index.ts";
-import { parseState, serializeState } from "../urlState.ts";
+import { loaderSnippet } from "../lib/embed/index.ts";
+import { parseState, serializeState } from "../widgets/shared/urlState.ts";
 import styles from "./embedButton.module.css";
 
 export type EmbedButtonProps = {

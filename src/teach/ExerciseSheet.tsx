@@ -1,8 +1,8 @@
 import { For, Index, Show } from "solid-js";
-import type { ExerciseData } from "../../lib/assignments/index.ts";
-import { acceptedFor, answerDisplay } from "../../lib/grading/index.ts";
-import { PlotChart } from "../exercise/PlotChart.tsx";
-import { renderInline, renderPrompt, type MathRenderer } from "../exercise/renderPrompt.ts";
+import type { ExerciseData } from "../lib/assignments/index.ts";
+import { acceptedFor, answerDisplay } from "../lib/grading/index.ts";
+import { PlotChart } from "../exercise-ui/PlotChart.tsx";
+import { renderInline, renderPrompt, type MathRenderer } from "../exercise-ui/renderPrompt.ts";
 import styles from "./teach.module.css";
 
 export type ExerciseSheetProps = {
