@@ -24,7 +24,8 @@ import { descentSchema, DESCENT_PREFIX } from "../widgets/gradient-descent/desce
 import { minibatchSchema } from "../widgets/minibatch-fit/minibatchFitModel.ts";
 import { neuronSchema, NEURON_PREFIX } from "../widgets/neuron-explorer/neuronModel.ts";
 import { raceSchema } from "../widgets/optimizer-race/optimizerRaceModel.ts";
-import { trainerSchema, TRAINER_PREFIX, CHALLENGE_ID as TRAINER_CHALLENGE } from "../widgets/network-trainer/trainerModel.ts";
+import { trainerSchema, TRAINER_PREFIX } from "../widgets/shared/networkSpec.ts";
+import { CHALLENGE_ID as TRAINER_CHALLENGE } from "../widgets/network-trainer/trainerModel.ts";
 import { KERAS_CHALLENGE_ID } from "../widgets/keras-code/kerasCodegen.ts";
 import { convSchema, CONV_PREFIX } from "../widgets/conv-explorer/convModel.ts";
 import { forwardSchema, FORWARD_PREFIX } from "../widgets/diffusion/forwardNoisingModel.ts";

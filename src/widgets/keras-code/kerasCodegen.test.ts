@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { summaryData } from "../../lib/nn/index.ts";
 import { defaultState } from "../shared/urlState.ts";
-import { architectureOf, buildModel, trainerSchema } from "../network-trainer/trainerModel.ts";
-import type { TrainerState } from "../network-trainer/trainerModel.ts";
+import { architectureOf, buildModel, trainerSchema } from "../shared/networkSpec.ts";
+import type { TrainerState } from "../shared/networkSpec.ts";
 import { engineCode, functionalCode, kerasChallengeMet, kerasParamCount, numberSource, sequentialCode } from "./kerasCodegen.ts";
 
 const base = defaultState(trainerSchema);

@@ -3,7 +3,7 @@
  * Keras Sequential, Keras functional, and this project's engine in TypeScript — plus the parameter
  * count by Keras's own formula. Pure string building; tested against the engine's summary().
  */
-import type { Architecture, HiddenActivation, TrainerOptimizer } from "../network-trainer/trainerModel.ts";
+import type { Architecture, HiddenActivation, TrainerOptimizer } from "../shared/networkSpec.ts";
 
 /** Keras's name for each hidden activation (Keras 3's leaky_relu uses negative_slope 0.2, as ours). */
 const KERAS_ACTIVATION: Record<HiddenActivation, string | null> = {

@@ -1,6 +1,6 @@
 import { For, Index, Show, createUniqueId, mergeProps } from "solid-js";
-import { HIDDEN_ACTIVATIONS, MAX_LAYERS, MAX_UNITS, OPTIMIZERS } from "./trainerModel.ts";
-import type { HiddenActivation, TrainerOptimizer, TrainerState } from "./trainerModel.ts";
+import { HIDDEN_ACTIVATIONS, MAX_LAYERS, MAX_UNITS, OPTIMIZERS } from "../shared/networkSpec.ts";
+import type { HiddenActivation, TrainerOptimizer, TrainerState } from "../shared/networkSpec.ts";
 import styles from "./networkTrainer.module.css";
 
 export type ArchitectureEditorProps = {

@@ -11,26 +11,21 @@ import { payloadFromData } from "../../lib/worker/index.ts";
 import type { FitStartMessage, FromWorkerMessage, ToWorkerMessage } from "../../lib/worker/index.ts";
 import { regression1dTruth } from "../../lib/data/index.ts";
 import type { Dataset } from "../../lib/data/index.ts";
+import { DATASETS, DATASET_INFO, TRAINER_PREFIX, architectureOf, buildModel, optimizerOptions, trainerSchema } from "../shared/networkSpec.ts";
+import type { DatasetId, TrainerState } from "../shared/networkSpec.ts";
 import {
   CHALLENGE_ID,
   CHALLENGE_TARGET,
-  DATASETS,
-  DATASET_INFO,
   PRESETS,
-  TRAINER_PREFIX,
-  architectureOf,
-  buildModel,
   challengeMet,
   diagnose,
   makeDataset,
   makeProbe,
-  optimizerOptions,
   outputToValue,
   prepare,
   probeTensorData,
-  trainerSchema,
 } from "./trainerModel.ts";
-import type { DatasetId, Diagnosis, TrainerState } from "./trainerModel.ts";
+import type { Diagnosis } from "./trainerModel.ts";
 import { ArchitectureEditor } from "./ArchitectureEditor.tsx";
 import { CurvesChart } from "./CurvesChart.tsx";
 import { PredictionChart } from "./PredictionChart.tsx";

@@ -4,23 +4,9 @@ import { fit } from "../../lib/nn/index.ts";
 import { createOptimizer } from "../../lib/optim/index.ts";
 import { Tensor } from "../../lib/autodiff/tensor.ts";
 import { Rng } from "../../lib/random/index.ts";
-import {
-  CHALLENGE_TARGET,
-  PRESETS,
-  TRAINER_PREFIX,
-  architectureOf,
-  buildModel,
-  challengeMet,
-  diagnose,
-  makeDataset,
-  makeProbe,
-  optimizerOptions,
-  outputToValue,
-  prepare,
-  trainRowCount,
-  trainerSchema,
-} from "./trainerModel.ts";
-import type { TrainerState } from "./trainerModel.ts";
+import { TRAINER_PREFIX, architectureOf, buildModel, optimizerOptions, trainerSchema } from "../shared/networkSpec.ts";
+import type { TrainerState } from "../shared/networkSpec.ts";
+import { CHALLENGE_TARGET, PRESETS, challengeMet, diagnose, makeDataset, makeProbe, outputToValue, prepare, trainRowCount } from "./trainerModel.ts";
 
 const base = defaultState(trainerSchema);
 
