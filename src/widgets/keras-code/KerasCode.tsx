@@ -3,7 +3,7 @@ import { useUrlState } from "../shared/useUrlState.ts";
 import { serializeState } from "../shared/urlState.ts";
 import { UrlNotice } from "../shared/UrlNotice.tsx";
 import { summary, summaryData } from "../../lib/nn/index.ts";
-import { ArchitectureEditor } from "../network-trainer/ArchitectureEditor.tsx";
+import { ArchitectureEditor } from "../shared/ArchitectureEditor.tsx";
 import { DATASETS, DATASET_INFO, TRAINER_PREFIX, architectureOf, buildModel, inputDimOf, trainerSchema } from "../shared/networkSpec.ts";
 import type { DatasetId } from "../shared/networkSpec.ts";
 import { reportChallengeComplete } from "../shared/challenge.ts";

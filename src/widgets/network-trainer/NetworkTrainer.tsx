@@ -26,8 +26,8 @@ import {
   probeTensorData,
 } from "./trainerModel.ts";
 import type { Diagnosis } from "./trainerModel.ts";
-import { ArchitectureEditor } from "./ArchitectureEditor.tsx";
-import { CurvesChart } from "./CurvesChart.tsx";
+import { ArchitectureEditor } from "../shared/ArchitectureEditor.tsx";
+import { CurvesChart } from "../shared/CurvesChart.tsx";
 import { PredictionChart } from "./PredictionChart.tsx";
 import { CsvLoader } from "./CsvLoader.tsx";
 import { reportChallengeComplete } from "../shared/challenge.ts";

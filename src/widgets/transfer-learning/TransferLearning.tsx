@@ -5,7 +5,7 @@ import { LabelledSlider } from "../shared/LabelledSlider.tsx";
 import { UrlNotice } from "../shared/UrlNotice.tsx";
 import { formatNumber } from "../shared/chartLayout.ts";
 import { reportChallengeComplete } from "../shared/challenge.ts";
-import { CurvesChart } from "../network-trainer/CurvesChart.tsx";
+import { CurvesChart } from "../shared/CurvesChart.tsx";
 import { RgbTile } from "../shared/RgbTile.tsx";
 import { ModelRunner, describeError } from "../../lib/inference/index.ts";
 import type { EpPreference, ExecutionProvider, ModelSource } from "../../lib/inference/index.ts";

@@ -1,9 +1,9 @@
 import { line, scaleLinear, scaleLog } from "d3";
 import { Index, Show, createMemo, mergeProps } from "solid-js";
-import { ChartFrame } from "../shared/ChartFrame.tsx";
-import { Axis } from "../shared/Axis.tsx";
-import { plotArea } from "../shared/chartLayout.ts";
-import styles from "./networkTrainer.module.css";
+import { ChartFrame } from "./ChartFrame.tsx";
+import { Axis } from "./Axis.tsx";
+import { plotArea } from "./chartLayout.ts";
+import styles from "./curvesChart.module.css";
 
 export type CurveSeries = {
   name: string;

@@ -1,7 +1,7 @@
 import { For, Index, Show, createUniqueId, mergeProps } from "solid-js";
-import { HIDDEN_ACTIVATIONS, MAX_LAYERS, MAX_UNITS, OPTIMIZERS } from "../shared/networkSpec.ts";
-import type { HiddenActivation, TrainerOptimizer, TrainerState } from "../shared/networkSpec.ts";
-import styles from "./networkTrainer.module.css";
+import { HIDDEN_ACTIVATIONS, MAX_LAYERS, MAX_UNITS, OPTIMIZERS } from "./networkSpec.ts";
+import type { HiddenActivation, TrainerOptimizer, TrainerState } from "./networkSpec.ts";
+import styles from "./architectureEditor.module.css";
 
 export type ArchitectureEditorProps = {
   state: TrainerState;
