@@ -4,7 +4,7 @@ import { parseState, serializeState } from "../widgets/shared/urlState.ts";
 import styles from "./embedButton.module.css";
 
 export type EmbedButtonProps = {
-  /** Registry name of the widget beside which the button sits (src/widgets/embed/registry.ts). */
+  /** Registry name of the widget beside which the button sits (src/embed/registry.ts). */
   name: string;
   /** Site base URL. Default "/". */
   base?: string;

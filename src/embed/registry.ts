@@ -5,7 +5,7 @@
  * from its own schema and prefix — the same ones the lesson page uses — so an embed's address and
  * a lesson's address share one format.
  *
- * Not embeddable, on purpose: the instructor tools (src/widgets/teach: they keep the instructor's
+ * Not embeddable, on purpose: the instructor tools (src/teach: they keep the instructor's
  * assignments and gradebook in the Deep Sky site's own storage, and download files); the practice
  * dashboard (it shows the learner's progress, which a third-party iframe cannot see — browsers
  * partition its storage); the CNN classifier (it downloads 14–27 MB of WebAssembly on first use and

@@ -300,7 +300,7 @@ describe("the Content-Security-Policy", () => {
       for (const [, attrs, body] of html.matchAll(/<script([^>]*)>([\s\S]*?)<\/script>/g)) {
         if (/\bsrc=/.test(attrs!)) continue;
         const hash = `sha256-${createHash("sha256").update(body!, "utf8").digest("base64")}`;
-        if (!csp.includes(`'${hash}'`)) missing.push(`${path}: inline script ${JSON.stringify(body!.slice(0, 60))} needs '${hash}' in src/course/csp.ts`);
+        if (!csp.includes(`'${hash}'`)) missing.push(`${path}: inline script ${JSON.stringify(body!.slice(0, 60))} needs '${hash}' in src/build/csp.ts`);
       }
     }
     expect(missing).toEqual([]);

@@ -71,7 +71,7 @@ export interface AxeViolation {
 /** Runs axe-core in the page (or only inside the `within` selector); returns serious/critical violations. */
 export async function seriousAxeViolations(page: Page, within?: string): Promise<AxeViolation[]> {
   // Evaluated through DevTools rather than added as an inline <script>, which the site's
-  // Content-Security-Policy (src/course/csp.ts) rightly blocks.
+  // Content-Security-Policy (src/build/csp.ts) rightly blocks.
   await page.evaluate(AXE_SOURCE);
   const violations = await page.evaluate(async (selector) => {
     // @ts-expect-error axe is injected above as a global
