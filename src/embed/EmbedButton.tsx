@@ -30,7 +30,7 @@ export function EmbedButton(props: EmbedButtonProps) {
     const widget = embeddableWidget(merged.name);
     if (!widget) return "";
     const params = new URLSearchParams(window.location.search);
-    const state = widget.schema ? serializeState(widget.schema, parseState(widget.schema, params, widget.prefix).state, widget.prefix).toString() : "";
+    const state = widget.schema ? serializeState(widget.schema, parseState(widget.schema, params, widget.urlPrefix).state, widget.urlPrefix).toString() : "";
     const siteBase = new URL(merged.base, window.location.origin).href;
     return loaderSnippet({ siteBase, name: widget.name, title: widget.title, state, height: widget.height });
   };

@@ -42,7 +42,7 @@ export type EmbeddableWidget = {
   lesson: string;
   /** The widget's URL-state schema and prefix (null: the widget keeps no URL state). */
   schema: Schema | null;
-  prefix: string;
+  urlPrefix: string;
   /** Challenge id the widget reports in its lesson, if any (embeds report it as a result). */
   challenge?: string;
   /** Height in CSS px of a plain iframe (no loader) at 800 px wide, measured: the snippet's default. */
@@ -56,7 +56,7 @@ export const embeddableWidgets = [
     description: "Archive volume and data rate of sky surveys against first-light year.",
     lesson: "why-deep-learning",
     schema: null,
-    prefix: "",
+    urlPrefix: "",
     height: 760,
   },
   {
@@ -65,7 +65,7 @@ export const embeddableWidgets = [
     description: "Move a neuron's weights and bias and watch its decision line separate two clusters.",
     lesson: "neurons-and-layers",
     schema: neuronSchema,
-    prefix: NEURON_PREFIX,
+    urlPrefix: NEURON_PREFIX,
     challenge: "neuron-separate-clusters",
     height: 860,
   },
@@ -75,7 +75,7 @@ export const embeddableWidgets = [
     description: "Compare activation functions and their derivatives, and watch gradients vanish with depth.",
     lesson: "activation-functions",
     schema: activationSchema,
-    prefix: ACTIVATION_PREFIX,
+    urlPrefix: ACTIVATION_PREFIX,
     challenge: "activation-vanishing-gradient",
     height: 1430,
   },
@@ -85,7 +85,7 @@ export const embeddableWidgets = [
     description: "Step down a loss curve with a learning rate you choose, and find where it diverges.",
     lesson: "loss-and-gradient-descent",
     schema: descentSchema,
-    prefix: DESCENT_PREFIX,
+    urlPrefix: DESCENT_PREFIX,
     challenge: "gd-fast-and-divergent",
     height: 1350,
   },
@@ -95,7 +95,7 @@ export const embeddableWidgets = [
     description: "Run the forward and backward pass of a small network one value at a time.",
     lesson: "backpropagation",
     schema: backpropSchema,
-    prefix: "bp",
+    urlPrefix: "bp",
     challenge: "backprop-flip-sign",
     height: 1540,
   },
@@ -105,7 +105,7 @@ export const embeddableWidgets = [
     description: "Fit a line with full-batch, minibatch and stochastic gradient descent and compare their paths.",
     lesson: "sgd-and-minibatches",
     schema: minibatchSchema,
-    prefix: "mb",
+    urlPrefix: "mb",
     challenge: "sgd-one-epoch",
     height: 1200,
   },
@@ -115,7 +115,7 @@ export const embeddableWidgets = [
     description: "Race SGD, momentum, Nesterov, AdaGrad, RMSProp and Adam across a loss surface.",
     lesson: "optimizers",
     schema: raceSchema,
-    prefix: "race",
+    urlPrefix: "race",
     challenge: "race-adam-rosenbrock",
     height: 1710,
   },
@@ -125,7 +125,7 @@ export const embeddableWidgets = [
     description: "Build a small network, train it in your browser and read its learning curves.",
     lesson: "learning-curves",
     schema: trainerSchema,
-    prefix: TRAINER_PREFIX,
+    urlPrefix: TRAINER_PREFIX,
     challenge: TRAINER_CHALLENGE,
     height: 1570,
   },
@@ -135,7 +135,7 @@ export const embeddableWidgets = [
     description: "The same network written in the three Keras styles, with its parameter count.",
     lesson: "keras-styles",
     schema: trainerSchema,
-    prefix: TRAINER_PREFIX,
+    urlPrefix: TRAINER_PREFIX,
     challenge: KERAS_CHALLENGE_ID,
     height: 2180,
   },
@@ -145,7 +145,7 @@ export const embeddableWidgets = [
     description: "Slide a kernel over a galaxy image and see the feature map it makes.",
     lesson: "convolutional-networks",
     schema: convSchema,
-    prefix: CONV_PREFIX,
+    urlPrefix: CONV_PREFIX,
     height: 1130,
   },
   {
@@ -154,7 +154,7 @@ export const embeddableWidgets = [
     description: "Noise a galaxy image step by step and read √ᾱ, 1 − ᾱ and the signal-to-noise ratio of each step.",
     lesson: "diffusion-models",
     schema: forwardSchema,
-    prefix: FORWARD_PREFIX,
+    urlPrefix: FORWARD_PREFIX,
     height: 1110,
   },
   {
@@ -163,7 +163,7 @@ export const embeddableWidgets = [
     description: "Train a small diffusion model on 2-D points in your browser and watch the reverse process generate samples.",
     lesson: "diffusion-models",
     schema: diffusion2dSchema,
-    prefix: DIFFUSION_2D_PREFIX,
+    urlPrefix: DIFFUSION_2D_PREFIX,
     challenge: CHALLENGE_2D,
     height: 760,
   },

@@ -29,7 +29,7 @@ export type ActivationExplorerProps = {
   /** Id of the lesson challenge ("gradient below 10⁻⁶"); omit for none. */
   challengeId?: string;
   /** URL parameter prefix. Default "act". */
-  prefix?: string;
+  urlPrefix?: string;
 };
 
 const W = 560;
@@ -44,8 +44,8 @@ const DEPTH_MARGIN = { top: 14, right: 16, bottom: 40, left: 54 };
  * of n neurons on a log axis, with a depth slider: sigmoid's vanishes, ReLU's does not.
  */
 export function ActivationExplorer(props: ActivationExplorerProps) {
-  const merged = mergeProps({ prefix: ACTIVATION_PREFIX }, props);
-  const url = useUrlState(activationSchema, merged.prefix);
+  const merged = mergeProps({ urlPrefix: ACTIVATION_PREFIX }, props);
+  const url = useUrlState(activationSchema, merged.urlPrefix);
   const s = url.state;
   // Challenges count only what the learner does here, not a setup that arrived in a shared link.
   const [touched, setTouched] = createSignal(false);

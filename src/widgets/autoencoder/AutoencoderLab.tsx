@@ -37,7 +37,7 @@ export type AutoencoderLabProps = {
   /** Id of the lesson challenge ("find an anomaly"); omit for none. */
   challengeId?: string;
   /** URL parameter prefix. Default "ae". */
-  prefix?: string;
+  urlPrefix?: string;
 };
 
 /**
@@ -51,8 +51,8 @@ export type AutoencoderLabProps = {
  * the three panels only draw what they are given and report the learner's actions.
  */
 export function AutoencoderLab(props: AutoencoderLabProps) {
-  const merged = mergeProps({ prefix: AUTOENCODER_PREFIX }, props);
-  const url = useUrlState(autoencoderSchema, merged.prefix);
+  const merged = mergeProps({ urlPrefix: AUTOENCODER_PREFIX }, props);
+  const url = useUrlState(autoencoderSchema, merged.urlPrefix);
   const s = url.state;
   const runtime = useAutoencoderRuntime(() => s().ep);
   const { infer, fail, map, status } = runtime;

@@ -24,7 +24,7 @@ export type CnnClassifierProps = {
   /** Id of the lesson challenge ("find an image the model gets wrong"); omit for none. */
   challengeId?: string;
   /** URL parameter prefix. Default "cnn". */
-  prefix?: string;
+  urlPrefix?: string;
 };
 
 type Source =
@@ -56,8 +56,8 @@ function MapTile(props: { layer: FeatureMapLayer; channel: number }) {
  * feature maps.
  */
 export function CnnClassifier(props: CnnClassifierProps) {
-  const merged = mergeProps({ prefix: CLASSIFIER_PREFIX }, props);
-  const url = useUrlState(classifierSchema, merged.prefix);
+  const merged = mergeProps({ urlPrefix: CLASSIFIER_PREFIX }, props);
+  const url = useUrlState(classifierSchema, merged.urlPrefix);
   const s = url.state;
   const [mounted, setMounted] = createSignal(false);
   const [touched, setTouched] = createSignal(false);

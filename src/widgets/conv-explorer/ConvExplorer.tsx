@@ -25,7 +25,7 @@ import styles from "./convExplorer.module.css";
 
 export type ConvExplorerProps = {
   /** URL parameter prefix. Default "conv". */
-  prefix?: string;
+  urlPrefix?: string;
 };
 
 /** Three decimals, trailing zeros dropped, true minus sign: for the small table of products. */
@@ -37,8 +37,8 @@ const short = (v: number) => formatNumber(v, 3);
  * pixel, see the whole feature map (the engine's conv2d) and its 2 × 2 pooling.
  */
 export function ConvExplorer(props: ConvExplorerProps) {
-  const merged = mergeProps({ prefix: CONV_PREFIX }, props);
-  const url = useUrlState(convSchema, merged.prefix);
+  const merged = mergeProps({ urlPrefix: CONV_PREFIX }, props);
+  const url = useUrlState(convSchema, merged.urlPrefix);
   const s = url.state;
   const plane = createMemo(() => galaxyPlane(s().galaxy));
   const kernel = createMemo(() => kernelOf(s().kernel, s().w));

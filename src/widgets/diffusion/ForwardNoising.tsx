@@ -14,7 +14,7 @@ import styles from "./diffusion.module.css";
 
 export type ForwardNoisingProps = {
   /** URL parameter prefix. Default "fwd". */
-  prefix?: string;
+  urlPrefix?: string;
 };
 
 /**
@@ -23,8 +23,8 @@ export type ForwardNoisingProps = {
  * the linear and cosine schedules side by side.
  */
 export function ForwardNoising(props: ForwardNoisingProps) {
-  const merged = mergeProps({ prefix: FORWARD_PREFIX }, props);
-  const url = useUrlState(forwardSchema, merged.prefix);
+  const merged = mergeProps({ urlPrefix: FORWARD_PREFIX }, props);
+  const url = useUrlState(forwardSchema, merged.urlPrefix);
   const s = url.state;
   const [mounted, setMounted] = createSignal(false);
   onMount(() => setMounted(true));

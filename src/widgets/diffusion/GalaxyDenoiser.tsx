@@ -18,7 +18,7 @@ import styles from "./diffusion.module.css";
 
 export type GalaxyDenoiserProps = {
   /** URL parameter prefix. Default "dn". */
-  prefix?: string;
+  urlPrefix?: string;
 };
 
 type Status = "idle" | "loading" | "ready" | "error";
@@ -44,8 +44,8 @@ function Tile(props: { image: Float32Array | null; label: string; caption: strin
  * pure noise with deterministic DDIM steps. ORT and the model load only when the learner starts.
  */
 export function GalaxyDenoiser(props: GalaxyDenoiserProps) {
-  const merged = mergeProps({ prefix: DENOISER_PREFIX }, props);
-  const url = useUrlState(denoiserSchema, merged.prefix);
+  const merged = mergeProps({ urlPrefix: DENOISER_PREFIX }, props);
+  const url = useUrlState(denoiserSchema, merged.urlPrefix);
   const s = url.state;
   const schedule = denoiserSchedule();
   const [mounted, setMounted] = createSignal(false);

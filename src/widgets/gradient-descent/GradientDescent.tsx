@@ -32,7 +32,7 @@ export type GradientDescentProps = {
   /** Milliseconds between steps while playing. Default 450 (900 with reduced motion). */
   interval?: number;
   /** URL parameter prefix. Default "gd". */
-  prefix?: string;
+  urlPrefix?: string;
 };
 
 const W = 560;
@@ -57,8 +57,8 @@ const REGIME_TEXT: Record<Regime, string> = {
  * state (loss, η, start, steps taken) lives in the URL, so a link replays the same run.
  */
 export function GradientDescent(props: GradientDescentProps) {
-  const merged = mergeProps({ prefix: DESCENT_PREFIX }, props);
-  const url = useUrlState(descentSchema, merged.prefix);
+  const merged = mergeProps({ urlPrefix: DESCENT_PREFIX }, props);
+  const url = useUrlState(descentSchema, merged.urlPrefix);
   const s = url.state;
   // Challenges count only what the learner does here, not a setup that arrived in a shared link.
   const [touched, setTouched] = createSignal(false);

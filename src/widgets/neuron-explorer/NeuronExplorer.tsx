@@ -31,7 +31,7 @@ export type NeuronExplorerProps = {
   /** Heatmap resolution (cells per side). Default 30. */
   resolution?: number;
   /** URL parameter prefix. Default "neuron". */
-  prefix?: string;
+  urlPrefix?: string;
 };
 
 const SIZE = 340;
@@ -47,8 +47,8 @@ const factor = (v: number) => (v < 0 ? `(${texNumber(v)})` : texNumber(v));
  * use the arrow keys) and the two clusters of the challenge.
  */
 export function NeuronExplorer(props: NeuronExplorerProps) {
-  const merged = mergeProps({ resolution: 30, prefix: NEURON_PREFIX }, props);
-  const url = useUrlState(neuronSchema, merged.prefix);
+  const merged = mergeProps({ resolution: 30, urlPrefix: NEURON_PREFIX }, props);
+  const url = useUrlState(neuronSchema, merged.urlPrefix);
   const s = url.state;
   // Challenges count only what the learner does here, not a setup that arrived in a shared link.
   const [touched, setTouched] = createSignal(false);

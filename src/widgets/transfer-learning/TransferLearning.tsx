@@ -38,7 +38,7 @@ export type TransferLearningProps = {
   /** Id of the lesson challenge (few labels, the head clearly ahead); omit for none. */
   challengeId?: string;
   /** URL parameter prefix. Default "tl". */
-  prefix?: string;
+  urlPrefix?: string;
 };
 
 type Phase = "idle" | "simulating" | "features" | "training" | "done" | "stopped" | "error";
@@ -68,8 +68,8 @@ const nextFrame = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
  * from scratch in another worker; their held-out accuracy and training loss are drawn as they train.
  */
 export function TransferLearning(props: TransferLearningProps) {
-  const merged = mergeProps({ prefix: TRANSFER_PREFIX }, props);
-  const url = useUrlState(transferSchema, merged.prefix);
+  const merged = mergeProps({ urlPrefix: TRANSFER_PREFIX }, props);
+  const url = useUrlState(transferSchema, merged.urlPrefix);
   const s = url.state;
   const table = paramTable();
 
