@@ -1,7 +1,5 @@
 import { readFileSync } from "node:fs";
-import { buildGradebook, catalogFromFamilies, decodeAssignment, findReceiptCodes, gradebookCsv, gradebookRows } from "../src/lib/assignments/index.ts";
-import { exerciseRng } from "./family.ts";
-import { families } from "./registry.ts";
+import { buildGradebook, decodeAssignment, findReceiptCodes, gradebookCsv, gradebookRows } from "./assignments/index.ts";
 
 /**
  * `npm run exercises -- grade <receipts file> [--csv] [--assignment <link>]`: the gradebook page's
@@ -32,10 +30,9 @@ export function gradeCommand(args: string[], io: GradeIo, read: (path: string) =
   }
   if (files.length !== 1) return usage(io, "grade needs exactly one receipts file.");
   if (link === "") return usage(io, "--assignment needs a link.");
-  const catalog = catalogFromFamilies(families, exerciseRng);
   let expected;
   if (link !== undefined) {
-    const decoded = decodeAssignment(link, catalog);
+    const decoded = decodeAssignment(link);
     if (!decoded.ok) return usage(io, decoded.message);
     expected = decoded.value;
   }
@@ -51,7 +48,7 @@ export function gradeCommand(args: string[], io: GradeIo, read: (path: string) =
     io.err(`No receipt codes (DSR1.…) found in ${files[0]}.`);
     return 1;
   }
-  const book = buildGradebook(codes.map((code, i) => ({ source: `${files[0]} #${i + 1}`, code })), catalog, expected);
+  const book = buildGradebook(codes.map((code, i) => ({ source: `${files[0]} #${i + 1}`, code })), expected);
   if (csv) {
     io.out(gradebookCsv(book).trimEnd());
     return 0;

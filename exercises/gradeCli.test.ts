@@ -1,9 +1,9 @@
 // `npm run exercises -- grade` (exercises/grade-cli.ts) run in-process on a receipts file.
 import { describe, expect, it } from "vitest";
 import { main } from "./cli.ts";
-import { encodeAssignment } from "../src/lib/assignments/assignment.ts";
-import { encodeReceipt, receiptFile } from "../src/lib/assignments/receipt.ts";
-import { sampleAssignment, studentReceipt } from "../src/lib/assignments/testCatalog.test-util.ts";
+import { encodeAssignment } from "./assignments/assignment.ts";
+import { encodeReceipt, receiptFile } from "./assignments/receipt.ts";
+import { sampleAssignment, studentReceipt } from "./assignments/sampleWork.test-util.ts";
 
 const a = sampleAssignment();
 const ada = studentReceipt(a, "=Ada", [1]);

@@ -1,10 +1,11 @@
 import { For, Index, Show, createMemo, createSignal, createUniqueId, mergeProps, onMount } from "solid-js";
-import type { Assignment, ExerciseData } from "../lib/assignments/index.ts";
-import { LIMITS, PREVIEW_STUDENT, assignedExercises, checkStudentId, decodeAssignment, moodleXml, qtiPackage } from "../lib/assignments/index.ts";
+import type { Assignment } from "../../exercises/assignments/index.ts";
+import type { Exercise } from "../../exercises/registry.ts";
+import { families } from "../../exercises/registry.ts";
+import { LIMITS, PREVIEW_STUDENT, assignedExercises, checkStudentId, decodeAssignment, exerciseFor, findFamily, moodleXml, qtiPackage } from "../../exercises/assignments/index.ts";
 import type { MathRenderer } from "../exercise-ui/renderPrompt.ts";
 import { copyText, downloadFile, loadMath, randomWord } from "./browser.ts";
 import { assignmentToForm, defaultForm, fileStem, formToAssignment, newAssignmentId, studentLink, type BuilderForm, type BuilderRow } from "./builderModel.ts";
-import { siteCatalog } from "./catalog.ts";
 import { ExerciseSheet } from "./ExerciseSheet.tsx";
 import styles from "./teach.module.css";
 
@@ -24,7 +25,6 @@ export function AssignmentBuilder(props: AssignmentBuilderProps) {
   const merged = mergeProps({ base: "/" }, props);
   const uid = createUniqueId();
   const id = (name: string) => `builder-${uid}-${name}`;
-  const families = siteCatalog.families();
   const [form, setForm] = createSignal<BuilderForm>(defaultForm("pending0", families));
   const [origin, setOrigin] = createSignal("");
   const [status, setStatus] = createSignal("");
@@ -38,7 +38,7 @@ export function AssignmentBuilder(props: AssignmentBuilderProps) {
   onMount(async () => {
     setOrigin(location.origin);
     // An assignment link's fragment opens it here for editing (same id: same numbers for students).
-    const fromLink = location.hash.length > 1 ? decodeAssignment(location.hash, siteCatalog) : null;
+    const fromLink = location.hash.length > 1 ? decodeAssignment(location.hash) : null;
     if (fromLink?.ok) {
       setForm(assignmentToForm(fromLink.value));
       setNotice("Opened the assignment from its link for editing. Any change makes a new link.");
@@ -55,7 +55,7 @@ export function AssignmentBuilder(props: AssignmentBuilderProps) {
     }
   });
 
-  const made = createMemo(() => formToAssignment(form(), siteCatalog));
+  const made = createMemo(() => formToAssignment(form()));
   const assignment = (): Assignment | null => {
     const m = made();
     return m.ok ? m.value : null;
@@ -65,12 +65,12 @@ export function AssignmentBuilder(props: AssignmentBuilderProps) {
     return a && origin() ? studentLink(origin(), merged.base, a) : "";
   });
   const sheetStudentCheck = createMemo(() => (sheetStudent().trim() === "" ? null : checkStudentId(sheetStudent())));
-  const sheetExercises = createMemo((): ExerciseData[] => {
+  const sheetExercises = createMemo((): Exercise[] => {
     const a = assignment();
     if (!a) return [];
     const who = sheetStudentCheck();
     const student = who === null ? PREVIEW_STUDENT : who.ok ? who.value : PREVIEW_STUDENT;
-    return assignedExercises(a, student).map((ref) => siteCatalog.create(ref));
+    return assignedExercises(a, student).map((ref) => exerciseFor(ref));
   });
 
   const update = (patch: Partial<BuilderForm>) => setForm((f) => ({ ...f, ...patch }));
@@ -82,8 +82,8 @@ export function AssignmentBuilder(props: AssignmentBuilderProps) {
     const a = assignment();
     if (!a) return;
     try {
-      if (kind === "moodle") downloadFile(`${fileStem(a.title)}-moodle.xml`, moodleXml(a, siteCatalog, variants()), "application/xml");
-      else downloadFile(`${fileStem(a.title)}-qti21.zip`, qtiPackage(a, siteCatalog, variants()), "application/zip");
+      if (kind === "moodle") downloadFile(`${fileStem(a.title)}-moodle.xml`, moodleXml(a, variants()), "application/xml");
+      else downloadFile(`${fileStem(a.title)}-qti21.zip`, qtiPackage(a, variants()), "application/zip");
       setStatus(kind === "moodle" ? "Moodle XML downloaded." : "QTI 2.1 package downloaded.");
     } catch (error) {
       setStatus(`The export failed: ${error instanceof Error ? error.message : String(error)}`);
@@ -123,13 +123,13 @@ export function AssignmentBuilder(props: AssignmentBuilderProps) {
         <ol class={styles.rows} aria-labelledby={id("exercises")}>
           <Index each={form().rows}>
             {(row, i) => {
-              const family = () => siteCatalog.family(row().family);
+              const family = () => findFamily(row().family);
               return (
                 <li class={styles.row} data-row={i}>
                   <div class={styles.field}>
                     <label for={id(`family-${i}`)}>Exercise family {i + 1}</label>
                     <select id={id(`family-${i}`)} name="family" value={row().family} onChange={(e) => {
-                      const f = siteCatalog.family(e.currentTarget.value);
+                      const f = findFamily(e.currentTarget.value);
                       updateRow(i, { family: e.currentTarget.value, level: f && !f.levels.includes(row().level) ? f.levels[0]! : row().level });
                     }}>
                       <For each={lessons}>

@@ -1,5 +1,5 @@
 import { For, Index, Match, Show, Switch, createMemo, createSignal } from "solid-js";
-import type { ExerciseData } from "../lib/assignments/index.ts";
+import type { Exercise } from "../../exercises/registry.ts";
 import type { Score } from "../lib/grading/index.ts";
 import { VERDICT_ICON, VERDICT_TEXT, moveItem, orderOf, resultSummary, sortFeedback } from "../exercise-ui/exerciseModel.ts";
 import { PlotChart } from "../exercise-ui/PlotChart.tsx";
@@ -8,7 +8,7 @@ import cardStyles from "../exercise-ui/exercise.module.css";
 import styles from "./teach.module.css";
 
 export type AssignmentExerciseProps = {
-  exercise: ExerciseData;
+  exercise: Exercise;
   /** 0-based position and the assignment's size, for the heading. */
   index: number;
   count: number;
@@ -53,7 +53,7 @@ export function AssignmentExercise(props: AssignmentExerciseProps) {
   };
 
   return (
-    <article class={`${cardStyles.card} ${styles.exercise}`} data-widget="assignment-exercise" data-index={props.index} data-family={props.exercise.family} data-seed={props.exercise.seed} aria-labelledby={`${base()}-title`}>
+    <article class={`${cardStyles.card} ${styles.exercise}`} data-widget="assignment-exercise" data-index={props.index} data-family={props.exercise.id} data-seed={props.exercise.seed} aria-labelledby={`${base()}-title`}>
       <header class={cardStyles.header}>
         <h3 id={`${base()}-title`} class={cardStyles.title}>
           {props.index + 1}. {props.exercise.title}

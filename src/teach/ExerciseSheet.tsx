@@ -1,12 +1,12 @@
 import { For, Index, Show } from "solid-js";
-import type { ExerciseData } from "../lib/assignments/index.ts";
+import type { Exercise } from "../../exercises/registry.ts";
 import { acceptedFor, answerDisplay } from "../lib/grading/index.ts";
 import { PlotChart } from "../exercise-ui/PlotChart.tsx";
 import { renderInline, renderPrompt, type MathRenderer } from "../exercise-ui/renderPrompt.ts";
 import styles from "./teach.module.css";
 
 export type ExerciseSheetProps = {
-  exercises: readonly ExerciseData[];
+  exercises: readonly Exercise[];
   renderMath: MathRenderer;
   /** "worksheet": prompts with space to answer; "key": the accepted answers and the last solution step. */
   kind: "worksheet" | "key";

@@ -1,9 +1,8 @@
 import { For, Show, createSignal, createUniqueId } from "solid-js";
-import type { Assignment, Gradebook as Book } from "../lib/assignments/index.ts";
-import { buildGradebook, decodeAssignment, findReceiptCodes, gradebookCsv } from "../lib/assignments/index.ts";
+import type { Assignment, Gradebook as Book } from "../../exercises/assignments/index.ts";
+import { buildGradebook, decodeAssignment, findReceiptCodes, gradebookCsv } from "../../exercises/assignments/index.ts";
 import { downloadFile } from "./browser.ts";
 import { fileStem } from "./builderModel.ts";
-import { siteCatalog } from "./catalog.ts";
 import styles from "./teach.module.css";
 
 export type GradebookProps = {
@@ -45,7 +44,7 @@ export function Gradebook(_props: GradebookProps) {
     let expected: Assignment | undefined;
     setLinkError("");
     if (link().trim() !== "") {
-      const decoded = decodeAssignment(link(), siteCatalog);
+      const decoded = decodeAssignment(link());
       if (!decoded.ok) {
         setLinkError(decoded.message);
         return;
@@ -62,7 +61,7 @@ export function Gradebook(_props: GradebookProps) {
       return;
     }
     const start = performance.now();
-    const result = buildGradebook(codes, siteCatalog, expected);
+    const result = buildGradebook(codes, expected);
     const ms = performance.now() - start;
     setBook(result);
     const flagged = result.entries.filter((e) => e.problem || (e.result?.flags.length ?? 0) > 0).length;

@@ -1,5 +1,6 @@
 import { For, Show, createMemo, createSignal, createUniqueId, onCleanup, onMount } from "solid-js";
-import type { Assignment, ExerciseData, SessionState } from "../lib/assignments/index.ts";
+import type { Assignment, SessionState } from "../../exercises/assignments/index.ts";
+import type { Exercise } from "../../exercises/registry.ts";
 import {
   assignedExercises,
   attemptsLeft,
@@ -7,11 +8,13 @@ import {
   checkStudentId,
   decodeAssignment,
   encodeReceipt,
+  exerciseFor,
   exerciseCount,
   isClosed,
   newSession,
   openHint,
   parseSession,
+  regradeRef,
   receiptFile,
   serializeSession,
   sessionScore,
@@ -19,13 +22,12 @@ import {
   storageKey,
   submit,
   toReceipt,
-} from "../lib/assignments/index.ts";
+} from "../../exercises/assignments/index.ts";
 import type { Score } from "../lib/grading/index.ts";
 import { initialInputs } from "../exercise-ui/exerciseModel.ts";
 import type { MathRenderer } from "../exercise-ui/renderPrompt.ts";
 import { AssignmentExercise } from "./AssignmentExercise.tsx";
 import { copyText, downloadFile, loadMath, readStorage, writeStorage } from "./browser.ts";
-import { siteCatalog } from "./catalog.ts";
 import { fileStem } from "./builderModel.ts";
 import styles from "./teach.module.css";
 
@@ -49,7 +51,7 @@ export function StudentAssignment(_props: StudentAssignmentProps) {
   const [studentField, setStudentField] = createSignal("");
   const [studentError, setStudentError] = createSignal("");
   const [session, setSession] = createSignal<SessionState | null>(null);
-  const [exercises, setExercises] = createSignal<ExerciseData[]>([]);
+  const [exercises, setExercises] = createSignal<Exercise[]>([]);
   const [math, setMath] = createSignal<MathRenderer | null>(null);
   const [notice, setNotice] = createSignal("");
   const [receipt, setReceipt] = createSignal<{ code: string; file: string } | null>(null);
@@ -59,7 +61,7 @@ export function StudentAssignment(_props: StudentAssignmentProps) {
   const read = () => {
     setSession(null);
     setReceipt(null);
-    const decoded = decodeAssignment(location.hash, siteCatalog);
+    const decoded = decodeAssignment(location.hash);
     setLoaded(decoded.ok ? { kind: "ok", assignment: decoded.value } : { kind: "error", message: decoded.message });
   };
 
@@ -96,7 +98,7 @@ export function StudentAssignment(_props: StudentAssignmentProps) {
     }
     setStudentError("");
     writeStorage(LAST_STUDENT_KEY, checked.value);
-    const list = assignedExercises(a, checked.value).map((ref) => siteCatalog.create(ref));
+    const list = assignedExercises(a, checked.value).map((ref) => exerciseFor(ref));
     setExercises(list);
     const saved = parseSession(readStorage(storageKey(a, checked.value)), a, checked.value);
     if (saved !== null && "error" in saved) setNotice(saved.error);
@@ -111,7 +113,7 @@ export function StudentAssignment(_props: StudentAssignmentProps) {
     const s = session()!;
     const e = exercises()[j]!;
     const input = { ...initialInputs(e.parts), ...s.work[j]!.draft };
-    const score = siteCatalog.regrade(e, [input]).scores[0]!;
+    const score = regradeRef({ family: e.id, version: e.version, level: e.level, seed: e.seed }, [input]).scores[0]!;
     if (score.kind === "points") save(submit(a, s, j, input, score.earned, Date.now()));
     return score;
   };

@@ -2,8 +2,8 @@
  * The assignment builder's pure logic: the form's rows → an Assignment (with messages for people),
  * a fresh id, and the student link.
  */
-import type { Assignment, AssignmentItem, ExerciseCatalog, FamilyInfo } from "../lib/assignments/index.ts";
-import { LIMITS, encodeAssignment } from "../lib/assignments/index.ts";
+import type { Assignment, AssignmentItem } from "../../exercises/assignments/index.ts";
+import { LIMITS, encodeAssignment, findFamily } from "../../exercises/assignments/index.ts";
 
 /** One row of the builder's exercise list. */
 export interface BuilderRow {
@@ -29,13 +29,13 @@ export function newAssignmentId(randomWord: () => number): string {
   return id;
 }
 
-export function defaultForm(id: string, families: readonly FamilyInfo[]): BuilderForm {
+export function defaultForm(id: string, families: readonly { id: string; levels: readonly number[] }[]): BuilderForm {
   const first = families.find((f) => f.id === "neuron-output") ?? families[0];
   return { id, title: "Homework 1", due: "", attempts: 3, hints: true, rows: [{ family: first.id, level: first.levels[0], count: 2 }] };
 }
 
 /** The form as an assignment, or the first problem with it. */
-export function formToAssignment(form: BuilderForm, catalog: ExerciseCatalog): { ok: true; value: Assignment } | { ok: false; message: string } {
+export function formToAssignment(form: BuilderForm): { ok: true; value: Assignment } | { ok: false; message: string } {
   const title = form.title.replace(/\s+/g, " ").trim();
   if (title === "") return { ok: false, message: "Give the assignment a title." };
   if (title.length > LIMITS.titleLength) return { ok: false, message: `The title is longer than ${LIMITS.titleLength} characters.` };
@@ -45,7 +45,7 @@ export function formToAssignment(form: BuilderForm, catalog: ExerciseCatalog): {
   if (form.rows.length > LIMITS.items) return { ok: false, message: `At most ${LIMITS.items} rows of exercises.` };
   const items: AssignmentItem[] = [];
   for (const [i, row] of form.rows.entries()) {
-    const family = catalog.family(row.family);
+    const family = findFamily(row.family);
     if (!family) return { ok: false, message: `Row ${i + 1}: choose an exercise family.` };
     if (!family.levels.includes(row.level)) return { ok: false, message: `Row ${i + 1}: “${family.title}” has levels ${family.levels.join(", ")}.` };
     if (!Number.isInteger(row.count) || row.count < 1 || row.count > LIMITS.perItem) return { ok: false, message: `Row ${i + 1}: the number of exercises is a whole number from 1 to ${LIMITS.perItem}.` };

@@ -6,9 +6,10 @@
  * matrix entries one float blank each; a formula an extendedTextInteraction left for hand grading.
  * One point per part, as on the site.
  */
-import type { AnswerSpec } from "../grading/index.ts";
+import type { AnswerSpec } from "../../src/lib/grading/index.ts";
 import type { Assignment } from "./assignment.ts";
-import type { ExerciseCatalog, ExerciseData, PartInfo } from "./catalog.ts";
+import type { PartView } from "../family.ts";
+import type { Exercise } from "../registry.ts";
 import { absoluteTolerance, acceptedLine, chartNote, figureNote, lmsItems, numberText } from "./lms.ts";
 import { escapeXml, inlineToXhtml, plainText, promptToXhtml } from "./xml.ts";
 import { zipStore } from "./zip.ts";
@@ -38,7 +39,7 @@ function floatBlank(id: string, value: number, tol: number): { decl: string; rul
   };
 }
 
-function partBody(e: ExerciseData, part: PartInfo, declarations: string[], rules: string[], manual: string[]): string {
+function partBody(e: Exercise, part: PartView, declarations: string[], rules: string[], manual: string[]): string {
   const spec = e.answer[part.id];
   const rid = qtiId("RESPONSE", part.id);
   const label = inlineToXhtml(part.label);
@@ -91,7 +92,7 @@ function partBody(e: ExerciseData, part: PartInfo, declarations: string[], rules
 }
 
 /** The assessmentItem XML of one exercise. */
-export function qtiItem(e: ExerciseData, identifier: string, title: string): string {
+export function qtiItem(e: Exercise, identifier: string, title: string): string {
   const declarations: string[] = [];
   const rules: string[] = [];
   const manual: string[] = [];
@@ -122,8 +123,8 @@ export interface QtiFile {
 }
 
 /** The package's files (manifest, test, items); `qtiPackage` zips them. */
-export function qtiFiles(a: Assignment, catalog: ExerciseCatalog, variants: number): QtiFile[] {
-  const items = lmsItems(a, catalog, variants);
+export function qtiFiles(a: Assignment, variants: number): QtiFile[] {
+  const items = lmsItems(a, variants);
   const files: QtiFile[] = [];
   const sections: string[] = [];
   const itemResources: string[] = [];
@@ -174,6 +175,6 @@ export function qtiFiles(a: Assignment, catalog: ExerciseCatalog, variants: numb
 }
 
 /** The QTI 2.1 package as zip bytes. */
-export function qtiPackage(a: Assignment, catalog: ExerciseCatalog, variants: number): Uint8Array {
-  return zipStore(qtiFiles(a, catalog, variants).map((f) => ({ name: f.name, data: f.text })));
+export function qtiPackage(a: Assignment, variants: number): Uint8Array {
+  return zipStore(qtiFiles(a, variants).map((f) => ({ name: f.name, data: f.text })));
 }

@@ -2,10 +2,11 @@
  * What the LMS exports share: N variants per assignment item (seeds not tied to any student), and how
  * each exercise maps onto an LMS question type.
  */
-import type { AnswerSpec, PlotSpec } from "../grading/index.ts";
-import { answerText, formatNumber, toleranceWidth } from "../grading/index.ts";
+import type { AnswerSpec, PlotSpec } from "../../src/lib/grading/index.ts";
+import { answerText, formatNumber, toleranceWidth } from "../../src/lib/grading/index.ts";
 import type { Assignment } from "./assignment.ts";
-import type { ExerciseCatalog, ExerciseData } from "./catalog.ts";
+import type { Exercise } from "../registry.ts";
+import { exerciseFor, findFamily } from "./exerciseRef.ts";
 import { lmsVariantSeed } from "./variants.ts";
 
 export interface LmsItem {
@@ -15,16 +16,16 @@ export interface LmsItem {
   name: string;
   /** How many of this item's variants a student gets. */
   count: number;
-  variants: ExerciseData[];
+  variants: Exercise[];
 }
 
 /** `n` variants of every item (at least as many as the item's count, so a quiz can draw them). */
-export function lmsItems(a: Assignment, catalog: ExerciseCatalog, n: number): LmsItem[] {
+export function lmsItems(a: Assignment, n: number): LmsItem[] {
   return a.items.map((it, i) => {
     const variants = Array.from({ length: Math.max(n, it.count) }, (_, v) =>
-      catalog.create({ family: it.family, version: it.version, level: it.level, seed: lmsVariantSeed(a, i, v) }),
+      exerciseFor({ family: it.family, version: it.version, level: it.level, seed: lmsVariantSeed(a, i, v) }),
     );
-    const title = catalog.family(it.family)?.title ?? it.family;
+    const title = findFamily(it.family)?.title ?? it.family;
     return { item: i, name: `${title} (level ${it.level})`, count: it.count, variants };
   });
 }
@@ -36,7 +37,7 @@ export function lmsItems(a: Assignment, catalog: ExerciseCatalog, n: number): Lm
  */
 export type LmsKind = "numerical" | "multichoice" | "cloze" | "shortanswer" | "essay";
 
-export function lmsKind(e: ExerciseData): LmsKind {
+export function lmsKind(e: Exercise): LmsKind {
   const specs = Object.values(e.answer);
   if (specs.some((s) => s.kind === "expression")) return "essay";
   if (specs.length === 1) {
@@ -74,7 +75,7 @@ export function acceptedLine(spec: AnswerSpec): string {
 }
 
 /** A text note for exercises whose chart cannot travel to the LMS. */
-export function figureNote(e: ExerciseData): string | null {
+export function figureNote(e: Exercise): string | null {
   const plots = e.figure !== undefined || e.parts.some((p) => p.options?.some((o) => o.plot));
   if (!plots) return null;
   const alt = e.figure?.alt;

@@ -7,8 +7,8 @@
  * looked up (the answers are computed in the browser, so a determined student can find them).
  */
 import type { Assignment } from "./assignment.ts";
-import { assignmentFingerprint, checkAgainstCatalog } from "./assignment.ts";
-import type { ExerciseCatalog } from "./catalog.ts";
+import { assignmentFingerprint, checkAgainstRegistry } from "./assignment.ts";
+import { regradeRef } from "./exerciseRef.ts";
 import type { Receipt, ReceiptProblem } from "./receipt.ts";
 import { decodeReceipt } from "./receipt.ts";
 import { assignedExercises, studentKey } from "./variants.ts";
@@ -44,17 +44,17 @@ export interface RegradedReceipt {
 }
 
 /** Regrades one decoded receipt. */
-export function regradeReceipt(receipt: Receipt, catalog: ExerciseCatalog): RegradedReceipt {
+export function regradeReceipt(receipt: Receipt): RegradedReceipt {
   const a = receipt.assignment;
   const flags: Flag[] = [];
   const refs = assignedExercises(a, receipt.student);
-  const catalogOk = checkAgainstCatalog(a, catalog);
+  const registryOk = checkAgainstRegistry(a);
   const exercises = refs.map((ref, j): ExerciseResult => {
     const answers = receipt.exercises[j];
     const base = { family: ref.family, level: ref.level, seed: ref.seed, attempts: answers.submissions.length, hints: answers.hints };
-    if (catalogOk !== true) return { ...base, earned: 0, total: 0, error: catalogOk };
+    if (registryOk !== true) return { ...base, earned: 0, total: 0, error: registryOk };
     try {
-      const { total, scores } = catalog.regrade(ref, answers.submissions.map((s) => s.input));
+      const { total, scores } = regradeRef(ref, answers.submissions.map((s) => s.input));
       let earned = 0;
       let unreadable = 0;
       for (const score of scores) {
@@ -118,11 +118,11 @@ export interface Gradebook {
  * reference. Duplicates (the same code twice, or two receipts from one student) are flagged; the
  * latest receipt of each student is counted.
  */
-export function buildGradebook(codes: readonly { source: string; code: string }[], catalog: ExerciseCatalog, expected?: Assignment): Gradebook {
+export function buildGradebook(codes: readonly { source: string; code: string }[], expected?: Assignment): Gradebook {
   const entries: GradebookEntry[] = codes.map(({ source, code }, i) => {
     const decoded = decodeReceipt(code);
     if (!decoded.ok) return { source, number: i + 1, code: decoded.code, problem: { kind: decoded.problem, message: decoded.message }, counted: false };
-    return { source, number: i + 1, code: decoded.code, result: regradeReceipt(decoded.receipt, catalog), counted: false };
+    return { source, number: i + 1, code: decoded.code, result: regradeReceipt(decoded.receipt), counted: false };
   });
 
   let reference = expected ?? null;

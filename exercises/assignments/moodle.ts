@@ -6,9 +6,10 @@
  * entry); an ordering → shortanswer (the ids in order, exact match); a formula → essay, graded by
  * hand from the accepted answer in the grader information.
  */
-import type { AnswerSpec } from "../grading/index.ts";
+import type { AnswerSpec } from "../../src/lib/grading/index.ts";
 import type { Assignment } from "./assignment.ts";
-import type { ExerciseCatalog, ExerciseData, PartInfo } from "./catalog.ts";
+import type { PartView } from "../family.ts";
+import type { Exercise } from "../registry.ts";
 import { absoluteTolerance, acceptedLine, chartNote, figureNote, lmsItems, lmsKind, numberText } from "./lms.ts";
 import { escapeXml, inlineToXhtml, plainText, promptToXhtml } from "./xml.ts";
 
@@ -37,12 +38,12 @@ function clozeBlank(spec: AnswerSpec): string {
   }
 }
 
-function itemsList(part: PartInfo): string {
+function itemsList(part: PartView): string {
   if (!part.items) return "";
   return `<ul>${part.items.map((i) => `<li><code>${escapeXml(i.id)}</code>: ${inlineToXhtml(i.label)}</li>`).join("")}</ul>`;
 }
 
-function questionText(e: ExerciseData, kind: string): string {
+function questionText(e: Exercise, kind: string): string {
   let html = promptToXhtml(e.prompt);
   const note = figureNote(e);
   if (note) html += `<p><em>${escapeXml(note)}</em></p>`;
@@ -55,11 +56,11 @@ function questionText(e: ExerciseData, kind: string): string {
   return html;
 }
 
-function solutionHtml(e: ExerciseData): string {
+function solutionHtml(e: Exercise): string {
   return `<ol>${e.solution.map((s) => `<li>${inlineToXhtml(s)}</li>`).join("")}</ol>`;
 }
 
-function question(e: ExerciseData, index: number, variant: number): string {
+function question(e: Exercise, index: number, variant: number): string {
   const kind = lmsKind(e);
   const specs = e.parts.map((p) => e.answer[p.id]);
   const head = [
@@ -70,7 +71,7 @@ function question(e: ExerciseData, index: number, variant: number): string {
     `<defaultgrade>${e.parts.length}</defaultgrade>`,
     `<penalty>0</penalty>`,
     `<hidden>0</hidden>`,
-    `<idnumber>${escapeXml(`deep-sky:${e.family}@v${e.version}:${e.level}:${e.seed}`)}</idnumber>`,
+    `<idnumber>${escapeXml(`deep-sky:${e.id}@v${e.version}:${e.level}:${e.seed}`)}</idnumber>`,
   ];
   const body: string[] = [];
   const spec = specs[0];
@@ -96,10 +97,10 @@ function question(e: ExerciseData, index: number, variant: number): string {
 }
 
 /** The Moodle XML text for an assignment, with `variants` variants per item. */
-export function moodleXml(a: Assignment, catalog: ExerciseCatalog, variants: number): string {
+export function moodleXml(a: Assignment, variants: number): string {
   const out: string[] = ['<?xml version="1.0" encoding="UTF-8"?>', "<quiz>"];
   let index = 0;
-  for (const item of lmsItems(a, catalog, variants)) {
+  for (const item of lmsItems(a, variants)) {
     const category = `$course$/top/Deep Sky/${plainText(a.title).replace(/\//g, "-")}/${item.item + 1}. ${item.name.replace(/\//g, "-")}`;
     out.push(`<question type="category"><category>${t(category)}</category><info format="html">${t(`Draw ${item.count} random question${item.count === 1 ? "" : "s"} from this category.`)}</info></question>`);
     item.variants.forEach((e, v) => out.push(question(e, index++, v)));

@@ -4,7 +4,7 @@ import { checksum } from "./checksum.ts";
 import { encodeReceipt } from "./receipt.ts";
 import { buildGradebook, regradeReceipt } from "./regrade.ts";
 import { gradebookCsv } from "./csv.ts";
-import { T0, catalog, sampleAssignment, studentReceipt } from "./testCatalog.test-util.ts";
+import { T0, sampleAssignment, studentReceipt } from "./sampleWork.test-util.ts";
 
 const a = sampleAssignment();
 const paste = (codes: string[]) => codes.map((code, i) => ({ source: `pasted #${i + 1}`, code }));
@@ -21,7 +21,7 @@ function forge(code: string, edit: (body: Record<string, unknown>) => void): str
 
 describe("regrading", () => {
   it("regrades right answers to full points and wrong ones to zero, from the seeds", () => {
-    const r = regradeReceipt(studentReceipt(a, "Ada", [1, 3]), catalog);
+    const r = regradeReceipt(studentReceipt(a, "Ada", [1, 3]));
     expect(r.exercises.map((e) => e.earned)).toEqual([1, 0, 1, 0, 1]);
     expect(r.total).toBe(r.exercises.reduce((s, e) => s + e.total, 0));
     expect(r.flags).toEqual([]);
@@ -30,14 +30,14 @@ describe("regrading", () => {
   it("another student's right answers are wrong for this student (the numbers differ)", () => {
     const ada = studentReceipt(a, "Ada");
     const copied = { ...studentReceipt(a, "Grace"), exercises: ada.exercises };
-    const r = regradeReceipt(copied, catalog);
+    const r = regradeReceipt(copied);
     expect(r.earned).toBeLessThan(r.total);
     expect(r.flags.map((f) => f.kind)).toContain("claimed-score");
   });
 
   it("detects an edited score even when the checksum was recomputed", () => {
     const code = encodeReceipt(studentReceipt(a, "Ada", [0, 1]));
-    const book = buildGradebook(paste([forge(code, (b) => (b.sc = [7, 7]))]), catalog);
+    const book = buildGradebook(paste([forge(code, (b) => (b.sc = [7, 7]))]));
     expect(book.rows).toHaveLength(1);
     expect(book.rows[0].earned).toBeLessThan(7);
     expect(book.rows[0].flags).toEqual([expect.objectContaining({ kind: "claimed-score", message: expect.stringMatching(/\(7\/7\) is not what its responses earn/) })]);
@@ -46,7 +46,7 @@ describe("regrading", () => {
   it("flags a truncated or edited code as unreadable, and grades the rest", () => {
     const good = encodeReceipt(studentReceipt(a, "Ada"));
     const other = encodeReceipt(studentReceipt(a, "Grace"));
-    const book = buildGradebook(paste([good, other.slice(0, -20), other.replace(/.{3}(?=\.[0-9a-z]{11}$)/, "AAA")]), catalog);
+    const book = buildGradebook(paste([good, other.slice(0, -20), other.replace(/.{3}(?=\.[0-9a-z]{11}$)/, "AAA")]));
     expect(book.rows.map((r) => r.receipt.student)).toEqual(["Ada"]);
     expect(book.entries[1].problem?.kind).toBe("truncated");
     expect(book.entries[2].problem?.kind).toBe("edited");
@@ -55,7 +55,7 @@ describe("regrading", () => {
   it("flags receipts of another assignment, and an assignment edited inside a receipt", () => {
     const other = sampleAssignment({ id: "Other123", title: "Week 4" });
     const edited = sampleAssignment({ attempts: 10 });
-    const book = buildGradebook(paste([encodeReceipt(studentReceipt(a, "Ada")), encodeReceipt(studentReceipt(other, "Bob")), encodeReceipt(studentReceipt(edited, "Cy"))]), catalog, a);
+    const book = buildGradebook(paste([encodeReceipt(studentReceipt(a, "Ada")), encodeReceipt(studentReceipt(other, "Bob")), encodeReceipt(studentReceipt(edited, "Cy"))]), a);
     expect(book.given).toBe(true);
     expect(book.rows.map((r) => r.receipt.student)).toEqual(["Ada"]);
     expect(book.entries[1].result?.flags[0]).toMatchObject({ kind: "foreign", message: expect.stringMatching(/another assignment \(“Week 4”/) });
@@ -64,7 +64,7 @@ describe("regrading", () => {
 
   it("without an assignment link, the assignment most receipts share is the reference", () => {
     const other = sampleAssignment({ id: "Other123" });
-    const book = buildGradebook(paste([encodeReceipt(studentReceipt(other, "Bob")), encodeReceipt(studentReceipt(a, "Ada")), encodeReceipt(studentReceipt(a, "Cy"))]), catalog);
+    const book = buildGradebook(paste([encodeReceipt(studentReceipt(other, "Bob")), encodeReceipt(studentReceipt(a, "Ada")), encodeReceipt(studentReceipt(a, "Cy"))]));
     expect(book.given).toBe(false);
     expect(book.assignment?.id).toBe(a.id);
     expect(book.entries[0].result?.flags[0].kind).toBe("foreign");
@@ -73,7 +73,7 @@ describe("regrading", () => {
   it("flags duplicates and counts a student's latest receipt once", () => {
     const first = encodeReceipt(studentReceipt(a, "Ada", [0, 1, 2], T0 + 1000_000));
     const later = encodeReceipt(studentReceipt(a, " ADA ", [], T0 + 2000_000));
-    const book = buildGradebook(paste([first, later, first]), catalog);
+    const book = buildGradebook(paste([first, later, first]));
     expect(book.rows).toHaveLength(1);
     expect(book.rows[0].earned).toBe(book.rows[0].total);
     expect(book.entries[2].result?.flags).toContainEqual(expect.objectContaining({ kind: "duplicate", message: "The same receipt as #1." }));
@@ -86,20 +86,20 @@ describe("regrading", () => {
     const r = studentReceipt(strict, "Ada");
     r.exercises[0].submissions.push({ input: { y: "banana" }, at: T0 + 10 });
     r.exercises[1].hints = 2;
-    const flags = regradeReceipt(r, catalog).flags.map((f) => f.kind);
+    const flags = regradeReceipt(r).flags.map((f) => f.kind);
     expect(flags).toEqual(expect.arrayContaining(["too-many-attempts", "hints-not-allowed", "late", "unreadable-response"]));
   });
 
   it("the best attempt counts", () => {
     const r = studentReceipt(a, "Ada");
     r.exercises[0].submissions.unshift({ input: { y: "0" }, at: T0 });
-    expect(regradeReceipt(r, catalog).exercises[0].earned).toBe(1);
+    expect(regradeReceipt(r).exercises[0].earned).toBe(1);
   });
 
   it("regrades 1,000 receipts quickly (time printed; budget 2 s on an idle machine)", () => {
     const codes = Array.from({ length: 1000 }, (_, i) => encodeReceipt(studentReceipt(a, `student-${i}`, i % 3 === 0 ? [1] : [])));
     const start = performance.now();
-    const book = buildGradebook(paste(codes), catalog, a);
+    const book = buildGradebook(paste(codes), a);
     const csv = gradebookCsv(book);
     const ms = performance.now() - start;
     console.log(`regraded 1000 receipts (5 exercises each) + CSV in ${ms.toFixed(0)} ms`);

@@ -1,8 +1,8 @@
 // Public surface of assignments: links, per-student variants, receipts, regrading, CSV and LMS exports.
 export type { Assignment, AssignmentItem, Decoded } from "./assignment.ts";
-export { FRAGMENT_PREFIX, LIMITS, assignmentFingerprint, checkAgainstCatalog, decodeAssignment, encodeAssignment, exerciseCount } from "./assignment.ts";
-export type { ExerciseCatalog, ExerciseData, ExerciseRef, FamilyInfo, FamilyLike, PartInfo } from "./catalog.ts";
-export { catalogFromFamilies } from "./catalog.ts";
+export { FRAGMENT_PREFIX, LIMITS, assignmentFingerprint, checkAgainstRegistry, decodeAssignment, encodeAssignment, exerciseCount } from "./assignment.ts";
+export type { ExerciseRef, Regraded } from "./exerciseRef.ts";
+export { exerciseFor, findFamily, regradeRef } from "./exerciseRef.ts";
 export { checksum } from "./checksum.ts";
 export type { AssignedExercise } from "./variants.ts";
 export { PREVIEW_STUDENT, assignedExercises, checkStudentId, cleanStudentId, studentKey, variantSeed } from "./variants.ts";

@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { createExercise } from "../../../exercises/registry.ts";
-import { toleranceWidth } from "../grading/index.ts";
+import { createExercise } from "../registry.ts";
+import { toleranceWidth } from "../../src/lib/grading/index.ts";
 import type { Assignment } from "./assignment.ts";
 import { lmsItems, lmsKind } from "./lms.ts";
 import { moodleXml } from "./moodle.ts";
 import { qtiFiles, qtiPackage } from "./qti.ts";
-import { catalog, sampleAssignment } from "./testCatalog.test-util.ts";
+import { item, sampleAssignment } from "./sampleWork.test-util.ts";
 import { escapeXml, promptToXhtml } from "./xml.ts";
 import { findAll, parseXml, readZip } from "./xmlCheck.test-util.ts";
 import { crc32, zipStore } from "./zip.ts";
@@ -13,14 +13,14 @@ import { crc32, zipStore } from "./zip.ts";
 const a: Assignment = sampleAssignment({
   title: 'Week 3 <script>alert("x")</script> & more',
   items: [
-    { family: "neuron-output", version: 1, level: 1, count: 2 },
-    { family: "activation-property", version: 1, level: 2, count: 1 },
-    { family: "training-step-order", version: 1, level: 1, count: 1 },
-    { family: "layer-output", version: 1, level: 1, count: 1 },
-    { family: "activation-derivative-formula", version: 1, level: 1, count: 1 },
-    { family: "adam-steps", version: 1, level: 1, count: 1 },
-    { family: "learning-rate-diagnosis", version: 1, level: 1, count: 1 },
-    { family: "dense-params", version: 1, level: 1, count: 1 },
+    item("neuron-output", 1, 2),
+    item("activation-property", 2, 1),
+    item("training-step-order", 1, 1),
+    item("layer-output", 1, 1),
+    item("activation-derivative-formula", 1, 1),
+    item("adam-steps", 1, 1),
+    item("learning-rate-diagnosis", 1, 1),
+    item("dense-params", 1, 1),
   ],
 });
 const VARIANTS = 3;
@@ -40,7 +40,7 @@ describe("XML text", () => {
 });
 
 describe("Moodle XML", () => {
-  const xml = moodleXml(a, catalog, VARIANTS);
+  const xml = moodleXml(a, VARIANTS);
   const quiz = parseXml(xml);
   const questions = findAll(quiz, "question");
 
@@ -59,7 +59,7 @@ describe("Moodle XML", () => {
   });
 
   it("numerical questions carry the right answer and its absolute tolerance", () => {
-    const items = lmsItems(a, catalog, VARIANTS);
+    const items = lmsItems(a, VARIANTS);
     const numerical = questions.filter((q) => q.attrs.type === "numerical");
     const first = items[0].variants[0];
     const spec = first.answer.y;
@@ -74,7 +74,7 @@ describe("Moodle XML", () => {
   });
 
   it("multichoice questions have exactly one right option, and the right one", () => {
-    const e = lmsItems(a, catalog, VARIANTS)[1].variants[0];
+    const e = lmsItems(a, VARIANTS)[1].variants[0];
     const spec = e.answer[e.parts[0].id];
     if (spec.kind !== "choice") throw new Error("choice expected");
     const q = questions.filter((q) => q.attrs.type === "multichoice")[0];
@@ -86,7 +86,7 @@ describe("Moodle XML", () => {
   });
 
   it("cloze questions have one NUMERICAL blank per vector entry, with tolerances", () => {
-    const e = lmsItems(a, catalog, VARIANTS)[3].variants[0];
+    const e = lmsItems(a, VARIANTS)[3].variants[0];
     const spec = Object.values(e.answer)[0];
     if (spec.kind !== "vector") throw new Error("vector expected");
     const q = questions.filter((q) => q.attrs.type === "cloze")[0];
@@ -104,8 +104,8 @@ describe("Moodle XML", () => {
   });
 
   it("every variant is the exercise the registry makes for its seed", () => {
-    const e = lmsItems(a, catalog, VARIANTS)[0].variants[2];
-    expect(createExercise(e.family, e.seed, e.level).prompt).toBe(e.prompt);
+    const e = lmsItems(a, VARIANTS)[0].variants[2];
+    expect(createExercise(e.id, e.seed, e.level).prompt).toBe(e.prompt);
     expect(lmsKind(e)).toBe("numerical");
   });
 });
@@ -123,7 +123,7 @@ describe("QTI 2.1 package", () => {
   });
 
   it("holds a manifest, a test and one item per variant, all well-formed", () => {
-    const files = readZip(qtiPackage(a, catalog, VARIANTS), crc32);
+    const files = readZip(qtiPackage(a, VARIANTS), crc32);
     const text = (name: string) => new TextDecoder().decode(files.get(name));
     const manifest = parseXml(text("imsmanifest.xml"));
     const resources = findAll(manifest, "resource");
@@ -145,9 +145,9 @@ describe("QTI 2.1 package", () => {
   });
 
   it("scores numbers with an absolute tolerance around the correct value", () => {
-    const files = qtiFiles(a, catalog, VARIANTS);
+    const files = qtiFiles(a, VARIANTS);
     const item = parseXml(files.find((f) => f.name === "items/ITEM_1_1.xml")!.text);
-    const e = lmsItems(a, catalog, VARIANTS)[0].variants[0];
+    const e = lmsItems(a, VARIANTS)[0].variants[0];
     const spec = e.answer.y;
     if (spec.kind !== "number") throw new Error("number expected");
     const decl = findAll(item, "responseDeclaration")[0];
@@ -162,13 +162,13 @@ describe("QTI 2.1 package", () => {
   });
 
   it("maps a choice to a choiceInteraction and an ordering to an orderInteraction with their correct responses", () => {
-    const files = qtiFiles(a, catalog, VARIANTS);
+    const files = qtiFiles(a, VARIANTS);
     const choice = parseXml(files.find((f) => f.name === "items/ITEM_2_1.xml")!.text);
     expect(findAll(choice, "choiceInteraction")).toHaveLength(1);
     const order = parseXml(files.find((f) => f.name === "items/ITEM_3_1.xml")!.text);
     const decl = findAll(order, "responseDeclaration")[0];
     expect(decl.attrs.cardinality).toBe("ordered");
-    const e = lmsItems(a, catalog, VARIANTS)[2].variants[0];
+    const e = lmsItems(a, VARIANTS)[2].variants[0];
     const spec = Object.values(e.answer)[0];
     if (spec.kind !== "ordering") throw new Error("ordering expected");
     expect(findAll(decl, "value").map((v) => v.text)).toEqual(spec.correct.map((id) => `C_${id}`));

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { Rng } from "../random/index.ts";
+import { Rng } from "../../src/lib/random/index.ts";
 import { encodeText } from "./base64url.ts";
 import { checksum } from "./checksum.ts";
 import { decodeReceipt, encodeReceipt, findReceiptCodes, receiptFile } from "./receipt.ts";
-import { sampleAssignment, studentReceipt } from "./testCatalog.test-util.ts";
+import { sampleAssignment, studentReceipt } from "./sampleWork.test-util.ts";
 
 const a = sampleAssignment();
 const receipt = studentReceipt(a, "Ada Lovelace", [1]);

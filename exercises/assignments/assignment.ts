@@ -4,12 +4,12 @@
  * Link fragment: `#a1.<base64url(UTF-8(JSON))>`. "a1" is the format version; a future format gets
  * "a2" and this reader says so instead of misreading it. The JSON is compact:
  * `{ i: id, t: title, d?: due, a: attempts, h: 0|1, x: [[family, version, level, count], …] }`.
- * Everything read is validated field by field (validate.ts) and, with a catalog, against the
- * registry (family exists, same version, level offered).
+ * Everything read is validated field by field (validate.ts) and against the registry (family
+ * exists, same version, level offered).
  */
 import { decodeText, encodeText } from "./base64url.ts";
-import type { ExerciseCatalog } from "./catalog.ts";
 import { checksum } from "./checksum.ts";
+import { findFamily } from "./exerciseRef.ts";
 import { SchemaError, int, list, onlyKeys, record, text } from "./validate.ts";
 
 /** Exercises of one family at one level. */
@@ -88,9 +88,9 @@ export function assignmentFromWire(value: unknown, path = "The assignment"): Ass
 }
 
 /** Every family exists in this site's registry, with the same version, at a level it offers. */
-export function checkAgainstCatalog(a: Assignment, catalog: ExerciseCatalog): true | string {
+export function checkAgainstRegistry(a: Assignment): true | string {
   for (const item of a.items) {
-    const family = catalog.family(item.family);
+    const family = findFamily(item.family);
     if (family === undefined) return `This assignment uses an exercise family this site does not have (“${item.family}”). Ask your instructor for a new link.`;
     if (family.version !== item.version) {
       return `This assignment was made for version ${item.version} of “${family.title}”; the site now has version ${family.version}, whose numbers differ. Ask your instructor for a new link.`;
@@ -121,7 +121,7 @@ export type Decoded<T> = { ok: true; value: T } | { ok: false; message: string }
  * Reads an assignment from a fragment, a "#…" string or a whole link. Never throws: any input (random
  * bytes, huge strings, markup) gives either a checked assignment or a message for people.
  */
-export function decodeAssignment(input: string, catalog?: ExerciseCatalog): Decoded<Assignment> {
+export function decodeAssignment(input: string): Decoded<Assignment> {
   if (typeof input !== "string") return { ok: false, message: "There is no assignment to read." };
   const hash = input.indexOf("#");
   let fragment = (hash >= 0 ? input.slice(hash + 1) : input).trim();
@@ -144,10 +144,8 @@ export function decodeAssignment(input: string, catalog?: ExerciseCatalog): Deco
   }
   try {
     const assignment = assignmentFromWire(data);
-    if (catalog) {
-      const ok = checkAgainstCatalog(assignment, catalog);
-      if (ok !== true) return { ok: false, message: ok };
-    }
+    const ok = checkAgainstRegistry(assignment);
+    if (ok !== true) return { ok: false, message: ok };
     return { ok: true, value: assignment };
   } catch (error) {
     if (error instanceof SchemaError) return { ok: false, message: `This assignment link cannot be used: ${error.message}` };

@@ -1,14 +1,15 @@
-// The registry as a catalog, and helpers that play a student, for the assignment tests (tests may
-// import exercises/; the module itself may not).
-import { exerciseRng } from "../../../exercises/family.ts";
-import { createExercise, families } from "../../../exercises/registry.ts";
-import { answerText } from "../grading/index.ts";
-import type { Assignment } from "./assignment.ts";
-import { catalogFromFamilies } from "./catalog.ts";
+// A sample assignment and helpers that play a student (right, wrong and mixed work), for the
+// assignment and grading-CLI tests.
+import { createExercise, getFamily } from "../registry.ts";
+import { answerText } from "../../src/lib/grading/index.ts";
+import type { Assignment, AssignmentItem } from "./assignment.ts";
 import type { Receipt } from "./receipt.ts";
 import { assignedExercises } from "./variants.ts";
 
-export const catalog = catalogFromFamilies(families, exerciseRng);
+/** An assignment item at the family's current version (a version bump must not break these tests). */
+export function item(family: string, level: number, count: number): AssignmentItem {
+  return { family, version: getFamily(family).version, level, count };
+}
 
 export const T0 = Date.UTC(2025, 2, 1, 9, 0, 0);
 
@@ -20,10 +21,10 @@ export function sampleAssignment(overrides: Partial<Assignment> = {}): Assignmen
     attempts: 3,
     hints: true,
     items: [
-      { family: "neuron-output", version: 1, level: 1, count: 2 },
-      { family: "activation-property", version: 1, level: 2, count: 1 },
-      { family: "training-step-order", version: 1, level: 1, count: 1 },
-      { family: "layer-output", version: 1, level: 1, count: 1 },
+      item("neuron-output", 1, 2),
+      item("activation-property", 2, 1),
+      item("training-step-order", 1, 1),
+      item("layer-output", 1, 1),
     ],
     ...overrides,
   };

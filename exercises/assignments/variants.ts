@@ -4,9 +4,9 @@
  * student (in any capitalisation or spacing), same numbers, on any device; another student, other
  * numbers; the same structure for everyone.
  */
-import { seedFromString } from "../random/index.ts";
+import { seedFromString } from "../../src/lib/random/index.ts";
 import type { Assignment } from "./assignment.ts";
-import type { ExerciseRef } from "./catalog.ts";
+import type { ExerciseRef } from "./exerciseRef.ts";
 import { text } from "./validate.ts";
 
 /** The key used for the worksheet and answer key that belong to no student ("preview"). */

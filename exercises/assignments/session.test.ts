@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { attemptsLeft, isClosed, newSession, openHint, parseSession, serializeSession, sessionScore, setDraft, storageKey, submit, toReceipt } from "./session.ts";
 import { decodeReceipt, encodeReceipt } from "./receipt.ts";
-import { T0, sampleAssignment } from "./testCatalog.test-util.ts";
+import { T0, sampleAssignment } from "./sampleWork.test-util.ts";
 
 const a = sampleAssignment({ attempts: 2 });
 const totals = [1, 1, 1, 1, 1];
