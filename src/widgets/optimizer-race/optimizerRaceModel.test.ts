@@ -161,6 +161,16 @@ describe("optimizer race model", () => {
     }
   });
 
+  it("on every surface's preset at least one racer reaches a minimum within the race's steps", () => {
+    for (const s of surfaces) {
+      if (s.minima.length === 0) continue; // the saddle has no minimum to reach
+      const race = new Race(configOf(base({ s: s.id })));
+      race.advanceTo(MAX_STEPS);
+      const arrived = race.snapshot().racers.filter((r) => r.arrivedAt !== null);
+      expect(arrived.map((r) => r.name), s.id).not.toEqual([]);
+    }
+  });
+
   it("checks the challenge: Adam reaches the Rosenbrock minimum within 300 steps from ≥ 1 away", () => {
     const tuned = configOf(base({ s: "rosenbrock", "lr.adam": 0.1, beta2: 0.9 }));
     const race = new Race(tuned);
