@@ -5,7 +5,7 @@
  * families for the lesson — the same rule as the lesson's Practice block.
  */
 import { families, familiesForLesson } from "../../exercises/registry.ts";
-import type { LessonFacts } from "./lessonState.ts";
+import type { LessonFacts } from "../game/progressApi.ts";
 
 export function lessonFacts(slug: string, practice: readonly string[], challenge?: string): Omit<LessonFacts, "slug"> {
   const known = families.filter((f) => practice.includes(f.id));

@@ -6,8 +6,7 @@ import { createExercise, gradeExercise } from "../../exercises/registry.ts";
 import type { Exercise } from "../../exercises/registry.ts";
 import type { PartView } from "../../exercises/family.ts";
 import { getFamily } from "../../exercises/registry.ts";
-import { recordAttempt } from "../game/progressApi.ts";
-import { HINT_COST } from "../game/xp.ts";
+import { HINT_COST, recordAttempt } from "../game/progressApi.ts";
 import {
   VERDICT_ICON,
   VERDICT_TEXT,

@@ -5,9 +5,7 @@
  */
 import type { Feedback, Score } from "../lib/grading/index.ts";
 import type { PartView } from "../../exercises/family.ts";
-import { badgeInfo } from "../game/badgeInfo.ts";
-import type { AttemptOutcome } from "../game/store.ts";
-import { HINT_COST } from "../game/xp.ts";
+import { badgeInfo, HINT_COST, type AttemptOutcome } from "../game/progressApi.ts";
 
 /** Starting input for every part: empty, except ordering parts, which start in the shown order. */
 export function initialInputs(parts: readonly PartView[]): Record<string, string> {

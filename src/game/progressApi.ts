@@ -15,6 +15,9 @@
  *   progressStore()            the store itself, for the practice page (export, import, reset,
  *                              notices, backups).
  *
+ * It also re-exports the game's types and the pure helpers that pages and apps read progress with
+ * (levels, streaks, badges, mastery, the course map's lesson state, the next-exercise chooser).
+ *
  * Every change also dispatches `new CustomEvent("deep-sky:progress", { detail: change })` on
  * `window`, so plain scripts (the course map, a header badge) can listen without importing Solid
  * or this module: `addEventListener("deep-sky:progress", (e) => …)`. Changes made in another tab
@@ -27,8 +30,23 @@ import { ProgressStore, STORAGE_KEY, type AttemptInput, type AttemptOutcome, typ
 import { emptyProgress, type ProgressV1 } from "./schema.ts";
 import { memoryStorage, type StorageLike } from "./storage.ts";
 
-export type { AttemptInput, AttemptOutcome, Change } from "./store.ts";
+export type { AttemptInput, AttemptOutcome, Change, Notice } from "./store.ts";
 export type { ProgressV1 } from "./schema.ts";
+
+// Besides the functions below, pages, layouts, components, apps and widgets may use only these: the
+// game's types and a few pure readings of a progress value (no store access). The house-rules test
+// forbids them every other file of src/game, so this list is the game layer's whole public surface.
+export { emptyProgress } from "./schema.ts";
+export { noticeMessage } from "./notices.ts";
+export { exportProgress, importProgress, type ImportMode } from "./transfer.ts";
+export { localDayKey } from "./clock.ts";
+export { HINT_COST } from "./xp.ts";
+export { badgeInfo, type BadgeInfo } from "./badgeInfo.ts";
+export { levelFor, type LevelProgress } from "./levels.ts";
+export { BKT, MASTERY_THRESHOLD } from "./mastery.ts";
+export { streakOf, type Streak } from "./streak.ts";
+export { chooseNext, type FamilyInfo } from "./nextExercise.ts";
+export { LESSON_PROGRESS_TEXT, lessonState, type LessonFacts } from "./lessonState.ts";
 
 /** Name of the window event dispatched after every progress change. */
 export const PROGRESS_EVENT = "deep-sky:progress";

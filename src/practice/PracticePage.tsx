@@ -1,10 +1,17 @@
 import { For, Show, createMemo, createSignal, createUniqueId, mergeProps, onCleanup, onMount } from "solid-js";
-import { getProgress, onProgressChange, progressStore } from "../game/progressApi.ts";
-import { emptyProgress, type ProgressV1 } from "../game/schema.ts";
-import type { Notice } from "../game/store.ts";
-import { noticeMessage } from "../game/notices.ts";
-import { exportProgress as progressFile, importProgress as readProgressFile, type ImportMode } from "../game/transfer.ts";
-import { localDayKey } from "../game/clock.ts";
+import {
+  emptyProgress,
+  exportProgress as progressFile,
+  getProgress,
+  importProgress as readProgressFile,
+  localDayKey,
+  noticeMessage,
+  onProgressChange,
+  progressStore,
+  type ImportMode,
+  type Notice,
+  type ProgressV1,
+} from "../game/progressApi.ts";
 import { dashboard, plural, type SkillRow } from "./dashboard.ts";
 import { PracticeSession } from "./PracticeSession.tsx";
 import { parsePracticeUrl } from "./practiceUrl.ts";

@@ -2,11 +2,17 @@
  * What the practice page shows about the learner, computed from progress alone: level and its
  * progress bar, streak, badges (newest first), and mastery per skill with a text value.
  */
-import { badgeInfo, type BadgeInfo } from "../game/badgeInfo.ts";
-import { levelFor, type LevelProgress } from "../game/levels.ts";
-import { BKT, MASTERY_THRESHOLD } from "../game/mastery.ts";
-import type { ProgressV1 } from "../game/schema.ts";
-import { streakOf, type Streak } from "../game/streak.ts";
+import {
+  badgeInfo,
+  BKT,
+  levelFor,
+  MASTERY_THRESHOLD,
+  streakOf,
+  type BadgeInfo,
+  type LevelProgress,
+  type ProgressV1,
+  type Streak,
+} from "../game/progressApi.ts";
 
 export type SkillRow = {
   skill: string;

@@ -3,8 +3,7 @@
  * applied to the registry's families, plus a fresh seed.
  */
 import { families as registryFamilies } from "../../exercises/registry.ts";
-import { chooseNext, type FamilyInfo } from "../game/nextExercise.ts";
-import type { ProgressV1 } from "../game/schema.ts";
+import { chooseNext, type FamilyInfo, type ProgressV1 } from "../game/progressApi.ts";
 import { newSeed } from "../exercise-ui/exerciseModel.ts";
 
 export type ExerciseRef = { family: string; seed: string; level: number };

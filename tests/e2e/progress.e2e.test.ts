@@ -6,7 +6,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createExercise } from "../../exercises/registry.ts";
 import { answerText } from "../../src/lib/grading/index.ts";
-import { lessonFacts } from "../../src/game/lessonFacts.ts";
+import { lessonFacts } from "../../src/course/lessonFacts.ts";
 import { memoryStorage } from "../../src/game/storage.ts";
 import { BACKUP_PREFIX, ProgressStore, STORAGE_KEY } from "../../src/game/store.ts";
 import { XP_PER_LEVEL } from "../../src/game/xp.ts";
