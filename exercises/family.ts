@@ -60,6 +60,10 @@ export interface ExerciseFamily<P> {
   misconceptions(p: P): Misconception[];
   /** true, or why these parameters make a bad exercise (checked by `generate` and the self-test). */
   wellPosed(p: P): true | string;
+  /** See FamilyDefinition.rule (the self-test compares it with `grade` on every option and order). */
+  rule?(p: P, part: string, answer: string | readonly string[]): boolean;
+  /** See FamilyDefinition.decidableFromFigure (the self-test sweeps it over seeds). */
+  decidableFromFigure?(p: P): true | string;
 }
 
 /** The part of a family its author writes; `defineFamily` adds validate, grade and re-drawing. */
@@ -79,6 +83,18 @@ export interface FamilyDefinition<P> {
   misconceptions(p: P): Misconception[];
   /** Extra family-specific conditions on the parameters (optional). */
   wellPosed?(p: P): true | string;
+  /**
+   * Required when a part is a choice or an ordering: an independent statement of what makes an
+   * option (its id) or an order (its ids) right, written from the subject (a decision table, the
+   * precedence constraints, a property measured on the engine's numbers), not from the answer key.
+   * The self-test enumerates every option and every order and checks grade == rule.
+   */
+  rule?(p: P, part: string, answer: string | readonly string[]): boolean;
+  /**
+   * Required when the prompt or an option shows a chart: true, or why the keyed answer cannot be
+   * read off the plotted data alone (reads the PlotSpecs, not the parameters behind them).
+   */
+  decidableFromFigure?(p: P): true | string;
 }
 
 /** How many times `generate` re-draws before giving up (the self-test fails loudly if it does). */
@@ -170,6 +186,8 @@ export function defineFamily<P>(def: FamilyDefinition<P>): ExerciseFamily<P> {
       return problem ?? true;
     },
   };
+  if (def.rule) Object.assign(family, { rule: def.rule.bind(def) });
+  if (def.decidableFromFigure) Object.assign(family, { decidableFromFigure: def.decidableFromFigure.bind(def) });
   return family;
 }
 

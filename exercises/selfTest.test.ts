@@ -56,3 +56,66 @@ describe("selfTest", () => {
     expect(selfTest(fixture({ misconceptions: twice }), { seeds: 2 }).join("\n")).toMatch(/indistinguishable/);
   });
 });
+
+/** A choice family: "which of a, b, c is the largest number?", with its rule and a chart to read. */
+function choiceFixture(overrides: Partial<FamilyDefinition<{ values: number[] }>> = {}): ExerciseFamily<unknown> {
+  const largest = (p: { values: number[] }) => p.values.indexOf(Math.max(...p.values));
+  return defineFamily<{ values: number[] }>({
+    id: "choice-fixture",
+    version: 1,
+    title: "largest",
+    lesson: "neurons-and-layers",
+    skills: ["comparing"],
+    levels: [1],
+    generate: (rng) => ({ values: rng.shuffle([1, 2, 3]) }),
+    render: (p) => ({ prompt: "Which bar is the tallest?", parts: [{ id: "c", label: "bar" }], figure: { kind: "curves", series: [{ name: "bars", points: p.values.map((v, i): [number, number] => [i, v]) }], xLabel: "bar", yLabel: "height" } }),
+    answer: (p) => ({ c: { kind: "choice", options: p.values.map((_, i) => ({ id: "abc"[i], label: `bar ${i}` })), correct: "abc"[largest(p)] } }),
+    rule: (p, _part, id) => "abc".indexOf(id as string) === largest(p),
+    decidableFromFigure: () => true,
+    hints: () => ["Look.", "Compare."],
+    solution: (p) => [`The tallest is ${"abc"[largest(p)]}: bar ${largest(p)}.`],
+    misconceptions: () => [],
+    ...overrides,
+  }) as ExerciseFamily<unknown>;
+}
+
+describe("selfTest well-posedness: every choice, ordering and chart is checked against the family's own rule", () => {
+  it("passes a choice family whose key agrees with its rule", () => {
+    expect(selfTest(choiceFixture(), { seeds: 10 })).toEqual([]);
+  });
+
+  it("reports a choice family that declares no rule, and a chart family that declares no decidability check", () => {
+    const problems = selfTest(choiceFixture({ rule: undefined, decidableFromFigure: undefined }), { seeds: 2 }).join("\n");
+    expect(problems).toMatch(/declares no rule/);
+    expect(problems).toMatch(/declares no decidableFromFigure/);
+  });
+
+  it("reports an option the rule calls right but the grader rejects (the key is one of several right answers)", () => {
+    const problems = selfTest(choiceFixture({ rule: (p, _part, id) => (p.values["abc".indexOf(id as string)] ?? 0) >= 2 }), { seeds: 3 }).join("\n");
+    expect(problems).toMatch(/is rejected by the grader but the rule says it is right/);
+  });
+
+  it("reports an ordering whose grader accepts one order where the rule allows two", () => {
+    const ordering = defineFamily<{ shown: string[] }>({
+      id: "ordering-fixture",
+      version: 1,
+      title: "order",
+      lesson: "neurons-and-layers",
+      skills: ["ordering"],
+      levels: [1],
+      generate: (rng) => ({ shown: rng.shuffle(["x", "y", "z"]) }),
+      render: () => ({ prompt: "x before z; y anywhere", parts: [{ id: "o", label: "order" }] }),
+      answer: (p) => ({ o: { kind: "ordering", items: p.shown.map((id) => ({ id, label: id })), correct: ["x", "y", "z"] } }),
+      rule: (_p, _part, order) => (order as string[]).indexOf("x") < (order as string[]).indexOf("z"),
+      hints: () => ["One.", "Two."],
+      solution: () => ["x, y, z"],
+      misconceptions: () => [],
+    }) as ExerciseFamily<unknown>;
+    expect(selfTest(ordering, { seeds: 2 }).join("\n")).toMatch(/“y, x, z” is rejected by the grader but the rule says it is right/);
+  });
+
+  it("reports a chart from which the keyed answer cannot be read", () => {
+    const problems = selfTest(choiceFixture({ decidableFromFigure: () => "the bars are all the same height" }), { seeds: 2 }).join("\n");
+    expect(problems).toMatch(/cannot be read off the chart: the bars are all the same height/);
+  });
+});

@@ -65,6 +65,35 @@ function answer(p: Params) {
   return { choice: { kind: "choice" as const, options: list, correct: idOf[OWNER[p.property]] } };
 }
 
+/**
+ * Whether a plotted curve (z from −4 to 4 in steps of 0.25, as drawn) has the property, measured on
+ * its points rather than looked up by name: this is the rule the key must agree with.
+ */
+export function curveHasProperty(points: readonly (readonly [number, number])[], property: Property): boolean {
+  const ys = points.map(([, y]) => y);
+  const zs = points.map(([z]) => z);
+  const slopes = ys.slice(1).map((y, i) => (y - ys[i]) / (zs[i + 1] - zs[i]));
+  const bends = slopes.slice(1).map((s, i) => s - slopes[i]);
+  const left = slopes.filter((_, i) => zs[i + 1] <= 0);
+  const first = ys[0];
+  const last = ys[ys.length - 1];
+  const odd = ys.every((y, i) => Math.abs(y + ys[ys.length - 1 - i]) < 1e-9);
+  const kinks = bends.filter((b) => Math.abs(b) > 1e-9).length;
+  switch (property) {
+    case "unit-interval":
+      return Math.min(...ys) > 0 && Math.max(...ys) < 1;
+    case "zero-centred-bounded":
+      return odd && Math.max(...ys.map(Math.abs)) < 1;
+    case "dead-negative":
+      return left.every((s) => s === 0) && slopes.some((s) => s > 0);
+    case "leaky":
+      return kinks === 1 && left.every((s) => s > 0 && s < 1);
+    case "smooth-relu":
+      // Smooth: no single kink carries the bend (it is spread over many points); ReLU-like at both ends.
+      return kinks > 2 && Math.abs(first) < 0.05 && Math.abs(last - zs[zs.length - 1]) < 0.05;
+  }
+}
+
 /** Pick the activation with a stated property; options are the engine's own curves. */
 export const activationProperty = defineFamily<Params>({
   id: "activation-property",
@@ -87,6 +116,14 @@ export const activationProperty = defineFamily<Params>({
     };
   },
   answer,
+  rule(p, _part, id) {
+    const option = answer(p).choice.options.find((o) => o.id === id);
+    return option?.plot !== undefined && curveHasProperty(option.plot.series[0].points, p.property);
+  },
+  decidableFromFigure(p) {
+    const having = answer(p).choice.options.filter((o) => o.plot !== undefined && curveHasProperty(o.plot.series[0].points, p.property));
+    return having.length === 1 ? true : `${having.length} of the plotted curves have the property “${p.property}”`;
+  },
   hints(p) {
     return ["Look at each curve's range (its lowest and highest values) and its slope left of z = 0.", `The property to look for: ${QUESTION[p.property].replace(/^Which activation /, "it ").replace(/\?$/, ".")}`];
   },

@@ -1,4 +1,4 @@
-import { tensor } from "../../../src/lib/autodiff/index.ts";
+import { mse, tensor } from "../../../src/lib/autodiff/index.ts";
 import { Dense, Sequential, fit } from "../../../src/lib/nn/index.ts";
 import { Adam } from "../../../src/lib/optim/index.ts";
 import { Rng } from "../../../src/lib/random/index.ts";
@@ -11,6 +11,12 @@ export interface TrainingRun {
   regime: Regime;
   train: number[];
   val: number[];
+  /**
+   * The best validation loss any model can reach: the MSE of the true curve 0.8·sin(πx) itself on the
+   * validation points (what is left is the noise). Plotted as a reference line, it is what tells a
+   * model that stays high (underfitting) from one that reached the noise (a good fit).
+   */
+  floor: number;
 }
 
 /**
@@ -51,7 +57,8 @@ function train(regime: Regime, index: number): TrainingRun {
     shuffle: false,
     validationData: [features(valSet.x), column(valSet.y)],
   });
-  return { regime, train: history.loss, val: history.valLoss };
+  const truth = column(valSet.x.map((v) => 0.8 * Math.sin(Math.PI * v)));
+  return { regime, train: history.loss, val: history.valLoss, floor: mse(truth, column(valSet.y)).data[0] };
 }
 
 const cache = new Map<Regime, TrainingRun[]>();

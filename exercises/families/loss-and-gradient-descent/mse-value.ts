@@ -15,18 +15,23 @@ function answer(p: Params) {
 /** Mean squared error of a few predictions, MSE = (1/N) Σ (ŷ_i − y_i)², by the engine. */
 export const mseValue = defineFamily<Params>({
   id: "mse-value",
-  version: 1,
+  version: 2,
   title: "Mean squared error of some predictions",
   lesson: "loss-and-gradient-descent",
   skills: ["residuals", "mean squared error"],
   levels: [1, 2, 3],
   generate(rng, level) {
     const n = level + 2;
-    // Redshift-like targets and predictions with errors of a few tenths.
-    const y = Array.from({ length: n }, () => nice(rng, 0, 3, level === 1 ? 1 : 2));
-    return { y, yhat: y.map((v) => nice(rng, v - 0.6, v + 0.6, level === 1 ? 1 : 2)) };
+    // Redshift-like targets and predictions with errors of a few tenths. Redshifts of galaxies are
+    // positive, so targets start at 0.1 and a prediction never goes below the smallest number shown
+    // (a photo-z code that predicted z < 0 would be clipped; an exercise must not show one).
+    const digits = level === 1 ? 1 : 2;
+    const least = 10 ** -digits;
+    const y = Array.from({ length: n }, () => nice(rng, 0.1, 3, digits));
+    return { y, yhat: y.map((v) => nice(rng, Math.max(least, v - 0.6), v + 0.6, digits)) };
   },
   wellPosed(p) {
+    if ([...p.y, ...p.yhat].some((z) => !(z > 0))) return "a redshift is not positive";
     const e = p.yhat.map((v, i) => v - p.y[i]);
     return e.filter((x) => x !== 0).length >= 2 && Math.abs(e.reduce((a, b) => a + b, 0)) > 0.01 ? true : "too few non-zero errors";
   },

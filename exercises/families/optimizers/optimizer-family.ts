@@ -78,7 +78,7 @@ export function optimizerFamily<S extends BaseState>(config: OptimizerFamilyConf
       return {
         prompt: `Update one parameter with this rule, starting from $\\theta_0 = ${fmt(p.theta0)}$ and all state at 0:
 $$${config.rule}$$
-with ${config.hyperText(p.h)}. The gradients at the ${k === 1 ? "first step is" : `first ${k} steps are`} $${gs}$. After step ${k}, what are ${config.state.map((s) => `$${s.symbol}$`).join(", ")} and $\\theta_${k}$?`,
+with ${config.hyperText(p.h)}. ${k === 1 ? "The gradient at the first step is" : `The gradients at the first ${k} steps are`} $${gs}$. After step ${k}, what are ${config.state.map((s) => `$${s.symbol}$`).join(", ")} and $\\theta_${k}$?`,
         parts: [
           ...config.state.map((s) => ({ id: s.id, label: `$${s.symbol}_${k}$`, placeholder: "3 significant figures" })),
           { id: "theta", label: `$\\theta_${k}$`, placeholder: "4 decimal places" },

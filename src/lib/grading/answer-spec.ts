@@ -38,7 +38,14 @@ export type AnswerSpec =
   | { kind: "vector"; value: number[]; tolerance: Tolerance }
   | { kind: "matrix"; value: number[][]; tolerance: Tolerance }
   | { kind: "choice"; options: ChoiceOption[]; correct: string }
-  | { kind: "ordering"; items: OrderingItem[]; correct: string[] }
+  | {
+      kind: "ordering";
+      items: OrderingItem[];
+      /** The order shown as the answer. */
+      correct: string[];
+      /** Other orders that are just as right (e.g. where a step may sit in several places). */
+      alsoCorrect?: string[][];
+    }
   | {
       kind: "expression";
       /** Names the learner may use, e.g. ["s"] or ["yhat", "y"]. */
@@ -173,7 +180,8 @@ export function compareAnswer(spec: AnswerSpec, value: AnswerValue): { correct: 
     }
     case "ordering": {
       const ids = value as string[];
-      const ok = ids.length === spec.correct.length && ids.every((id, i) => id === spec.correct[i]);
+      const same = (order: readonly string[]) => ids.length === order.length && ids.every((id, i) => id === order[i]);
+      const ok = same(spec.correct) || (spec.alsoCorrect ?? []).some(same);
       const firstWrong = ids.findIndex((id, i) => id !== spec.correct[i]);
       return { correct: ok, message: ok ? "Correct." : `The order is wrong from position ${firstWrong + 1} on.` };
     }
@@ -270,8 +278,11 @@ export function specExpecting(spec: AnswerSpec, raw: string): AnswerSpec | null 
       return { ...spec, value: read.value as number[][] };
     case "choice":
       return { ...spec, correct: read.value as string };
-    case "ordering":
-      return { ...spec, correct: read.value as string[] };
+    case "ordering": {
+      // Only the misconception's own order: the spec's other accepted orders are not that mistake.
+      const { alsoCorrect: _others, ...rest } = spec;
+      return { ...rest, correct: read.value as string[] };
+    }
     case "expression":
       return { ...spec, canonical: raw };
   }
