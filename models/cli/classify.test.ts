@@ -1,19 +1,19 @@
 import { describe, expect, it } from "vitest";
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { Rng } from "../src/lib/random/index.ts";
-import { preprocess, simulateCutout } from "../src/lib/astro/index.ts";
-import { writeFits } from "../src/lib/astro/fits-writer.test-util.ts";
-import { ModelRunner, loadImageFile } from "../src/lib/inference/index.ts";
-import { loadNodeRuntime } from "../src/lib/inference/nodeRuntime.ts";
+import { Rng } from "../../src/lib/random/index.ts";
+import { preprocess, simulateCutout } from "../../src/lib/astro/index.ts";
+import { writeFits } from "../../src/lib/astro/fits-writer.test-util.ts";
+import { ModelRunner, loadImageFile } from "../../src/lib/inference/index.ts";
+import { loadNodeRuntime } from "../../src/lib/inference/nodeRuntime.ts";
 import jpeg from "jpeg-js";
-import { encodePng } from "./png.ts";
+import { encodePng } from "../training/shared/png.ts";
+import { committedFile } from "../training/shared/paths.ts";
 import { classifyFiles, decodeInNode, main } from "./classify.ts";
 import type { ClassifyResult } from "./classify.ts";
 
-const present = existsSync(join(import.meta.dirname, "galaxy-morphology", "model.onnx")) && existsSync(join(import.meta.dirname, "lens-finder", "model.onnx"));
 
 /** A folder with a PNG and a FITS of simulated cutouts and a text file that is no image. */
 function fixtureFolder(): { dir: string; rgb: Uint8Array; image: Float32Array } {
@@ -33,7 +33,6 @@ function fixtureFolder(): { dir: string; rgb: Uint8Array; image: Float32Array } 
 describe("npm run classify", () => {
   it("decodes PNGs in Node to the pixels the PNG was written from (JPEGs nearly so), and preprocesses them with the shared function", async () => {
     const { dir, rgb } = fixtureFolder();
-    const { readFileSync } = await import("node:fs");
     const loaded = await loadImageFile(new Uint8Array(readFileSync(join(dir, "spiral.png"))), decodeInNode);
     const rgba = new Uint8Array(64 * 64 * 4);
     for (let p = 0; p < 4096; p++) rgba.set([rgb[p * 3], rgb[p * 3 + 1], rgb[p * 3 + 2], 255], p * 4);
@@ -47,7 +46,7 @@ describe("npm run classify", () => {
     expect(worst).toBeLessThan(0.2);
   });
 
-  it.skipIf(!present)("classifies a folder's PNG and FITS, reports the bad file and skips it, and prints JSON", async () => {
+  it("classifies a folder's PNG and FITS, reports the bad file and skips it, and prints JSON", async () => {
     const { dir, image } = fixtureFolder();
     const lines: string[] = [];
     const errors: string[] = [];
@@ -65,14 +64,14 @@ describe("npm run classify", () => {
     expect(errors).toEqual([expect.stringMatching(/skipped .*notes\.txt: .*is not a PNG, JPEG or FITS image/)]);
     // The PNG's probabilities are the model's on the (8-bit rounded) simulated image.
     const direct = await new ModelRunner({ loadRuntime: loadNodeRuntime }).predict(
-      { id: "g", bytes: new Uint8Array((await import("node:fs")).readFileSync(join(import.meta.dirname, "galaxy-morphology", "model.onnx"))), labels: ["elliptical", "spiral", "edge-on", "irregular", "merger"] },
+      { id: "g", bytes: new Uint8Array(readFileSync(committedFile("galaxy-morphology", "model.onnx"))), labels: ["elliptical", "spiral", "edge-on", "irregular", "merger"] },
       image,
       "wasm",
     );
     expect(Math.abs(results[1].probabilities.spiral - direct.probabilities[1])).toBeLessThan(0.05);
   });
 
-  it.skipIf(!present)("uses the lens finder with --model, prints one line per file, and exits 1 when nothing could be classified", async () => {
+  it("uses the lens finder with --model, prints one line per file, and exits 1 when nothing could be classified", async () => {
     const { dir } = fixtureFolder();
     const lines: string[] = [];
     expect(await main(["--model", "lens-finder", join(dir, "spiral.png")], (l) => lines.push(l), () => {})).toBe(0);
@@ -80,16 +79,35 @@ describe("npm run classify", () => {
     const errors: string[] = [];
     expect(await main([join(dir, "notes.txt"), join(dir, "missing.png")], () => {}, (l) => errors.push(l))).toBe(1);
     expect(errors).toEqual([expect.stringMatching(/missing\.png: no such file/), expect.stringMatching(/notes\.txt/), "nothing could be classified"]);
-    expect(await main(["--model", "cats", dir], () => {}, () => {})).toBe(2);
+    const usage: string[] = [];
+    expect(await main(["--model", "cats", dir], () => {}, (l) => usage.push(l))).toBe(2);
+    expect(usage.join("\n")).toMatch(/unknown model "cats": choose galaxy-morphology or lens-finder/);
     const run = await classifyFiles([dir], "lens-finder");
     expect(run.results).toHaveLength(2);
   });
 
-  it.skipIf(!present)("runs as a script (node --experimental-strip-types models/classify.ts)", () => {
+  it("runs as a script (node --experimental-strip-types models/cli/classify.ts)", () => {
     const { dir } = fixtureFolder();
-    const out = spawnSync(process.execPath, ["--experimental-strip-types", "--no-warnings", "models/classify.ts", dir, "--json"], { encoding: "utf8" });
+    const out = spawnSync(process.execPath, ["--experimental-strip-types", "--no-warnings", "models/cli/classify.ts", dir, "--json"], { encoding: "utf8" });
     expect(out.status).toBe(0);
     expect(JSON.parse(out.stdout)).toHaveLength(2);
     expect(out.stderr).toMatch(/skipped .*notes\.txt/);
+  });
+
+  it("--help prints the usage and exits 0; an unknown option, a missing value or no files exit 2 with a clear message", async () => {
+    const out: string[] = [];
+    expect(await main(["--help"], (l) => out.push(l), () => {})).toBe(0);
+    expect(out.join("\n")).toMatch(/usage: npm run classify -- <files or folders…> \[--model galaxy-morphology\|lens-finder\] \[--json\]/);
+    const cases: [string[], RegExp][] = [
+      [["--colour", "x.png"], /Unknown option '--colour'/],
+      [["x.png", "--model"], /Option '-m, --model <value>' argument missing/],
+      [[], /name at least one file or folder/],
+    ];
+    for (const [argv, message] of cases) {
+      const err: string[] = [];
+      expect(await main(argv, () => {}, (l) => err.push(l))).toBe(2);
+      expect(err.join("\n")).toMatch(message);
+      expect(err.join("\n")).toMatch(/run with --help/);
+    }
   });
 });

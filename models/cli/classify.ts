@@ -1,6 +1,6 @@
 // Classify images with the site's models, from the command line:
 //
-//   npm run classify -- <files or folders…> [--model galaxy-morphology|lens-finder] [--json]
+//   npm run classify -- <files or folders…> [--model galaxy-morphology|lens-finder] [--json] [--help]
 //
 // PNG, JPEG and FITS (2-D, or the first plane of a cube) go through the same loading and
 // preprocessing as the site's upload (src/lib/inference/imageFile.ts → src/lib/astro preprocess) and
@@ -11,14 +11,15 @@ import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { PNG } from "pngjs";
 import jpeg from "jpeg-js";
-import { ModelRunner, ImageFileError, describeError, loadImageFile } from "../src/lib/inference/index.ts";
-import type { RasterDecoder } from "../src/lib/inference/index.ts";
-import { loadNodeRuntime } from "../src/lib/inference/nodeRuntime.ts";
-import { MODEL_SPECS } from "../src/lib/astro/model-specs.ts";
-import { DIHEDRAL_VIEWS, IMAGE_SIZE, dihedralViews } from "../src/lib/astro/index.ts";
+import { ModelRunner, ImageFileError, describeError, loadImageFile } from "../../src/lib/inference/index.ts";
+import type { RasterDecoder } from "../../src/lib/inference/index.ts";
+import { loadNodeRuntime } from "../../src/lib/inference/nodeRuntime.ts";
+import { CLASSIFIERS, CLASSIFIER_IDS, SHIPPED_NETWORKS, classifierInput, isClassifierId } from "../../src/lib/zoo/index.ts";
+import type { ClassifierId } from "../../src/lib/zoo/index.ts";
+import { parseOptions, runCli, UsageError } from "../training/shared/options.ts";
+import { MODELS_DIR, committedFile } from "../training/shared/paths.ts";
 
-export const CLASSIFY_MODELS = ["galaxy-morphology", "lens-finder"] as const;
-export type ClassifyModel = (typeof CLASSIFY_MODELS)[number];
+export type ClassifyModel = ClassifierId;
 
 export interface ClassifyResult {
   file: string;
@@ -71,19 +72,18 @@ export function expandPaths(paths: readonly string[]): { files: string[]; missin
 }
 
 /** Classifies each file with `model`; never throws for a bad file (it is listed in `skipped`). */
-export async function classifyFiles(paths: readonly string[], model: ClassifyModel, modelsDir = import.meta.dirname): Promise<ClassifyRun> {
-  const spec = MODEL_SPECS[model];
-  const onnx = join(modelsDir, model, "model.onnx");
-  const bytes = new Uint8Array(readFileSync(onnx));
+export async function classifyFiles(paths: readonly string[], model: ClassifyModel, modelsDir = MODELS_DIR): Promise<ClassifyRun> {
+  const spec = CLASSIFIERS[model];
+  const network = SHIPPED_NETWORKS[model];
+  const bytes = new Uint8Array(readFileSync(committedFile(model, "model.onnx", join(modelsDir, model))));
   const classifier = new ModelRunner({ loadRuntime: loadNodeRuntime });
-  const source = { id: model, bytes, labels: spec.classes };
+  const source = { ...network, bytes };
   const { files, missing } = expandPaths(paths);
   const run: ClassifyRun = { results: [], skipped: missing.map((file) => ({ file, reason: "no such file or folder" })) };
   for (const file of files) {
     try {
       const loaded = await loadImageFile(new Uint8Array(readFileSync(file)), decodeInNode, { name: "the file" });
-      const views = spec.testTimeAugmentation ? DIHEDRAL_VIEWS : 1;
-      const input = views > 1 ? dihedralViews(loaded.prepared.data, 3, IMAGE_SIZE) : loaded.prepared.data;
+      const { input, views } = classifierInput(spec, loaded.prepared.data);
       const p = await classifier.predict(source, input, "wasm", views);
       run.results.push({ file, model, top: p.top, probabilities: Object.fromEntries(p.labels.map((l, i) => [l, Number(p.probabilities[i].toFixed(6))])) });
     } catch (error) {
@@ -94,35 +94,26 @@ export async function classifyFiles(paths: readonly string[], model: ClassifyMod
   return run;
 }
 
-const USAGE = "usage: npm run classify -- <files or folders…> [--model galaxy-morphology|lens-finder] [--json]";
+const USAGE = `usage: npm run classify -- <files or folders…> [--model ${CLASSIFIER_IDS.join("|")}] [--json]
+  --model ID   the classifier (default galaxy-morphology)
+  --json       print the results as JSON
+PNG, JPEG and FITS files; folders are searched recursively.`;
 
-/** The CLI: returns the exit code (0 when at least one file was classified). */
-export async function main(argv: readonly string[], out: (line: string) => void = console.log, err: (line: string) => void = console.error): Promise<number> {
-  let model: ClassifyModel = "galaxy-morphology";
-  let json = false;
-  const paths: string[] = [];
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    if (a === "--json") json = true;
-    else if (a === "--model" || a.startsWith("--model=")) {
-      const value = a.includes("=") ? a.slice(a.indexOf("=") + 1) : argv[++i];
-      if (!CLASSIFY_MODELS.includes(value as ClassifyModel)) {
-        err(`unknown model "${value ?? ""}": choose ${CLASSIFY_MODELS.join(" or ")}`);
-        return 2;
-      }
-      model = value as ClassifyModel;
-    } else if (a === "--help" || a === "-h") {
-      out(USAGE);
-      return 0;
-    } else if (a.startsWith("--")) {
-      err(`unknown option ${a}\n${USAGE}`);
-      return 2;
-    } else paths.push(a);
+/** The CLI: returns the exit code (0 when at least one file was classified or for --help; 1 when none could be; 2 for a bad command line). */
+export function main(argv: readonly string[], out: (line: string) => void = console.log, err: (line: string) => void = console.error): Promise<number> {
+  return runCli((args) => classify(args, out, err), [...argv], err);
+}
+
+async function classify(argv: readonly string[], out: (line: string) => void, err: (line: string) => void): Promise<number> {
+  const { values, positionals: paths } = parseOptions(argv, { model: { type: "string", short: "m" }, json: { type: "boolean" } });
+  if (values.help) {
+    out(USAGE);
+    return 0;
   }
-  if (paths.length === 0) {
-    err(USAGE);
-    return 2;
-  }
+  const model = values.model ?? "galaxy-morphology";
+  if (!isClassifierId(model)) throw new UsageError(`unknown model "${model}": choose ${CLASSIFIER_IDS.join(" or ")}`);
+  const json = values.json ?? false;
+  if (paths.length === 0) throw new UsageError("name at least one file or folder to classify");
   const run = await classifyFiles(paths, model);
   for (const s of run.skipped) err(`skipped ${s.file}: ${s.reason}`);
   if (json) out(JSON.stringify(run.results, null, 2));

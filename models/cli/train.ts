@@ -1,73 +1,96 @@
-// Trains the models of this folder:
-//   npm run models:train                      every model (MODEL_SPECS, then models/trainers.ts)
-//   npm run models:train -- lens-finder       one model
-//   options: --epochs N --stop-after N --train N --test N --max-minutes M --out DIR --lr X
-//   --evaluate-only (re-score the committed weights and rewrite metrics.json + CARD.md, no training)
-//   --widths a,b,c --batch-norm (for experiments and for reproducing a run cut short; the
-//   committed models use the specs' defaults, and each card records the exact command)
-import { join } from "node:path";
-import { MODEL_SPECS } from "../src/lib/astro/model-specs.ts";
-import type { ModelSpec } from "../src/lib/astro/model-specs.ts";
-import { reevaluateModel, trainModel } from "./pipeline.ts";
-import { TRAINERS } from "./trainers.ts";
+// Trains the models of this folder (see models/README.md):
+//   npm run models:train                          every model: the classifiers, then the autoencoder and the denoiser
+//   npm run models:train -- lens-finder           one classifier (several may be named)
+//   npm run models:train -- galaxy-autoencoder    the autoencoder (options: -- galaxy-autoencoder --help)
+//   npm run models:train -- galaxy-denoiser       the denoiser (options: -- galaxy-denoiser --help)
+//   npm run models:train -- --help                every option
+// Each pipeline owns its options (training/<pipeline>/options.ts); this file only dispatches.
+import { join, resolve } from "node:path";
+import { pathToFileURL } from "node:url";
+import { AUTOENCODER_SPEC, CLASSIFIERS, CLASSIFIER_IDS, DENOISER_SPEC } from "../../src/lib/zoo/index.ts";
+import { argsWithoutOut, runCli, UsageError } from "../training/shared/options.ts";
+import { modelDir } from "../training/shared/paths.ts";
+import { CLASSIFIER_USAGE, parseClassifierOptions } from "../training/classifier/options.ts";
+import { reevaluateModel, trainModel } from "../training/classifier/pipeline.ts";
+import { AUTOENCODER_USAGE, parseAutoencoderOptions } from "../training/autoencoder/options.ts";
+import { trainAutoencoder } from "../training/autoencoder/pipeline.ts";
+import { DENOISER_USAGE, parseDenoiserOptions } from "../training/denoiser/options.ts";
+import { trainDenoiser } from "../training/denoiser/pipeline.ts";
 
-function parseArgs(argv: string[]): { names: string[]; overrides: Partial<ModelSpec>; out: string | null; evaluateOnly: boolean } {
-  const names: string[] = [];
-  const overrides: Partial<ModelSpec> = {};
-  let out: string | null = null;
-  let evaluateOnly = false;
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    const value = () => {
-      const v = argv[++i];
-      if (v === undefined) throw new Error(`${a} needs a value`);
-      return v;
-    };
-    const int = () => {
-      const n = Number(value());
-      if (!Number.isInteger(n) || n < 1) throw new Error(`${a} needs a positive integer`);
-      return n;
-    };
-    if (a === "--epochs") overrides.epochs = int();
-    else if (a === "--train") overrides.trainImages = int();
-    else if (a === "--test") overrides.testImages = int();
-    else if (a === "--max-minutes") overrides.maxMinutes = Number(value());
-    else if (a === "--out") out = value();
-    else if (a === "--batch-norm") overrides.batchNorm = true;
-    else if (a === "--stop-after") overrides.stopAfterEpochs = int();
-    else if (a === "--widths") overrides.widths = value().split(",").map(Number) as [number, number, number];
-    else if (a === "--lr") overrides.learningRate = Number(value());
-    else if (a === "--evaluate-only") evaluateOnly = true;
-    else if (a.startsWith("--")) throw new Error(`unknown option ${a}`);
-    else names.push(a);
-  }
-  return { names, overrides, out, evaluateOnly };
+export const TRAIN_USAGE = [CLASSIFIER_USAGE, AUTOENCODER_USAGE, DENOISER_USAGE].map((u) => `usage: ${u}`).join("\n\n");
+
+/** The command a card quotes: the model and its options, without --out (a machine's path). */
+function commandOf(name: string, options: readonly string[]): string {
+  return `npm run models:train -- ${[name, ...argsWithoutOut(options)].join(" ")}`;
 }
 
-async function main(): Promise<void> {
-  const args = process.argv.slice(2);
-  // Non-classifier models (models/trainers.ts) parse their own options.
-  if (args.length > 0 && Object.hasOwn(TRAINERS, args[0])) return TRAINERS[args[0]](args.slice(1));
-  const { names, overrides, out, evaluateOnly } = parseArgs(args);
-  const chosen = names.length > 0 ? names : Object.keys(MODEL_SPECS);
-  for (const name of chosen) {
-    if (!Object.hasOwn(MODEL_SPECS, name)) throw new Error(`unknown model "${name}"; models: ${[...Object.keys(MODEL_SPECS), ...Object.keys(TRAINERS)].join(", ")}`);
+/** Where a model's files go: models/<name>/, or <out>/<name>/ with --out. */
+const outDirOf = (name: string, out: string | null) => (out !== null ? join(out, name) : modelDir(name));
+
+function runAutoencoder(args: readonly string[], log: (line: string) => void): void {
+  const { spec, out } = parseAutoencoderOptions(args);
+  const outDir = outDirOf(spec.name, out);
+  const r = trainAutoencoder(spec, { outDir, command: commandOf(spec.name, args) });
+  log(`${spec.name}: held-out MSE ${r.mse.toExponential(3)} per pixel (PSNR ${r.psnr.toFixed(2)} dB), ${r.history.length} epochs in ${(r.trainSeconds / 60).toFixed(1)} min + bottleneck study ${(r.sweepSeconds / 60).toFixed(1)} min → ${outDir}`);
+}
+
+function runDenoiser(args: readonly string[], log: (line: string) => void): void {
+  const { spec, out } = parseDenoiserOptions(args);
+  const outDir = outDirOf(spec.name, out);
+  const r = trainDenoiser(spec, { outDir, command: commandOf(spec.name, args) });
+  const mid = r.evaluation.find((e) => e.t === 250) ?? r.evaluation[0];
+  log(`${spec.name}: ${r.stepsRun} steps in ${(r.trainSeconds / 60).toFixed(1)} min; at t = ${mid.t} PSNR ${mid.noisyPsnr.toFixed(1)} dB (noisy) → ${mid.denoisedPsnr.toFixed(1)} dB (denoised) → ${outDir}`);
+}
+
+/**
+ * The CLI: returns the exit code. A first argument naming the autoencoder or the denoiser hands the
+ * rest to that pipeline's options; anything else is the classifiers' command line.
+ */
+export function main(argv: readonly string[], out: (line: string) => void = console.log, log: (line: string) => void = console.error): Promise<number> {
+  return runCli((args) => train(args, out, log), [...argv], log);
+}
+
+async function train(argv: readonly string[], out: (line: string) => void, log: (line: string) => void): Promise<number> {
+  const [first, ...rest] = argv;
+  if (first === AUTOENCODER_SPEC.name || first === DENOISER_SPEC.name) {
+    const isAutoencoder = first === AUTOENCODER_SPEC.name;
+    const { help } = isAutoencoder ? parseAutoencoderOptions(rest) : parseDenoiserOptions(rest);
+    if (help) {
+      out(`usage: ${isAutoencoder ? AUTOENCODER_USAGE : DENOISER_USAGE}`);
+      return 0;
+    }
+    (isAutoencoder ? runAutoencoder : runDenoiser)(rest, log);
+    return 0;
   }
+  const options = parseClassifierOptions(argv);
+  if (options.help) {
+    out(TRAIN_USAGE);
+    return 0;
+  }
+  const pipelines = [AUTOENCODER_SPEC.name, DENOISER_SPEC.name];
+  if (options.names.length === 0 && argv.length > 0 && !options.evaluateOnly) {
+    // Options without a model name would train every classifier with them, then the other models without: say so rather than guess.
+    throw new UsageError(`name the model(s) the options are for: ${[...CLASSIFIER_IDS, ...pipelines].join(", ")}`);
+  }
+  const chosen = options.names.length > 0 ? options.names : [...CLASSIFIER_IDS];
   for (const name of chosen) {
-    const spec = { ...MODEL_SPECS[name], ...overrides };
-    const outDir = out !== null ? join(out, name) : join(import.meta.dirname, name);
-    if (evaluateOnly) {
+    const spec = { ...CLASSIFIERS[name], ...options.overrides };
+    const outDir = outDirOf(name, options.out);
+    if (options.evaluateOnly) {
       const r = reevaluateModel(spec, outDir);
-      console.error(`${name}: re-evaluated the committed weights: held-out accuracy ${(100 * r.accuracy).toFixed(2)}% (one view ${(100 * r.singleViewAccuracy).toFixed(2)}%) → ${outDir}`);
+      log(`${name}: re-evaluated the committed weights: held-out accuracy ${(100 * r.accuracy).toFixed(2)}% (one view ${(100 * r.singleViewAccuracy).toFixed(2)}%) → ${outDir}`);
       continue;
     }
-    const command = `npm run models:train -- ${[name, ...args.filter((a) => !names.includes(a))].join(" ")}`;
-    const r = trainModel(spec, { outDir, command });
-    console.error(
-      `${name}: held-out accuracy ${(100 * r.accuracy).toFixed(2)}%${r.auc !== null ? `, ROC AUC ${r.auc.toFixed(4)}` : ""}, ${r.epochsRun} epochs in ${(r.trainSeconds / 60).toFixed(1)} min → ${outDir}`,
-    );
+    const r = trainModel(spec, { outDir, command: commandOf(name, argv.filter((a) => a !== name)) });
+    log(`${name}: held-out accuracy ${(100 * r.accuracy).toFixed(2)}%${r.auc !== null ? `, ROC AUC ${r.auc.toFixed(4)}` : ""}, ${r.epochsRun} epochs in ${(r.trainSeconds / 60).toFixed(1)} min → ${outDir}`);
   }
-  if (names.length === 0) for (const run of Object.values(TRAINERS)) await run([]);
+  if (argv.length === 0) {
+    runAutoencoder([], log);
+    runDenoiser([], log);
+  }
+  return 0;
 }
 
-await main();
+if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
+  process.exitCode = await main(process.argv.slice(2));
+}

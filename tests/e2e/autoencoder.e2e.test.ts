@@ -5,7 +5,7 @@
 // challenge, and axe finds nothing serious.
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { encodePng } from "../../models/png.ts";
+import { encodePng } from "../../models/training/shared/png.ts";
 import { hasHorizontalScroll, hydrateIslands, launchBrowser, openPage, screenshot, seriousAxeViolations } from "./harness.ts";
 
 const LESSON = "/lessons/autoencoders/";

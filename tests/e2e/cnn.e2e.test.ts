@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Rng } from "../../src/lib/random/index.ts";
 import { simulateCutout } from "../../src/lib/astro/index.ts";
 import { writeFits } from "../../src/lib/astro/fits-writer.test-util.ts";
-import { encodePng } from "../../models/png.ts";
+import { encodePng } from "../../models/training/shared/png.ts";
 import { bytesFetched, hasHorizontalScroll, hydrateIslands, launchBrowser, openPage, screenshot, seriousAxeViolations } from "./harness.ts";
 
 const CNN = "/lessons/convolutional-networks/";

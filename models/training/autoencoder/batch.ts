@@ -1,9 +1,9 @@
 // One NCHW batch of a simulated data set, shared by training and evaluation so that both read the
 // images exactly the same way.
-import { Tensor } from "../src/lib/autodiff/index.ts";
-import { IMAGE_SIZE } from "../src/lib/astro/index.ts";
-import { IMAGE_VALUES, imageAt } from "./dataset.ts";
-import type { Dataset } from "./dataset.ts";
+import { Tensor } from "../../../src/lib/autodiff/index.ts";
+import { IMAGE_SIZE } from "../../../src/lib/astro/index.ts";
+import { IMAGE_VALUES, imageAt } from "../shared/dataset.ts";
+import type { Dataset } from "../shared/dataset.ts";
 
 /** Images `indices` of a data set as one NCHW batch tensor. */
 export function batchOf(data: Dataset, indices: readonly number[], buf: Float32Array<ArrayBuffer>): Tensor {

@@ -1,9 +1,8 @@
 // CARD.md of the galaxy autoencoder, written by its pipeline from the run's real numbers.
-import { OBSERVING, SIMULATION_RANGES, rangesToMarkdown } from "../src/lib/astro/index.ts";
-import { SEMANTIC_SIZE, SEMANTIC_UNITS } from "../src/lib/astro/autoencoder-spec.ts";
-import { PREPROCESSING } from "./pipeline.ts";
-import { psnr } from "../src/lib/nn/index.ts";
-import type { AutoencoderResult } from "./autoencoder-result.ts";
+import { OBSERVING, SIMULATION_RANGES, rangesToMarkdown } from "../../../src/lib/astro/index.ts";
+import { CLASSIFIER_PREPROCESSING as PREPROCESSING, SEMANTIC_SIZE, SEMANTIC_UNITS } from "../../../src/lib/zoo/index.ts";
+import { psnr } from "../../../src/lib/nn/index.ts";
+import type { AutoencoderResult } from "./result.ts";
 
 const sci = (v: number) => v.toExponential(2);
 const fix = (v: number, d = 2) => v.toFixed(d);
@@ -15,7 +14,7 @@ export function writeAutoencoderCard(r: AutoencoderResult): string {
   const L: string[] = [];
   L.push(`# Model card: ${s.name}`, "");
   L.push(
-    `A small convolutional autoencoder for galaxy cutouts, trained by the Deep Sky engine (pure TypeScript, \`src/lib\`) on simulated Legacy-Survey-like colour cutouts and exported to ONNX as two files: the **encoder** f (image → ${s.latent} numbers) and the **decoder** g (${s.latent} numbers → image). The first ${SEMANTIC_SIZE} latent units are *semantic*: a supervised loss ties them to the simulator's structural parameters of the main galaxy (Sérsic index, axis ratio, half-light radius, position angle as cos 2θ and sin 2θ), in the spirit of the semantic autoencoder of Aragon-Calvo & Carvajal (2020); the other ${free} units are free and learn whatever else the reconstruction needs. *This card is written by \`models/autoencoder-pipeline.ts\` from the run's results; do not edit it by hand — retrain instead.*`,
+    `A small convolutional autoencoder for galaxy cutouts, trained by the Deep Sky engine (pure TypeScript, \`src/lib\`) on simulated Legacy-Survey-like colour cutouts and exported to ONNX as two files: the **encoder** f (image → ${s.latent} numbers) and the **decoder** g (${s.latent} numbers → image). The first ${SEMANTIC_SIZE} latent units are *semantic*: a supervised loss ties them to the simulator's structural parameters of the main galaxy (Sérsic index, axis ratio, half-light radius, position angle as cos 2θ and sin 2θ), in the spirit of the semantic autoencoder of Aragon-Calvo & Carvajal (2020); the other ${free} units are free and learn whatever else the reconstruction needs. *This card is written by \`models/training/autoencoder/pipeline.ts\` from the run's results; do not edit it by hand — retrain instead.*`,
     "",
   );
   L.push("## Results on held-out simulated cutouts", "");
@@ -66,7 +65,7 @@ export function writeAutoencoderCard(r: AutoencoderResult): string {
   L.push("| epoch | train MSE | semantic loss | held-out MSE (first images) | learning rate | minutes |", "|---:|---:|---:|---:|---:|---:|");
   for (const h of r.history) L.push(`| ${h.epoch} | ${sci(h.reconstruction)} | ${fix(h.semantic, 4)} | ${sci(h.heldOutMse)} | ${h.learningRate.toExponential(2)} | ${fix(h.seconds / 60, 1)} |`);
   L.push("", "## Architecture", "");
-  L.push(`${(r.encoderParameters + r.decoderParameters).toLocaleString("en-US")} parameters: encoder ${r.encoderParameters.toLocaleString("en-US")}, decoder ${r.decoderParameters.toLocaleString("en-US")}. Built by \`buildEncoder\` / \`buildDecoder\` in \`src/lib/astro/autoencoder-spec.ts\`. The engine has no transposed convolution, so the decoder upsamples (nearest neighbour, ×2) and then convolves.`, "");
+  L.push(`${(r.encoderParameters + r.decoderParameters).toLocaleString("en-US")} parameters: encoder ${r.encoderParameters.toLocaleString("en-US")}, decoder ${r.decoderParameters.toLocaleString("en-US")}. Built by \`buildEncoder\` / \`buildDecoder\` in \`src/lib/zoo/autoencoder.ts\`. The engine has no transposed convolution, so the decoder upsamples (nearest neighbour, ×2) and then convolves.`, "");
   L.push("- `encoder.onnx`: input `image` float32 [N, 3, 64, 64] in [0, 1] → output `latent` float32 [N, " + s.latent + "].");
   L.push("- `decoder.onnx`: input `latent` float32 [N, " + s.latent + "] → output `image` float32 [N, 3, 64, 64] in [0, 1] (sigmoid).", "");
   L.push("Latent layout (units in order; `semanticTargets` / `semanticParams` convert):", "");

@@ -1,17 +1,17 @@
 // Held-out evaluation of a trained encoder/decoder pair, in inference mode: codes, per-image
 // reconstruction errors, errors with the code truncated to its top principal components, and the
 // decoder → encoder cycle on structural parameters.
-import { Tensor, noGrad } from "../src/lib/autodiff/index.ts";
-import type { Model } from "../src/lib/nn/index.ts";
-import type { Structure } from "../src/lib/astro/index.ts";
-import { semanticTargets } from "../src/lib/astro/autoencoder-spec.ts";
-import { IMAGE_VALUES } from "./dataset.ts";
-import type { Dataset } from "./dataset.ts";
-import { batchOf } from "./autoencoder-batch.ts";
-import { parameterErrors } from "./autoencoder-metrics.ts";
-import { psnr } from "../src/lib/nn/index.ts";
-import { pca } from "./autoencoder-pca.ts";
-import type { ParamError, TruncationPoint } from "./autoencoder-result.ts";
+import { Tensor, noGrad } from "../../../src/lib/autodiff/index.ts";
+import type { Model } from "../../../src/lib/nn/index.ts";
+import type { Structure } from "../../../src/lib/astro/index.ts";
+import { semanticTargets } from "../../../src/lib/zoo/index.ts";
+import { IMAGE_VALUES } from "../shared/dataset.ts";
+import type { Dataset } from "../shared/dataset.ts";
+import { batchOf } from "./batch.ts";
+import { parameterErrors } from "./metrics.ts";
+import { psnr } from "../../../src/lib/nn/index.ts";
+import { pca } from "./pca.ts";
+import type { ParamError, TruncationPoint } from "./result.ts";
 
 /** Latent codes of images [0, count) in inference mode: count × latent values. */
 export function encodeAll(encoder: Model, data: Dataset, count = data.count, batch = 50): Float32Array {

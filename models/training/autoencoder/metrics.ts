@@ -1,11 +1,11 @@
 // The galaxy autoencoder's numbers that need no network: PSNR, quantiles, the images' own noise
 // floor, and how well estimated structural parameters match the simulator's.
-import { IMAGE_SIZE } from "../src/lib/astro/index.ts";
-import type { Structure } from "../src/lib/astro/index.ts";
-import { SEMANTIC_SIZE, semanticParams } from "../src/lib/astro/autoencoder-spec.ts";
-import { IMAGE_VALUES } from "./dataset.ts";
-import type { Dataset } from "./dataset.ts";
-import type { ParamError } from "./autoencoder-result.ts";
+import { IMAGE_SIZE } from "../../../src/lib/astro/index.ts";
+import type { Structure } from "../../../src/lib/astro/index.ts";
+import { SEMANTIC_SIZE, semanticParams } from "../../../src/lib/zoo/index.ts";
+import { IMAGE_VALUES } from "../shared/dataset.ts";
+import type { Dataset } from "../shared/dataset.ts";
+import type { ParamError } from "./result.ts";
 
 
 /**

@@ -1,25 +1,25 @@
 import { describe, expect, it } from "vitest";
-import { existsSync, readFileSync, statSync } from "node:fs";
-import { join } from "node:path";
-import { Rng } from "../src/lib/random/index.ts";
-import { Tensor, noGrad } from "../src/lib/autodiff/index.ts";
-import { setWeights } from "../src/lib/nn/index.ts";
-import type { Model, WeightsJSON } from "../src/lib/nn/index.ts";
-import { simulateCutout } from "../src/lib/astro/index.ts";
-import { AUTOENCODER_SPEC, DECODER_IO, ENCODER_IO, buildDecoder, buildEncoder } from "../src/lib/astro/autoencoder-spec.ts";
-import { ModelRunner } from "../src/lib/inference/index.ts";
-import { loadNodeRuntime } from "../src/lib/inference/nodeRuntime.ts";
+import { readFileSync, statSync } from "node:fs";
+import { Rng } from "../../../src/lib/random/index.ts";
+import { Tensor, noGrad } from "../../../src/lib/autodiff/index.ts";
+import { setWeights } from "../../../src/lib/nn/index.ts";
+import type { Model, WeightsJSON } from "../../../src/lib/nn/index.ts";
+import { simulateCutout } from "../../../src/lib/astro/index.ts";
+import { AUTOENCODER_SPEC, DECODER_IO, ENCODER_IO, buildDecoder, buildEncoder } from "../../../src/lib/zoo/index.ts";
+import { ModelRunner } from "../../../src/lib/inference/index.ts";
+import { loadNodeRuntime } from "../../../src/lib/inference/nodeRuntime.ts";
+import { committedFile } from "../shared/paths.ts";
 
 // The committed galaxy autoencoder: weights.json reloaded into the engine and encoder.onnx /
 // decoder.onnx run by onnxruntime-web (the Node build of the runtime the site uses, through the same
 // ModelRunner) agree; and held-out reconstruction error stays under the bound the card states.
+// The files are committed: a missing one fails here, loudly (committedFile), never a silent skip.
 const spec = AUTOENCODER_SPEC;
-const dir = join(import.meta.dirname, spec.name);
-const present = ["encoder.onnx", "decoder.onnx", "weights.json", "metrics.json"].every((f) => existsSync(join(dir, f)));
+const file = (name: string) => committedFile(spec.name, name);
 
 /** Engine encoder and decoder with the committed weights (split by their enc_ / dec_ names). */
 function engineModels(): { encoder: Model; decoder: Model } {
-  const json = JSON.parse(readFileSync(join(dir, "weights.json"), "utf8")) as WeightsJSON;
+  const json = JSON.parse(readFileSync(file("weights.json"), "utf8")) as WeightsJSON;
   const encoder = buildEncoder(spec.latent, "reload");
   const decoder = buildDecoder(spec.latent, "reload");
   const load = (model: Model, prefix: string) => setWeights(model, json.weights.filter((w) => w.name.startsWith(prefix)).map((w) => ({ name: w.name, shape: w.shape, data: w.values })));
@@ -37,16 +37,16 @@ function freshImages(n: number, seed: string): Float32Array {
 }
 
 describe(`committed model ${spec.name}`, () => {
-  it.skipIf(!present)("the engine (weights.json) and onnxruntime (encoder.onnx, decoder.onnx) agree within 1e-4 on simulated galaxies; each file is ≤ 500 kB", async () => {
+  it("the engine (weights.json) and onnxruntime (encoder.onnx, decoder.onnx) agree within 1e-4 on simulated galaxies; each file is ≤ 500 kB", async () => {
     const { encoder, decoder } = engineModels();
     const n = 5;
     const data = freshImages(n, "autoencoder-agreement");
     const z = noGrad(() => encoder.forward(new Tensor(data.slice(), [n, 3, 64, 64]))[0]);
     const y = noGrad(() => decoder.forward(z)[0]);
-    for (const f of ["encoder.onnx", "decoder.onnx"]) expect(statSync(join(dir, f)).size).toBeLessThanOrEqual(500 * 1024);
+    for (const f of ["encoder.onnx", "decoder.onnx"]) expect(statSync(file(f)).size).toBeLessThanOrEqual(500 * 1024);
     const runner = new ModelRunner({ loadRuntime: loadNodeRuntime, detectWebGpu: async () => ({ ok: false, reason: "Node" }) });
-    const enc = { id: "enc", bytes: new Uint8Array(readFileSync(join(dir, "encoder.onnx"))), inputName: ENCODER_IO.input, outputName: ENCODER_IO.output };
-    const dec = { id: "dec", bytes: new Uint8Array(readFileSync(join(dir, "decoder.onnx"))), inputName: DECODER_IO.input, outputName: DECODER_IO.output, inputShape: [spec.latent] };
+    const enc = { id: "enc", bytes: new Uint8Array(readFileSync(file("encoder.onnx"))), inputName: ENCODER_IO.input, outputName: ENCODER_IO.output };
+    const dec = { id: "dec", bytes: new Uint8Array(readFileSync(file("decoder.onnx"))), inputName: DECODER_IO.input, outputName: DECODER_IO.output, inputShape: [spec.latent] };
     const ortZ = await runner.infer(enc, data, "wasm", n);
     expect(ortZ.outputDims).toEqual([n, spec.latent]);
     let worst = 0;
@@ -61,7 +61,7 @@ describe(`committed model ${spec.name}`, () => {
     await runner.dispose();
   });
 
-  it.skipIf(!present)("reconstructs fresh held-out galaxies with a mean MSE per value below 0.04 (PSNR above 14 dB; pixel noise alone is ≈ 0.024)", () => {
+  it("reconstructs fresh held-out galaxies with a mean MSE per value below 0.04 (PSNR above 14 dB; pixel noise alone is ≈ 0.024)", () => {
     const { encoder, decoder } = engineModels();
     const n = 10;
     const data = freshImages(n, "autoencoder-bound");
@@ -71,7 +71,7 @@ describe(`committed model ${spec.name}`, () => {
     const mse = sum / data.length;
     expect(mse).toBeLessThan(0.04);
     // …and the committed metrics say the same thing about the full held-out set.
-    const metrics = JSON.parse(readFileSync(join(dir, "metrics.json"), "utf8")) as { heldOut: { mse: number } };
+    const metrics = JSON.parse(readFileSync(file("metrics.json"), "utf8")) as { heldOut: { mse: number } };
     expect(metrics.heldOut.mse).toBeLessThan(0.04);
   });
 });

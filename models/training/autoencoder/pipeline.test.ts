@@ -2,13 +2,13 @@ import { describe, expect, it } from "vitest";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { runOrt } from "../tests/support/runOrt.ts";
-import { AUTOENCODER_SPEC, SEMANTIC_SIZE, semanticParams, semanticTargets } from "../src/lib/astro/autoencoder-spec.ts";
-import type { AutoencoderSpec } from "../src/lib/astro/autoencoder-spec.ts";
-import { trainAutoencoder } from "./autoencoder-pipeline.ts";
-import { quantile } from "./autoencoder-metrics.ts";
-import { psnr } from "../src/lib/nn/index.ts";
-import { pca } from "./autoencoder-pca.ts";
+import { runOrt } from "../../../tests/support/runOrt.ts";
+import { AUTOENCODER_SPEC, SEMANTIC_SIZE, semanticParams, semanticTargets } from "../../../src/lib/zoo/index.ts";
+import type { AutoencoderSpec } from "../../../src/lib/zoo/index.ts";
+import { trainAutoencoder } from "./pipeline.ts";
+import { quantile } from "./metrics.ts";
+import { psnr } from "../../../src/lib/nn/index.ts";
+import { pca } from "./pca.ts";
 
 // Small enough to train a few steps in a couple of seconds: the networks are the real ones.
 const tiny: AutoencoderSpec = {

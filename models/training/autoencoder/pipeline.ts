@@ -2,26 +2,26 @@
 // decoder with the engine (reconstruction MSE + a supervised loss that ties the first latent units to
 // the simulator's structural parameters), evaluate on held-out galaxies, study the bottleneck size,
 // and write encoder.onnx, decoder.onnx, weights.json, metrics.json, latent-map.json,
-// bottleneck.json and CARD.md. `npm run models:train -- galaxy-autoencoder` runs it (trainers.ts).
-// The stages live in autoencoder-train.ts, autoencoder-evaluate.ts and autoencoder-metrics.ts; this
-// file runs them in order and writes the files.
+// bottleneck.json and CARD.md. `npm run models:train -- galaxy-autoencoder` runs it (options.ts).
+// The stages live in train.ts, evaluate.ts and metrics.ts beside this file; this file runs them in
+// order and writes the files. The networks and the latent layout are the model zoo's
+// (src/lib/zoo/autoencoder.ts).
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { summary, weightsToJSON } from "../src/lib/nn/index.ts";
-import type { Model, WeightsJSON } from "../src/lib/nn/index.ts";
-import { exportModel } from "../src/lib/onnx/export-model.ts";
-import { AUTOENCODER_SPEC, DECODER_IO, ENCODER_IO, SEMANTIC_SIZE } from "../src/lib/astro/autoencoder-spec.ts";
-import type { AutoencoderSpec } from "../src/lib/astro/autoencoder-spec.ts";
-import { IMAGE_VALUES, generateDataset } from "./dataset.ts";
-import { PREPROCESSING } from "./pipeline.ts";
-import { progressBar } from "./progress.ts";
-import { pca } from "./autoencoder-pca.ts";
-import { writeAutoencoderCard } from "./autoencoder-card.ts";
-import { cycleErrors, encodeAll, reconstructionErrors, truncationErrors } from "./autoencoder-evaluate.ts";
-import { meanOf, parameterErrors, quantile, skyNoiseVariance } from "./autoencoder-metrics.ts";
-import { psnr } from "../src/lib/nn/index.ts";
-import type { AutoencoderOptions, AutoencoderResult, BottleneckPoint } from "./autoencoder-result.ts";
-import { trainRun } from "./autoencoder-train.ts";
+import { summary, weightsToJSON } from "../../../src/lib/nn/index.ts";
+import type { Model, WeightsJSON } from "../../../src/lib/nn/index.ts";
+import { exportModel } from "../../../src/lib/onnx/export-model.ts";
+import { CLASSIFIER_PREPROCESSING as PREPROCESSING, DECODER_IO, ENCODER_IO, SEMANTIC_SIZE } from "../../../src/lib/zoo/index.ts";
+import type { AutoencoderSpec } from "../../../src/lib/zoo/index.ts";
+import { IMAGE_VALUES, generateDataset } from "../shared/dataset.ts";
+import { progressBar } from "../shared/progress.ts";
+import { pca } from "./pca.ts";
+import { writeAutoencoderCard } from "./card.ts";
+import { cycleErrors, encodeAll, reconstructionErrors, truncationErrors } from "./evaluate.ts";
+import { meanOf, parameterErrors, quantile, skyNoiseVariance } from "./metrics.ts";
+import { psnr } from "../../../src/lib/nn/index.ts";
+import type { AutoencoderOptions, AutoencoderResult, BottleneckPoint } from "./result.ts";
+import { trainRun } from "./train.ts";
 
 /** Both networks' weights in one weights.json (encoder's first; names start enc_ / dec_). */
 export function autoencoderWeightsJSON(encoder: Model, decoder: Model): WeightsJSON {
@@ -142,7 +142,7 @@ export function trainAutoencoder(spec: AutoencoderSpec, options: AutoencoderOpti
     files[name] = typeof data === "string" ? Buffer.byteLength(data) : data.length;
   };
   const description = "Galaxy autoencoder trained by the Deep Sky engine on simulated Legacy-Survey-like g, r, z cutouts; see CARD.md.";
-  const layout = `latent units 0-${SEMANTIC_SIZE - 1}: Sérsic n, b/a, ln r_e, cos 2θ, sin 2θ (normalised; src/lib/astro/autoencoder-spec.ts semanticParams); units ${SEMANTIC_SIZE}-${spec.latent - 1}: free`;
+  const layout = `latent units 0-${SEMANTIC_SIZE - 1}: Sérsic n, b/a, ln r_e, cos 2θ, sin 2θ (normalised; src/lib/zoo/autoencoder.ts semanticParams); units ${SEMANTIC_SIZE}-${spec.latent - 1}: free`;
   write("encoder.onnx", exportModel(encoder, { name: `${spec.name}-encoder`, preprocessing: JSON.stringify(PREPROCESSING), description: `${description} Encoder f: image → ${spec.latent} latent units (${layout}).`, outputNames: [ENCODER_IO.output] }));
   write("decoder.onnx", exportModel(decoder, { name: `${spec.name}-decoder`, preprocessing: JSON.stringify({ input: `float32 [N, ${spec.latent}] latent code (${layout})`, output: PREPROCESSING.input }), description: `${description} Decoder g: ${spec.latent} latent units → image in [0, 1].`, outputNames: [DECODER_IO.output] }));
   write("weights.json", JSON.stringify(autoencoderWeightsJSON(encoder, decoder)));
@@ -212,33 +212,4 @@ export function trainAutoencoder(spec: AutoencoderSpec, options: AutoencoderOpti
   write("metrics.json", JSON.stringify(metrics, null, 2));
   write("CARD.md", writeAutoencoderCard(result));
   return result;
-}
-
-/** `npm run models:train -- galaxy-autoencoder [--out DIR] [--epochs N] [--train N] [--no-sweep]`. */
-export function autoencoderCli(args: string[]): void {
-  const spec: AutoencoderSpec = { ...AUTOENCODER_SPEC };
-  let outDir = join(import.meta.dirname, spec.name);
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i];
-    const value = () => {
-      const v = args[++i];
-      if (v === undefined) throw new Error(`${a} needs a value`);
-      return v;
-    };
-    const int = () => {
-      const n = Number(value());
-      if (!Number.isInteger(n) || n < 1) throw new Error(`${a} needs a positive integer`);
-      return n;
-    };
-    if (a === "--out") outDir = join(value(), spec.name);
-    else if (a === "--epochs") spec.epochs = int();
-    else if (a === "--train") spec.trainImages = int();
-    else if (a === "--test") spec.testImages = int();
-    else if (a === "--sweep-epochs") spec.sweepEpochs = int();
-    else if (a === "--no-sweep") spec.sweepSizes = [];
-    else throw new Error(`unknown option ${a} (galaxy-autoencoder takes --out DIR, --epochs N, --train N, --test N, --sweep-epochs N, --no-sweep)`);
-  }
-  const command = ["npm run models:train --", spec.name, ...args.filter((a, i) => a !== "--out" && args[i - 1] !== "--out")].join(" ");
-  const r = trainAutoencoder(spec, { outDir, command });
-  console.error(`${spec.name}: held-out MSE ${r.mse.toExponential(3)} per pixel (PSNR ${r.psnr.toFixed(2)} dB), ${r.history.length} epochs in ${(r.trainSeconds / 60).toFixed(1)} min + bottleneck study ${(r.sweepSeconds / 60).toFixed(1)} min → ${outDir}`);
 }

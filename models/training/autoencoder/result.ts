@@ -1,7 +1,7 @@
 // What the galaxy autoencoder's pipeline reports: per-epoch history, held-out errors, the bottleneck
 // study and the run's options. Types only, so the card writer and the pipeline's stages can share them.
-import type { Model } from "../src/lib/nn/index.ts";
-import type { AutoencoderSpec } from "../src/lib/astro/autoencoder-spec.ts";
+import type { Model } from "../../../src/lib/nn/index.ts";
+import type { AutoencoderSpec } from "../../../src/lib/zoo/index.ts";
 
 export interface AutoencoderEpoch {
   epoch: number;

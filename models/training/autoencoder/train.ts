@@ -1,18 +1,18 @@
 // Training one galaxy encoder/decoder pair with the engine: the main semantic model and each plain
 // model of the bottleneck study go through the same loop, seeded by their own labels.
-import { Rng } from "../src/lib/random/index.ts";
-import { Tensor, add, concat, mean, mse, mul, scalar, slice, square, sub } from "../src/lib/autodiff/index.ts";
-import type { Model } from "../src/lib/nn/index.ts";
-import { Adam } from "../src/lib/optim/index.ts";
-import { SEMANTIC_SIZE, angleWeight, buildDecoder, buildEncoder, semanticTargets } from "../src/lib/astro/autoencoder-spec.ts";
-import type { AutoencoderSpec } from "../src/lib/astro/autoencoder-spec.ts";
-import { IMAGE_VALUES } from "./dataset.ts";
-import type { Dataset } from "./dataset.ts";
-import { progressBar } from "./progress.ts";
-import { batchOf } from "./autoencoder-batch.ts";
-import { reconstructionErrors } from "./autoencoder-evaluate.ts";
-import { meanOf } from "./autoencoder-metrics.ts";
-import type { AutoencoderEpoch } from "./autoencoder-result.ts";
+import { Rng } from "../../../src/lib/random/index.ts";
+import { Tensor, add, concat, mean, mse, mul, scalar, slice, square, sub } from "../../../src/lib/autodiff/index.ts";
+import type { Model } from "../../../src/lib/nn/index.ts";
+import { Adam } from "../../../src/lib/optim/index.ts";
+import { SEMANTIC_SIZE, angleWeight, buildDecoder, buildEncoder, semanticTargets } from "../../../src/lib/zoo/index.ts";
+import type { AutoencoderSpec } from "../../../src/lib/zoo/index.ts";
+import { IMAGE_VALUES } from "../shared/dataset.ts";
+import type { Dataset } from "../shared/dataset.ts";
+import { progressBar } from "../shared/progress.ts";
+import { batchOf } from "./batch.ts";
+import { reconstructionErrors } from "./evaluate.ts";
+import { meanOf } from "./metrics.ts";
+import type { AutoencoderEpoch } from "./result.ts";
 
 /** η(step) on a cosine from η₀ down to η₁ over `total` steps. */
 function cosineSchedule(start: number, end: number, total: number): (step: number) => number {

@@ -1,10 +1,10 @@
 // Training-time augmentation of 8-bit CHW cutouts into a float batch. Each transformation keeps the
 // label: the sky has no preferred orientation, catalogues centre objects only roughly, seeing and
 // depth vary, and survey pictures are stretched in slightly different ways.
-import type { Rng } from "../src/lib/random/index.ts";
-import { IMAGE_SIZE } from "../src/lib/astro/index.ts";
-import type { AugmentOptions } from "../src/lib/astro/model-specs.ts";
-import { IMAGE_VALUES } from "./dataset.ts";
+import type { Rng } from "../../../src/lib/random/index.ts";
+import { IMAGE_SIZE } from "../../../src/lib/astro/index.ts";
+import type { AugmentOptions } from "../../../src/lib/zoo/index.ts";
+import { IMAGE_VALUES } from "../shared/dataset.ts";
 
 const S = IMAGE_SIZE;
 const N = S * S;

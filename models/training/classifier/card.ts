@@ -1,8 +1,8 @@
 // CARD.md, written by the training script from the run's real numbers.
-import { LENS, NON_LENS, OBSERVING, SIMULATION_RANGES, rangesToMarkdown } from "../src/lib/astro/index.ts";
-import type { ParamRange } from "../src/lib/astro/index.ts";
-import type { TrainResult } from "./pipeline.ts";
-import { PREPROCESSING } from "./pipeline.ts";
+import { LENS, NON_LENS, OBSERVING, SIMULATION_RANGES, rangesToMarkdown } from "../../../src/lib/astro/index.ts";
+import type { ParamRange } from "../../../src/lib/astro/index.ts";
+import { CLASSIFIER_PREPROCESSING as PREPROCESSING } from "../../../src/lib/zoo/index.ts";
+import type { TrainResult } from "./result.ts";
 
 const pct = (v: number) => `${(100 * v).toFixed(1)}%`;
 
@@ -62,7 +62,7 @@ export function writeCard(r: TrainResult): string {
   const bytes = (n: number) => (n >= 1e6 ? `${(n / 1e6).toFixed(2)} MB` : `${(n / 1e3).toFixed(1)} kB`);
   const lines: string[] = [];
   lines.push(`# Model card: ${s.name}`, "");
-  lines.push(`${s.title}. A small convolutional network trained by the Deep Sky engine (pure TypeScript, \`src/lib\`) on simulated Legacy-Survey-like colour cutouts, exported to ONNX. *This card is written by \`models/train.ts\` from the run's results; do not edit it by hand — retrain instead.*`, "");
+  lines.push(`${s.title}. A small convolutional network trained by the Deep Sky engine (pure TypeScript, \`src/lib\`) on simulated Legacy-Survey-like colour cutouts, exported to ONNX. *This card is written by \`models/cli/train.ts\` from the run's results; do not edit it by hand — retrain instead.*`, "");
   lines.push("## Results on held-out simulated cutouts", "");
   const pass = r.accuracy >= s.targetAccuracy;
   lines.push(`- **Accuracy: ${pct(r.accuracy)}** on ${s.testImages} held-out cutouts (target ≥ ${pct(s.targetAccuracy)}: ${pass ? "met" : "**not met**"}).`);

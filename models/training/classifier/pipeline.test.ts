@@ -2,22 +2,25 @@ import { describe, expect, it } from "vitest";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { runOrt } from "../tests/support/runOrt.ts";
-import { Rng } from "../src/lib/random/index.ts";
-import { Tensor, noGrad, softmax } from "../src/lib/autodiff/index.ts";
-import { weightsFromJSON } from "../src/lib/nn/index.ts";
-import { dihedralViews, simulateCutout } from "../src/lib/astro/index.ts";
-import { DEFAULT_AUGMENT, buildNetwork } from "../src/lib/astro/model-specs.ts";
-import type { ModelSpec } from "../src/lib/astro/model-specs.ts";
-import { evaluateHeldOut, exportGraph, reevaluateModel, trainModel } from "./pipeline.ts";
-import { generateDataset, imageAt } from "./dataset.ts";
-import { confusionMatrix, rocAuc } from "./metrics.ts";
+import { runOrt } from "../../../tests/support/runOrt.ts";
+import { Rng } from "../../../src/lib/random/index.ts";
+import { Tensor, noGrad, softmax } from "../../../src/lib/autodiff/index.ts";
+import { weightsFromJSON } from "../../../src/lib/nn/index.ts";
+import { dihedralViews, simulateCutout } from "../../../src/lib/astro/index.ts";
+import { DEFAULT_AUGMENT, buildClassifier } from "../../../src/lib/zoo/index.ts";
+import type { ClassifierSpec } from "../../../src/lib/zoo/index.ts";
+import { reevaluateModel, trainModel } from "./pipeline.ts";
+import { evaluateHeldOut } from "./evaluate.ts";
+import { exportGraph } from "./export-graph.ts";
+import { generateDataset, imageAt } from "../shared/dataset.ts";
+import { confusionMatrix, rocAuc } from "../shared/metrics.ts";
 import { augmentInto } from "./augment.ts";
 
 // A model small enough to train for a few steps in a second or two.
-const tiny: ModelSpec = {
+const tiny: ClassifierSpec = {
   name: "tiny",
   title: "Tiny pipeline check",
+  label: "Tiny",
   classes: ["elliptical", "spiral"],
   seed: "pipeline-test",
   trainImages: 8,
@@ -52,7 +55,7 @@ describe("training pipeline", () => {
       expect(readFileSync(join(dirs[1], "weights.json"), "utf8")).toBe(readFileSync(join(dirs[0], "weights.json"), "utf8"));
 
       // Reloaded weights in the engine and the ONNX files in onnxruntime agree.
-      const model = buildNetwork(2, "other-seed", tiny.widths, tiny.hidden, tiny.batchNorm);
+      const model = buildClassifier(tiny, "other-seed");
       weightsFromJSON(model, readFileSync(join(dirs[0], "weights.json"), "utf8"));
       const data = new Float32Array(2 * 12288);
       data.set(simulateCutout("elliptical", new Rng(1)).image, 0);

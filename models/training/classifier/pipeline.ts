@@ -1,111 +1,32 @@
-// The training pipeline shared by the CLI (train.ts) and its test: simulate data, train with the
-// engine, evaluate on held-out cutouts, export ONNX + engine weights + a model card.
+// The classifiers' training pipeline (`npm run models:train -- galaxy-morphology`): simulate data,
+// train with the engine, evaluate on held-out cutouts, export ONNX + engine weights + a model card.
+// What each classifier is (network, classes, schedule, test-time augmentation) is its spec in the
+// model zoo (src/lib/zoo/classifier.ts).
 import { mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { Rng } from "../src/lib/random/index.ts";
-import { Tensor, noGrad, softmax, tensor } from "../src/lib/autodiff/index.ts";
-import { Activation, Input, Model, summary, trainStep, weightsFromJSON, weightsToJSON } from "../src/lib/nn/index.ts";
-import type { Sequential, SymbolicTensor } from "../src/lib/nn/index.ts";
-import { Adam } from "../src/lib/optim/index.ts";
-import { exportModel } from "../src/lib/onnx/export-model.ts";
-import { DIHEDRAL_VIEWS, IMAGE_SIZE, LEGACY_SURVEY_STRETCH, PIXEL_SCALE_ARCSEC, dihedralView } from "../src/lib/astro/index.ts";
-import { buildNetwork } from "../src/lib/astro/model-specs.ts";
-import type { ModelSpec } from "../src/lib/astro/model-specs.ts";
-import { IMAGE_VALUES, generateDataset, imageAt } from "./dataset.ts";
-import type { Dataset } from "./dataset.ts";
+import { Rng } from "../../../src/lib/random/index.ts";
+import { Tensor, tensor } from "../../../src/lib/autodiff/index.ts";
+import { summary, trainStep, weightsFromJSON, weightsToJSON } from "../../../src/lib/nn/index.ts";
+import { Adam } from "../../../src/lib/optim/index.ts";
+import { exportModel } from "../../../src/lib/onnx/export-model.ts";
+import { IMAGE_SIZE } from "../../../src/lib/astro/index.ts";
+import { CLASSIFIER_IO, CLASSIFIER_PREPROCESSING, buildClassifier } from "../../../src/lib/zoo/index.ts";
+import type { ClassifierSpec } from "../../../src/lib/zoo/index.ts";
+import { IMAGE_VALUES, generateDataset } from "../shared/dataset.ts";
+import { progressBar } from "../shared/progress.ts";
 import { augmentInto } from "./augment.ts";
-import { accuracyOf, confusionMatrix, ratesAt, rocAuc } from "./metrics.ts";
-import { progressBar } from "./progress.ts";
 import { writeCard } from "./card.ts";
-
-/** What the exported models expect, stored in the .onnx metadata ("preprocessing") and the card. */
-export const PREPROCESSING = {
-  input: `float32 NCHW [N, 3, ${IMAGE_SIZE}, ${IMAGE_SIZE}]`,
-  channels: ["R = z band", "G = r band", "B = g band"],
-  range: [0, 1],
-  stretch: `Lupton et al. (2004) colour-preserving asinh as legacypipe's dr2_rgb: scales g ${LEGACY_SURVEY_STRETCH.scales[0]}, r ${LEGACY_SURVEY_STRETCH.scales[1]}, z ${LEGACY_SURVEY_STRETCH.scales[2]}, m ${LEGACY_SURVEY_STRETCH.m}, Q ${LEGACY_SURVEY_STRETCH.Q}`,
-  pixelScaleArcsec: PIXEL_SCALE_ARCSEC,
-  function: "src/lib/astro/preprocess.ts preprocess(): centre crop, resample to 64 × 64, stretch (or /255 for RGBA pictures)",
-} as const;
-
-export interface EpochRecord {
-  epoch: number;
-  loss: number;
-  trainAccuracy: number;
-  /** Accuracy on the first `monitorImages` held-out images (un-augmented). */
-  testAccuracy: number;
-  learningRate: number;
-  seconds: number;
-}
-
-export interface TrainResult extends HeldOutEvaluation {
-  spec: ModelSpec;
-  model: Sequential;
-  history: EpochRecord[];
-  epochsRun: number;
-  stoppedByTime: boolean;
-  dataSeconds: number;
-  trainSeconds: number;
-  cpuSeconds: number;
-  parameters: number;
-  summary: string;
-  files: Record<string, number>;
-  command: string;
-}
-
-export interface TrainOptions {
-  /** Folder to write model.onnx, weights.json, CARD.md, metrics.json into. */
-  outDir: string;
-  /** The command that reproduces this run (written into the card). */
-  command: string;
-  /** Progress bars on stderr (default true). */
-  progress?: boolean;
-  /** Held-out images scored after every epoch (default 600). */
-  monitorImages?: number;
-}
+import { argmax, evaluateHeldOut, predictProbabilities } from "./evaluate.ts";
+import { exportGraph } from "./export-graph.ts";
+import type { EpochRecord, TrainOptions, TrainResult } from "./result.ts";
 
 /** η(step) on a cosine from η₀ down to η₁ over `total` steps. */
 function cosineSchedule(start: number, end: number, total: number): (step: number) => number {
   return (step) => end + 0.5 * (start - end) * (1 + Math.cos((Math.PI * Math.min(step, total)) / total));
 }
 
-/** Softmax probabilities of the network for images [from, to) of `data` (inference mode). */
-export function predictProbabilities(model: Model, data: Dataset, from = 0, to = data.count, batch = 100): Float32Array {
-  const k = model.outputShapes[0][0];
-  const out = new Float32Array((to - from) * k);
-  const buf = new Float32Array(batch * IMAGE_VALUES);
-  noGrad(() => {
-    for (let s = from; s < to; s += batch) {
-      const e = Math.min(to, s + batch);
-      for (let i = s; i < e; i++) imageAt(data, i, buf.subarray((i - s) * IMAGE_VALUES, (i - s + 1) * IMAGE_VALUES));
-      const x = new Tensor(buf.slice(0, (e - s) * IMAGE_VALUES), [e - s, 3, IMAGE_SIZE, IMAGE_SIZE]);
-      const p = softmax(model.forward(x, { training: false })[0]);
-      out.set(p.data, (s - from) * k);
-    }
-  });
-  return out;
-}
-
-function argmax(p: Float32Array, row: number, k: number): number {
-  let best = 0;
-  for (let j = 1; j < k; j++) if (p[row * k + j] > p[row * k + best]) best = j;
-  return best;
-}
-
-/** The trained layers with a softmax on top (what model.onnx computes), or up to the embedding. */
-export function exportGraph(model: Sequential, name: string, upTo?: string): Model {
-  const input = Input([3, IMAGE_SIZE, IMAGE_SIZE], { name: "input" });
-  let x: SymbolicTensor = input;
-  for (const layer of model.layers) {
-    x = layer.apply(x);
-    if (layer.name === upTo) break;
-  }
-  const output = upTo === undefined ? new Activation("softmax", { name: "probabilities" }).apply(x) : x;
-  return new Model({ inputs: input, outputs: output, name });
-}
-
 /** Runs the whole pipeline for `spec` and writes its files; returns the numbers. */
-export function trainModel(spec: ModelSpec, options: TrainOptions): TrainResult {
+export function trainModel(spec: ClassifierSpec, options: TrainOptions): TrainResult {
   const show = options.progress ?? true;
   const k = spec.classes.length;
   const root = new Rng(spec.seed);
@@ -118,7 +39,7 @@ export function trainModel(spec: ModelSpec, options: TrainOptions): TrainResult 
   genBar?.finish();
   const dataSeconds = (performance.now() - t0) / 1000;
 
-  const model = buildNetwork(k, `${spec.seed}/init`, spec.widths, spec.hidden, spec.batchNorm);
+  const model = buildClassifier(spec, `${spec.seed}/init`);
   const stepsPerEpoch = Math.ceil(train.count / spec.batchSize);
   const optimizer = new Adam({ learningRate: cosineSchedule(spec.learningRate, spec.finalLearningRate, stepsPerEpoch * spec.epochs) });
   const shuffleRng = root.fork("shuffle");
@@ -186,10 +107,10 @@ export function trainModel(spec: ModelSpec, options: TrainOptions): TrainResult 
     files[name] = typeof data === "string" ? Buffer.byteLength(data) : data.length;
   };
   const description = `${spec.title}. Trained on simulated Legacy-Survey-like g, r, z cutouts by the Deep Sky engine; see CARD.md.`;
-  const preprocessing = JSON.stringify(PREPROCESSING);
-  write("model.onnx", exportModel(exportGraph(model, spec.name), { name: spec.name, classLabels: spec.classes, preprocessing, description, outputNames: ["probabilities"] }));
+  const preprocessing = JSON.stringify(CLASSIFIER_PREPROCESSING);
+  write("model.onnx", exportModel(exportGraph(model, spec.name), { name: spec.name, classLabels: spec.classes, preprocessing, description, outputNames: [CLASSIFIER_IO.output] }));
   if (spec.exportBackbone) {
-    write("backbone.onnx", exportModel(exportGraph(model, `${spec.name}-backbone`, "embedding"), { name: `${spec.name}-backbone`, preprocessing, description: `${description} Backbone: the convolutional layers and the 64-unit ReLU embedding.`, outputNames: ["embedding"] }));
+    write("backbone.onnx", exportModel(exportGraph(model, `${spec.name}-backbone`, CLASSIFIER_IO.embedding), { name: `${spec.name}-backbone`, preprocessing, description: `${description} Backbone: the convolutional layers and the 64-unit ReLU embedding.`, outputNames: [CLASSIFIER_IO.embedding] }));
   }
   write("weights.json", JSON.stringify(weightsToJSON(model)));
   const cpu = process.cpuUsage(cpu0);
@@ -236,66 +157,10 @@ function writeResults(result: TrainResult, write: (name: string, data: string) =
     cpuSeconds: result.cpuSeconds,
     command: result.command,
     mistakes: result.mistakes,
-    preprocessing: PREPROCESSING,
+    preprocessing: CLASSIFIER_PREPROCESSING,
   };
   write("metrics.json", JSON.stringify(metrics, null, 2));
   write("CARD.md", writeCard(result));
-}
-
-/** The numbers of the held-out evaluation. */
-export interface HeldOutEvaluation {
-  confusion: number[][];
-  accuracy: number;
-  /** Views averaged per prediction (8 with test-time augmentation, else 1), and the accuracy of one view alone. */
-  views: number;
-  singleViewAccuracy: number;
-  auc: number | null;
-  rocPoints: { fpr: number; tpr: number; threshold: number }[];
-  mistakes: { index: number; truth: string; predicted: string; probability: number }[];
-}
-
-/** The held-out set seen through view k of the 8 symmetries (dihedral.ts). */
-function viewOfDataset(data: Dataset, k: number): Dataset {
-  const images = new Uint8Array(data.images.length);
-  const one = new Float32Array(IMAGE_VALUES);
-  for (let i = 0; i < data.count; i++) {
-    dihedralView(data.images.subarray(i * IMAGE_VALUES, (i + 1) * IMAGE_VALUES), k, 3, IMAGE_SIZE, one);
-    images.set(one, i * IMAGE_VALUES);
-  }
-  return { ...data, images };
-}
-
-/**
- * Scores every held-out image the way the shipped model is used: the probabilities of the image,
- * or (spec.testTimeAugmentation) their mean over its 8 flips and quarter turns.
- */
-export function evaluateHeldOut(spec: ModelSpec, model: Model, test: Dataset): HeldOutEvaluation {
-  const k = spec.classes.length;
-  const single = predictProbabilities(model, test);
-  const views = spec.testTimeAugmentation ? DIHEDRAL_VIEWS : 1;
-  const probs = Float32Array.from(single);
-  for (let v = 1; v < views; v++) {
-    const p = predictProbabilities(model, viewOfDataset(test, v));
-    for (let i = 0; i < probs.length; i++) probs[i] += p[i];
-  }
-  for (let i = 0; i < probs.length; i++) probs[i] /= views;
-  const predicted = Array.from({ length: test.count }, (_, i) => argmax(probs, i, k));
-  const confusion = confusionMatrix(test.labels, predicted, k);
-  let singleRight = 0;
-  for (let i = 0; i < test.count; i++) if (argmax(single, i, k) === test.labels[i]) singleRight++;
-  let auc: number | null = null;
-  const rocPoints: HeldOutEvaluation["rocPoints"] = [];
-  if (k === 2) {
-    const scores = Array.from({ length: test.count }, (_, i) => probs[i * 2 + 1]);
-    const positive = Array.from(test.labels, (l) => l === 1);
-    auc = rocAuc(scores, positive);
-    for (const threshold of [0.5, 0.9, 0.99]) rocPoints.push({ threshold, ...ratesAt(scores, positive, threshold) });
-  }
-  const mistakes: HeldOutEvaluation["mistakes"] = [];
-  for (let i = 0; i < test.count && mistakes.length < 12; i++) {
-    if (predicted[i] !== test.labels[i]) mistakes.push({ index: i, truth: spec.classes[test.labels[i]], predicted: spec.classes[predicted[i]], probability: probs[i * k + predicted[i]] });
-  }
-  return { confusion, accuracy: accuracyOf(confusion), views, singleViewAccuracy: singleRight / test.count, auc, rocPoints, mistakes };
 }
 
 /**
@@ -304,9 +169,9 @@ export function evaluateHeldOut(spec: ModelSpec, model: Model, test: Dataset): H
  * command) is kept from the run's metrics.json. For a change in how a model is *used* (e.g. test-time
  * augmentation), without spending half an hour retraining the same weights.
  */
-export function reevaluateModel(spec: ModelSpec, dir: string): TrainResult {
+export function reevaluateModel(spec: ClassifierSpec, dir: string): TrainResult {
   const run = JSON.parse(readFileSync(join(dir, "metrics.json"), "utf8")) as { epochsRun: number; stoppedByTime: boolean; history: EpochRecord[]; dataSeconds: number; trainSeconds: number; cpuSeconds: number; command: string };
-  const model = buildNetwork(spec.classes.length, `${spec.seed}/init`, spec.widths, spec.hidden, spec.batchNorm);
+  const model = buildClassifier(spec, `${spec.seed}/init`);
   weightsFromJSON(model, readFileSync(join(dir, "weights.json"), "utf8"));
   const test = generateDataset(spec.classes, spec.seed, "test", spec.testImages, { keepParams: true });
   const files: Record<string, number> = {};

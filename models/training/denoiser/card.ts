@@ -1,6 +1,6 @@
 // CARD.md of the galaxy denoiser, written by its pipeline from the run's real numbers.
-import type { DenoiserResult } from "./denoiser-pipeline.ts";
-import { denoiserPreprocessing } from "./denoiser-pipeline.ts";
+import { denoiserPreprocessing } from "../../../src/lib/zoo/index.ts";
+import type { DenoiserResult } from "./result.ts";
 
 const LIMITS = [
   "**Trained on simulations only**, and on the simulator's noisy cutouts: its “clean” x₀ already contains the survey's own pixel noise, so the network learns to remove the *added* Gaussian noise, not to improve on a real survey image. Using it as a general-purpose astronomical denoiser would be wrong.",
@@ -19,7 +19,7 @@ export function writeDenoiserCard(r: DenoiserResult): string {
   const bytes = (n: number) => (n >= 1e6 ? `${(n / 1e6).toFixed(2)} MB` : `${(n / 1e3).toFixed(1)} kB`);
   const lines: string[] = [];
   lines.push(`# Model card: ${s.name}`, "");
-  lines.push(`${s.title}. A small convolutional U-Net trained by the Deep Sky engine (pure TypeScript, \`src/lib\`) on simulated Legacy-Survey-like galaxy cutouts, exported to ONNX. *This card is written by \`models/denoiser-pipeline.ts\` from the run's results; do not edit it by hand — retrain instead.*`, "");
+  lines.push(`${s.title}. A small convolutional U-Net trained by the Deep Sky engine (pure TypeScript, \`src/lib\`) on simulated Legacy-Survey-like galaxy cutouts, exported to ONNX. *This card is written by \`models/training/denoiser/pipeline.ts\` from the run's results; do not edit it by hand — retrain instead.*`, "");
   lines.push("## What it does", "");
   lines.push(`Given a noisy image x_t = √ᾱ_t x₀ + √(1 − ᾱ_t) ε and the step t, it predicts the noise ε. From that prediction follow a one-step clean estimate x̂₀ = (x_t − √(1 − ᾱ_t) ε̂)/√ᾱ_t and every reverse step of a diffusion sampler (\`src/lib/diffusion/reverse.ts\`). Schedule: ${s.schedule.kind} (Nichol & Dhariwal 2021), T = ${s.schedule.T}.`, "");
   lines.push("## Results on held-out simulated galaxies", "");
@@ -53,7 +53,7 @@ export function writeDenoiserCard(r: DenoiserResult): string {
   const shownRows = r.history.filter((_, i) => i % 4 === 3 || i === r.history.length - 1);
   for (const h of shownRows) lines.push(`| ${h.step} | ${fixed(h.loss)} | ${h.learningRate.toExponential(2)} | ${(h.seconds / 60).toFixed(1)} |`);
   lines.push("", "## Architecture", "");
-  lines.push(`${r.parameters.toLocaleString("en-US")} parameters. A U-Net (Ronneberger et al. 2015) of 3 × 3 ReLU convolutions (\`src/lib/diffusion/denoiser-network.ts\`): ${s.widths[0]} filters at ${s.size} × ${s.size}, ${s.widths[1]} at ${s.size / 2} × ${s.size / 2}, ${s.widths[2]} at ${s.size / 4} × ${s.size / 4}; 2 × 2 average pooling down, nearest-neighbour upsampling and skip connections (concatenation) up; the pooled input (image and t plane) joins each lower level. The last convolution is linear (ε can be negative).`, "");
+  lines.push(`${r.parameters.toLocaleString("en-US")} parameters. A U-Net (Ronneberger et al. 2015) of 3 × 3 ReLU convolutions (\`src/lib/zoo/denoiser-network.ts\`): ${s.widths[0]} filters at ${s.size} × ${s.size}, ${s.widths[1]} at ${s.size / 2} × ${s.size / 2}, ${s.widths[2]} at ${s.size / 4} × ${s.size / 4}; 2 × 2 average pooling down, nearest-neighbour upsampling and skip connections (concatenation) up; the pooled input (image and t plane) joins each lower level. The last convolution is linear (ε can be negative).`, "");
   lines.push("```", r.summary, "```", "");
   lines.push("## Input and output", "");
   lines.push(`- Input \`input\`: ${p.input}.`);

@@ -1,9 +1,9 @@
 // The denoiser's data: simulated galaxy cutouts in the diffusion model's data space (32 × 32,
-// values in [−1, 1]; see cutoutToData in src/lib/diffusion/denoiser-spec.ts).
-import { Rng } from "../src/lib/random/index.ts";
-import { simulateCutout } from "../src/lib/astro/index.ts";
-import { cutoutToData } from "../src/lib/diffusion/index.ts";
-import type { DenoiserSpec } from "../src/lib/diffusion/index.ts";
+// values in [−1, 1]; see cutoutToData in src/lib/zoo/denoiser.ts).
+import { Rng } from "../../../src/lib/random/index.ts";
+import { simulateCutout } from "../../../src/lib/astro/index.ts";
+import { cutoutToData } from "../../../src/lib/zoo/index.ts";
+import type { DenoiserSpec } from "../../../src/lib/zoo/index.ts";
 
 export interface GalaxyImages {
   /** count × channels × size × size, row-major, in [−1, 1]. */

@@ -1,13 +1,15 @@
 // Held-out evaluation of the galaxy denoiser: at fixed steps t, noise every test image with a fixed
 // ε, let the network predict ε̂, and compare the one-step clean estimate x̂₀ with the truth — and
 // with what you get from the noisy image alone.
-import { Rng } from "../src/lib/random/index.ts";
-import { Tensor, noGrad } from "../src/lib/autodiff/index.ts";
-import { psnr } from "../src/lib/nn/index.ts";
-import type { Model } from "../src/lib/nn/index.ts";
-import { coefficients, ddimStep, denoiserInput, gaussianNoise, noiseTo, predictX0, samplingSteps } from "../src/lib/diffusion/index.ts";
-import type { DenoiserSpec, Schedule } from "../src/lib/diffusion/index.ts";
-import type { GalaxyImages } from "./denoiser-data.ts";
+import { Rng } from "../../../src/lib/random/index.ts";
+import { Tensor, noGrad } from "../../../src/lib/autodiff/index.ts";
+import { psnr } from "../../../src/lib/nn/index.ts";
+import type { Model } from "../../../src/lib/nn/index.ts";
+import { coefficients, ddimStep, gaussianNoise, noiseTo, predictX0, samplingSteps } from "../../../src/lib/diffusion/index.ts";
+import type { Schedule } from "../../../src/lib/diffusion/index.ts";
+import { denoiserInput } from "../../../src/lib/zoo/index.ts";
+import type { DenoiserSpec } from "../../../src/lib/zoo/index.ts";
+import type { GalaxyImages } from "./data.ts";
 
 export interface StepEvaluation {
   t: number;

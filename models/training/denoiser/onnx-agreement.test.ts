@@ -1,13 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { existsSync, readFileSync, statSync } from "node:fs";
-import { join } from "node:path";
-import { Rng } from "../src/lib/random/index.ts";
-import { weightsFromJSON } from "../src/lib/nn/index.ts";
-import { simulateCutout } from "../src/lib/astro/index.ts";
-import { ModelRunner } from "../src/lib/inference/index.ts";
-import { loadNodeRuntime } from "../src/lib/inference/nodeRuntime.ts";
-import { DENOISER_SPEC, buildDenoiser, cutoutToData, denoiserInput, denoiserInputValues, makeSchedule, sampleForward } from "../src/lib/diffusion/index.ts";
-import { predictNoise } from "./denoiser-evaluate.ts";
+import { readFileSync, statSync } from "node:fs";
+import { Rng } from "../../../src/lib/random/index.ts";
+import { weightsFromJSON } from "../../../src/lib/nn/index.ts";
+import { simulateCutout } from "../../../src/lib/astro/index.ts";
+import { ModelRunner } from "../../../src/lib/inference/index.ts";
+import { loadNodeRuntime } from "../../../src/lib/inference/nodeRuntime.ts";
+import { makeSchedule, sampleForward } from "../../../src/lib/diffusion/index.ts";
+import { DENOISER_SPEC, SHIPPED_NETWORKS, buildDenoiser, cutoutToData, denoiserInput, denoiserInputValues } from "../../../src/lib/zoo/index.ts";
+import { predictNoise } from "./evaluate.ts";
+import { committedFile } from "../shared/paths.ts";
 
 /** Noisy held-out-like inputs: simulated galaxies noised at several steps. */
 function parityBatch(count: number): { xt: Float32Array; steps: number[] } {
@@ -27,19 +28,19 @@ function parityBatch(count: number): { xt: Float32Array; steps: number[] } {
 }
 
 // The committed galaxy denoiser: weights.json in the engine and model.onnx in onnxruntime-web (through
-// the site's ModelRunner, Node runtime) predict the same noise. Skipped until the model is trained.
-const dir = join(import.meta.dirname, DENOISER_SPEC.name);
-const present = existsSync(join(dir, "model.onnx")) && existsSync(join(dir, "weights.json"));
+// the site's ModelRunner, Node runtime) predict the same noise. The files are committed: a missing
+// one fails here, loudly (committedFile), never a silent skip.
+const file = (name: string) => committedFile(DENOISER_SPEC.name, name);
 describe(`committed model ${DENOISER_SPEC.name}`, () => {
-  it.skipIf(!present)("the engine (weights.json) and onnxruntime (model.onnx, via ModelRunner.infer) agree within 1e-4 on noisy galaxies; the file is ≤ 2 MB", async () => {
+  it("the engine (weights.json) and onnxruntime (model.onnx, via ModelRunner.infer) agree within 1e-4 on noisy galaxies; the file is ≤ 2 MB", async () => {
     const spec = DENOISER_SPEC;
     const model = buildDenoiser(spec, "reload");
-    weightsFromJSON(model, readFileSync(join(dir, "weights.json"), "utf8"));
+    weightsFromJSON(model, readFileSync(file("weights.json"), "utf8"));
     const { xt, steps } = parityBatch(5);
     const engine = predictNoise(model, spec, xt, steps);
-    expect(statSync(join(dir, "model.onnx")).size).toBeLessThanOrEqual(2 * 1024 * 1024);
+    expect(statSync(file("model.onnx")).size).toBeLessThanOrEqual(2 * 1024 * 1024);
     const runner = new ModelRunner({ loadRuntime: loadNodeRuntime });
-    const source = { id: spec.name, bytes: new Uint8Array(readFileSync(join(dir, "model.onnx"))), inputName: "input", outputName: "epsilon", inputShape: [spec.channels + 1, spec.size, spec.size] };
+    const source = { ...SHIPPED_NETWORKS["galaxy-denoiser"], bytes: new Uint8Array(readFileSync(file("model.onnx"))) };
     const result = await runner.infer(source, denoiserInput(xt, steps, spec), "wasm", steps.length);
     await runner.dispose();
     expect(result.outputDims).toEqual([steps.length, spec.channels, spec.size, spec.size]);

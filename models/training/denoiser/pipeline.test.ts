@@ -2,14 +2,14 @@ import { describe, expect, it } from "vitest";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { runOrt } from "../tests/support/runOrt.ts";
-import { weightsFromJSON } from "../src/lib/nn/index.ts";
-import { DENOISER_SPEC, buildDenoiser, denoiserInput } from "../src/lib/diffusion/index.ts";
-import type { DenoiserSpec } from "../src/lib/diffusion/index.ts";
-import { trainDenoiser } from "./denoiser-pipeline.ts";
-import { copyWithSymmetry, generateGalaxyImages } from "./denoiser-data.ts";
-import { predictNoise } from "./denoiser-evaluate.ts";
-import { psnr } from "../src/lib/nn/index.ts";
+import { runOrt } from "../../../tests/support/runOrt.ts";
+import { weightsFromJSON } from "../../../src/lib/nn/index.ts";
+import { DENOISER_SPEC, buildDenoiser, denoiserInput } from "../../../src/lib/zoo/index.ts";
+import type { DenoiserSpec } from "../../../src/lib/zoo/index.ts";
+import { trainDenoiser } from "./pipeline.ts";
+import { copyWithSymmetry, generateGalaxyImages } from "./data.ts";
+import { predictNoise } from "./evaluate.ts";
+import { psnr } from "../../../src/lib/nn/index.ts";
 
 // A denoiser small enough to train for a few steps in a second or two.
 const tiny: DenoiserSpec = { ...DENOISER_SPEC, name: "tiny-denoiser", seed: "denoiser-pipeline-test", widths: [2, 2, 2], trainImages: 6, testImages: 2, batchSize: 2, steps: 3, evalSteps: [10, 500] };

@@ -4,62 +4,20 @@
 // denoising on held-out galaxies, and write model.onnx, weights.json, metrics.json and CARD.md.
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { Rng } from "../src/lib/random/index.ts";
-import { Tensor } from "../src/lib/autodiff/index.ts";
-import { summary, trainStep, weightsToJSON } from "../src/lib/nn/index.ts";
-import type { Model } from "../src/lib/nn/index.ts";
-import { Adam } from "../src/lib/optim/index.ts";
-import { exportModel } from "../src/lib/onnx/export-model.ts";
-import { DENOISER_SPEC, buildDenoiser, denoiserInput, makeSchedule } from "../src/lib/diffusion/index.ts";
-import type { DenoiserSpec } from "../src/lib/diffusion/index.ts";
-import { copyWithSymmetry, generateGalaxyImages } from "./denoiser-data.ts";
-import { checkGeneration, evaluateDenoiser } from "./denoiser-evaluate.ts";
-import type { GenerationCheck, StepEvaluation } from "./denoiser-evaluate.ts";
-import { writeDenoiserCard } from "./denoiser-card.ts";
-import { progressBar } from "./progress.ts";
-
-export interface DenoiserRecord {
-  /** Steps done. */
-  step: number;
-  /** Mean training loss ‖ε − ε̂‖² per value over the steps since the previous record. */
-  loss: number;
-  learningRate: number;
-  seconds: number;
-}
-
-export interface DenoiserResult {
-  spec: DenoiserSpec;
-  model: Model;
-  history: DenoiserRecord[];
-  stepsRun: number;
-  stoppedByTime: boolean;
-  evaluation: StepEvaluation[];
-  generation: GenerationCheck;
-  dataSeconds: number;
-  trainSeconds: number;
-  cpuSeconds: number;
-  parameters: number;
-  summary: string;
-  files: Record<string, number>;
-  command: string;
-}
-
-/** What model.onnx expects, stored in its metadata ("preprocessing") and in the card. */
-export function denoiserPreprocessing(spec: DenoiserSpec) {
-  return {
-    input: `float32 NCHW [N, ${spec.channels + 1}, ${spec.size}, ${spec.size}]: channels 0–${spec.channels - 1} the noisy image x_t, channel ${spec.channels} filled with t/T`,
-    output: `epsilon: float32 [N, ${spec.channels}, ${spec.size}, ${spec.size}], the predicted noise ε̂`,
-    data: `x0 = 2v − 1 with v the [0, 1] RGB cutout (R = z, G = r, B = g, Legacy Survey asinh stretch) averaged over 2 × 2 pixels (64 → ${spec.size})`,
-    schedule: `${spec.schedule.kind}, T = ${spec.schedule.T}; x_t = sqrt(alphaBar_t) x0 + sqrt(1 − alphaBar_t) eps`,
-    function: "src/lib/diffusion/denoiser-spec.ts: cutoutToData(), denoiserInput(); src/lib/diffusion/schedule.ts",
-  };
-}
-
-export interface DenoiserTrainOptions {
-  outDir: string;
-  command: string;
-  progress?: boolean;
-}
+import { Rng } from "../../../src/lib/random/index.ts";
+import { Tensor } from "../../../src/lib/autodiff/index.ts";
+import { summary, trainStep, weightsToJSON } from "../../../src/lib/nn/index.ts";
+import type { Model } from "../../../src/lib/nn/index.ts";
+import { Adam } from "../../../src/lib/optim/index.ts";
+import { exportModel } from "../../../src/lib/onnx/export-model.ts";
+import { makeSchedule } from "../../../src/lib/diffusion/index.ts";
+import { DENOISER_IO, buildDenoiser, denoiserInput, denoiserPreprocessing } from "../../../src/lib/zoo/index.ts";
+import type { DenoiserSpec } from "../../../src/lib/zoo/index.ts";
+import { copyWithSymmetry, generateGalaxyImages } from "./data.ts";
+import { checkGeneration, evaluateDenoiser } from "./evaluate.ts";
+import { writeDenoiserCard } from "./card.ts";
+import { progressBar } from "../shared/progress.ts";
+import type { DenoiserRecord, DenoiserResult, DenoiserTrainOptions } from "./result.ts";
 
 /** η(step) on a cosine from η₀ down to η₁ over `total` steps. */
 function cosineDecay(start: number, end: number, total: number): (step: number) => number {
@@ -151,7 +109,7 @@ export function trainDenoiser(spec: DenoiserSpec, options: DenoiserTrainOptions)
       name: spec.name,
       preprocessing: JSON.stringify(preprocessing),
       description: `${spec.title}. Trained on simulated Legacy-Survey-like galaxies by the Deep Sky engine; see CARD.md.`,
-      outputNames: ["epsilon"],
+      outputNames: [DENOISER_IO.output],
     }),
   );
   write("weights.json", JSON.stringify(weightsToJSON(model)));
@@ -191,39 +149,4 @@ export function trainDenoiser(spec: DenoiserSpec, options: DenoiserTrainOptions)
   write("metrics.json", JSON.stringify(metrics, null, 2));
   write("CARD.md", writeDenoiserCard(result));
   return result;
-}
-
-/** `npm run models:train -- galaxy-denoiser [--steps N] [--stop-after N] [--train N] [--test N] [--batch N] [--max-minutes M] [--out DIR]`. */
-export function trainDenoiserCli(args: string[]): void {
-  const overrides: Partial<DenoiserSpec> = {};
-  let out: string | null = null;
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i];
-    const value = () => {
-      const v = args[++i];
-      if (v === undefined) throw new Error(`${a} needs a value`);
-      return v;
-    };
-    const int = () => {
-      const v = Number(value());
-      if (!Number.isInteger(v) || v < 1) throw new Error(`${a} needs a positive integer`);
-      return v;
-    };
-    if (a === "--steps") overrides.steps = int();
-    else if (a === "--train") overrides.trainImages = int();
-    else if (a === "--test") overrides.testImages = int();
-    else if (a === "--batch") overrides.batchSize = int();
-    else if (a === "--max-minutes") overrides.maxMinutes = Number(value());
-    else if (a === "--stop-after") overrides.stopAfterSteps = int();
-    else if (a === "--out") out = value();
-    else throw new Error(`unknown option ${a} for ${DENOISER_SPEC.name}`);
-  }
-  const spec = { ...DENOISER_SPEC, ...overrides };
-  const outDir = out !== null ? join(out, spec.name) : join(import.meta.dirname, spec.name);
-  // The card records the command without --out (a machine path).
-  const shown = args.filter((a, i) => a !== "--out" && args[i - 1] !== "--out");
-  const command = `npm run models:train -- ${[spec.name, ...shown].join(" ")}`;
-  const r = trainDenoiser(spec, { outDir, command });
-  const mid = r.evaluation.find((e) => e.t === 250) ?? r.evaluation[0];
-  console.error(`${spec.name}: ${r.stepsRun} steps in ${(r.trainSeconds / 60).toFixed(1)} min; at t = ${mid.t} PSNR ${mid.noisyPsnr.toFixed(1)} dB (noisy) → ${mid.denoisedPsnr.toFixed(1)} dB (denoised) → ${outDir}`);
 }

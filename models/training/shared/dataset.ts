@@ -1,8 +1,8 @@
 // Simulated, labelled data sets, stored as 8-bit images (the precision of a survey JPEG) to keep
 // 10 000 cutouts in ~120 MB.
-import { Rng } from "../src/lib/random/index.ts";
-import { IMAGE_SIZE, simulateCutout } from "../src/lib/astro/index.ts";
-import type { CutoutKind, CutoutParams } from "../src/lib/astro/index.ts";
+import { Rng } from "../../../src/lib/random/index.ts";
+import { IMAGE_SIZE, simulateCutout } from "../../../src/lib/astro/index.ts";
+import type { CutoutKind, CutoutParams } from "../../../src/lib/astro/index.ts";
 
 /** Values per image: 3 × 64 × 64. */
 export const IMAGE_VALUES = 3 * IMAGE_SIZE * IMAGE_SIZE;

@@ -1,8 +1,8 @@
 /**
  * Diffusion models, without any UI: variance schedules, the closed-form forward process, DDPM
- * training pairs, the ancestral and DDIM reverse steps, a sinusoidal time embedding, and the galaxy
- * denoiser's shared specification and network. Conventions: steps t = 1 … T, index 0 is the clean
- * data (ᾱ₀ = 1); ε ~ N(0, I); x_t = √ᾱ_t x₀ + √(1 − ᾱ_t) ε.
+ * training pairs, the ancestral and DDIM reverse steps and a sinusoidal time embedding. The galaxy
+ * denoiser that uses them (its spec, input layout and network) is in src/lib/zoo. Conventions:
+ * steps t = 1 … T, index 0 is the clean data (ᾱ₀ = 1); ε ~ N(0, I); x_t = √ᾱ_t x₀ + √(1 − ᾱ_t) ε.
  */
 export { linearSchedule, cosineSchedule, makeSchedule, coefficients, checkStep } from "./schedule.ts";
 export type { Schedule, ScheduleKind, StepCoefficients } from "./schedule.ts";
@@ -12,6 +12,3 @@ export type { TrainingPairs } from "./training-pairs.ts";
 export { predictX0, reverseSigma, ddpmStep, ddimStep, samplingSteps } from "./reverse.ts";
 export type { ReverseVariance } from "./reverse.ts";
 export { timeEmbedding } from "./time-embedding.ts";
-export { DENOISER_SPEC, denoiserInput, denoiserInputValues, cutoutToData, dataToDisplay } from "./denoiser-spec.ts";
-export type { DenoiserSpec } from "./denoiser-spec.ts";
-export { buildDenoiser } from "./denoiser-network.ts";

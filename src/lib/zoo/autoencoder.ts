@@ -1,9 +1,9 @@
 // The galaxy autoencoder: its networks, its latent layout and its training schedule, shared by the
-// training pipeline (models/autoencoder-pipeline.ts) and the lesson's widget, so that both read the
+// training pipeline (models/training/autoencoder) and the lesson's widget, so that both read the
 // same sizes, the same seed and the same meaning of every latent unit.
 import { Conv2D, Dense, Flatten, Input, Model, Reshape, UpSampling2D } from "../nn/index.ts";
-import { MORPHOLOGY_CLASSES } from "./simulate.ts";
-import type { Structure } from "./galaxies.ts";
+import { MORPHOLOGY_CLASSES } from "../astro/index.ts";
+import type { Structure } from "../astro/index.ts";
 
 /**
  * The semantic latent units, in order: each is a structural parameter of the simulator's main galaxy,
@@ -79,7 +79,7 @@ export const AUTOENCODER_SPEC: AutoencoderSpec = {
   oodImages: 100,
 };
 
-/** Graph input and output names of the two exported files. */
+/** Graph input and output names of the two exported files (encoder.onnx, decoder.onnx). */
 export const ENCODER_IO = { input: "image", output: "latent" } as const;
 export const DECODER_IO = { input: "latent", output: "image" } as const;
 

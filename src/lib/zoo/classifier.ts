@@ -1,9 +1,12 @@
-// The models this folder trains: what each classifies, its network, its data and its training
-// schedule. `npm run models:train -- <name>` reads these; the model cards quote them.
+// The two shipped image classifiers (galaxy morphology, lens finder): what each classifies, its
+// network, its data, its training schedule, its graph's input and output names, what its input must
+// be and whether predictions average the 8 flips and turns. Read by the site (the CNN and transfer
+// lessons), the classify CLI and the training pipeline (models/training/classifier), so the three
+// cannot disagree about any of it.
 import { Activation, BatchNorm, Conv2D, Dense, Dropout, Flatten, MaxPool2D, Sequential } from "../nn/index.ts";
 import type { Layer } from "../nn/index.ts";
-import { LENS_CLASSES, MORPHOLOGY_CLASSES } from "./simulate.ts";
-import type { CutoutKind } from "./simulate.ts";
+import { DIHEDRAL_VIEWS, IMAGE_SIZE, LEGACY_SURVEY_STRETCH, LENS_CLASSES, MORPHOLOGY_CLASSES, PIXEL_SCALE_ARCSEC, dihedralViews } from "../astro/index.ts";
+import type { CutoutKind } from "../astro/index.ts";
 
 /** Training-time augmentation (each applied independently per image; see augment.ts). */
 export interface AugmentOptions {
@@ -21,9 +24,11 @@ export interface AugmentOptions {
   gainJitter: number;
 }
 
-export interface ModelSpec {
+export interface ClassifierSpec {
   /** Folder name under models/ and the ONNX graph name. */
   name: string;
+  /** What the lesson's model picker calls it. */
+  label: string;
   title: string;
   /** Output order = class index; each class is simulated by the kind of the same name. */
   classes: readonly CutoutKind[];
@@ -58,6 +63,9 @@ export interface ModelSpec {
   testTimeAugmentation?: boolean;
 }
 
+/** What the network's shape depends on: the number of classes and the spec's optional widths. */
+export type ClassifierArchitecture = { classes: readonly string[] } & Pick<ClassifierSpec, "widths" | "hidden" | "batchNorm">;
+
 export const DEFAULT_AUGMENT: AugmentOptions = {
   flipsAndRotations: true,
   maxShift: 3,
@@ -79,7 +87,9 @@ export const DEFAULT_AUGMENT: AugmentOptions = {
  * and makes a training step 4× cheaper (0.065 s instead of 0.27 s of CPU for a batch of 32), which
  * is what lets both models train in minutes on a shared 2-core machine.
  */
-export function buildNetwork(classes: number, seed: string, widths: readonly [number, number, number] = [8, 16, 32], hidden = 64, batchNorm = false): Sequential {
+export function buildClassifier(spec: ClassifierArchitecture, seed: string): Sequential {
+  const { widths = [8, 16, 32], hidden = 64, batchNorm = false } = spec;
+  const classes = spec.classes.length;
   // conv → (BatchNorm →) ReLU: with batch normalisation the ReLU becomes its own layer.
   const conv = (k: number, filters: number, strides: number): Layer[] =>
     batchNorm
@@ -106,9 +116,14 @@ export function buildNetwork(classes: number, seed: string, widths: readonly [nu
   );
 }
 
-export const MODEL_SPECS: Record<string, ModelSpec> = {
+/** The shipped classifiers' ids (folder names under models/), in the order the site lists them. */
+export const CLASSIFIER_IDS = ["galaxy-morphology", "lens-finder"] as const;
+export type ClassifierId = (typeof CLASSIFIER_IDS)[number];
+
+export const CLASSIFIERS: Record<ClassifierId, ClassifierSpec> = {
   "galaxy-morphology": {
     name: "galaxy-morphology",
+    label: "Galaxy morphology",
     title: "Galaxy morphology (elliptical / spiral / edge-on / irregular / merger)",
     classes: MORPHOLOGY_CLASSES,
     seed: "galaxy-morphology-v1",
@@ -125,6 +140,7 @@ export const MODEL_SPECS: Record<string, ModelSpec> = {
   },
   "lens-finder": {
     name: "lens-finder",
+    label: "Lens finder",
     title: "Strong-lens finder (non-lens / lens)",
     classes: LENS_CLASSES,
     seed: "lens-finder-v1",
@@ -141,3 +157,42 @@ export const MODEL_SPECS: Record<string, ModelSpec> = {
     testTimeAugmentation: true,
   },
 };
+
+/** Whether `id` names a shipped classifier. */
+export function isClassifierId(id: string): id is ClassifierId {
+  return (CLASSIFIER_IDS as readonly string[]).includes(id);
+}
+
+/** Graph input and output names of model.onnx, and of backbone.onnx's output (the embedding). */
+export const CLASSIFIER_IO = { input: "input", output: "probabilities", embedding: "embedding" } as const;
+
+/** Input shape without the batch axis: three colour planes of 64 × 64. */
+export const CLASSIFIER_INPUT_SHAPE = [3, IMAGE_SIZE, IMAGE_SIZE] as const;
+
+/** What the exported classifiers expect, stored in the .onnx metadata ("preprocessing") and quoted by the cards. */
+export const CLASSIFIER_PREPROCESSING = {
+  input: `float32 NCHW [N, 3, ${IMAGE_SIZE}, ${IMAGE_SIZE}]`,
+  channels: ["R = z band", "G = r band", "B = g band"],
+  range: [0, 1],
+  stretch: `Lupton et al. (2004) colour-preserving asinh as legacypipe's dr2_rgb: scales g ${LEGACY_SURVEY_STRETCH.scales[0]}, r ${LEGACY_SURVEY_STRETCH.scales[1]}, z ${LEGACY_SURVEY_STRETCH.scales[2]}, m ${LEGACY_SURVEY_STRETCH.m}, Q ${LEGACY_SURVEY_STRETCH.Q}`,
+  pixelScaleArcsec: PIXEL_SCALE_ARCSEC,
+  function: "src/lib/astro/preprocess.ts preprocess(): centre crop, resample to 64 × 64, stretch (or /255 for RGBA pictures)",
+} as const;
+
+/**
+ * The test-time-augmentation decision, in one place: how many views of an image one prediction
+ * averages — its 8 flips and quarter turns when the spec asks for it (dihedral.ts), else the image alone.
+ */
+export function predictionViews(spec: Pick<ClassifierSpec, "testTimeAugmentation">): number {
+  return spec.testTimeAugmentation ? DIHEDRAL_VIEWS : 1;
+}
+
+/**
+ * The network input for one preprocessed CHW cutout (preprocess() of src/lib/astro) and how many
+ * views it holds: the image itself, or its 8 views stacked into a batch whose probabilities the
+ * caller averages (ModelRunner.predict does, given `views`).
+ */
+export function classifierInput(spec: Pick<ClassifierSpec, "testTimeAugmentation">, image: Float32Array): { input: Float32Array; views: number } {
+  const views = predictionViews(spec);
+  return views === 1 ? { input: image, views } : { input: dihedralViews(image, 3, IMAGE_SIZE), views };
+}

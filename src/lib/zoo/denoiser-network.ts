@@ -1,6 +1,7 @@
 import { AvgPool2D, Concatenate, Conv2D, Input, Model, UpSampling2D } from "../nn/index.ts";
 import type { SymbolicTensor } from "../nn/index.ts";
-import type { DenoiserSpec } from "./denoiser-spec.ts";
+import { DENOISER_IO } from "./denoiser.ts";
+import type { DenoiserSpec } from "./denoiser.ts";
 
 /**
  * The noise predictor ε_θ(x_t, t): a three-level U-Net (Ronneberger et al. 2015) of 3 × 3 ReLU
@@ -12,7 +13,7 @@ import type { DenoiserSpec } from "./denoiser-spec.ts";
 export function buildDenoiser(spec: DenoiserSpec, seed: number | string): Model {
   const [w1, w2, w3] = spec.widths;
   const conv = (filters: number, name: string, x: SymbolicTensor, activation = "relu") => new Conv2D(filters, 3, { padding: "same", activation, name }).apply(x);
-  const input = Input([spec.channels + 1, spec.size, spec.size], { name: "input" });
+  const input = Input([spec.channels + 1, spec.size, spec.size], { name: DENOISER_IO.input });
   const d1 = conv(w1, "down1b", conv(w1, "down1a", input));
   const in2 = new AvgPool2D(2, { name: "input_half" }).apply(input);
   const p1 = new Concatenate({ name: "level2_in" }).apply([new AvgPool2D(2, { name: "pool1" }).apply(d1), in2]);

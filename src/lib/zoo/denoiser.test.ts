@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DENOISER_SPEC, cutoutToData, dataToDisplay, denoiserInput, denoiserInputValues } from "./denoiser-spec.ts";
+import { DENOISER_SPEC, cutoutToData, dataToDisplay, denoiserInput, denoiserInputValues } from "./denoiser.ts";
 import { buildDenoiser } from "./denoiser-network.ts";
 
 describe("galaxy denoiser spec", () => {

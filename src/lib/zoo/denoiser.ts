@@ -1,9 +1,10 @@
-// The galaxy denoiser's specification, shared by its training pipeline (models/denoiser-pipeline.ts),
+// The galaxy denoiser's specification, shared by its training pipeline (models/training/denoiser),
 // its tests and the lesson's widget: one place for the seed, the schedule, the image size and the
-// input layout, so the page feeds the network exactly what it was trained on.
-import { MORPHOLOGY_CLASSES } from "../astro/simulate.ts";
-import type { MorphologyClass } from "../astro/simulate.ts";
-import type { ScheduleKind } from "./schedule.ts";
+// input layout, so the page feeds the network exactly what it was trained on. The diffusion maths
+// it serves (schedules, forward and reverse steps) lives in src/lib/diffusion.
+import { MORPHOLOGY_CLASSES } from "../astro/index.ts";
+import type { MorphologyClass } from "../astro/index.ts";
+import type { ScheduleKind } from "../diffusion/index.ts";
 
 export interface DenoiserSpec {
   name: string;
@@ -51,6 +52,20 @@ export const DENOISER_SPEC: DenoiserSpec = {
   maxMinutes: 13,
   evalSteps: [50, 100, 250, 500, 750],
 };
+
+/** Graph input and output names of model.onnx: [N, channels + 1, size, size] in, ε out. */
+export const DENOISER_IO = { input: "input", output: "epsilon" } as const;
+
+/** What model.onnx expects, stored in its metadata ("preprocessing") and in the card. */
+export function denoiserPreprocessing(spec: DenoiserSpec) {
+  return {
+    input: `float32 NCHW [N, ${spec.channels + 1}, ${spec.size}, ${spec.size}]: channels 0–${spec.channels - 1} the noisy image x_t, channel ${spec.channels} filled with t/T`,
+    output: `${DENOISER_IO.output}: float32 [N, ${spec.channels}, ${spec.size}, ${spec.size}], the predicted noise ε̂`,
+    data: `x0 = 2v − 1 with v the [0, 1] RGB cutout (R = z, G = r, B = g, Legacy Survey asinh stretch) averaged over 2 × 2 pixels (64 → ${spec.size})`,
+    schedule: `${spec.schedule.kind}, T = ${spec.schedule.T}; x_t = sqrt(alphaBar_t) x0 + sqrt(1 − alphaBar_t) eps`,
+    function: "src/lib/zoo/denoiser.ts: cutoutToData(), denoiserInput(); src/lib/diffusion/schedule.ts",
+  };
+}
 
 /** Values of one network input: the noisy image's channels plus one constant channel holding t/T. */
 export function denoiserInputValues(spec: DenoiserSpec): number {

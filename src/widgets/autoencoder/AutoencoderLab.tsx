@@ -4,7 +4,7 @@ import { ChoiceGroup } from "../shared/ChoiceGroup.tsx";
 import { UrlNotice } from "../shared/UrlNotice.tsx";
 import { formatScientific } from "../shared/chartLayout.ts";
 import { reportChallengeComplete } from "../shared/challenge.ts";
-import type { SemanticParams } from "../../lib/astro/autoencoder-spec.ts";
+import type { SemanticParams } from "../../lib/zoo/index.ts";
 import {
   AUTOENCODER_PREFIX,
   CLASSES,
@@ -25,13 +25,16 @@ import { meanSquaredError } from "../../lib/nn/index.ts";
 import type { GalleryItem } from "./autoencoderModel.ts";
 import { latestOnly } from "./latestOnly.ts";
 import { LatentExplorer } from "./LatentExplorer.tsx";
-import { DECODER, ENCODER } from "./modelAssets.ts";
+import { modelSource } from "../shared/modelAssets.ts";
 import { ReconstructPanel } from "./ReconstructPanel.tsx";
 import type { Reconstruction, Upload } from "./ReconstructPanel.tsx";
 import { SemanticSliders } from "./SemanticSliders.tsx";
 import { useAutoencoderRuntime } from "./useAutoencoderRuntime.ts";
 import "../shared/palette.css";
 import styles from "./autoencoder.module.css";
+
+const ENCODER = modelSource("galaxy-autoencoder-encoder");
+const DECODER = modelSource("galaxy-autoencoder-decoder");
 
 export type AutoencoderLabProps = {
   /** Id of the lesson challenge ("find an anomaly"); omit for none. */

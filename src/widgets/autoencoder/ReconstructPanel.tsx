@@ -2,7 +2,7 @@ import { For, Show, createSignal } from "solid-js";
 import { formatNumber, formatScientific } from "../shared/chartLayout.ts";
 import { ImageFileError, describeError, loadImageFile } from "../../lib/inference/index.ts";
 import type { ExecutionProvider } from "../../lib/inference/index.ts";
-import type { SemanticParams } from "../../lib/astro/autoencoder-spec.ts";
+import type { SemanticParams } from "../../lib/zoo/index.ts";
 import { angleDifference, degrees, estimateParams } from "./autoencoderModel.ts";
 import { psnr } from "../../lib/nn/index.ts";
 import type { GalleryImage, GalleryItem, LatentMap } from "./autoencoderModel.ts";

@@ -2,7 +2,7 @@ import { Show } from "solid-js";
 import { ChoiceGroup } from "../shared/ChoiceGroup.tsx";
 import { LabelledSlider } from "../shared/LabelledSlider.tsx";
 import { formatNumber } from "../shared/chartLayout.ts";
-import type { SemanticParams } from "../../lib/astro/autoencoder-spec.ts";
+import type { SemanticParams } from "../../lib/zoo/index.ts";
 import { CLASSES, degrees } from "./autoencoderModel.ts";
 import type { FreeUnits } from "./autoencoderModel.ts";
 import { RgbTile } from "../shared/RgbTile.tsx";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseState } from "../shared/urlState.ts";
-import { semanticTargets } from "../../lib/astro/autoencoder-spec.ts";
+import { semanticTargets } from "../../lib/zoo/index.ts";
 import {
   GALLERY_SIZE,
   LATENT,

@@ -1,8 +1,8 @@
 // The autoencoder lab's pure logic: URL state, the gallery, reconstruction error and error map, the
 // latent map's projection and its inverse, the semantic sliders' latent code, and the challenge.
 // No DOM, no onnxruntime: the component feeds these functions plain arrays.
-import { AUTOENCODER_SPEC, SEMANTIC_SIZE, semanticParams, semanticTargets } from "../../lib/astro/autoencoder-spec.ts";
-import type { SemanticParams } from "../../lib/astro/autoencoder-spec.ts";
+import { AUTOENCODER_SPEC, SEMANTIC_SIZE, semanticParams, semanticTargets } from "../../lib/zoo/index.ts";
+import type { SemanticParams } from "../../lib/zoo/index.ts";
 import { simulateCutout } from "../../lib/astro/index.ts";
 import type { CutoutKind } from "../../lib/astro/index.ts";
 import { Rng } from "../../lib/random/index.ts";
@@ -87,7 +87,7 @@ export function checksum(values: ArrayLike<number>): number {
   return Number(s.toFixed(3));
 }
 
-/** What the pipeline wrote to latent-map.json (models/autoencoder-pipeline.ts). */
+/** What the pipeline wrote to latent-map.json (models/training/autoencoder/pipeline.ts). */
 export interface LatentMap {
   name: string;
   latent: number;

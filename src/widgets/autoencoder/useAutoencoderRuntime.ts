@@ -4,7 +4,7 @@ import type { EpPreference, ExecutionProvider, InferenceResult, ModelSource } fr
 import { loadBrowserRuntime } from "../../lib/inference/browserRuntime.ts";
 import { parseLatentMap } from "./autoencoderModel.ts";
 import type { LatentMap } from "./autoencoderModel.ts";
-import { LATENT_MAP_URL } from "./modelAssets.ts";
+import { LATENT_MAP_URL } from "../shared/modelAssets.ts";
 
 export type RuntimeStatus = "idle" | "loading" | "ready" | "error";
 

@@ -11,12 +11,14 @@ import { loadBrowserRuntime } from "../../lib/inference/browserRuntime.ts";
 import type { Sequential } from "../../lib/nn/index.ts";
 import { paintGrey } from "../shared/raster.ts";
 import { RgbTile } from "../shared/RgbTile.tsx";
-import { MODEL_IDS, MODEL_INFO, engineForward, loadEngineModel, networkInput } from "./engineModel.ts";
-import type { EngineResult, FeatureMapLayer, ModelId } from "./engineModel.ts";
+import { engineForward, loadEngineModel } from "./engineModel.ts";
+import { CLASSIFIERS, CLASSIFIER_IDS, classifierInput } from "../../lib/zoo/index.ts";
+import type { ClassifierId } from "../../lib/zoo/index.ts";
+import type { EngineResult, FeatureMapLayer } from "./engineModel.ts";
 import { galleryImage, galleryItems } from "./gallery.ts";
 import type { GalleryItem } from "./gallery.ts";
 import { CLASSIFIER_PREFIX, classifierSchema, maxDifference } from "./classifierState.ts";
-import { MODEL_URLS } from "./modelAssets.ts";
+import { CLASSIFIER_WEIGHTS_URLS, modelSource } from "../shared/modelAssets.ts";
 import "../shared/palette.css";
 import styles from "./cnnClassifier.module.css";
 
@@ -69,7 +71,7 @@ export function CnnClassifier(props: CnnClassifierProps) {
   const [engine, setEngine] = createSignal<EngineResult | null>(null);
   const [error, setError] = createSignal<{ message: string; retryable: boolean } | null>(null);
   let classifier: ModelRunner | null = null;
-  const engineModels = new Map<ModelId, Promise<Sequential>>();
+  const engineModels = new Map<ClassifierId, Promise<Sequential>>();
 
   onMount(() => {
     classifier = new ModelRunner({ loadRuntime: loadBrowserRuntime });
@@ -92,10 +94,10 @@ export function CnnClassifier(props: CnnClassifierProps) {
     return src?.kind === "gallery" ? src.item.truth : null;
   };
 
-  const engineModel = (id: ModelId): Promise<Sequential> => {
+  const engineModel = (id: ClassifierId): Promise<Sequential> => {
     let p = engineModels.get(id);
     if (!p) {
-      p = fetch(MODEL_URLS[id].weights)
+      p = fetch(CLASSIFIER_WEIGHTS_URLS[id])
         .then((r) => {
           if (!r.ok) throw new InferenceError("model-load", `Could not load the weights of ${id}: HTTP ${r.status}`);
           return r.text();
@@ -117,9 +119,9 @@ export function CnnClassifier(props: CnnClassifierProps) {
     setStatus("loading");
     setError(null);
     try {
-      const { input, views } = networkInput(id, src.image);
+      const { input, views } = classifierInput(CLASSIFIERS[id], src.image);
       const [pred, net] = await Promise.all([
-        classifier.predict({ id, url: MODEL_URLS[id].onnx, labels: MODEL_INFO[id].classes }, input, ep, views),
+        classifier.predict(modelSource(id), input, ep, views),
         engineModel(id),
       ]);
       const result = engineForward(net, src.image);
@@ -147,7 +149,7 @@ export function CnnClassifier(props: CnnClassifierProps) {
     const p = prediction();
     const t = truth();
     if (merged.challengeId && touched() && p && t && status() === "ready" && p.modelId === s().model && p.top !== t) {
-      reportChallengeComplete(merged.challengeId, `The ${MODEL_INFO[s().model].label.toLowerCase()} model called a ${t} “${p.top}” (${formatNumber(p.probabilities[p.topIndex] * 100, 0)} %).`);
+      reportChallengeComplete(merged.challengeId, `The ${CLASSIFIERS[s().model].label.toLowerCase()} model called a ${t} “${p.top}” (${formatNumber(p.probabilities[p.topIndex] * 100, 0)} %).`);
     }
   });
 
@@ -230,7 +232,7 @@ export function CnnClassifier(props: CnnClassifierProps) {
         <ChoiceGroup
           name="model"
           legend="Model"
-          options={MODEL_IDS.map((m) => ({ value: m, label: MODEL_INFO[m].label }))}
+          options={CLASSIFIER_IDS.map((m) => ({ value: m, label: CLASSIFIERS[m].label }))}
           value={s().model}
           onChange={(model) => {
             setTouched(true);

@@ -1,15 +1,15 @@
 import { For } from "solid-js";
 import { modelSummary } from "./engineModel.ts";
-import type { ModelId } from "./engineModel.ts";
+import type { ClassifierId } from "../../lib/zoo/index.ts";
 import styles from "./cnnClassifier.module.css";
 
 export type ModelSummaryProps = {
-  model: ModelId;
+  model: ClassifierId;
 };
 
 /**
  * The shipped network's summary (layer, output shape, parameters), from the engine's own
- * `summaryData` of the network in models/specs.ts. Rendered at build time: no JavaScript.
+ * `summaryData` of the network in the model zoo (src/lib/zoo/classifier.ts). Rendered at build time: no JavaScript.
  */
 export function ModelSummary(props: ModelSummaryProps) {
   const data = modelSummary(props.model);

@@ -1,14 +1,14 @@
 // The classifier demo's URL state (prefix "cnn"): `?cnn.model=lens-finder&cnn.img=3&cnn.ep=wasm`.
 import { choiceField, numberField } from "../shared/urlState.ts";
-import { MODEL_IDS } from "./engineModel.ts";
-import type { ModelId } from "./engineModel.ts";
+import { CLASSIFIER_IDS } from "../../lib/zoo/index.ts";
+import type { ClassifierId } from "../../lib/zoo/index.ts";
 import { GALLERY_SIZE } from "./gallery.ts";
 import type { EpPreference } from "../../lib/inference/index.ts";
 
 export const CLASSIFIER_PREFIX = "cnn";
 
 export const classifierSchema = {
-  model: choiceField<ModelId>("galaxy-morphology", MODEL_IDS),
+  model: choiceField<ClassifierId>("galaxy-morphology", CLASSIFIER_IDS),
   /** The gallery image shown (when no file was uploaded). */
   img: numberField(0, { min: 0, max: GALLERY_SIZE - 1, integer: true }),
   /** Gallery page: each page is a fresh set of seeds. */

@@ -1,39 +1,15 @@
-// The shipped classifiers rebuilt in our own engine: the network of models/specs.ts with the
-// trained weights (weights.json) loaded, run forward once per image with a trace so every conv
+// The shipped classifiers rebuilt in our own engine: the network of the model zoo (src/lib/zoo) with
+// the trained weights (weights.json) loaded, run forward once per image with a trace so every conv
 // layer's feature maps can be drawn. Its probabilities must equal onnxruntime's (engineModel.test.ts).
 import { Tensor, noGrad, softmax } from "../../lib/autodiff/index.ts";
 import { summaryData, weightsFromJSON } from "../../lib/nn/index.ts";
 import type { Sequential, SymbolicTensor, WeightsJSON } from "../../lib/nn/index.ts";
-import { DIHEDRAL_VIEWS, IMAGE_SIZE, LENS_CLASSES, MORPHOLOGY_CLASSES, dihedralViews } from "../../lib/astro/index.ts";
-import { MODEL_SPECS, buildNetwork } from "../../lib/astro/model-specs.ts";
+import { CLASSIFIERS, buildClassifier } from "../../lib/zoo/index.ts";
+import type { ClassifierId } from "../../lib/zoo/index.ts";
 
-export const MODEL_IDS = ["galaxy-morphology", "lens-finder"] as const;
-export type ModelId = (typeof MODEL_IDS)[number];
-
-/** What the page says about each model. */
-export const MODEL_INFO: Record<ModelId, { label: string; classes: readonly string[] }> = {
-  "galaxy-morphology": { label: "Galaxy morphology", classes: MORPHOLOGY_CLASSES },
-  "lens-finder": { label: "Lens finder", classes: LENS_CLASSES },
-};
-
-/**
- * The network input the page sends to onnxruntime for one cutout, and how many views it holds: the
- * image alone, or its 8 flips and turns when the model's spec asks for test-time augmentation.
- */
-export function networkInput(id: ModelId, image: Float32Array): { input: Float32Array; views: number } {
-  if (!MODEL_SPECS[id].testTimeAugmentation) return { input: image, views: 1 };
-  return { input: dihedralViews(image, 3, IMAGE_SIZE), views: DIHEDRAL_VIEWS };
-}
-
-/** The untrained network of a model (same layers and names as the trained one). */
-export function networkOf(id: ModelId): Sequential {
-  const spec = MODEL_SPECS[id];
-  return buildNetwork(spec.classes.length, "view", spec.widths, spec.hidden, spec.batchNorm);
-}
-
-/** The network with its trained weights loaded. */
-export function loadEngineModel(id: ModelId, weights: WeightsJSON | string): Sequential {
-  const model = networkOf(id);
+/** The network with its trained weights loaded (same layers and names as the trained one). */
+export function loadEngineModel(id: ClassifierId, weights: WeightsJSON | string): Sequential {
+  const model = buildClassifier(CLASSIFIERS[id], "view");
   weightsFromJSON(model, weights);
   return model;
 }
@@ -102,8 +78,8 @@ export interface SummaryLine {
 }
 
 /** Layer, output shape and parameter count of a model (the engine's `summary`), plus the total. */
-export function modelSummary(id: ModelId): { rows: SummaryLine[]; total: number } {
-  const data = summaryData(networkOf(id));
+export function modelSummary(id: ClassifierId): { rows: SummaryLine[]; total: number } {
+  const data = summaryData(buildClassifier(CLASSIFIERS[id], "view"));
   return {
     rows: data.rows.map((r) => ({ name: r.name, kind: r.kind, shape: r.outputShape.map((d) => (d === null ? "N" : String(d))).join(" × "), params: r.params })),
     total: data.totalParams,

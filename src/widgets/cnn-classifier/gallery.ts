@@ -3,8 +3,8 @@
 import { simulateCutout } from "../../lib/astro/index.ts";
 import type { CutoutKind } from "../../lib/astro/index.ts";
 import { Rng } from "../../lib/random/index.ts";
-import { MODEL_INFO } from "./engineModel.ts";
-import type { ModelId } from "./engineModel.ts";
+import { CLASSIFIERS } from "../../lib/zoo/index.ts";
+import type { ClassifierId } from "../../lib/zoo/index.ts";
 
 /** Images per gallery page. */
 export const GALLERY_SIZE = 10;
@@ -16,8 +16,8 @@ export interface GalleryItem {
 }
 
 /** The page's items: the model's classes in turn, each with its own seed. */
-export function galleryItems(model: ModelId, page: number): GalleryItem[] {
-  const classes = MODEL_INFO[model].classes;
+export function galleryItems(model: ClassifierId, page: number): GalleryItem[] {
+  const classes = CLASSIFIERS[model].classes;
   return Array.from({ length: GALLERY_SIZE }, (_, index) => ({ index, truth: classes[index % classes.length], seed: `cnn-gallery/${model}/${page}/${index}` }));
 }
 

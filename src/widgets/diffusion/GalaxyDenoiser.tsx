@@ -9,10 +9,11 @@ import { ModelRunner, InferenceError, describeError } from "../../lib/inference/
 import type { ExecutionProvider } from "../../lib/inference/index.ts";
 import { loadBrowserRuntime } from "../../lib/inference/browserRuntime.ts";
 import { MORPHOLOGY_CLASSES } from "../../lib/astro/index.ts";
-import { DENOISER_SPEC, coefficients, dataToDisplay, ddimStep, denoiserInput, predictX0 } from "../../lib/diffusion/index.ts";
-import { DENOISER_PREFIX, GENERATED, denoiseScene, denoiserSchedule, denoiserSchema, denoiserSource, displayMse, generationNoise, generationPlan, rescaledNoisy, singleInput } from "./denoiserModel.ts";
+import { coefficients, ddimStep, predictX0 } from "../../lib/diffusion/index.ts";
+import { DENOISER_SPEC, dataToDisplay, denoiserInput } from "../../lib/zoo/index.ts";
+import { DENOISER_PREFIX, GENERATED, denoiseScene, denoiserSchedule, denoiserSchema, displayMse, generationNoise, generationPlan, rescaledNoisy, singleInput } from "./denoiserModel.ts";
 import { psnr } from "../../lib/nn/index.ts";
-import { DENOISER_URL } from "./denoiserAssets.ts";
+import { modelSource } from "../shared/modelAssets.ts";
 import "../shared/palette.css";
 import styles from "./diffusion.module.css";
 
@@ -91,7 +92,7 @@ export function GalaxyDenoiser(props: GalaxyDenoiserProps) {
     setStatus("loading");
     setError(null);
     try {
-      const r = await runner.infer(denoiserSource(DENOISER_URL), singleInput(sc), s().ep, 1);
+      const r = await runner.infer(modelSource("galaxy-denoiser"), singleInput(sc), s().ep, 1);
       if (mine !== token) return;
       record(r);
       setDenoised({ key: `${s().galaxy}/${s().seed}/${sc.t}`, x0Hat: predictX0(schedule, sc.xt, sc.t, r.output, 1) });
@@ -118,7 +119,7 @@ export function GalaxyDenoiser(props: GalaxyDenoiserProps) {
       let x = generationNoise(s().seed);
       const n = DENOISER_SPEC.channels * SIDE * SIDE;
       for (const [k, [t, next]] of plan.entries()) {
-        const r = await runner.infer(denoiserSource(DENOISER_URL), denoiserInput(x, Array(GENERATED).fill(t)), s().ep, GENERATED);
+        const r = await runner.infer(modelSource("galaxy-denoiser"), denoiserInput(x, Array(GENERATED).fill(t)), s().ep, GENERATED);
         if (mine !== token) return;
         record(r);
         x = ddimStep(schedule, x, t, next, r.output, 1);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { DENOISER_SPEC, coefficients } from "../../lib/diffusion/index.ts";
-import { GENERATED, denoiseScene, denoiserSchedule, denoiserSource, displayMse, generationNoise, generationPlan, rescaledNoisy, singleInput } from "./denoiserModel.ts";
+import { coefficients } from "../../lib/diffusion/index.ts";
+import { DENOISER_SPEC, SHIPPED_NETWORKS } from "../../lib/zoo/index.ts";
+import { GENERATED, denoiseScene, denoiserSchedule, displayMse, generationNoise, generationPlan, rescaledNoisy, singleInput } from "./denoiserModel.ts";
 import { psnr } from "../../lib/nn/index.ts";
 
 describe("galaxy-denoiser widget model", () => {
@@ -17,7 +18,7 @@ describe("galaxy-denoiser widget model", () => {
     const input = singleInput(sc);
     expect(input.length).toBe(4 * 32 * 32);
     expect(input[input.length - 1]).toBe(0.5);
-    expect(denoiserSource("x.onnx")).toMatchObject({ inputName: "input", outputName: "epsilon", inputShape: [4, 32, 32] });
+    expect(SHIPPED_NETWORKS["galaxy-denoiser"]).toMatchObject({ inputName: "input", outputName: "epsilon", inputShape: [4, 32, 32] });
   });
   it("errors are in display units: MSE of ((a − b)/2)² and PSNR = 10 log₁₀(1/MSE)", () => {
     expect(displayMse([1, -1], [-1, -1])).toBe(0.5);

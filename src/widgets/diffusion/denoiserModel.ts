@@ -3,9 +3,10 @@
 import { Rng } from "../../lib/random/index.ts";
 import { MORPHOLOGY_CLASSES, simulateCutout } from "../../lib/astro/index.ts";
 import type { MorphologyClass } from "../../lib/astro/index.ts";
-import { DENOISER_SPEC, coefficients, cutoutToData, denoiserInput, gaussianNoise, makeSchedule, noiseTo, samplingSteps } from "../../lib/diffusion/index.ts";
+import { coefficients, gaussianNoise, makeSchedule, noiseTo, samplingSteps } from "../../lib/diffusion/index.ts";
+import { DENOISER_SPEC, cutoutToData, denoiserInput } from "../../lib/zoo/index.ts";
 import type { Schedule } from "../../lib/diffusion/index.ts";
-import type { EpPreference, ModelSource } from "../../lib/inference/index.ts";
+import type { EpPreference } from "../../lib/inference/index.ts";
 import { meanSquaredError } from "../../lib/nn/index.ts";
 import { choiceField, numberField } from "../shared/urlState.ts";
 
@@ -24,12 +25,6 @@ export const denoiserSchema = {
 export const GENERATED = 4;
 
 export const denoiserSchedule = (): Schedule => makeSchedule(DENOISER_SPEC.schedule.kind, DENOISER_SPEC.schedule.T);
-
-/** The model as ModelRunner sees it. */
-export function denoiserSource(url: string): ModelSource {
-  const s = DENOISER_SPEC;
-  return { id: s.name, url, inputName: "input", outputName: "epsilon", inputShape: [s.channels + 1, s.size, s.size] };
-}
 
 export interface DenoiseScene {
   /** Clean galaxy in data space [−1, 1], 3 × 32 × 32. */

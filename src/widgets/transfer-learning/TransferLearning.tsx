@@ -8,9 +8,9 @@ import { reportChallengeComplete } from "../shared/challenge.ts";
 import { CurvesChart } from "../shared/CurvesChart.tsx";
 import { RgbTile } from "../shared/RgbTile.tsx";
 import { ModelRunner, describeError } from "../../lib/inference/index.ts";
-import type { EpPreference, ExecutionProvider, ModelSource } from "../../lib/inference/index.ts";
+import type { EpPreference, ExecutionProvider } from "../../lib/inference/index.ts";
 import { loadBrowserRuntime } from "../../lib/inference/browserRuntime.ts";
-import backboneUrl from "../../../models/galaxy-morphology/backbone.onnx?url";
+import { modelSource } from "../shared/modelAssets.ts";
 import { AccuracyChart } from "./AccuracyChart.tsx";
 import { ParamTableView } from "./ParamTableView.tsx";
 import { TASK_IDS, TRANSFER_PREFIX, transferSchema } from "./transferState.ts";
@@ -50,7 +50,7 @@ type FeatureInfo = { ep: ExecutionProvider; notice: string | null; images: numbe
 type Result = { task: TaskId; n: number; seed: number; head: number; scratch: number; headMs: number; scratchMs: number };
 
 const EP_LABEL: Record<ExecutionProvider, string> = { webgpu: "WebGPU", wasm: "WebAssembly (CPU)" };
-const BACKBONE: ModelSource = { id: "galaxy-morphology-backbone", url: backboneUrl, inputName: "input", outputName: "embedding", inputShape: [3, 64, 64] };
+const BACKBONE = modelSource("galaxy-morphology-backbone");
 /** Images per backbone run. */
 const FEATURE_BATCH = 100;
 /** Preview thumbnails of the training set. */

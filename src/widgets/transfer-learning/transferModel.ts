@@ -5,7 +5,7 @@
 // and to the Worker.
 import { simulateCutout } from "../../lib/astro/index.ts";
 import type { CutoutKind, CutoutParams } from "../../lib/astro/index.ts";
-import { buildNetwork } from "../../lib/astro/model-specs.ts";
+import { CLASSIFIERS, buildClassifier } from "../../lib/zoo/index.ts";
 import { Rng } from "../../lib/random/index.ts";
 import { Dense, Dropout, Sequential, modelToConfig, summaryData } from "../../lib/nn/index.ts";
 import { payloadFromData } from "../../lib/worker/index.ts";
@@ -92,9 +92,12 @@ export function headNetwork(seed: number | string): Sequential {
   return new Sequential([new Dropout(0.3, { name: "dropout" }), new Dense(2, { name: "logits" })], { inputShape: [EMBEDDING_SIZE], name: "head", seed });
 }
 
+/** The morphology classifier's architecture with two outputs (the tasks' classes). */
+const TWO_CLASS_MORPHOLOGY_NETWORK = { ...CLASSIFIERS["galaxy-morphology"], classes: ["class 0", "class 1"] };
+
 /** The whole network, every layer trainable, from random weights: the morphology architecture with 2 outputs. */
 export function scratchNetwork(seed: string): Sequential {
-  return buildNetwork(2, seed);
+  return buildClassifier(TWO_CLASS_MORPHOLOGY_NETWORK, seed);
 }
 
 /**
@@ -104,7 +107,7 @@ export function scratchNetwork(seed: string): Sequential {
  * computes exactly the same embedding once per image.
  */
 export function transferNetwork(): Sequential {
-  const net = buildNetwork(2, "transfer-view");
+  const net = buildClassifier(TWO_CLASS_MORPHOLOGY_NETWORK, "transfer-view");
   for (const layer of net.layers) if ((BACKBONE_LAYERS as readonly string[]).includes(layer.name)) layer.trainable = false;
   return net;
 }
