@@ -6,6 +6,7 @@ import remarkMath from "remark-math";
 import rehypeKatex from "rehype-katex";
 import { unified } from "@astrojs/markdown-remark";
 import { rehypeScrollableTables } from "./src/build/rehypeScrollableTables.ts";
+import { serviceWorker } from "./src/build/serviceWorkerIntegration.ts";
 
 // A fully static site: every page is prerendered; interactive parts are Solid islands.
 // Math is typeset at build time by KaTeX (remark-math + rehype-katex, run by the unified processor of
@@ -15,7 +16,8 @@ export default defineConfig({
   site: "https://deep-sky.example.org",
   output: "static",
   trailingSlash: "ignore",
-  integrations: [mdx(), solid()],
+  // serviceWorker(): writes sw.js (offline use) into the build once every page and asset exists.
+  integrations: [mdx(), solid(), serviceWorker()],
   markdown: {
     // Code blocks: one theme per site theme, switched by CSS variables in global.css. Both themes'
     // token colours pass WCAG AA contrast (the plain github themes' comments do not).

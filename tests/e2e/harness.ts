@@ -37,6 +37,12 @@ export interface OpenOptions {
   width?: number;
   height?: number;
   colorScheme?: "light" | "dark";
+  /**
+   * "block" (the default) keeps the site's service worker out, so a suite sees the network as it is
+   * and `page.route` sees every request (routes never see requests a service worker answers);
+   * tests/e2e/offline.e2e.test.ts allows it.
+   */
+  serviceWorkers?: "allow" | "block";
 }
 
 /** Opens `path` of the built site in a fresh context and waits until the network is quiet. */
@@ -44,6 +50,7 @@ export async function openPage(browser: Browser, path: string, options: OpenOpti
   const context = await browser.newContext({
     viewport: { width: options.width ?? 1280, height: options.height ?? 900 },
     colorScheme: options.colorScheme ?? "light",
+    serviceWorkers: options.serviceWorkers ?? "block",
   });
   const page = await context.newPage();
   const problems: string[] = [];

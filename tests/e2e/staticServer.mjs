@@ -20,6 +20,7 @@ const TYPES = {
   ".onnx": "application/octet-stream",
   ".txt": "text/plain; charset=utf-8",
   ".xml": "application/xml",
+  ".webmanifest": "application/manifest+json",
 };
 
 function fileFor(root, urlPath) {
