@@ -9,4 +9,10 @@ const lessons = defineCollection({
   schema: lessonSchema,
 });
 
-export const collections = { lessons };
+// Model cards: models/<id>/CARD.md, written by the training CLI beside each model's weights. Rendered
+// as /models/<id>/ pages (src/pages/models) by the same Markdown pipeline as the lessons.
+const modelCards = defineCollection({
+  loader: glob({ pattern: "*/CARD.md", base: "./models", generateId: ({ entry }) => entry.split("/")[0]! }),
+});
+
+export const collections = { lessons, modelCards };
