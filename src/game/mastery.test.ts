@@ -53,6 +53,9 @@ describe("Bayesian Knowledge Tracing", () => {
     expect(creditOf(1, 2, 0)).toBe(0.5);
     expect(creditOf(1, 0, 0)).toBe(0);
     expect(bktUpdate(0.3, creditOf(1, 1, 2))).toBeLessThan(bktUpdate(0.3, creditOf(1, 1, 0)));
+    // A right answer after a wrong one on the same exercise counts like one after a hint.
+    expect(creditOf(2, 2, 0, 1)).toBe(0.5);
+    expect(creditOf(2, 2, 1, 1)).toBeCloseTo(1 / 3, 12);
   });
 
   it("counts attempts and full-credit answers per skill", () => {

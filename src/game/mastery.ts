@@ -21,8 +21,9 @@
  *  - Partial credit: exercises have several parts, so an answer is a credit c ∈ [0, 1]
  *    (earned / total). We treat it as soft evidence, mixing the two posteriors:
  *    p(L | c) = c · p(L | ✓) + (1 − c) · p(L | ✗). With c ∈ {0, 1} this is plain BKT.
- *  - Hints: an answer after n hints is weaker evidence of knowing, so its credit is divided by
- *    (1 + n) before the update.
+ *  - Hints and earlier tries: an answer after n hints, or after m graded answers to the same
+ *    exercise (a right answer after wrong ones may be a correction read off the feedback), is
+ *    weaker evidence of knowing, so its credit is divided by (1 + n + m) before the update.
  *
  * A skill counts as mastered at p(L) ≥ 0.95, the criterion of Corbett & Anderson. Repeated correct
  * answers drive p(L) to 1; repeated wrong answers drive it down to a floor near p(T) (the update
@@ -68,11 +69,11 @@ export function bktUpdate(pKnown: number, credit: number, params: BktParams = BK
   return posterior + (1 - posterior) * t;
 }
 
-/** The evidence an attempt gives: its score fraction, weakened by the hints taken before it. */
-export function creditOf(earned: number, total: number, hints: number): number {
+/** The evidence an attempt gives: its score fraction, weakened by the hints and tries before it. */
+export function creditOf(earned: number, total: number, hints: number, tries = 0): number {
   if (!(total > 0)) return 0;
   const fraction = Math.min(1, Math.max(0, earned / total));
-  return fraction / (1 + Math.max(0, hints));
+  return fraction / (1 + Math.max(0, hints) + Math.max(0, tries));
 }
 
 /** The mastery record of a skill never practised. */
@@ -83,13 +84,13 @@ export function freshSkill(params: BktParams = BKT): SkillMastery {
 /** A skill's record after one more attempt. */
 export function updateSkill(
   current: SkillMastery | undefined,
-  attempt: { earned: number; total: number; hints: number; at: number },
+  attempt: { earned: number; total: number; hints: number; tries?: number; at: number },
   params: BktParams = BKT,
 ): SkillMastery {
   const before = current ?? freshSkill(params);
   const full = attempt.total > 0 && attempt.earned >= attempt.total;
   return {
-    p: bktUpdate(before.p, creditOf(attempt.earned, attempt.total, attempt.hints), params),
+    p: bktUpdate(before.p, creditOf(attempt.earned, attempt.total, attempt.hints, attempt.tries ?? 0), params),
     n: before.n + 1,
     correct: before.correct + (full ? 1 : 0),
     at: attempt.at,
@@ -111,7 +112,7 @@ export function isMastered(mastery: Readonly<Record<string, SkillMastery>>, skil
  * gets its mastery.
  */
 export function replayMastery(
-  attempts: readonly { skills: readonly string[]; earned: number; total: number; hints: number; at: number }[],
+  attempts: readonly { skills: readonly string[]; earned: number; total: number; hints: number; tries?: number; at: number }[],
   params: BktParams = BKT,
 ): Record<string, SkillMastery> {
   const mastery: Record<string, SkillMastery> = {};

@@ -33,6 +33,8 @@ export type Attempt = {
   total: number;
   /** Hints taken before this answer. */
   hints: number;
+  /** Graded answers to the same exercise before this one (absent: none). */
+  tries?: number;
   /** XP this attempt earned (after hint costs and earlier attempts on the same exercise). */
   xp: number;
 };
@@ -101,7 +103,7 @@ export type Sanitised = { progress: ProgressV1; dropped: number };
 
 function sanitiseAttempt(v: unknown): Attempt | null {
   if (!isObject(v)) return null;
-  const { at, day, family, version, seed, level, lesson, skills, earned, total, hints, xp } = v;
+  const { at, day, family, version, seed, level, lesson, skills, earned, total, hints, tries, xp } = v;
   if (!isNonNegative(at) || !isDayKey(day) || !isString(family)) return null;
   if (!isFiniteNumber(version) || !isFiniteNumber(level)) return null;
   if (!(isString(seed) || isFiniteNumber(seed))) return null;
@@ -109,8 +111,10 @@ function sanitiseAttempt(v: unknown): Attempt | null {
   if (!isNonNegative(earned) || !isNonNegative(total) || earned > total) return null;
   if (!isNonNegative(hints) || !isNonNegative(xp)) return null;
   if (lesson !== undefined && !isString(lesson)) return null;
+  if (tries !== undefined && !(Number.isInteger(tries) && isNonNegative(tries))) return null;
   const attempt: Attempt = { id: "", at, day, family, version, seed: String(seed), level, skills: [...skills], earned, total, hints, xp };
   if (lesson !== undefined) attempt.lesson = lesson;
+  if (typeof tries === "number" && tries > 0) attempt.tries = tries;
   attempt.id = typeof v.id === "string" && v.id ? v.id : attemptId(attempt);
   return attempt;
 }

@@ -145,6 +145,29 @@ describe("the progress store, recording", () => {
     expect(store.recordAttempt(answer({ seed: 8 })).xpGained).toBe(XP_PER_LEVEL);
   });
 
+  it("pays a right answer after a wrong one less than a right first answer, and less than a hint would cost", () => {
+    const { store, clock } = makeStore();
+    expect(store.recordAttempt(answer({ seed: 5, earned: 0 })).xpGained).toBe(0);
+    clock.advance(1000);
+    const corrected = store.recordAttempt(answer({ seed: 5 }));
+    // Second try: half the value (5 XP at level 1), below a first answer after one hint (10 − 3).
+    expect(corrected.xpGained).toBe(XP_PER_LEVEL / 2);
+    expect(corrected.xpGained).toBeLessThan(XP_PER_LEVEL - HINT_COST);
+    expect(corrected.attempt.tries).toBe(1);
+    // And it is weaker evidence for mastery than the same right answer given first time.
+    const fresh = makeStore().store.recordAttempt(answer({ seed: 5 }));
+    expect(corrected.mastery["unit-conversion"]!.after).toBeLessThan(fresh.mastery["unit-conversion"]!.after);
+  });
+
+  it("counts tries from the stored history, so a reload does not reset them", () => {
+    const { store, storage, clock } = makeStore();
+    store.recordAttempt(answer({ seed: 9, earned: 0 }));
+    clock.advance(1000);
+    const reloaded = makeStore(storage, clock).store;
+    expect(reloaded.recordAttempt(answer({ seed: 9 })).attempt.tries).toBe(1);
+    expect(reloaded.get().attempts.map((a) => a.tries)).toEqual([undefined, 1]);
+  });
+
   it("gives attempts in the same millisecond distinct ids", () => {
     const { store } = makeStore();
     store.recordAttempt(answer({ seed: 1 }));

@@ -150,8 +150,11 @@ export class ProgressStore {
     const mastery: AttemptOutcome["mastery"] = {};
     const change = this.update("attempt", (p, now, day) => {
       const key = instanceKey(input);
-      const already = p.attempts.filter((a) => instanceKey(a) === key).reduce((sum, a) => sum + a.xp, 0);
-      const xp = xpForAttempt(exerciseValue(input.level, input.earned, input.total, input.hints), already);
+      const earlier = p.attempts.filter((a) => instanceKey(a) === key);
+      const already = earlier.reduce((sum, a) => sum + a.xp, 0);
+      // Tries are counted here, from the stored history, so a reload or a second tab cannot reset them.
+      const tries = earlier.length;
+      const xp = xpForAttempt(exerciseValue(input.level, input.earned, input.total, input.hints, tries), already);
       const base = { at: now, family: input.family, seed: input.seed, level: input.level };
       // Two answers in the same millisecond would share an id; nudge the time to keep ids unique.
       while (p.attempts.some((a) => a.id === attemptId(base))) base.at += 1;
@@ -170,6 +173,7 @@ export class ProgressStore {
         xp,
       };
       if (input.lesson) attempt.lesson = input.lesson;
+      if (tries > 0) attempt.tries = tries;
       p.attempts.push(attempt);
       for (const skill of input.skills) {
         const before = p.mastery[skill]?.p;

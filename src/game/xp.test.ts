@@ -17,6 +17,14 @@ describe("XP", () => {
     expect(exerciseValue(1, 1, 1, 10)).toBe(0);
     expect(exerciseValue(1, 0, 1, 3)).toBe(0);
   });
+  it("halves the reward with each earlier graded answer to the same exercise, so guessing costs more than a hint", () => {
+    expect([0, 1, 2, 3].map((tries) => exerciseValue(2, 1, 1, 0, tries))).toEqual([20, 10, 5, 3]);
+    for (const level of [1, 2, 3]) {
+      for (const tries of [1, 2, 3]) {
+        expect(exerciseValue(level, 1, 1, 0, tries)).toBeLessThanOrEqual(exerciseValue(level, 1, 1, 1, 0));
+      }
+    }
+  });
   it("pays an exercise instance at most its value once", () => {
     expect(xpForAttempt(10, 0)).toBe(10);
     expect(xpForAttempt(10, 10)).toBe(0);

@@ -2,6 +2,10 @@
  * Experience points. The rules, in one place:
  *
  *  - A graded answer is worth XP_PER_LEVEL × exercise level × (earned / total), rounded.
+ *  - Each earlier graded answer to the same exercise halves that: the first try pays in full, the
+ *    second half, the third a quarter… So a wrong answer costs at least as much as a hint (at
+ *    level 1, 5 XP against 3), and a right answer after wrong ones never pays more than a right
+ *    first answer with the same hints.
  *  - Each hint taken on an exercise costs HINT_COST XP from that exercise's reward, never below 0:
  *    hints can lower what an exercise pays, never take away XP earned elsewhere.
  *  - One exercise instance (family, version, seed, level) pays at most its best value once:
@@ -15,11 +19,14 @@ export const XP_PER_LEVEL = 10;
 export const HINT_COST = 3;
 export const CHALLENGE_XP = 50;
 
-/** What a graded answer is worth before accounting for earlier attempts on the same exercise. */
-export function exerciseValue(level: number, earned: number, total: number, hints: number): number {
+/**
+ * What a graded answer is worth before subtracting XP already paid for the same exercise: `tries`
+ * is how many graded answers to this exercise came before it.
+ */
+export function exerciseValue(level: number, earned: number, total: number, hints: number, tries = 0): number {
   if (!(total > 0)) return 0;
   const fraction = Math.min(1, Math.max(0, earned / total));
-  const raw = Math.round(XP_PER_LEVEL * Math.max(1, level) * fraction);
+  const raw = Math.round(XP_PER_LEVEL * Math.max(1, level) * fraction * 2 ** -Math.max(0, tries));
   return Math.max(0, raw - HINT_COST * Math.max(0, hints));
 }
 
