@@ -1,5 +1,5 @@
 import { Rng, seedFromString } from "../src/lib/random/index.ts";
-import { answerText as answerTextOf, gradeParts, validateParts } from "../src/lib/grading/index.ts";
+import { answerText as answerTextOf, gradeParts, invalidInput, validateParts } from "../src/lib/grading/index.ts";
 import type { AnswerSpec, ChoiceOption, MisconceptionSpec, OrderingItem, PlotSpec, Score } from "../src/lib/grading/index.ts";
 
 /** The raw text typed for each answer part (choice: an option id; ordering: comma-separated ids). */
@@ -169,9 +169,10 @@ export function defineFamily<P>(def: FamilyDefinition<P>): ExerciseFamily<P> {
       return validateParts(specs, input) === true ? true : validateParts(specs, input, labels(p));
     },
     grade(p, input) {
-      const valid = family.validate(p, input);
-      if (valid !== true) return { kind: "invalid", message: valid };
-      return gradeParts(answerOf(p), input, misconceptionsOf(p));
+      const specs = answerOf(p);
+      // Unreadable input names its part (label and reason apart); labels need a render, so only then.
+      if (invalidInput(specs, input) !== null) return invalidInput(specs, input, labels(p))!;
+      return gradeParts(specs, input, misconceptionsOf(p));
     },
     hints: def.hints,
     solution: def.solution,

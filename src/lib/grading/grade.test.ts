@@ -87,6 +87,11 @@ describe("gradeParts", () => {
 
   it("calls unreadable or missing input invalid, naming the part, so that it costs no attempt", () => {
     expect(gradeParts(specs, { value: "banana", derivative: "1" }, [], { value: "σ(z)" })).toMatchObject({ kind: "invalid", message: expect.stringMatching(/^σ\(z\): /) });
+    // The part and the reason apart, so a page can typeset the label ("$f(z)$") instead of printing its TeX.
+    expect(gradeParts(specs, { value: "banana", derivative: "1" }, [], { value: "$f(z)$" })).toMatchObject({
+      kind: "invalid",
+      part: { id: "value", why: expect.stringMatching(/^“banana” is not a number/) },
+    });
     expect(gradeParts(specs, { value: "0.7" })).toMatchObject({ kind: "invalid" });
     expect(validateParts({ value: num }, { value: "" })).toBe("Enter a number.");
   });

@@ -29,12 +29,20 @@ function partName(id: string, labels: PartLabels | undefined): string {
  * why (for a single-part exercise the message is not prefixed).
  */
 export function validateParts(specs: Record<string, AnswerSpec>, input: Record<string, string>, labels?: PartLabels): true | string {
+  const invalid = invalidInput(specs, input, labels);
+  return invalid === null ? true : invalid.message;
+}
+
+/** The "invalid" score for input that cannot be read, or null when every part can be read. */
+export function invalidInput(specs: Record<string, AnswerSpec>, input: Record<string, string>, labels?: PartLabels): Extract<Score, { kind: "invalid" }> | null {
   const ids = Object.keys(specs);
   for (const id of ids) {
     const read = readAnswer(specs[id], input[id] ?? "");
-    if (!read.ok) return ids.length === 1 ? read.message : `${partName(id, labels)}: ${read.message}`;
+    if (read.ok) continue;
+    if (ids.length === 1) return { kind: "invalid", message: read.message };
+    return { kind: "invalid", message: `${partName(id, labels)}: ${read.message}`, part: { id, why: read.message } };
   }
-  return true;
+  return null;
 }
 
 /** Does the learner's input equal the misconception's answer on every part it names? */
@@ -65,8 +73,8 @@ export function gradeParts(
   misconceptions: readonly MisconceptionSpec[] = [],
   labels?: PartLabels,
 ): Score {
-  const valid = validateParts(specs, input, labels);
-  if (valid !== true) return { kind: "invalid", message: valid };
+  const invalid = invalidInput(specs, input, labels);
+  if (invalid !== null) return invalid;
   const feedback: Feedback[] = [];
   let earned = 0;
   const ids = Object.keys(specs);

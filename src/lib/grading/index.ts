@@ -9,5 +9,5 @@ export { withinTolerance, toleranceWidth, toleranceInterval, formatWithin, accep
 export type { Tolerance } from "./tolerance.ts";
 export { readAnswer, compareAnswer, checkAnswer, answerText, answerDisplay, acceptedFor, specExpecting } from "./answer-spec.ts";
 export type { AnswerSpec, AnswerKind, AnswerValue, PartCheck, PlotSpec, ChoiceOption, OrderingItem } from "./answer-spec.ts";
-export { gradeParts, validateParts } from "./grade.ts";
+export { gradeParts, invalidInput, validateParts } from "./grade.ts";
 export type { MisconceptionSpec, PartLabels } from "./grade.ts";

@@ -3,7 +3,16 @@
  * an attempt); "points" is a graded attempt with per-part feedback.
  */
 export type Score =
-  | { kind: "invalid"; message: string }
+  | {
+      kind: "invalid";
+      /** Plain text for people; with several parts it starts with the unreadable part's label. */
+      message: string;
+      /**
+       * With several parts: which one could not be read, and why (the message without the label),
+       * so a page can show the label as it shows it next to the field (e.g. as typeset maths).
+       */
+      part?: { id: string; why: string };
+    }
   | { kind: "points"; earned: number; total: number; feedback: Feedback[] };
 
 /** One line of feedback, usually about one answer part. */
