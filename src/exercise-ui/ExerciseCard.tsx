@@ -1,23 +1,14 @@
-import { For, Index, Match, Show, Switch, createMemo, createSignal, createUniqueId, mergeProps, onCleanup, onMount } from "solid-js";
+import { For, Index, Show, createMemo, createSignal, createUniqueId, mergeProps, onCleanup, onMount } from "solid-js";
 import type { JSX } from "solid-js";
 import { Dynamic } from "solid-js/web";
 import type { Score } from "../lib/grading/index.ts";
 import { createExercise, gradeExercise } from "../../exercises/registry.ts";
 import type { Exercise } from "../../exercises/registry.ts";
-import type { PartView } from "../../exercises/family.ts";
 import { getFamily } from "../../exercises/registry.ts";
 import { HINT_COST, recordAttempt } from "../game/progressApi.ts";
-import {
-  VERDICT_ICON,
-  VERDICT_TEXT,
-  hintLabel,
-  initialInputs,
-  moveItem,
-  orderOf,
-  resultSummary,
-  sortFeedback,
-  toastText,
-} from "./exerciseModel.ts";
+import { hintLabel, initialInputs, resultSummary, sortFeedback, toastText } from "./exerciseModel.ts";
+import { AnswerPart } from "./AnswerPart.tsx";
+import { InvalidMessage } from "./InvalidMessage.tsx";
 import { PlotChart } from "./PlotChart.tsx";
 import { renderInline, renderPrompt, type MathRenderer } from "./renderPrompt.ts";
 import { focusOverflowingMath } from "./focusOverflowingMath.ts";
@@ -105,7 +96,7 @@ function Body(props: BodyProps) {
 
   const [inputs, setInputs] = createSignal<Record<string, string>>(initialInputs(exercise().parts));
   const [score, setScore] = createSignal<Score | null>(null);
-  const [invalid, setInvalid] = createSignal("");
+  const [invalid, setInvalid] = createSignal<Extract<Score, { kind: "invalid" }> | null>(null);
   const [hintsShown, setHintsShown] = createSignal(0);
   const [graded, setGraded] = createSignal(0);
   const [solutionShown, setSolutionShown] = createSignal(false);
@@ -117,6 +108,7 @@ function Body(props: BodyProps) {
     const s = score();
     return s?.kind === "points" && s.earned >= s.total;
   };
+  // Closed: answered right or given up. Only then are accepted answers shown (see acceptedToShow).
   const locked = () => solutionShown() || full();
   const setInput = (part: string, value: string) => setInputs((prev) => ({ ...prev, [part]: value }));
 
@@ -141,10 +133,10 @@ function Body(props: BodyProps) {
     const result = gradeExercise(exercise(), inputs());
     if (result.kind === "invalid") {
       // Unreadable input is not an attempt: nothing is recorded, the previous grading stays.
-      setInvalid(result.message);
+      setInvalid(result);
       return;
     }
-    setInvalid("");
+    setInvalid(null);
     setScore(result);
     setGraded((n) => n + 1);
     setAnnounce(resultSummary(result));
@@ -181,26 +173,21 @@ function Body(props: BodyProps) {
       <form class={styles.form} onSubmit={check} novalidate aria-describedby={props.id("invalid")}>
         <For each={exercise().parts}>
           {(part) => (
-            <Part
+            <AnswerPart
               part={part}
               value={inputs()[part.id] ?? ""}
               onInput={(v) => setInput(part.id, v)}
               feedback={sorted().byPart[part.id] ?? []}
               disabled={locked()}
+              reveal={locked()}
               id={props.id(`part-${part.id}`)}
               inline={inline}
-              renderMath={props.renderMath}
               announce={setAnnounce}
             />
           )}
         </For>
 
-        <p id={props.id("invalid")} class={styles.invalid} aria-live="polite" data-testid="invalid-message">
-          <Show when={invalid()}>
-            <span aria-hidden="true">⚠ </span>
-            {invalid()}
-          </Show>
-        </p>
+        <InvalidMessage id={props.id("invalid")} invalid={invalid()} parts={exercise().parts} inline={inline} />
 
         <div class={styles.actions}>
           <button type="submit" class="button primary" disabled={locked()}>
@@ -288,173 +275,5 @@ function Body(props: BodyProps) {
         {announce()}
       </p>
     </>
-  );
-}
-
-type PartProps = {
-  part: PartView;
-  value: string;
-  onInput: (value: string) => void;
-  feedback: readonly { verdict: "correct" | "incorrect" | "misconception" | "info"; message: string; accepted?: string }[];
-  disabled: boolean;
-  id: string;
-  inline: (md: string) => string;
-  renderMath: MathRenderer;
-  announce: (text: string) => void;
-};
-
-/** True when a feedback message only repeats its verdict ("Correct."), so it is not shown twice. */
-const sameAsVerdict = (f: { verdict: keyof typeof VERDICT_TEXT; message: string }) =>
-  f.message.trim().replace(/[.!]$/, "").toLowerCase() === VERDICT_TEXT[f.verdict].toLowerCase();
-
-/** One answer field, chosen by the part's kind, with its feedback underneath. */
-function Part(props: PartProps) {
-  const feedbackId = `${props.id}-feedback`;
-  const wrong = () => props.feedback.some((f) => f.verdict === "incorrect" || f.verdict === "misconception");
-  const verdict = () => props.feedback.find((f) => f.verdict !== "info")?.verdict;
-  const feedback = (
-    <div id={feedbackId} class={styles.partFeedback} data-testid={`feedback-${props.part.id}`}>
-      <For each={props.feedback}>
-        {(f) => (
-          <p data-verdict={f.verdict}>
-            <span class={styles.verdict}>
-              <span aria-hidden="true">{VERDICT_ICON[f.verdict]} </span>
-              {VERDICT_TEXT[f.verdict]}
-              {sameAsVerdict(f) ? "." : ":"}
-            </span>
-            <Show when={!sameAsVerdict(f)}>
-              {" "}
-              <span innerHTML={props.inline(f.message)} />
-            </Show>
-            <Show when={f.accepted && f.verdict !== "correct"}>
-              {" "}
-              <span class={styles.accepted}>({f.accepted})</span>
-            </Show>
-          </p>
-        )}
-      </For>
-    </div>
-  );
-
-  return (
-    <div class={styles.part} data-kind={props.part.kind} data-verdict={verdict()}>
-      <Switch
-        fallback={
-          <>
-            <label for={props.id} class={styles.label} innerHTML={props.inline(props.part.label)} />
-            <div class={styles.inputRow}>
-              <input
-                id={props.id}
-                name={props.part.id}
-                type="text"
-                autocomplete="off"
-                autocapitalize="off"
-                spellcheck={false}
-                inputmode={props.part.kind === "number" || props.part.kind === "integer" ? "decimal" : "text"}
-                class={styles.input}
-                data-kind={props.part.kind}
-                placeholder={props.part.placeholder ?? ""}
-                value={props.value}
-                readOnly={props.disabled}
-                aria-invalid={wrong() ? "true" : undefined}
-                aria-describedby={feedbackId}
-                onInput={(e) => props.onInput(e.currentTarget.value)}
-              />
-              <Show when={props.part.unit}>
-                <span class={styles.unit}>{props.part.unit}</span>
-              </Show>
-            </div>
-          </>
-        }
-      >
-        <Match when={props.part.kind === "choice"}>
-          <fieldset class={styles.fieldset} aria-describedby={feedbackId}>
-            <legend class={styles.label} innerHTML={props.inline(props.part.label)} />
-            <div class={styles.options}>
-              <For each={props.part.options ?? []}>
-                {(option) => (
-                  <label class={styles.option} data-plot={option.plot ? "" : undefined}>
-                    <input
-                      type="radio"
-                      name={props.id}
-                      value={option.id}
-                      checked={props.value === option.id}
-                      disabled={props.disabled}
-                      onChange={() => props.onInput(option.id)}
-                    />
-                    <span innerHTML={props.inline(option.label)} />
-                    <Show when={option.plot}>{(plot) => <PlotChart spec={plot()} width={220} height={130} compact />}</Show>
-                  </label>
-                )}
-              </For>
-            </div>
-          </fieldset>
-        </Match>
-        <Match when={props.part.kind === "ordering"}>
-          <Ordering {...props} feedbackId={feedbackId} />
-        </Match>
-      </Switch>
-      {feedback}
-    </div>
-  );
-}
-
-/** An ordering answer: a list with "move up"/"move down" buttons (keyboard and screen-reader friendly). */
-function Ordering(props: PartProps & { feedbackId: string }) {
-  const labels = () => new Map((props.part.items ?? []).map((item) => [item.id, item.label]));
-  const order = () => orderOf(props.value);
-  let list: HTMLOListElement | undefined;
-  const plain = (md: string) => md.replace(/\$|\*\*|`/g, "");
-
-  const move = (index: number, delta: number) => {
-    const next = moveItem(order(), index, delta);
-    const itemId = order()[index]!;
-    props.onInput(next.join(", "));
-    const position = next.indexOf(itemId);
-    props.announce(`${plain(labels().get(itemId) ?? itemId)} moved to position ${position + 1} of ${next.length}.`);
-    // Keep focus on the moved item's control; at either end, on the one that still works.
-    queueMicrotask(() => {
-      const row = list?.querySelector<HTMLElement>(`[data-item="${CSS.escape(itemId)}"]`);
-      const wanted = row?.querySelector<HTMLButtonElement>(delta < 0 ? "[data-move=up]" : "[data-move=down]");
-      const other = row?.querySelector<HTMLButtonElement>(delta < 0 ? "[data-move=down]" : "[data-move=up]");
-      (wanted && !wanted.disabled ? wanted : other)?.focus();
-    });
-  };
-
-  return (
-    <fieldset class={styles.fieldset} aria-describedby={props.feedbackId}>
-      <legend class={styles.label} innerHTML={props.inline(props.part.label)} />
-      <ol class={styles.ordering} ref={list}>
-        <For each={order()}>
-          {(itemId, index) => (
-            <li data-item={itemId}>
-              <span class={styles.orderLabel} innerHTML={props.inline(labels().get(itemId) ?? itemId)} />
-              <span class={styles.orderButtons}>
-                <button
-                  type="button"
-                  class={styles.iconButton}
-                  data-move="up"
-                  disabled={props.disabled || index() === 0}
-                  aria-label={`Move ${plain(labels().get(itemId) ?? itemId)} up`}
-                  onClick={() => move(index(), -1)}
-                >
-                  ↑
-                </button>
-                <button
-                  type="button"
-                  class={styles.iconButton}
-                  data-move="down"
-                  disabled={props.disabled || index() === order().length - 1}
-                  aria-label={`Move ${plain(labels().get(itemId) ?? itemId)} down`}
-                  onClick={() => move(index(), 1)}
-                >
-                  ↓
-                </button>
-              </span>
-            </li>
-          )}
-        </For>
-      </ol>
-    </fieldset>
   );
 }

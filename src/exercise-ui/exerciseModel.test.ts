@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { hintLabel, initialInputs, moveItem, newSeed, orderOf, resultSummary, sortFeedback, toastText } from "./exerciseModel.ts";
+import { createExercise, gradeExercise } from "../../exercises/registry.ts";
+import { acceptedToShow, hintLabel, initialInputs, moveItem, newSeed, orderOf, resultSummary, sortFeedback, toastText } from "./exerciseModel.ts";
 
 describe("the exercise card's logic", () => {
   it("starts ordering parts in the shown order and the others empty", () => {
@@ -10,6 +11,22 @@ describe("the exercise card's logic", () => {
       ]),
     ).toEqual({ a: "", o: "x, y" });
     expect(orderOf("x, y")).toEqual(["x", "y"]);
+  });
+
+  it("keeps the accepted interval of a wrong answer hidden until the exercise is closed", () => {
+    const exercise = createExercise("survey-days", "424242", 1);
+    const wrong = gradeExercise(exercise, Object.fromEntries(exercise.parts.map((p) => [p.id, "12345"])));
+    if (wrong.kind !== "points") throw new Error("expected a graded answer");
+    const f = wrong.feedback.find((line) => line.verdict !== "correct")!;
+    expect(f.accepted).toMatch(/±/); // grading still says what was accepted…
+    expect(acceptedToShow(f, false)).toBeNull(); // …but an open exercise does not show it,
+    expect(acceptedToShow(f, true)).toBe(f.accepted); // a closed one does.
+    expect(acceptedToShow({ verdict: "correct", accepted: f.accepted }, true)).toBeNull();
+  });
+
+  it("says in the toast when a later try paid less", () => {
+    expect(toastText({ xpGained: 5, newBadges: [], levelUp: null, attempt: { tries: 1 } }, 0)).toBe("+5 XP (try 2 pays 1/2)");
+    expect(toastText({ xpGained: 10, newBadges: [], levelUp: null, attempt: {} }, 0)).toBe("+10 XP");
   });
 
   it("moves ordering items up and down, and not past the ends", () => {

@@ -56,6 +56,20 @@ export const VERDICT_ICON: Record<Feedback["verdict"], string> = {
   info: "i",
 };
 
+/** True when a feedback message only repeats its verdict ("Correct."), so it is not shown twice. */
+export function sameAsVerdict(f: Pick<Feedback, "verdict" | "message">): boolean {
+  return f.message.trim().replace(/[.!]$/, "").toLowerCase() === VERDICT_TEXT[f.verdict].toLowerCase();
+}
+
+/**
+ * The accepted answer to show under a part, or null. Grading always says what was accepted; the
+ * page shows it only once the exercise is closed (answered right, given up, or out of attempts):
+ * shown after a first wrong answer, it could simply be typed back for full points.
+ */
+export function acceptedToShow(f: Pick<Feedback, "verdict" | "accepted">, closed: boolean): string | null {
+  return closed && f.accepted && f.verdict !== "correct" ? f.accepted : null;
+}
+
 /** The hint button's text: which hint, and that it costs XP. */
 export function hintLabel(shown: number, total: number, cost = HINT_COST): string {
   if (shown >= total) return "No more hints";
@@ -70,9 +84,11 @@ export function resultSummary(score: Score): string {
 }
 
 /** The XP toast after a graded answer: short, and only what changed. Empty when nothing did. */
-export function toastText(outcome: Pick<AttemptOutcome, "xpGained" | "newBadges" | "levelUp">, hintsTaken: number): string {
+export function toastText(outcome: Pick<AttemptOutcome, "xpGained" | "newBadges" | "levelUp"> & { attempt?: { tries?: number } }, hintsTaken: number): string {
   const pieces: string[] = [];
-  if (outcome.xpGained > 0) pieces.push(`+${outcome.xpGained} XP${hintsTaken > 0 ? ` (after −${hintsTaken * HINT_COST} XP for hints)` : ""}`);
+  const tries = outcome.attempt?.tries ?? 0;
+  const why = [tries > 0 ? `try ${tries + 1} pays 1/${2 ** tries}` : "", hintsTaken > 0 ? `after −${hintsTaken * HINT_COST} XP for hints` : ""].filter(Boolean).join(", ");
+  if (outcome.xpGained > 0) pieces.push(`+${outcome.xpGained} XP${why ? ` (${why})` : ""}`);
   if (outcome.levelUp) pieces.push(`New level: ${outcome.levelUp.name}`);
   for (const id of outcome.newBadges) if (!id.startsWith("level:")) pieces.push(`Badge: ${badgeInfo(id).title}`);
   return pieces.join(" · ");

@@ -78,7 +78,7 @@ describe("the practice page", () => {
     await context.close();
   });
 
-  it("names a misconception for a typical wrong answer and shows the accepted interval", async () => {
+  it("names a misconception for a typical wrong answer, and shows the accepted interval only once the learner gives up", async () => {
     const { page, problems, context } = await openPage(browser, exerciseUrl(NUMBER_FAMILY));
     await waitForExercise(page);
     const misconception = getFamily(NUMBER_FAMILY).misconceptions(exerciseParams(NUMBER_FAMILY, SEED, 1))[0]!;
@@ -88,7 +88,9 @@ describe("the practice page", () => {
     const feedback = card.locator('[data-testid="feedback-y"] [data-verdict="misconception"]');
     await feedback.waitFor();
     expect(await feedback.textContent()).toMatch(/A common mistake/);
-    expect(await feedback.textContent()).toMatch(/accepted|±|\d/);
+    // Open exercise: the accepted interval would be typed back for full points, so it is not shown.
+    expect(await card.locator('[data-testid="accepted"]').count()).toBe(0);
+    expect(await feedback.textContent()).not.toMatch(/accepted|±/);
     expect(await card.locator('input[name="y"]').getAttribute("aria-invalid")).toBe("true");
     // A wrong answer is an attempt but pays nothing.
     const progress = await saved(page);
@@ -98,6 +100,8 @@ describe("the practice page", () => {
     // After an attempt the worked solution can be opened.
     await card.getByRole("button", { name: "Show worked solution" }).click();
     expect(await card.locator('[data-testid="solution"] li').count()).toBe(createExercise(NUMBER_FAMILY, SEED, 1).solution.length);
+    // Given up, the exercise is closed: now the accepted interval shows under the wrong part.
+    expect(await card.locator('[data-testid="feedback-y"] [data-testid="accepted"]').textContent()).toMatch(/accepted: .*±/);
     expect(problems).toEqual([]);
     await context.close();
   });
@@ -113,6 +117,36 @@ describe("the practice page", () => {
     expect(await message.getAttribute("aria-live")).toBe("polite");
     expect(await card.locator('[data-testid="result"]').count()).toBe(0);
     expect((await saved(page))?.attempts ?? []).toHaveLength(0);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it("pays a right answer after a wrong one half, less than a hint costs", async () => {
+    const { page, problems, context } = await openPage(browser, exerciseUrl(NUMBER_FAMILY));
+    await waitForExercise(page);
+    const card = page.locator('[data-widget="exercise"]');
+    await fillText(page, { y: "12345" });
+    await card.getByRole("button", { name: "Check" }).click();
+    await card.locator('[data-testid="feedback-y"] [data-verdict]').first().waitFor();
+    await fillText(page, correctInput(NUMBER_FAMILY));
+    await card.getByRole("button", { name: "Check" }).click();
+    await expect.poll(() => card.locator('[data-testid="xp-toast"]').textContent()).toMatch(new RegExp(`^\\+${XP_PER_LEVEL / 2} XP \\(try 2 pays 1/2\\)`));
+    expect((await saved(page))?.attempts.map((a) => a.xp)).toEqual([0, XP_PER_LEVEL / 2]);
+    expect(XP_PER_LEVEL / 2).toBeLessThan(XP_PER_LEVEL - HINT_COST);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it("names the unreadable part of a several-part answer by its typeset label, not its TeX", async () => {
+    const { page, problems, context } = await openPage(browser, exerciseUrl("activation-value"));
+    await waitForExercise(page);
+    const card = page.locator('[data-widget="exercise"]');
+    await fillText(page, { value: "banana", derivative: "0.5" });
+    await card.getByRole("button", { name: "Check" }).click();
+    const message = card.locator('[data-testid="invalid-message"]');
+    await expect.poll(() => message.textContent()).toMatch(/banana/);
+    expect(await message.textContent()).not.toContain("$");
+    expect(await message.locator(".katex").count()).toBe(1);
     expect(problems).toEqual([]);
     await context.close();
   });
