@@ -70,6 +70,38 @@ describe("the diffusion lesson", () => {
     await context.close();
   }, 150_000);
 
+  it("switching the sampler after training re-samples the same trained network, and switching back restores the first result", async () => {
+    // The lesson says "try both samplers": the network must survive the switch (it once reset to
+    // "0 epochs trained … final loss NaN" and lost its frames and Play button).
+    const { page, problems, context } = await openPage(browser, `${LESSON}?d2.dist=moons&d2.epochs=8`);
+    await hydrateIslands(page);
+    const d2 = widget(page, "diffusion-2d");
+    await d2.scrollIntoViewIfNeeded();
+    await d2.locator('[data-action="train"]').click();
+    await expect.poll(() => d2.getAttribute("data-status"), { timeout: 120_000, interval: 250 }).toBe("done");
+    const trained = await page.locator('[data-testid="d2-time"]').textContent();
+    expect(trained).toMatch(/^8 epochs trained/);
+    const ddpmNear = await d2.getAttribute("data-near");
+
+    await d2.locator('[data-control="sampler"] input[value="ddim"]').check();
+    await expect.poll(() => page.url()).toContain("d2.sampler=ddim");
+    await expect.poll(() => d2.getAttribute("data-status"), { timeout: 30_000 }).toBe("done");
+    expect(await page.locator('[data-testid="d2-time"]').textContent()).toBe(trained);
+    expect(await d2.locator('[data-action="play"]').count()).toBe(1);
+    expect(Number(await d2.getAttribute("data-points"))).toBe(400);
+    expect(await d2.textContent()).not.toMatch(/NaN|0 epochs trained/);
+
+    await d2.locator('[data-control="sampler"] input[value="ddpm"]').check();
+    await expect.poll(() => d2.getAttribute("data-status"), { timeout: 30_000 }).toBe("done");
+    // Same network, same seed: DDPM gives exactly the first result again.
+    await expect.poll(() => d2.getAttribute("data-near")).toBe(ddpmNear);
+    expect(await page.locator('[data-testid="d2-time"]').textContent()).toBe(trained);
+    await d2.locator('[data-action="play"]').click();
+    await expect.poll(async () => Number(await d2.getAttribute("data-frame")), { timeout: 10_000 }).toBeLessThan(40);
+    expect(problems).toEqual([]);
+    await context.close();
+  }, 150_000);
+
   it("lets the learner draw points with the keyboard", async () => {
     const { page, problems, context } = await openPage(browser, `${LESSON}?d2.dist=drawn`);
     await hydrateIslands(page);

@@ -1,4 +1,4 @@
-import { For, Show, batch, createEffect, createMemo, createSignal, mergeProps, on, onCleanup } from "solid-js";
+import { For, Show, batch, createEffect, createMemo, createSignal, mergeProps, on, onCleanup, untrack } from "solid-js";
 import { useUrlState } from "../shared/useUrlState.ts";
 import { ChoiceGroup } from "../shared/ChoiceGroup.tsx";
 import { LabelledSlider } from "../shared/LabelledSlider.tsx";
@@ -9,7 +9,9 @@ import { reportChallengeComplete } from "../shared/challenge.ts";
 import { Rng } from "../../lib/random/index.ts";
 import { modelFromConfig, modelToConfig, setWeights } from "../../lib/nn/index.ts";
 import { payloadFromData } from "../../lib/worker/index.ts";
-import type { FitStartMessage, FromWorkerMessage, ToWorkerMessage } from "../../lib/worker/index.ts";
+import type { FitStartMessage } from "../../lib/worker/index.ts";
+import { isStopped, startFit } from "../shared/startFit.ts";
+import type { FitRun } from "../shared/startFit.ts";
 import {
   CHALLENGE_2D,
   CHALLENGE_SHARE,
@@ -25,6 +27,8 @@ import {
   trainingRows,
 } from "./diffusion2dModel.ts";
 import type { Distribution, Sampler } from "./diffusion2dModel.ts";
+import { d2InputsKey, d2Transition, initialD2State, lossesOf, netOf } from "./diffusion2dMachine.ts";
+import type { D2Event, D2State } from "./diffusion2dMachine.ts";
 import "../shared/palette.css";
 import styles from "./diffusion.module.css";
 
@@ -35,7 +39,7 @@ export type Diffusion2DProps = {
   urlPrefix?: string;
 };
 
-type Status = "idle" | "training" | "sampling" | "done" | "error";
+type Status = D2State["phase"];
 
 const SIZE = 320;
 const SPAN = 2.4;
@@ -53,23 +57,38 @@ const LABELS: Record<Distribution, string> = { moons: "Two moons", ring: "Ring",
  * through its steps.
  */
 export function Diffusion2D(props: Diffusion2DProps) {
-  const merged = mergeProps({ urlPrefix: DIFFUSION_2D_PREFIX }, props);
-  const url = useUrlState(diffusion2dSchema, merged.urlPrefix);
+  const merged = mergeProps({ prefix: DIFFUSION_2D_PREFIX }, props);
+  const url = useUrlState(diffusion2dSchema, merged.prefix);
   const s = url.state;
   const [drawn, setDrawn] = createSignal<[number, number][]>([]);
   const [cursor, setCursor] = createSignal<[number, number]>([0, 0]);
-  const [status, setStatus] = createSignal<Status>("idle");
-  const [error, setError] = createSignal("");
-  const [losses, setLosses] = createSignal<number[]>([]);
-  const [frames, setFrames] = createSignal<Float32Array[]>([]);
   const [frame, setFrame] = createSignal(0);
-  const [trainMs, setTrainMs] = createSignal<number | null>(null);
   const [touched, setTouched] = createSignal(false);
   const [playing, setPlaying] = createSignal(false);
-  let worker: Worker | null = null;
+
+  // Everything about training and sampling is the pure state machine's (diffusion2dMachine.ts):
+  // this component sends it events and draws its state.
+  const inputsKey = () => d2InputsKey({ dist: s().dist, seed: s().seed, epochs: s().epochs, drawn: drawn() });
+  const [machine, setMachine] = createSignal<D2State>(initialD2State(untrack(inputsKey)));
+  const send = (event: D2Event) => setMachine((state) => d2Transition(state, event));
+  const status = (): Status => machine().phase;
+  const losses = createMemo(() => lossesOf(machine()));
+  const frames = createMemo(() => {
+    const m = machine();
+    return m.phase === "done" ? m.frames : [];
+  });
+  const error = () => {
+    const m = machine();
+    return m.phase === "error" ? m.message : "";
+  };
+
+  let fitRun: FitRun | null = null;
   let runId = 0;
-  let started = 0;
-  let lastConfig: ReturnType<typeof modelToConfig> | null = null;
+  const stopRun = () => {
+    fitRun?.stop();
+    fitRun = null;
+  };
+  onCleanup(stopRun);
 
   const data = createMemo(() => {
     const d = s().dist;
@@ -77,104 +96,82 @@ export function Diffusion2D(props: Diffusion2DProps) {
     return targetPoints(d, SETUP_2D.points, new Rng(s().seed).fork("data"), drawn());
   });
 
-  const reset = () => {
-    runId++;
-    if (worker) worker.postMessage({ type: "stop", id: String(runId - 1) } satisfies ToWorkerMessage);
-    batch(() => {
-      setStatus("idle");
-      setLosses([]);
-      setFrames([]);
-      setFrame(0);
-      setError("");
-      setPlaying(false);
-    });
-  };
-  createEffect(on([() => s().dist, () => s().seed, () => s().epochs, drawn], reset, { defer: true }));
+  // New data, seed or epoch count: the machine discards the network (and a running training).
+  createEffect(
+    on(inputsKey, (key) => {
+      send({ type: "inputs", key });
+      if (machine().phase === "idle") stopRun();
+    }),
+  );
+  // A sampler choice re-samples the trained network, if there is one.
+  createEffect(on(() => s().sampler, (sampler) => send({ type: "sampler", sampler }), { defer: true }));
 
-  const sample = (weights: { name: string; shape: number[]; buffer: ArrayBuffer }[]) => {
-    if (!lastConfig) return;
-    setStatus("sampling");
-    // Let the page paint "sampling…" before the (short) main-thread loop.
-    setTimeout(() => {
-      try {
-        const model = modelFromConfig(lastConfig!, 0);
-        setWeights(model, weights.map((w) => ({ name: w.name, shape: w.shape, data: new Float32Array(w.buffer) })));
-        const f = reverseFrames(model, s().sampler, SETUP_2D.samples, s().seed);
-        batch(() => {
-          setFrames(f);
-          setFrame(f.length - 1);
-          setStatus("done");
-        });
-      } catch (e) {
-        setStatus("error");
-        setError(`Sampling failed: ${e instanceof Error ? e.message : String(e)}`);
-      }
-    }, 0);
-  };
-  let lastWeights: { name: string; shape: number[]; buffer: ArrayBuffer }[] | null = null;
-  // Changing the sampler re-runs the reverse process with the same trained network.
-  createEffect(on(() => s().sampler, () => lastWeights && status() === "done" && sample(lastWeights), { defer: true }));
-
-  const onMessage = (event: MessageEvent<FromWorkerMessage>) => {
-    const m = event.data;
-    if (m.id !== String(runId)) return;
-    if (m.type === "error") {
-      setStatus("error");
-      setError(`Training failed in the worker: ${m.message}`);
-      return;
-    }
-    if (m.type === "progress") {
-      queueMicrotask(() => worker?.postMessage({ type: "ack", id: m.id } satisfies ToWorkerMessage));
-      setLosses((l) => [...l, ...m.logs.map((g) => g.loss)]);
-      return;
-    }
-    if (m.reason === "stopped") return;
-    setTrainMs(performance.now() - started);
-    setLosses(m.history.loss.slice());
-    lastWeights = m.weights.map((w) => ({ name: w.name, shape: w.shape, buffer: w.buffer }));
-    sample(lastWeights);
-  };
-
-  const ensureWorker = (): Worker => {
-    if (!worker) {
-      worker = new Worker(new URL("../../lib/worker/fit.worker.ts", import.meta.url), { type: "module" });
-      worker.onmessage = onMessage;
-      worker.onerror = (e) => {
-        setStatus("error");
-        setError(`The training worker failed: ${e.message || "it could not start (is JavaScript in workers blocked?)"}.`);
-      };
-    }
-    return worker;
-  };
-  onCleanup(() => worker?.terminate());
+  // Entering "sampling" (after training, or after a sampler switch) runs the reverse process once.
+  createEffect(
+    on(
+      () => {
+        const m = machine();
+        return m.phase === "sampling" ? m : null;
+      },
+      (m) => {
+        if (!m) return;
+        stopPlay();
+        // Let the page paint "sampling…" before the (short) main-thread loop.
+        setTimeout(() => {
+          if (machine() !== m) return;
+          try {
+            const model = modelFromConfig(m.net.config, 0);
+            setWeights(model, m.net.weights.map((w) => ({ name: w.name, shape: w.shape, data: new Float32Array(w.buffer) })));
+            const f = reverseFrames(model, m.sampler, SETUP_2D.samples, s().seed);
+            batch(() => {
+              send({ type: "sampled", sampler: m.sampler, frames: f });
+              setFrame(f.length - 1);
+            });
+          } catch (e) {
+            send({ type: "failed", message: `Sampling failed: ${e instanceof Error ? e.message : String(e)}` });
+          }
+        }, 0);
+      },
+    ),
+  );
 
   const train = () => {
     const d = data();
     if (!d) return;
-    reset();
+    stopRun();
+    stopPlay();
     setTouched(true);
-    const rows = trainingRows(d, s().seed);
+    const run = ++runId;
+    const seed = s().seed;
+    const rows = trainingRows(d, seed);
     const width = 2 + SETUP_2D.embedDims;
     const x = payloadFromData([rows.rows, width], rows.inputs);
     const y = payloadFromData([rows.rows, 2], rows.targets);
-    lastConfig = modelToConfig(buildNoiseMlp(s().seed));
+    const config = modelToConfig(buildNoiseMlp(seed));
     const message: FitStartMessage = {
       type: "start",
-      id: String(runId),
-      model: lastConfig,
-      seed: s().seed,
+      id: `d2-${run}`,
+      model: config,
+      seed,
       x: [x],
       y: [y],
-      options: { epochs: s().epochs, batchSize: SETUP_2D.batchSize, loss: "mse", optimizer: { name: "adam", options: { learningRate: SETUP_2D.learningRate } }, rngSeed: s().seed },
+      options: { epochs: s().epochs, batchSize: SETUP_2D.batchSize, loss: "mse", optimizer: { name: "adam", options: { learningRate: SETUP_2D.learningRate } }, rngSeed: seed },
     };
-    started = performance.now();
-    setStatus("training");
-    try {
-      ensureWorker().postMessage(message, [x.buffer, y.buffer]);
-    } catch (e) {
-      setStatus("error");
-      setError(`Could not start the training worker: ${e instanceof Error ? e.message : String(e)}`);
-    }
+    send({ type: "train", run });
+    const started = performance.now();
+    const current = startFit(message, { onProgress: (m) => send({ type: "progress", run, losses: m.logs.map((g) => g.loss) }) });
+    fitRun = current;
+    current.done.then(
+      (m) => {
+        if (fitRun === current) fitRun = null;
+        send({ type: "trained", run, sampler: s().sampler, net: { config, weights: m.weights, losses: m.history.loss.slice(), trainMs: performance.now() - started } });
+      },
+      (e: unknown) => {
+        if (fitRun === current) fitRun = null;
+        if (isStopped(e)) return;
+        send({ type: "failed", run, message: `Training failed in the worker: ${e instanceof Error ? e.message : String(e)}` });
+      },
+    );
   };
 
   // Playback of the reverse process.
@@ -353,10 +350,12 @@ export function Diffusion2D(props: Diffusion2DProps) {
               {losses().length ? formatNumber(Math.max(...losses()), 2) : ""}
             </text>
           </ChartFrame>
-          <Show when={trainMs() !== null && status() !== "training"}>
+          <Show when={netOf(machine())}>
+            {(net) => (
             <p class={styles.note} data-testid="d2-time">
-              {losses().length} epochs trained in {formatNumber(trainMs()! / 1000, 1)} s in a Web Worker (final loss {formatNumber(losses()[losses().length - 1] ?? NaN, 3)}; a perfect ε̂ is impossible — even the best predictor leaves a loss well above 0, since ε cannot be read off x_t exactly).
+              {net().losses.length} epochs trained in {formatNumber(net().trainMs / 1000, 1)} s in a Web Worker (final loss {formatNumber(net().losses[net().losses.length - 1], 3)}; a perfect ε̂ is impossible — even the best predictor leaves a loss well above 0, since ε cannot be read off x_t exactly).
             </p>
+            )}
           </Show>
           <Show when={frames().length > 0}>
             <LabelledSlider
