@@ -460,6 +460,47 @@ describe("lesson: optimizers (optimizer race)", () => {
     await context.close();
   });
 
+  it("a learning-rate box keeps focus while the learner types, and the arrow keys scale the rate again and again", async () => {
+    // Typing "0.002" once left η = 0: the row was rebuilt after the first keystroke and the box lost focus.
+    const { page, problems, context } = await openPage(browser, RACE);
+    const root = await widget(page, "optimizer-race");
+    const box = root.locator('[data-control="lr-sgd"] input');
+    await box.click();
+    await box.selectText();
+    await page.keyboard.type("0.002", { delay: 30 });
+    expect(await box.evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(await box.inputValue()).toBe("0.002");
+    await expect.poll(() => new URL(page.url()).searchParams.get("race.lr.sgd")).toBe("0.002");
+    await page.keyboard.press("ArrowUp");
+    await page.keyboard.press("ArrowUp");
+    await page.keyboard.press("ArrowUp");
+    // ×1.25 three times, to three significant digits each time: 0.0025, 0.00313, 0.00391.
+    await expect.poll(() => new URL(page.url()).searchParams.get("race.lr.sgd")).toBe("0.00391");
+    expect(await box.evaluate((el) => el === document.activeElement)).toBe(true);
+    // SGD moves with the typed rate.
+    const before = await root.locator('[data-racer="sgd"] [data-cell="position"]').textContent();
+    await root.locator('[data-action="step"]').click();
+    await expect.poll(() => root.locator('[data-racer="sgd"] [data-cell="position"]').textContent()).not.toBe(before);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it("shows the whole table, state column included, without scrolling at 1280 px", async () => {
+    const { page, problems, context } = await openPage(browser, `${RACE}?race.s=rosenbrock`);
+    const root = await widget(page, "optimizer-race");
+    for (let i = 0; i < 3; i++) await root.locator('[data-action="step"]').click();
+    const wrap = root.locator('[role="region"]');
+    const overflow = await wrap.evaluate((el) => el.scrollWidth - el.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(1);
+    const figure = (await root.boundingBox())!;
+    for (const cell of await root.locator('[data-cell="state"]').all()) {
+      const box = (await cell.boundingBox())!;
+      expect(box.x + box.width).toBeLessThanOrEqual(figure.x + figure.width + 0.5);
+    }
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
   it("with reduced motion, Play jumps 50 steps instead of animating", async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, reducedMotion: "reduce" });
     const page = await context.newPage();

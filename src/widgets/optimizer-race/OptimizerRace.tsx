@@ -1,5 +1,5 @@
 import { line, scaleLinear, symbol, symbolCircle, symbolCross, symbolDiamond, symbolSquare, symbolStar, symbolTriangle } from "d3";
-import { For, Show, createEffect, createMemo, createSignal, createUniqueId, mergeProps, onCleanup, onMount } from "solid-js";
+import { For, Index, Show, createEffect, createMemo, createSignal, createUniqueId, mergeProps, onCleanup, onMount } from "solid-js";
 import { optimizerNames } from "../../lib/optim/index.ts";
 import type { OptimizerName } from "../../lib/optim/index.ts";
 import { surfaces } from "../../lib/surfaces/index.ts";
@@ -267,24 +267,24 @@ export function OptimizerRace(props: OptimizerRaceProps) {
               <For each={surface().saddles ?? []}>
                 {(m) => <circle class={styles.saddle} cx={sx()(m[0])} cy={sy()(m[1])} r={4} />}
               </For>
-              <For each={snap().racers}>
+              <Index each={snap().racers}>
                 {(r) => (
-                  <Show when={r.on}>
+                  <Show when={r().on}>
                     <path
                       class={styles.trail}
-                      d={trail(r)}
-                      style={{ stroke: LOOK[r.name].color, "stroke-dasharray": LOOK[r.name].dash }}
-                      data-trail={r.name}
+                      d={trail(r())}
+                      style={{ stroke: LOOK[r().name].color, "stroke-dasharray": LOOK[r().name].dash }}
+                      data-trail={r().name}
                     />
                     <path
                       class={styles.head}
-                      transform={`translate(${sx()(r.position[0])} ${sy()(r.position[1])})`}
-                      d={marker(r.name)}
-                      style={{ fill: LOOK[r.name].color }}
+                      transform={`translate(${sx()(r().position[0])} ${sy()(r().position[1])})`}
+                      d={marker(r().name)}
+                      style={{ fill: LOOK[r().name].color }}
                     />
                   </Show>
                 )}
-              </For>
+              </Index>
             </g>
             <Axis scale={sx()} orient="bottom" at={area.bottom} ticks={5} label="x" />
             <Axis scale={sy()} orient="left" at={area.left} ticks={5} label="y" />
@@ -341,59 +341,65 @@ export function OptimizerRace(props: OptimizerRaceProps) {
             </tr>
           </thead>
           <tbody>
-            <For each={snap().racers}>
+            {/* Index, not For: every snapshot holds new racer objects, and a For keyed by object would
+                rebuild each row, and with it the learning-rate box being typed in, at every keystroke
+                and frame (the box lost focus after the first character). The racers never reorder. */}
+            <Index each={snap().racers}>
               {(r) => (
-                <tr data-racer={r.name} classList={{ [styles.off]: !r.on }}>
+                <tr data-racer={r().name} classList={{ [styles.off]: !r().on }}>
                   <th scope="row">
                     <label class={styles.toggle}>
                       <input
                         type="checkbox"
-                        checked={r.on}
-                        onChange={(e) => url.update({ [`on.${r.name}`]: e.currentTarget.checked } as Parameters<typeof url.update>[0])}
+                        checked={r().on}
+                        onChange={(e) => url.update({ [`on.${r().name}`]: e.currentTarget.checked } as Parameters<typeof url.update>[0])}
                       />
                       <svg class={styles.swatch} viewBox="-8 -8 40 16" aria-hidden="true">
-                        <line x1="-6" x2="16" y1="0" y2="0" style={{ stroke: LOOK[r.name].color, "stroke-dasharray": LOOK[r.name].dash }} />
-                        <path transform="translate(24 0)" d={symbol(LOOK[r.name].marker, 40)() ?? ""} style={{ fill: LOOK[r.name].color }} />
+                        <line x1="-6" x2="16" y1="0" y2="0" style={{ stroke: LOOK[r().name].color, "stroke-dasharray": LOOK[r().name].dash }} />
+                        <path transform="translate(24 0)" d={symbol(LOOK[r().name].marker, 40)() ?? ""} style={{ fill: LOOK[r().name].color }} />
                       </svg>
-                      {RACER_LABELS[r.name]}
+                      {RACER_LABELS[r().name]}
                     </label>
                   </th>
                   <td>
                     <NumberBox
-                      label={`Learning rate of ${RACER_LABELS[r.name]}`}
+                      label={`Learning rate of ${RACER_LABELS[r().name]}`}
                       hideLabel
-                      name={`lr-${r.name}`}
-                      value={config().racers[r.name].learningRate}
+                      name={`lr-${r().name}`}
+                      value={config().racers[r().name].learningRate}
                       min={0}
                       max={2}
                       nudge={lrNudge}
-                      onChange={(v) => url.update({ [`lr.${r.name}`]: v } as Parameters<typeof url.update>[0])}
+                      onChange={(v) => url.update({ [`lr.${r().name}`]: v } as Parameters<typeof url.update>[0])}
                     />
                   </td>
                   <td data-cell="position">
-                    ({formatNumber(r.position[0])}, {formatNumber(r.position[1])})
+                    ({formatNumber(r().position[0])}, {formatNumber(r().position[1])})
                   </td>
                   <td data-cell="loss">
-                    {r.diverged ? "diverged" : formatScientific(r.loss)}
-                    <Show when={r.arrivedAt !== null}>
-                      <span class={styles.arrived}> ★ {r.arrivedAt}</span>
+                    {r().diverged ? "diverged" : formatScientific(r().loss)}
+                    <Show when={r().arrivedAt !== null}>
+                      <span class={styles.arrived}> ★ {r().arrivedAt}</span>
                     </Show>
                   </td>
-                  <td data-cell="t">{r.t}</td>
+                  <td data-cell="t">{r().t}</td>
                   <td data-cell="state" class={styles.state}>
-                    <Show when={r.state.length > 0} fallback={<span class={styles.muted}>none</span>}>
-                      <For each={r.state}>
+                    <Show when={r().state.length > 0} fallback={<span class={styles.muted}>none</span>}>
+                      <Index each={r().state}>
                         {(e) => (
                           <span class={styles.stateEntry}>
-                            {e.label} = ({formatScientific(e.values[0])}, {formatScientific(e.values[1])})
+                            <span class={styles.nowrap}>
+                              {e().label} = ({formatScientific(e().values[0])},
+                            </span>{" "}
+                            <span class={styles.nowrap}>{formatScientific(e().values[1])})</span>
                           </span>
                         )}
-                      </For>
+                      </Index>
                     </Show>
                   </td>
                 </tr>
               )}
-            </For>
+            </Index>
           </tbody>
         </table>
       </div>
