@@ -1,11 +1,15 @@
-// `npm test`: type checking, unit tests, the production build, then browser tests against that
-// build — in that order, stopping at the first failure, with the time each step took.
+// `npm test`: formatting and lint, type checking, unit tests, model-pipeline tests, the production
+// build, then browser tests against that build — cheapest first, stopping at the first failure,
+// with the time each step took.
 import { spawnSync } from "node:child_process";
 
 const steps = [
+  ["Format (prettier)", "npx", ["prettier", "--check", "."]],
+  ["Lint (eslint)", "npx", ["eslint", "."]],
   ["Type check (.astro)", "npx", ["astro", "check", "--minimumSeverity", "warning"]],
   ["Type check (.ts/.tsx)", "npx", ["tsc", "--noEmit", "-p", "tsconfig.json"]],
-  ["Unit tests", "npx", ["vitest", "run"]],
+  ["Unit tests", "npx", ["vitest", "run", "--project", "unit"]],
+  ["Model-pipeline tests", "npx", ["vitest", "run", "--project", "models"]],
   ["Production build", "npx", ["astro", "build"]],
   ["Browser tests", "node", ["tests/e2e/run.mjs"]],
 ];
