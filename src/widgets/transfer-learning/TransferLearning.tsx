@@ -29,8 +29,8 @@ import {
   taskExample,
 } from "./transferModel.ts";
 import type { CurvePoint, Example } from "./transferModel.ts";
-import { trainInWorker } from "./trainInWorker.ts";
-import type { WorkerRun } from "./trainInWorker.ts";
+import { startFit } from "../shared/startFit.ts";
+import type { FitRun } from "../shared/startFit.ts";
 import "../shared/palette.css";
 import styles from "./transferLearning.module.css";
 
@@ -110,10 +110,10 @@ export function TransferLearning(props: TransferLearningProps) {
     return list.slice(0, PREVIEW);
   });
 
-  let runs: WorkerRun[] = [];
+  let runs: FitRun[] = [];
   let runId = 0;
   const cancelRuns = () => {
-    for (const r of runs) r.cancel();
+    for (const r of runs) r.stop();
     runs = [];
   };
   onCleanup(() => {
@@ -206,7 +206,7 @@ export function TransferLearning(props: TransferLearningProps) {
       });
       setProgress(trainText());
       const started = performance.now();
-      const headRun = trainInWorker(headStart(`head-${token}`, seed, trainE, labels, heldE, heldLabels), {
+      const headRun = startFit(headStart(`head-${token}`, seed, trainE, labels, heldE, heldLabels), {
         onProgress: (m) => {
           headEpochs = m.epochsDone;
           const first = m.epochsDone - m.logs.length + 1;
@@ -217,7 +217,7 @@ export function TransferLearning(props: TransferLearningProps) {
           });
         },
       });
-      const scratchRun = trainInWorker(scratchStart(`scratch-${token}`, seed, stackImages(train.map((e) => e.image)), labels, stackImages(held.map((e) => e.image))), {
+      const scratchRun = startFit(scratchStart(`scratch-${token}`, seed, stackImages(train.map((e) => e.image)), labels, stackImages(held.map((e) => e.image))), {
         ackDelayMs: SCRATCH_ACK_DELAY_MS,
         onProgress: (m) => {
           scratchEpochs = m.epochsDone;
