@@ -65,7 +65,11 @@ describe("exercises CLI", () => {
     }
   });
 
-  it("help exits 0", () => {
+  it("help exits 0, for the CLI and for each command, and the usage names every command", () => {
     expect(run(["--help"]).code).toBe(0);
+    for (const command of ["list", "generate", "grade"]) {
+      expect(run([command, "--help"]).code, command).toBe(0);
+      expect(run(["--help"]).out).toContain(`npm run exercises -- ${command}`);
+    }
   });
 });

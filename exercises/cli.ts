@@ -1,12 +1,14 @@
 import { pathToFileURL } from "node:url";
 import { answerDisplay, answerText } from "../src/lib/grading/index.ts";
 import { createExercise, exerciseParams, families, getFamily, lessons } from "./registry.ts";
-import { gradeCommand } from "./grade-cli.ts";
+import { UsageError, parseCommandArgs } from "./cliArgs.ts";
+import { GRADE_HELP, gradeCommand } from "./grade-cli.ts";
 
 /**
  * Instructor CLI:
  *   npm run exercises -- list [--json]
  *   npm run exercises -- generate <family> --seed <s> [--level <l>] [--count <n>] [--json]
+ *   npm run exercises -- grade <receipts file> [--csv] [--assignment <link>]
  * `main` is a plain function of its arguments (and two writers) so tests run it in-process.
  */
 
@@ -15,39 +17,23 @@ export const USAGE = `Usage:
       List the exercise families with their lesson, levels and skills.
   npm run exercises -- generate <family> --seed <s> [--level <l>] [--count <n>] [--json]
       Print exercises with their answers and worked solutions. Any seed string works; with
-      --count n, the seeds are s, s+1, … (numeric s) or s-0, s-1, … (other s).`;
+      --count n, the seeds are s, s+1, … (numeric s) or s-0, s-1, … (other s).
+${GRADE_HELP}
+  Every command takes --help (or -h).`;
 
 export interface Io {
   out(text: string): void;
   err(text: string): void;
 }
 
-class UsageError extends Error {}
-
-/** Parses "--name value" options; `flags` take no value. Unknown options are usage errors. */
-function parseOptions(args: string[], valued: string[], flags: string[]): { positional: string[]; options: Record<string, string>; flags: Set<string> } {
-  const positional: string[] = [];
-  const options: Record<string, string> = {};
-  const set = new Set<string>();
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i];
-    if (a.startsWith("--")) {
-      const [name, inline] = a.slice(2).split("=", 2);
-      if (flags.includes(name)) set.add(name);
-      else if (valued.includes(name)) {
-        const value = inline ?? args[++i];
-        if (value === undefined) throw new UsageError(`--${name} needs a value.`);
-        options[name] = value;
-      } else throw new UsageError(`Unknown option --${name}.`);
-    } else positional.push(a);
-  }
-  return { positional, options, flags: set };
-}
-
 function list(args: string[], io: Io): number {
-  const { positional, flags } = parseOptions(args, [], ["json"]);
-  if (positional.length > 0) throw new UsageError(`list takes no arguments (got “${positional.join(" ")}”).`);
-  if (flags.has("json")) {
+  const { positionals, values } = parseCommandArgs(args, { json: { type: "boolean" } });
+  if (values.help) {
+    io.out(USAGE);
+    return 0;
+  }
+  if (positionals.length > 0) throw new UsageError(`list takes no arguments (got “${positionals.join(" ")}”).`);
+  if (values.json) {
     io.out(JSON.stringify(families.map((f) => ({ id: f.id, version: f.version, title: f.title, lesson: f.lesson, levels: f.levels, skills: f.skills })), null, 2));
     return 0;
   }
@@ -66,9 +52,18 @@ function seedsFor(seed: string, count: number): string[] {
 }
 
 function generate(args: string[], io: Io): number {
-  const { positional, options, flags } = parseOptions(args, ["seed", "level", "count"], ["json"]);
-  if (positional.length !== 1) throw new UsageError("generate needs exactly one family id.");
-  const [id] = positional;
+  const { positionals, values: options } = parseCommandArgs(args, {
+    seed: { type: "string" },
+    level: { type: "string" },
+    count: { type: "string" },
+    json: { type: "boolean" },
+  });
+  if (options.help) {
+    io.out(USAGE);
+    return 0;
+  }
+  if (positionals.length !== 1) throw new UsageError("generate needs exactly one family id.");
+  const [id] = positionals as [string];
   if (!families.some((f) => f.id === id)) throw new UsageError(`Unknown exercise family “${id}”. Run “npm run exercises -- list” to see them.`);
   const family = getFamily(id);
   if (options.seed === undefined || options.seed === "") throw new UsageError("generate needs --seed <s>.");
@@ -86,7 +81,7 @@ function generate(args: string[], io: Io): number {
       misconceptions,
     };
   });
-  if (flags.has("json")) {
+  if (options.json) {
     io.out(JSON.stringify(count === 1 ? records[0] : records, null, 2));
     return 0;
   }

@@ -1,15 +1,16 @@
 import { readFileSync } from "node:fs";
-import { buildGradebook, decodeAssignment, findReceiptCodes, gradebookCsv, gradebookRows } from "./assignments/index.ts";
+import { buildGradebook, decodeAssignment, findReceiptCodes, gradebookCsv, gradebookRows, tableCell } from "./assignments/index.ts";
+import { UsageError, parseCommandArgs } from "./cliArgs.ts";
 
 /**
  * `npm run exercises -- grade <receipts file> [--csv] [--assignment <link>]`: the gradebook page's
  * regrading in the terminal. Every receipt code in the file (pasted codes, receipt files joined) is
  * regraded from its seeds; the score inside a receipt is never trusted.
  */
-export const GRADE_USAGE = `Usage:
-  npm run exercises -- grade <receipts file> [--csv] [--assignment <link or #a1.… fragment>]
+export const GRADE_HELP = `  npm run exercises -- grade <receipts file> [--csv] [--assignment <link or #a1.… fragment>]
       Regrade every receipt code (DSR1.…) in the file from its seeds. Prints a table and the flags
       (another assignment, edited or cut-short codes, duplicates, …); --csv prints CSV instead.`;
+export const GRADE_USAGE = `Usage:\n${GRADE_HELP}`;
 
 export interface GradeIo {
   out(text: string): void;
@@ -17,17 +18,20 @@ export interface GradeIo {
 }
 
 export function gradeCommand(args: string[], io: GradeIo, read: (path: string) => string = (p) => readFileSync(p, "utf8")): number {
-  let csv = false;
-  let link: string | undefined;
-  const files: string[] = [];
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i];
-    if (arg === "--csv") csv = true;
-    else if (arg === "--assignment") link = args[++i];
-    else if (arg.startsWith("--assignment=")) link = arg.slice("--assignment=".length);
-    else if (arg.startsWith("--")) return usage(io, `Unknown option ${arg}.`);
-    else files.push(arg);
+  let parsed;
+  try {
+    parsed = parseCommandArgs(args, { csv: { type: "boolean" }, assignment: { type: "string" } });
+  } catch (error) {
+    if (error instanceof UsageError) return usage(io, error.message);
+    throw error;
   }
+  if (parsed.values.help) {
+    io.out(GRADE_USAGE);
+    return 0;
+  }
+  const csv = parsed.values.csv === true;
+  const link = parsed.values.assignment;
+  const files = parsed.positionals;
   if (files.length !== 1) return usage(io, "grade needs exactly one receipts file.");
   if (link === "") return usage(io, "--assignment needs a link.");
   let expected;
@@ -54,12 +58,13 @@ export function gradeCommand(args: string[], io: GradeIo, read: (path: string) =
     return 0;
   }
   io.out(`${book.assignment ? `Assignment “${book.assignment.title}” (${book.given ? "from the link" : "most receipts"})` : "No readable receipt"} · ${codes.length} receipt${codes.length === 1 ? "" : "s"} · ${book.rows.length} student${book.rows.length === 1 ? "" : "s"}`);
-  for (const row of gradebookRows(book)) io.out(row.slice(0, -1).join("\t"));
+  // Tab-separated, so it pastes into a spreadsheet: cells get the CSV's formula guard.
+  for (const row of gradebookRows(book)) io.out(row.slice(0, -1).map(tableCell).join("\t"));
   const flagged = book.entries.filter((e) => e.problem || (e.result && e.result.flags.length > 0));
   if (flagged.length > 0) {
     io.out("\nFlags:");
     for (const e of flagged) {
-      const who = e.result ? e.result.receipt.student : "?";
+      const who = e.result ? tableCell(e.result.receipt.student) : "?";
       for (const message of e.problem ? [e.problem.message] : e.result!.flags.map((f) => f.message)) io.out(`  #${e.number} (${who}): ${message}`);
     }
   }

@@ -30,6 +30,23 @@ describe("exercises CLI: grade", () => {
     expect(lines[2]).toMatch(/^Grace,1,1,1,1,1,5,/);
     const table = run([`${dir}/receipts.txt`]);
     expect(table.out).toMatch(/#3 \(\?\): This receipt is incomplete/);
+    // The plain table is pasted into spreadsheets too: the same formula guard as the CSV.
+    expect(table.out).toMatch(/^'=Ada\t1\t0\t/m);
+    expect(table.out).not.toMatch(/^=Ada/m);
+  });
+
+  it("--help prints the usage and exits 0", () => {
+    for (const flag of ["--help", "-h"]) {
+      const r = run([flag]);
+      expect(r.code).toBe(0);
+      expect(r.out).toMatch(/grade <receipts file>/);
+    }
+  });
+
+  it("refuses --assignment without a value instead of ignoring it", () => {
+    const r = run(["receipts.txt", "--assignment"]);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/--assignment needs a value/);
   });
 
   it("explains bad usage", () => {

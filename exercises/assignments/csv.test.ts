@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { csvCell, toCsv } from "./csv.ts";
+import { csvCell, tableCell, toCsv } from "./csv.ts";
 
 describe("CSV", () => {
   it("quotes commas, quotes and line breaks (RFC 4180)", () => {
@@ -15,5 +15,12 @@ describe("CSV", () => {
     expect(csvCell(-2)).toBe("-2");
     expect(csvCell("Ada")).toBe("Ada");
     expect(csvCell(Number.NaN)).toBe("");
+  });
+
+  it("guards the plain table's cells too, and keeps a name from adding columns or rows", () => {
+    expect(tableCell("=HYPERLINK(\"http://x\")")).toBe(`'=HYPERLINK("http://x")`);
+    expect(tableCell("@SUM(A1)")).toBe("'@SUM(A1)");
+    expect(tableCell("Ada\tLovelace\nx")).toBe("Ada Lovelace x");
+    expect(tableCell(-2)).toBe("-2");
   });
 });

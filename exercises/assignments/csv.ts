@@ -17,6 +17,17 @@ export function csvCell(value: Cell): string {
   return text;
 }
 
+/**
+ * One cell of the CLI's tab-separated table: the same formula guard as csvCell (terminal output is
+ * pasted into spreadsheets too), and tabs and line breaks turned into spaces so a name cannot add
+ * columns or rows.
+ */
+export function tableCell(value: Cell): string {
+  if (typeof value === "number") return Number.isFinite(value) ? String(value) : "";
+  const text = value.replace(/[\t\r\n]+/g, " ");
+  return /^[=+\-@]/.test(text) ? `'${text}` : text;
+}
+
 export function toCsv(rows: readonly (readonly Cell[])[]): string {
   return rows.map((row) => row.map(csvCell).join(",")).join("\r\n") + "\r\n";
 }
