@@ -61,6 +61,8 @@ describe("assignment links", () => {
       [{ ...wire, x: Array.from({ length: 5 }, () => ["neuron-output", 1, 1, 10]) }, /50 exercises; at most 40/],
       [{ ...wire, x: [["<script>", 1, 1, 1]] }, /family should be a family id/],
       [{ ...wire, d: "31/03/2025" }, /due date should be a date like 2025-03-31/],
+      [{ ...wire, d: "2026-02-31" }, /due date 2026-02-31 is not a day of the calendar/],
+      [{ ...wire, d: "2025-04-31" }, /not a day of the calendar/],
       [{ ...wire, i: "x" }, /id should be a text of 4 to 32/],
       [{ ...wire, extra: 1 }, /unexpected field “extra”/],
       [[1, 2, 3], /should be an object/],

@@ -50,6 +50,15 @@ const ID_PATTERN = /^[A-Za-z0-9_-]{4,32}$/;
 const FAMILY_PATTERN = /^[a-z0-9][a-z0-9-]{0,62}$/;
 const DUE_PATTERN = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 
+/** "YYYY-MM-DD" naming a day that exists (2024-02-29 yes, 2026-02-31 and 2025-04-31 no). */
+export function isCalendarDate(text: string): boolean {
+  if (!DUE_PATTERN.test(text)) return false;
+  const [y, m, d] = text.split("-").map(Number) as [number, number, number];
+  // Date.UTC rolls an impossible day into the next month; a real day survives the round trip.
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+}
+
 /** The assignment as compact JSON-ready data. */
 export function assignmentToWire(a: Assignment): Record<string, unknown> {
   const wire: Record<string, unknown> = { i: a.id, t: a.title };
@@ -68,7 +77,10 @@ export function assignmentFromWire(value: unknown, path = "The assignment"): Ass
   const title = text(w.t, `${path}’s title`, 1, LIMITS.titleLength).trim();
   if (title === "") throw new SchemaError(`${path}’s title is empty.`);
   const assignment: Assignment = { id, title, attempts: 1, hints: false, items: [] };
-  if (w.d !== undefined) assignment.due = text(w.d, `${path}’s due date`, 10, 10, DUE_PATTERN, "a date like 2025-03-31");
+  if (w.d !== undefined) {
+    assignment.due = text(w.d, `${path}’s due date`, 10, 10, DUE_PATTERN, "a date like 2025-03-31");
+    if (!isCalendarDate(assignment.due)) throw new SchemaError(`${path}’s due date ${assignment.due} is not a day of the calendar.`);
+  }
   assignment.attempts = int(w.a, `${path}’s attempts per exercise`, 1, LIMITS.attempts);
   assignment.hints = int(w.h, `${path}’s hints setting`, 0, 1) === 1;
   const items = list(w.x, `${path}’s exercise list`, 1, LIMITS.items);

@@ -1,6 +1,6 @@
 // Public surface of assignments: links, per-student variants, receipts, regrading, CSV and LMS exports.
 export type { Assignment, AssignmentItem, Decoded } from "./assignment.ts";
-export { FRAGMENT_PREFIX, LIMITS, assignmentFingerprint, checkAgainstRegistry, decodeAssignment, encodeAssignment, exerciseCount } from "./assignment.ts";
+export { FRAGMENT_PREFIX, LIMITS, assignmentFingerprint, checkAgainstRegistry, isCalendarDate, decodeAssignment, encodeAssignment, exerciseCount } from "./assignment.ts";
 export type { ExerciseRef, Regraded } from "./exerciseRef.ts";
 export { exerciseFor, findFamily, regradeRef } from "./exerciseRef.ts";
 export { checksum } from "./checksum.ts";

@@ -24,6 +24,8 @@ describe("assignment builder model", () => {
   it("explains what is wrong with a form", () => {
     const form = defaultForm("abcdEFGH23", families);
     expect(formToAssignment({ ...form, title: "  " })).toMatchObject({ ok: false, message: /title/ });
+    expect(formToAssignment({ ...form, due: "2026-02-31" })).toMatchObject({ ok: false, message: /no 2026-02-31/ });
+    expect(formToAssignment({ ...form, due: "2028-02-29" })).toMatchObject({ ok: true });
     expect(formToAssignment({ ...form, attempts: 0 })).toMatchObject({ ok: false, message: /Attempts/ });
     expect(formToAssignment({ ...form, rows: [] })).toMatchObject({ ok: false, message: /at least one/ });
     expect(formToAssignment({ ...form, rows: [{ family: "keras-api", level: 3, count: 1 }] })).toMatchObject({ ok: false, message: /levels 1, 2/ });

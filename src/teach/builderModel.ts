@@ -3,7 +3,7 @@
  * a fresh id, and the student link.
  */
 import type { Assignment, AssignmentItem } from "../../exercises/assignments/index.ts";
-import { LIMITS, encodeAssignment, findFamily } from "../../exercises/assignments/index.ts";
+import { LIMITS, encodeAssignment, findFamily, isCalendarDate } from "../../exercises/assignments/index.ts";
 
 /** One row of the builder's exercise list. */
 export interface BuilderRow {
@@ -40,6 +40,7 @@ export function formToAssignment(form: BuilderForm): { ok: true; value: Assignme
   if (title === "") return { ok: false, message: "Give the assignment a title." };
   if (title.length > LIMITS.titleLength) return { ok: false, message: `The title is longer than ${LIMITS.titleLength} characters.` };
   if (form.due !== "" && !/^\d{4}-\d{2}-\d{2}$/.test(form.due)) return { ok: false, message: "The due date should look like 2025-03-31." };
+  if (form.due !== "" && !isCalendarDate(form.due)) return { ok: false, message: `There is no ${form.due} in the calendar.` };
   if (!Number.isInteger(form.attempts) || form.attempts < 1 || form.attempts > LIMITS.attempts) return { ok: false, message: `Attempts per exercise: a whole number from 1 to ${LIMITS.attempts}.` };
   if (form.rows.length === 0) return { ok: false, message: "Add at least one exercise." };
   if (form.rows.length > LIMITS.items) return { ok: false, message: `At most ${LIMITS.items} rows of exercises.` };
