@@ -62,7 +62,10 @@ export async function startServiceWorker(base: string): Promise<void> {
   window.addEventListener("online", () => void refreshStatus());
   window.addEventListener("offline", () => void refreshStatus());
 
-  const registration = await container.register(`${base}sw.js`, { scope: base });
+  // register() rejects where storage is off limits (some private modes) and yields nothing where the
+  // browser is told to block workers (the other browser-test suites): then the site simply stays online-only.
+  const registration: ServiceWorkerRegistration | undefined = await container.register(`${base}sw.js`, { scope: base }).catch(() => undefined);
+  if (!registration) return;
   const watch = (worker: ServiceWorker) => {
     worker.addEventListener("statechange", () => {
       if (worker.state === "installed" && container.controller) announceUpdate(worker, "A new version of Deep Sky is ready.");

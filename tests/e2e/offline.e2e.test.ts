@@ -40,6 +40,18 @@ async function cacheContents(page: Page): Promise<Record<string, string[]>> {
   });
 }
 
+describe("where the browser refuses service workers", () => {
+  it("a page works online as before and logs no error (the other browser suites run this way)", async () => {
+    const { page, context, problems } = await openPage(browser, LESSON);
+    await hydrateIslands(page);
+    await page.waitForTimeout(500);
+    expect(await page.evaluate(() => navigator.serviceWorker.controller)).toBeNull();
+    expect(await page.locator("[data-offline-line]").isVisible()).toBe(false);
+    expect(problems).toEqual([]);
+    await context.close();
+  }, 60_000);
+});
+
 describe("after one visit", () => {
   it("a lesson reloads offline, another lesson opens from its link, and the footer says what is saved", async () => {
     const { page, context, problems } = await openPage(browser, LESSON, { serviceWorkers: "allow" });
