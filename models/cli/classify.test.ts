@@ -11,9 +11,9 @@ import { loadNodeRuntime } from "../../src/lib/inference/nodeRuntime.ts";
 import jpeg from "jpeg-js";
 import { encodePng } from "../training/shared/png.ts";
 import { committedFile } from "../training/shared/paths.ts";
-import { classifyFiles, decodeInNode, main } from "./classify.ts";
+import { classifyFiles, main } from "./classify.ts";
+import { decodeInNode } from "../training/classifier/file-classifier.ts";
 import type { ClassifyResult } from "./classify.ts";
-
 
 /** A folder with a PNG and a FITS of simulated cutouts and a text file that is no image. */
 function fixtureFolder(): { dir: string; rgb: Uint8Array; image: Float32Array } {
@@ -42,7 +42,8 @@ describe("npm run classify", () => {
     const fromJpeg = await loadImageFile(new Uint8Array(jpg), decodeInNode);
     expect(fromJpeg.format).toBe("jpeg");
     let worst = 0;
-    for (let i = 0; i < fromJpeg.prepared.data.length; i++) worst = Math.max(worst, Math.abs(fromJpeg.prepared.data[i] - loaded.prepared.data[i]));
+    for (let i = 0; i < fromJpeg.prepared.data.length; i++)
+      worst = Math.max(worst, Math.abs(fromJpeg.prepared.data[i] - loaded.prepared.data[i]));
     expect(worst).toBeLessThan(0.2);
   });
 
@@ -50,7 +51,11 @@ describe("npm run classify", () => {
     const { dir, image } = fixtureFolder();
     const lines: string[] = [];
     const errors: string[] = [];
-    const code = await main([dir, "--json"], (l) => lines.push(l), (l) => errors.push(l));
+    const code = await main(
+      [dir, "--json"],
+      (l) => lines.push(l),
+      (l) => errors.push(l),
+    );
     expect(code).toBe(0);
     const results = JSON.parse(lines.join("\n")) as ClassifyResult[];
     expect(results.map((r) => r.file.slice(dir.length + 1))).toEqual(["spiral-r.fits", "spiral.png"]);
@@ -64,7 +69,11 @@ describe("npm run classify", () => {
     expect(errors).toEqual([expect.stringMatching(/skipped .*notes\.txt: .*is not a PNG, JPEG or FITS image/)]);
     // The PNG's probabilities are the model's on the (8-bit rounded) simulated image.
     const direct = await new ModelRunner({ loadRuntime: loadNodeRuntime }).predict(
-      { id: "g", bytes: new Uint8Array(readFileSync(committedFile("galaxy-morphology", "model.onnx"))), labels: ["elliptical", "spiral", "edge-on", "irregular", "merger"] },
+      {
+        id: "g",
+        bytes: new Uint8Array(readFileSync(committedFile("galaxy-morphology", "model.onnx"))),
+        labels: ["elliptical", "spiral", "edge-on", "irregular", "merger"],
+      },
       image,
       "wasm",
     );
@@ -74,13 +83,35 @@ describe("npm run classify", () => {
   it("uses the lens finder with --model, prints one line per file, and exits 1 when nothing could be classified", async () => {
     const { dir } = fixtureFolder();
     const lines: string[] = [];
-    expect(await main(["--model", "lens-finder", join(dir, "spiral.png")], (l) => lines.push(l), () => {})).toBe(0);
+    expect(
+      await main(
+        ["--model", "lens-finder", join(dir, "spiral.png")],
+        (l) => lines.push(l),
+        () => {},
+      ),
+    ).toBe(0);
     expect(lines).toEqual([expect.stringMatching(/spiral\.png: (lens|non-lens) \(non-lens 0\.\d{3}, lens 0\.\d{3}\)$/)]);
     const errors: string[] = [];
-    expect(await main([join(dir, "notes.txt"), join(dir, "missing.png")], () => {}, (l) => errors.push(l))).toBe(1);
-    expect(errors).toEqual([expect.stringMatching(/missing\.png: no such file/), expect.stringMatching(/notes\.txt/), "nothing could be classified"]);
+    expect(
+      await main(
+        [join(dir, "notes.txt"), join(dir, "missing.png")],
+        () => {},
+        (l) => errors.push(l),
+      ),
+    ).toBe(1);
+    expect(errors).toEqual([
+      expect.stringMatching(/missing\.png: no such file/),
+      expect.stringMatching(/notes\.txt/),
+      "nothing could be classified",
+    ]);
     const usage: string[] = [];
-    expect(await main(["--model", "cats", dir], () => {}, (l) => usage.push(l))).toBe(2);
+    expect(
+      await main(
+        ["--model", "cats", dir],
+        () => {},
+        (l) => usage.push(l),
+      ),
+    ).toBe(2);
     expect(usage.join("\n")).toMatch(/unknown model "cats": choose galaxy-morphology or lens-finder/);
     const run = await classifyFiles([dir], "lens-finder");
     expect(run.results).toHaveLength(2);
@@ -88,7 +119,9 @@ describe("npm run classify", () => {
 
   it("runs as a script (node --experimental-strip-types models/cli/classify.ts)", () => {
     const { dir } = fixtureFolder();
-    const out = spawnSync(process.execPath, ["--experimental-strip-types", "--no-warnings", "models/cli/classify.ts", dir, "--json"], { encoding: "utf8" });
+    const out = spawnSync(process.execPath, ["--experimental-strip-types", "--no-warnings", "models/cli/classify.ts", dir, "--json"], {
+      encoding: "utf8",
+    });
     expect(out.status).toBe(0);
     expect(JSON.parse(out.stdout)).toHaveLength(2);
     expect(out.stderr).toMatch(/skipped .*notes\.txt/);
@@ -96,7 +129,13 @@ describe("npm run classify", () => {
 
   it("--help prints the usage and exits 0; an unknown option, a missing value or no files exit 2 with a clear message", async () => {
     const out: string[] = [];
-    expect(await main(["--help"], (l) => out.push(l), () => {})).toBe(0);
+    expect(
+      await main(
+        ["--help"],
+        (l) => out.push(l),
+        () => {},
+      ),
+    ).toBe(0);
     expect(out.join("\n")).toMatch(/usage: npm run classify -- <files or folders…> \[--model galaxy-morphology\|lens-finder\] \[--json\]/);
     const cases: [string[], RegExp][] = [
       [["--colour", "x.png"], /Unknown option '--colour'/],
@@ -105,7 +144,13 @@ describe("npm run classify", () => {
     ];
     for (const [argv, message] of cases) {
       const err: string[] = [];
-      expect(await main(argv, () => {}, (l) => err.push(l))).toBe(2);
+      expect(
+        await main(
+          argv,
+          () => {},
+          (l) => err.push(l),
+        ),
+      ).toBe(2);
       expect(err.join("\n")).toMatch(message);
       expect(err.join("\n")).toMatch(/run with --help/);
     }

@@ -9,15 +9,12 @@
 import { readFileSync, readdirSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
-import { PNG } from "pngjs";
-import jpeg from "jpeg-js";
-import { ModelRunner, ImageFileError, describeError, loadImageFile } from "../../src/lib/inference/index.ts";
-import type { RasterDecoder } from "../../src/lib/inference/index.ts";
-import { loadNodeRuntime } from "../../src/lib/inference/nodeRuntime.ts";
-import { CLASSIFIERS, CLASSIFIER_IDS, SHIPPED_NETWORKS, classifierInput, isClassifierId } from "../../src/lib/zoo/index.ts";
+import { ImageFileError, describeError } from "../../src/lib/inference/index.ts";
+import { CLASSIFIER_IDS, isClassifierId } from "../../src/lib/zoo/index.ts";
 import type { ClassifierId } from "../../src/lib/zoo/index.ts";
 import { parseOptions, runCli, UsageError } from "../training/shared/options.ts";
-import { MODELS_DIR, committedFile } from "../training/shared/paths.ts";
+import { MODELS_DIR } from "../training/shared/paths.ts";
+import { openFileClassifier } from "../training/classifier/file-classifier.ts";
 
 export type ClassifyModel = ClassifierId;
 
@@ -33,16 +30,6 @@ export interface ClassifyRun {
   /** Files that could not be classified, with the reason. */
   skipped: { file: string; reason: string }[];
 }
-
-/** PNG and JPEG decoding in Node: pure-JS decoders (the browser uses a canvas). */
-export const decodeInNode: RasterDecoder = async (bytes, format) => {
-  if (format === "png") {
-    const png = PNG.sync.read(Buffer.from(bytes));
-    return { width: png.width, height: png.height, data: png.data };
-  }
-  const img = jpeg.decode(bytes, { useTArray: true, formatAsRGBA: true, maxMemoryUsageInMB: 1024 });
-  return { width: img.width, height: img.height, data: img.data };
-};
 
 /** Files named on the command line; folders contribute their image files (recursively, sorted). */
 export function expandPaths(paths: readonly string[]): { files: string[]; missing: string[] } {
@@ -73,19 +60,18 @@ export function expandPaths(paths: readonly string[]): { files: string[]; missin
 
 /** Classifies each file with `model`; never throws for a bad file (it is listed in `skipped`). */
 export async function classifyFiles(paths: readonly string[], model: ClassifyModel, modelsDir = MODELS_DIR): Promise<ClassifyRun> {
-  const spec = CLASSIFIERS[model];
-  const network = SHIPPED_NETWORKS[model];
-  const bytes = new Uint8Array(readFileSync(committedFile(model, "model.onnx", join(modelsDir, model))));
-  const classifier = new ModelRunner({ loadRuntime: loadNodeRuntime });
-  const source = { ...network, bytes };
+  const classifier = openFileClassifier(model, modelsDir);
   const { files, missing } = expandPaths(paths);
   const run: ClassifyRun = { results: [], skipped: missing.map((file) => ({ file, reason: "no such file or folder" })) };
   for (const file of files) {
     try {
-      const loaded = await loadImageFile(new Uint8Array(readFileSync(file)), decodeInNode, { name: "the file" });
-      const { input, views } = classifierInput(spec, loaded.prepared.data);
-      const p = await classifier.predict(source, input, "wasm", views);
-      run.results.push({ file, model, top: p.top, probabilities: Object.fromEntries(p.labels.map((l, i) => [l, Number(p.probabilities[i].toFixed(6))])) });
+      const p = await classifier.classify(new Uint8Array(readFileSync(file)));
+      run.results.push({
+        file,
+        model,
+        top: p.top,
+        probabilities: Object.fromEntries(p.labels.map((l, i) => [l, Number(p.probabilities[i].toFixed(6))])),
+      });
     } catch (error) {
       run.skipped.push({ file, reason: error instanceof ImageFileError ? error.message : describeError(error) });
     }
@@ -100,7 +86,11 @@ const USAGE = `usage: npm run classify -- <files or folders…> [--model ${CLASS
 PNG, JPEG and FITS files; folders are searched recursively.`;
 
 /** The CLI: returns the exit code (0 when at least one file was classified or for --help; 1 when none could be; 2 for a bad command line). */
-export function main(argv: readonly string[], out: (line: string) => void = console.log, err: (line: string) => void = console.error): Promise<number> {
+export function main(
+  argv: readonly string[],
+  out: (line: string) => void = console.log,
+  err: (line: string) => void = console.error,
+): Promise<number> {
   return runCli((args) => classify(args, out, err), [...argv], err);
 }
 

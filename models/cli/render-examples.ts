@@ -26,7 +26,11 @@ const USAGE = `usage: node --experimental-strip-types models/cli/render-examples
   --seed S        the simulator's seed (default "examples")`;
 
 /** The CLI: returns the exit code (2 for a bad command line). */
-export function main(argv: readonly string[], out: (line: string) => void = console.log, err: (line: string) => void = console.error): Promise<number> {
+export function main(
+  argv: readonly string[],
+  out: (line: string) => void = console.log,
+  err: (line: string) => void = console.error,
+): Promise<number> {
   return runCli(
     (args) => {
       const { values, positionals } = parseOptions(args, { "per-class": { type: "string" }, seed: { type: "string" } });

@@ -10,7 +10,11 @@ import { argsWithoutOut } from "../training/shared/options.ts";
 async function run(argv: string[]): Promise<{ code: number; out: string; err: string }> {
   const out: string[] = [];
   const err: string[] = [];
-  const code = await main(argv, (l) => out.push(l), (l) => err.push(l));
+  const code = await main(
+    argv,
+    (l) => out.push(l),
+    (l) => err.push(l),
+  );
   return { code, out: out.join("\n"), err: err.join("\n") };
 }
 
@@ -18,7 +22,15 @@ describe("npm run models:train (command line)", () => {
   it("--help prints every pipeline's options and exits 0; a pipeline's own --help prints its options", async () => {
     const all = await run(["--help"]);
     expect(all.code).toBe(0);
-    for (const text of ["[galaxy-morphology|lens-finder…]", "--evaluate-only", "galaxy-autoencoder [options]", "--no-sweep", "galaxy-denoiser [options]", "--steps N"]) expect(all.out).toContain(text);
+    for (const text of [
+      "[galaxy-morphology|lens-finder…]",
+      "--evaluate-only",
+      "galaxy-autoencoder [options]",
+      "--no-sweep",
+      "galaxy-denoiser [options]",
+      "--steps N",
+    ])
+      expect(all.out).toContain(text);
     const ae = await run(["galaxy-autoencoder", "--help"]);
     expect(ae.code).toBe(0);
     expect(ae.out).toMatch(/^usage: npm run models:train -- galaxy-autoencoder \[options\]/);
@@ -51,7 +63,9 @@ describe("npm run models:train (command line)", () => {
   });
 
   it("parses each pipeline's options into overrides of the zoo's spec", () => {
-    expect(parseClassifierOptions(["lens-finder", "--epochs", "2", "--train", "500", "--widths", "4,8,16", "--batch-norm", "--out", "/tmp/x"])).toEqual({
+    expect(
+      parseClassifierOptions(["lens-finder", "--epochs", "2", "--train", "500", "--widths", "4,8,16", "--batch-norm", "--out", "/tmp/x"]),
+    ).toEqual({
       names: ["lens-finder"],
       overrides: { epochs: 2, trainImages: 500, widths: [4, 8, 16], batchNorm: true },
       out: "/tmp/x",
@@ -67,10 +81,16 @@ describe("npm run models:train (command line)", () => {
   });
 
   it("runs as a script: --help exits 0 under node's type stripping, a bad value exits 2", () => {
-    const help = spawnSync(process.execPath, ["--experimental-strip-types", "--no-warnings", "models/cli/train.ts", "--help"], { encoding: "utf8" });
+    const help = spawnSync(process.execPath, ["--experimental-strip-types", "--no-warnings", "models/cli/train.ts", "--help"], {
+      encoding: "utf8",
+    });
     expect(help.status).toBe(0);
     expect(help.stdout).toContain("usage: npm run models:train --");
-    const bad = spawnSync(process.execPath, ["--experimental-strip-types", "--no-warnings", "models/cli/train.ts", "lens-finder", "--test", "x"], { encoding: "utf8" });
+    const bad = spawnSync(
+      process.execPath,
+      ["--experimental-strip-types", "--no-warnings", "models/cli/train.ts", "lens-finder", "--test", "x"],
+      { encoding: "utf8" },
+    );
     expect(bad.status).toBe(2);
     expect(bad.stderr).toContain('--test needs a positive integer, got "x"');
   });

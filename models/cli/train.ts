@@ -31,7 +31,9 @@ function runAutoencoder(args: readonly string[], log: (line: string) => void): v
   const { spec, out } = parseAutoencoderOptions(args);
   const outDir = outDirOf(spec.name, out);
   const r = trainAutoencoder(spec, { outDir, command: commandOf(spec.name, args) });
-  log(`${spec.name}: held-out MSE ${r.mse.toExponential(3)} per pixel (PSNR ${r.psnr.toFixed(2)} dB), ${r.history.length} epochs in ${(r.trainSeconds / 60).toFixed(1)} min + bottleneck study ${(r.sweepSeconds / 60).toFixed(1)} min → ${outDir}`);
+  log(
+    `${spec.name}: held-out MSE ${r.mse.toExponential(3)} per pixel (PSNR ${r.psnr.toFixed(2)} dB), ${r.history.length} epochs in ${(r.trainSeconds / 60).toFixed(1)} min + bottleneck study ${(r.sweepSeconds / 60).toFixed(1)} min → ${outDir}`,
+  );
 }
 
 function runDenoiser(args: readonly string[], log: (line: string) => void): void {
@@ -39,14 +41,20 @@ function runDenoiser(args: readonly string[], log: (line: string) => void): void
   const outDir = outDirOf(spec.name, out);
   const r = trainDenoiser(spec, { outDir, command: commandOf(spec.name, args) });
   const mid = r.evaluation.find((e) => e.t === 250) ?? r.evaluation[0];
-  log(`${spec.name}: ${r.stepsRun} steps in ${(r.trainSeconds / 60).toFixed(1)} min; at t = ${mid.t} PSNR ${mid.noisyPsnr.toFixed(1)} dB (noisy) → ${mid.denoisedPsnr.toFixed(1)} dB (denoised) → ${outDir}`);
+  log(
+    `${spec.name}: ${r.stepsRun} steps in ${(r.trainSeconds / 60).toFixed(1)} min; at t = ${mid.t} PSNR ${mid.noisyPsnr.toFixed(1)} dB (noisy) → ${mid.denoisedPsnr.toFixed(1)} dB (denoised) → ${outDir}`,
+  );
 }
 
 /**
  * The CLI: returns the exit code. A first argument naming the autoencoder or the denoiser hands the
  * rest to that pipeline's options; anything else is the classifiers' command line.
  */
-export function main(argv: readonly string[], out: (line: string) => void = console.log, log: (line: string) => void = console.error): Promise<number> {
+export function main(
+  argv: readonly string[],
+  out: (line: string) => void = console.log,
+  log: (line: string) => void = console.error,
+): Promise<number> {
   return runCli((args) => train(args, out, log), [...argv], log);
 }
 
@@ -78,11 +86,21 @@ async function train(argv: readonly string[], out: (line: string) => void, log: 
     const outDir = outDirOf(name, options.out);
     if (options.evaluateOnly) {
       const r = reevaluateModel(spec, outDir);
-      log(`${name}: re-evaluated the committed weights: held-out accuracy ${(100 * r.accuracy).toFixed(2)}% (one view ${(100 * r.singleViewAccuracy).toFixed(2)}%) → ${outDir}`);
+      log(
+        `${name}: re-evaluated the committed weights: held-out accuracy ${(100 * r.accuracy).toFixed(2)}% (one view ${(100 * r.singleViewAccuracy).toFixed(2)}%) → ${outDir}`,
+      );
       continue;
     }
-    const r = trainModel(spec, { outDir, command: commandOf(name, argv.filter((a) => a !== name)) });
-    log(`${name}: held-out accuracy ${(100 * r.accuracy).toFixed(2)}%${r.auc !== null ? `, ROC AUC ${r.auc.toFixed(4)}` : ""}, ${r.epochsRun} epochs in ${(r.trainSeconds / 60).toFixed(1)} min → ${outDir}`);
+    const r = trainModel(spec, {
+      outDir,
+      command: commandOf(
+        name,
+        argv.filter((a) => a !== name),
+      ),
+    });
+    log(
+      `${name}: held-out accuracy ${(100 * r.accuracy).toFixed(2)}%${r.auc !== null ? `, ROC AUC ${r.auc.toFixed(4)}` : ""}, ${r.epochsRun} epochs in ${(r.trainSeconds / 60).toFixed(1)} min → ${outDir}`,
+    );
   }
   if (argv.length === 0) {
     runAutoencoder([], log);

@@ -7,7 +7,6 @@ import { IMAGE_VALUES } from "../shared/dataset.ts";
 import type { Dataset } from "../shared/dataset.ts";
 import type { ParamError } from "./result.ts";
 
-
 /**
  * Variance of the pixel noise, estimated from the 10 × 10 corners of every image (mostly sky): for
  * independent noise of variance σ², neighbouring pixels differ by a variance of 2σ², and the smooth
@@ -19,7 +18,12 @@ export function skyNoiseVariance(data: Dataset): number {
   const size = IMAGE_SIZE;
   for (let i = 0; i < data.count; i++) {
     for (let c = 0; c < 3; c++) {
-      for (const [x0, y0] of [[0, 0], [size - 10, 0], [0, size - 10], [size - 10, size - 10]]) {
+      for (const [x0, y0] of [
+        [0, 0],
+        [size - 10, 0],
+        [0, size - 10],
+        [size - 10, size - 10],
+      ]) {
         for (let y = y0; y < y0 + 10; y++) {
           for (let x = x0; x < x0 + 9; x++) {
             const b = i * IMAGE_VALUES + c * size * size + y * size + x;
@@ -51,7 +55,13 @@ function median(values: number[]): number {
   return s.length % 2 ? s[m] : 0.5 * (s[m - 1] + s[m]);
 }
 
-function paramError(name: string, unit: string, truth: number[], estimate: number[], diff: (t: number, e: number) => number = (t, e) => e - t): ParamError {
+function paramError(
+  name: string,
+  unit: string,
+  truth: number[],
+  estimate: number[],
+  diff: (t: number, e: number) => number = (t, e) => e - t,
+): ParamError {
   const d = truth.map((t, i) => diff(t, estimate[i]));
   const mu = meanOf(truth);
   return {
@@ -80,11 +90,32 @@ export function parameterErrors(codes: Float32Array, latent: number, structures:
     return d;
   };
   return [
-    paramError("Sérsic index n", "", n, est.map((e) => e.sersicN)),
-    paramError("axis ratio b/a", "", q, est.map((e) => e.axisRatio)),
-    paramError("log₁₀ half-light radius", "dex", logRe, est.map((e) => Math.log10(e.effectiveRadius))),
+    paramError(
+      "Sérsic index n",
+      "",
+      n,
+      est.map((e) => e.sersicN),
+    ),
+    paramError(
+      "axis ratio b/a",
+      "",
+      q,
+      est.map((e) => e.axisRatio),
+    ),
+    paramError(
+      "log₁₀ half-light radius",
+      "dex",
+      logRe,
+      est.map((e) => Math.log10(e.effectiveRadius)),
+    ),
     {
-      ...paramError("position angle (b/a ≤ 0.8)", "degrees", elongated.map(({ s }) => s.positionAngle), elongated.map(({ i }) => est[i].positionAngle), wrap),
+      ...paramError(
+        "position angle (b/a ≤ 0.8)",
+        "degrees",
+        elongated.map(({ s }) => s.positionAngle),
+        elongated.map(({ i }) => est[i].positionAngle),
+        wrap,
+      ),
       // A uniformly random guess is off by 90/√3 ≈ 52° RMS.
       truthStd: 90 / Math.sqrt(3),
     },

@@ -22,7 +22,11 @@ function engineModels(): { encoder: Model; decoder: Model } {
   const json = JSON.parse(readFileSync(file("weights.json"), "utf8")) as WeightsJSON;
   const encoder = buildEncoder(spec.latent, "reload");
   const decoder = buildDecoder(spec.latent, "reload");
-  const load = (model: Model, prefix: string) => setWeights(model, json.weights.filter((w) => w.name.startsWith(prefix)).map((w) => ({ name: w.name, shape: w.shape, data: w.values })));
+  const load = (model: Model, prefix: string) =>
+    setWeights(
+      model,
+      json.weights.filter((w) => w.name.startsWith(prefix)).map((w) => ({ name: w.name, shape: w.shape, data: w.values })),
+    );
   load(encoder, "enc_");
   load(decoder, "dec_");
   return { encoder, decoder };
@@ -45,8 +49,19 @@ describe(`committed model ${spec.name}`, () => {
     const y = noGrad(() => decoder.forward(z)[0]);
     for (const f of ["encoder.onnx", "decoder.onnx"]) expect(statSync(file(f)).size).toBeLessThanOrEqual(500 * 1024);
     const runner = new ModelRunner({ loadRuntime: loadNodeRuntime, detectWebGpu: async () => ({ ok: false, reason: "Node" }) });
-    const enc = { id: "enc", bytes: new Uint8Array(readFileSync(file("encoder.onnx"))), inputName: ENCODER_IO.input, outputName: ENCODER_IO.output };
-    const dec = { id: "dec", bytes: new Uint8Array(readFileSync(file("decoder.onnx"))), inputName: DECODER_IO.input, outputName: DECODER_IO.output, inputShape: [spec.latent] };
+    const enc = {
+      id: "enc",
+      bytes: new Uint8Array(readFileSync(file("encoder.onnx"))),
+      inputName: ENCODER_IO.input,
+      outputName: ENCODER_IO.output,
+    };
+    const dec = {
+      id: "dec",
+      bytes: new Uint8Array(readFileSync(file("decoder.onnx"))),
+      inputName: DECODER_IO.input,
+      outputName: DECODER_IO.output,
+      inputShape: [spec.latent],
+    };
     const ortZ = await runner.infer(enc, data, "wasm", n);
     expect(ortZ.outputDims).toEqual([n, spec.latent]);
     let worst = 0;

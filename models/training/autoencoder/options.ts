@@ -20,7 +20,8 @@ export function parseAutoencoderOptions(args: readonly string[]): { spec: Autoen
     "no-sweep": { type: "boolean" },
     out: { type: "string" },
   });
-  if (positionals.length > 0) throw new UsageError(`${AUTOENCODER_SPEC.name} takes no other model names or arguments, got "${positionals.join(" ")}"`);
+  if (positionals.length > 0)
+    throw new UsageError(`${AUTOENCODER_SPEC.name} takes no other model names or arguments, got "${positionals.join(" ")}"`);
   const spec: AutoencoderSpec = { ...AUTOENCODER_SPEC };
   spec.epochs = positiveInt("epochs", values.epochs) ?? spec.epochs;
   spec.trainImages = positiveInt("train", values.train) ?? spec.trainImages;

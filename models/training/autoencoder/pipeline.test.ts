@@ -30,14 +30,28 @@ describe("autoencoder pipeline", () => {
   it("simulates, trains, evaluates and writes encoder.onnx, decoder.onnx, weights.json, metrics.json, latent-map.json, bottleneck.json and CARD.md; the same seed gives the same weights", async () => {
     const dirs = [mkdtempSync(join(tmpdir(), "deep-sky-ae-")), mkdtempSync(join(tmpdir(), "deep-sky-ae-"))];
     try {
-      const r = trainAutoencoder(tiny, { outDir: dirs[0], command: "npm run models:train -- tiny-autoencoder", progress: false, monitorImages: 2 });
-      for (const f of ["encoder.onnx", "decoder.onnx", "weights.json", "metrics.json", "latent-map.json", "bottleneck.json", "CARD.md"]) expect(existsSync(join(dirs[0], f))).toBe(true);
+      const r = trainAutoencoder(tiny, {
+        outDir: dirs[0],
+        command: "npm run models:train -- tiny-autoencoder",
+        progress: false,
+        monitorImages: 2,
+      });
+      for (const f of ["encoder.onnx", "decoder.onnx", "weights.json", "metrics.json", "latent-map.json", "bottleneck.json", "CARD.md"])
+        expect(existsSync(join(dirs[0], f))).toBe(true);
       expect(r.history).toHaveLength(1);
       expect(r.psnr).toBeCloseTo(psnr(r.mse), 10);
       expect(r.params.map((p) => p.name)).toHaveLength(4);
       expect(r.sweep.map((p) => p.latent)).toEqual([2]);
       const card = readFileSync(join(dirs[0], "CARD.md"), "utf8");
-      for (const text of ["npm run models:train -- tiny-autoencoder", "PSNR", "Noise floor", "Total params", "Known limits", "Aragon-Calvo"]) expect(card).toContain(text);
+      for (const text of [
+        "npm run models:train -- tiny-autoencoder",
+        "PSNR",
+        "Noise floor",
+        "Total params",
+        "Known limits",
+        "Aragon-Calvo",
+      ])
+        expect(card).toContain(text);
       const map = JSON.parse(readFileSync(join(dirs[0], "latent-map.json"), "utf8"));
       expect(map.galaxies).toHaveLength(6);
       expect(map.galaxies[0].code).toHaveLength(tiny.latent);
@@ -47,9 +61,13 @@ describe("autoencoder pipeline", () => {
       expect(readFileSync(join(dirs[1], "weights.json"), "utf8")).toBe(readFileSync(join(dirs[0], "weights.json"), "utf8"));
 
       // The exported files have the named inputs and outputs the site asks for.
-      const z = await runOrt(new Uint8Array(readFileSync(join(dirs[0], "encoder.onnx"))), { image: { data: new Float32Array(12288).fill(0.2), dims: [1, 3, 64, 64] } });
+      const z = await runOrt(new Uint8Array(readFileSync(join(dirs[0], "encoder.onnx"))), {
+        image: { data: new Float32Array(12288).fill(0.2), dims: [1, 3, 64, 64] },
+      });
       expect(z.latent.dims).toEqual([1, tiny.latent]);
-      const y = await runOrt(new Uint8Array(readFileSync(join(dirs[0], "decoder.onnx"))), { latent: { data: z.latent.data, dims: [1, tiny.latent] } });
+      const y = await runOrt(new Uint8Array(readFileSync(join(dirs[0], "decoder.onnx"))), {
+        latent: { data: z.latent.data, dims: [1, tiny.latent] },
+      });
       expect(y.image.dims).toEqual([1, 3, 64, 64]);
     } finally {
       for (const d of dirs) rmSync(d, { recursive: true, force: true });

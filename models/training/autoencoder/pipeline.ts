@@ -37,8 +37,14 @@ export function trainAutoencoder(spec: AutoencoderSpec, options: AutoencoderOpti
   const t0 = performance.now();
   const cpu0 = process.cpuUsage();
   const genBar = show ? progressBar(`${spec.name}: simulate`, spec.trainImages + spec.testImages) : null;
-  const train = generateDataset(spec.classes, spec.seed, "train", spec.trainImages, { keepParams: true, onProgress: (d) => genBar?.update(d) });
-  const test = generateDataset(spec.classes, spec.seed, "test", spec.testImages, { keepParams: true, onProgress: (d) => genBar?.update(spec.trainImages + d) });
+  const train = generateDataset(spec.classes, spec.seed, "train", spec.trainImages, {
+    keepParams: true,
+    onProgress: (d) => genBar?.update(d),
+  });
+  const test = generateDataset(spec.classes, spec.seed, "test", spec.testImages, {
+    keepParams: true,
+    onProgress: (d) => genBar?.update(spec.trainImages + d),
+  });
   genBar?.finish();
   const dataSeconds = (performance.now() - t0) / 1000;
   const monitor = Math.min(options.monitorImages ?? 200, test.count);
@@ -66,16 +72,23 @@ export function trainAutoencoder(spec: AutoencoderSpec, options: AutoencoderOpti
     return { name, mse: m, psnr: psnr(m) };
   });
   const meanImage = new Float64Array(IMAGE_VALUES);
-  for (let i = 0; i < test.count; i++) for (let p = 0; p < IMAGE_VALUES; p++) meanImage[p] += test.images[i * IMAGE_VALUES + p] / 255 / test.count;
+  for (let i = 0; i < test.count; i++)
+    for (let p = 0; p < IMAGE_VALUES; p++) meanImage[p] += test.images[i * IMAGE_VALUES + p] / 255 / test.count;
   let meanImageMse = 0;
-  for (let i = 0; i < test.count; i++) for (let p = 0; p < IMAGE_VALUES; p++) meanImageMse += (test.images[i * IMAGE_VALUES + p] / 255 - meanImage[p]) ** 2;
+  for (let i = 0; i < test.count; i++)
+    for (let p = 0; p < IMAGE_VALUES; p++) meanImageMse += (test.images[i * IMAGE_VALUES + p] / 255 - meanImage[p]) ** 2;
   meanImageMse /= test.count * IMAGE_VALUES;
   const noiseVariance = skyNoiseVariance(test);
   const anomalyThreshold = quantile(errors, 0.99);
   // Anomaly detection: strong lenses (red galaxy + blue arcs), which the autoencoder never saw.
   const lenses = generateDataset(["lens"], spec.seed, "out-of-distribution", spec.oodImages);
   const lensErrors = reconstructionErrors(encoder, decoder, lenses);
-  const outOfDistribution = { kind: "lens", count: lenses.count, medianMse: quantile(lensErrors, 0.5), flagged: Array.from(lensErrors).filter((e) => e > anomalyThreshold).length };
+  const outOfDistribution = {
+    kind: "lens",
+    count: lenses.count,
+    medianMse: quantile(lensErrors, 0.5),
+    flagged: Array.from(lensErrors).filter((e) => e > anomalyThreshold).length,
+  };
   const codes = encodeAll(encoder, test);
   const structures = test.params!.map((p) => p.structure);
   const params = parameterErrors(codes, spec.latent, structures);
@@ -97,10 +110,23 @@ export function trainAutoencoder(spec: AutoencoderSpec, options: AutoencoderOpti
       show,
     });
     const m = meanOf(reconstructionErrors(r.encoder, r.decoder, test));
-    return { latent: k, compressionRatio: IMAGE_VALUES / k, mse: m, psnr: psnr(m), epochs: spec.sweepEpochs, trainImages: Math.min(spec.sweepTrainImages, train.count), seconds: r.seconds };
+    return {
+      latent: k,
+      compressionRatio: IMAGE_VALUES / k,
+      mse: m,
+      psnr: psnr(m),
+      epochs: spec.sweepEpochs,
+      trainImages: Math.min(spec.sweepTrainImages, train.count),
+      seconds: r.seconds,
+    };
   });
   const sweepSeconds = (performance.now() - sweepStart) / 1000;
-  const truncation = truncationErrors(encoder, decoder, test, [1, 2, 4, 8, spec.latent].filter((k, i, a) => k <= spec.latent && a.indexOf(k) === i));
+  const truncation = truncationErrors(
+    encoder,
+    decoder,
+    test,
+    [1, 2, 4, 8, spec.latent].filter((k, i, a) => k <= spec.latent && a.indexOf(k) === i),
+  );
 
   // The latent map: codes of the first held-out galaxies, their classes and parameters, and a PCA.
   const mapCount = Math.min(spec.mapImages, test.count);
@@ -114,7 +140,11 @@ export function trainAutoencoder(spec: AutoencoderSpec, options: AutoencoderOpti
     medianMse: round(quantile(errors, 0.5), 6),
     anomalyThreshold: round(anomalyThreshold, 6),
     noiseVariance: round(noiseVariance, 6),
-    pca: { mean: projection.mean.map((v) => round(v, 5)), components: projection.components.map((c) => c.map((v) => round(v, 5))), explained: projection.explained.map((v) => round(v, 4)) },
+    pca: {
+      mean: projection.mean.map((v) => round(v, 5)),
+      components: projection.components.map((c) => c.map((v) => round(v, 5))),
+      explained: projection.explained.map((v) => round(v, 4)),
+    },
     galaxies: Array.from({ length: mapCount }, (_, i) => {
       const s = structures[i];
       const z = Array.from(mapCodes.subarray(i * spec.latent, (i + 1) * spec.latent));
@@ -143,8 +173,24 @@ export function trainAutoencoder(spec: AutoencoderSpec, options: AutoencoderOpti
   };
   const description = "Galaxy autoencoder trained by the Deep Sky engine on simulated Legacy-Survey-like g, r, z cutouts; see CARD.md.";
   const layout = `latent units 0-${SEMANTIC_SIZE - 1}: Sérsic n, b/a, ln r_e, cos 2θ, sin 2θ (normalised; src/lib/zoo/autoencoder.ts semanticParams); units ${SEMANTIC_SIZE}-${spec.latent - 1}: free`;
-  write("encoder.onnx", exportModel(encoder, { name: `${spec.name}-encoder`, preprocessing: JSON.stringify(PREPROCESSING), description: `${description} Encoder f: image → ${spec.latent} latent units (${layout}).`, outputNames: [ENCODER_IO.output] }));
-  write("decoder.onnx", exportModel(decoder, { name: `${spec.name}-decoder`, preprocessing: JSON.stringify({ input: `float32 [N, ${spec.latent}] latent code (${layout})`, output: PREPROCESSING.input }), description: `${description} Decoder g: ${spec.latent} latent units → image in [0, 1].`, outputNames: [DECODER_IO.output] }));
+  write(
+    "encoder.onnx",
+    exportModel(encoder, {
+      name: `${spec.name}-encoder`,
+      preprocessing: JSON.stringify(PREPROCESSING),
+      description: `${description} Encoder f: image → ${spec.latent} latent units (${layout}).`,
+      outputNames: [ENCODER_IO.output],
+    }),
+  );
+  write(
+    "decoder.onnx",
+    exportModel(decoder, {
+      name: `${spec.name}-decoder`,
+      preprocessing: JSON.stringify({ input: `float32 [N, ${spec.latent}] latent code (${layout})`, output: PREPROCESSING.input }),
+      description: `${description} Decoder g: ${spec.latent} latent units → image in [0, 1].`,
+      outputNames: [DECODER_IO.output],
+    }),
+  );
   write("weights.json", JSON.stringify(autoencoderWeightsJSON(encoder, decoder)));
   write("latent-map.json", JSON.stringify(latentMap));
   const bottleneck = {
@@ -152,7 +198,13 @@ export function trainAutoencoder(spec: AutoencoderSpec, options: AutoencoderOpti
     note: `separate plain autoencoders (no semantic units) with the same networks, ${spec.sweepEpochs} epochs on ${Math.min(spec.sweepTrainImages, train.count)} images each; held-out MSE on ${test.count} images`,
     truncationNote: `the main ${spec.latent}-unit model (${spec.epochs} epochs on ${spec.trainImages} images) with its codes cut to their first k principal components; held-out MSE on ${test.count} images`,
     noiseVariance: round(noiseVariance, 7),
-    points: sweep.map((p) => ({ ...p, mse: round(p.mse, 7), psnr: round(p.psnr, 2), compressionRatio: round(p.compressionRatio, 1), seconds: round(p.seconds, 1) })),
+    points: sweep.map((p) => ({
+      ...p,
+      mse: round(p.mse, 7),
+      psnr: round(p.psnr, 2),
+      compressionRatio: round(p.compressionRatio, 1),
+      seconds: round(p.seconds, 1),
+    })),
     truncation: truncation.map((p) => ({ latent: p.latent, mse: round(p.mse, 7), psnr: round(p.psnr, 2) })),
   };
   write("bottleneck.json", JSON.stringify(bottleneck, null, 2));

@@ -37,7 +37,18 @@ export function trainRun(
   spec: AutoencoderSpec,
   train: Dataset,
   test: Dataset,
-  run: { latent: number; semanticWeight: number; teacherForcing: number; freeDropout: number; epochs: number; trainImages: number; label: string; seedLabel: string; monitor: number; show: boolean },
+  run: {
+    latent: number;
+    semanticWeight: number;
+    teacherForcing: number;
+    freeDropout: number;
+    epochs: number;
+    trainImages: number;
+    label: string;
+    seedLabel: string;
+    monitor: number;
+    show: boolean;
+  },
 ): RunResult {
   const root = new Rng(spec.seed).fork(run.seedLabel);
   const encoder = buildEncoder(run.latent, `${spec.seed}/init/${run.seedLabel}`);
@@ -51,7 +62,9 @@ export function trainRun(
   const forcingRng = root.fork("teacher-forcing");
   const semantic = run.semanticWeight > 0;
   const targets = semantic ? train.params!.map((p) => semanticTargets(p.structure)) : [];
-  const weights = semantic ? train.params!.map((p) => [1, 1, 1, angleWeight(p.structure.axisRatio), angleWeight(p.structure.axisRatio)]) : [];
+  const weights = semantic
+    ? train.params!.map((p) => [1, 1, 1, angleWeight(p.structure.axisRatio), angleWeight(p.structure.axisRatio)])
+    : [];
   const order = Array.from({ length: count }, (_, i) => i);
   const buf = new Float32Array(spec.batchSize * IMAGE_VALUES);
   const history: AutoencoderEpoch[] = [];
@@ -69,7 +82,6 @@ export function trainRun(
       const x = batchOf(train, idx, buf);
       for (const p of params) p.grad = null;
       const z = encoder.forward(x, { training: true })[0];
-      let loss: Tensor;
       let semLoss = 0;
       let decoderInput = z;
       let semTerm: Tensor | null = null;
@@ -80,12 +92,15 @@ export function trainRun(
         semTerm = mean(mul(w, square(sub(zSem, t))));
         semLoss = semTerm.item();
         const sem = forcingRng.next() < run.teacherForcing ? t : zSem;
-        const free = forcingRng.next() < run.freeDropout ? new Tensor(new Float32Array(n * (run.latent - SEMANTIC_SIZE)), [n, run.latent - SEMANTIC_SIZE]) : slice(z, [0, SEMANTIC_SIZE], [n, run.latent]);
+        const free =
+          forcingRng.next() < run.freeDropout
+            ? new Tensor(new Float32Array(n * (run.latent - SEMANTIC_SIZE)), [n, run.latent - SEMANTIC_SIZE])
+            : slice(z, [0, SEMANTIC_SIZE], [n, run.latent]);
         decoderInput = concat([sem, free], 1);
       }
       const y = decoder.forward(decoderInput, { training: true })[0];
       const rec = mse(y, x);
-      loss = semTerm === null ? rec : add(rec, mul(semTerm, scalar(run.semanticWeight)));
+      const loss = semTerm === null ? rec : add(rec, mul(semTerm, scalar(run.semanticWeight)));
       loss.backward();
       optimizer.step(params);
       step++;
@@ -104,7 +119,9 @@ export function trainRun(
       seconds: (performance.now() - start) / 1000,
     };
     history.push(record);
-    bar?.finish(`mse ${record.reconstruction.toExponential(2)}${semantic ? ` semantic ${record.semantic.toFixed(3)}` : ""} held-out mse ${heldOut.toExponential(2)} (${run.monitor} images)`);
+    bar?.finish(
+      `mse ${record.reconstruction.toExponential(2)}${semantic ? ` semantic ${record.semantic.toFixed(3)}` : ""} held-out mse ${heldOut.toExponential(2)} (${run.monitor} images)`,
+    );
   }
   return { encoder, decoder, history, seconds: (performance.now() - start) / 1000 };
 }

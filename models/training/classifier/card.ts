@@ -1,8 +1,12 @@
 // CARD.md, written by the training script from the run's real numbers.
 import { LENS, NON_LENS, OBSERVING, SIMULATION_RANGES, rangesToMarkdown } from "../../../src/lib/astro/index.ts";
 import type { ParamRange } from "../../../src/lib/astro/index.ts";
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import { CLASSIFIER_PREPROCESSING as PREPROCESSING } from "../../../src/lib/zoo/index.ts";
 import type { TrainResult } from "./result.ts";
+import { sha256 } from "./real-images.ts";
+import type { RealImageEvaluation } from "./real-images.ts";
 
 const pct = (v: number) => `${(100 * v).toFixed(1)}%`;
 
@@ -24,7 +28,10 @@ function confusionTable(classes: readonly string[], m: number[][]): string {
 function rangeTables(classes: readonly string[]): [string, Readonly<Record<string, ParamRange>>][] {
   const t: [string, Readonly<Record<string, ParamRange>>][] = [["Observing conditions and surroundings (all classes)", OBSERVING]];
   if (classes.includes("lens")) {
-    t.push(["Lens systems (`lens`: red galaxy + SIE-lensed blue source)", LENS], ["Look-alikes (`non-lens`: the same red galaxies with unlensed blue companions)", NON_LENS]);
+    t.push(
+      ["Lens systems (`lens`: red galaxy + SIE-lensed blue source)", LENS],
+      ["Look-alikes (`non-lens`: the same red galaxies with unlensed blue companions)", NON_LENS],
+    );
   } else {
     const named: Record<string, [string, Readonly<Record<string, ParamRange>>]> = {
       elliptical: ["Ellipticals", SIMULATION_RANGES.elliptical],
@@ -62,35 +69,73 @@ export function writeCard(r: TrainResult): string {
   const bytes = (n: number) => (n >= 1e6 ? `${(n / 1e6).toFixed(2)} MB` : `${(n / 1e3).toFixed(1)} kB`);
   const lines: string[] = [];
   lines.push(`# Model card: ${s.name}`, "");
-  lines.push(`${s.title}. A small convolutional network trained by the Deep Sky engine (pure TypeScript, \`src/lib\`) on simulated Legacy-Survey-like colour cutouts, exported to ONNX. *This card is written by \`models/cli/train.ts\` from the run's results; do not edit it by hand — retrain instead.*`, "");
+  lines.push(
+    `${s.title}. A small convolutional network trained by the Deep Sky engine (pure TypeScript, \`src/lib\`) on simulated Legacy-Survey-like colour cutouts, exported to ONNX. *This card is written by \`models/cli/train.ts\` from the run's results; do not edit it by hand — retrain instead.*`,
+    "",
+  );
   lines.push("## Results on held-out simulated cutouts", "");
   const pass = r.accuracy >= s.targetAccuracy;
-  lines.push(`- **Accuracy: ${pct(r.accuracy)}** on ${s.testImages} held-out cutouts (target ≥ ${pct(s.targetAccuracy)}: ${pass ? "met" : "**not met**"}).`);
+  lines.push(
+    `- **Accuracy: ${pct(r.accuracy)}** on ${s.testImages} held-out cutouts (target ≥ ${pct(s.targetAccuracy)}: ${pass ? "met" : "**not met**"}).`,
+  );
   if (r.views > 1) {
-    lines.push(`- Every prediction averages the probabilities of the image's ${r.views} flips and quarter turns (test-time augmentation: the sky has no up, and the network is only approximately invariant). The site and \`npm run classify\` predict the same way. One view alone (the image as given): **${pct(r.singleViewAccuracy)}**.`);
+    lines.push(
+      `- Every prediction averages the probabilities of the image's ${r.views} flips and quarter turns (test-time augmentation: the sky has no up, and the network is only approximately invariant). The site and \`npm run classify\` predict the same way. One view alone (the image as given): **${pct(r.singleViewAccuracy)}**.`,
+    );
   }
   if (r.auc !== null) {
     lines.push(`- **ROC AUC: ${r.auc.toFixed(4)}** (P(lens) as the score).`);
-    for (const p of r.rocPoints) lines.push(`- Threshold P(lens) ≥ ${p.threshold}: true-positive rate ${pct(p.tpr)}, false-positive rate ${pct(p.fpr)}.`);
+    for (const p of r.rocPoints)
+      lines.push(`- Threshold P(lens) ≥ ${p.threshold}: true-positive rate ${pct(p.tpr)}, false-positive rate ${pct(p.fpr)}.`);
   }
   lines.push("", "Confusion matrix (rows: true class, columns: predicted):", "", confusionTable(s.classes, r.confusion), "");
   if (r.mistakes.length > 0) {
-    lines.push("A few held-out mistakes (test image index → truth, prediction, its probability): " + r.mistakes.slice(0, 8).map((m) => `#${m.index} ${m.truth} → ${m.predicted} (${m.probability.toFixed(2)})`).join("; ") + ".", "");
+    lines.push(
+      "A few held-out mistakes (test image index → truth, prediction, its probability): " +
+        r.mistakes
+          .slice(0, 8)
+          .map((m) => `#${m.index} ${m.truth} → ${m.predicted} (${m.probability.toFixed(2)})`)
+          .join("; ") +
+        ".",
+      "",
+    );
   }
   lines.push("## How it was trained", "");
   lines.push("```sh", r.command, "```", "");
-  lines.push(`- Seed \`${s.seed}\`: training images from \`Rng(seed).fork("train").fork(i)\`, held-out images from \`fork("test")\`, weights from \`"${s.seed}/init"\`, shuffling, augmentation and dropout from their own forks. Same seed, same code → same data and the same weights (floating-point summation order is fixed; the engine is single-threaded).`);
-  lines.push(`- Data: ${s.trainImages} training and ${s.testImages} held-out cutouts, classes in turn (balanced), stored as 8-bit images like survey JPEGs. Simulated in ${r.dataSeconds.toFixed(0)} s.`);
+  lines.push(
+    `- Seed \`${s.seed}\`: training images from \`Rng(seed).fork("train").fork(i)\`, held-out images from \`fork("test")\`, weights from \`"${s.seed}/init"\`, shuffling, augmentation and dropout from their own forks. Same seed, same code → same data and the same weights (floating-point summation order is fixed; the engine is single-threaded).`,
+  );
+  lines.push(
+    `- Data: ${s.trainImages} training and ${s.testImages} held-out cutouts, classes in turn (balanced), stored as 8-bit images like survey JPEGs. Simulated in ${r.dataSeconds.toFixed(0)} s.`,
+  );
   const a = s.augment;
-  lines.push(`- Augmentation (training only): ${a.flipsAndRotations ? "random flips and 90° rotations; " : ""}shifts up to ±${a.maxShift} px; extra Gaussian blur σ ≤ ${a.maxBlurSigma} px with probability ${a.blurProbability} (seeing); stretch v → gain·v^γ with γ within ±${a.gammaJitter} and gain within ±${a.gainJitter}; pixel noise σ ≤ ${a.maxNoise}.`);
-  lines.push(`- Optimiser: Adam, batch ${s.batchSize}, learning rate ${s.learningRate} on a cosine down to ${s.finalLearningRate}; softmax cross-entropy on logits; dropout 0.3 before the last layer.`);
-  const cut = r.stoppedByTime ? ` (the ${s.maxMinutes}-minute wall-clock budget ended training after epoch ${r.epochsRun}; the learning-rate schedule was planned for ${s.epochs}). To reproduce these exact weights on any machine: \`${r.command} --stop-after ${r.epochsRun}\`` : "";
+  lines.push(
+    `- Augmentation (training only): ${a.flipsAndRotations ? "random flips and 90° rotations; " : ""}shifts up to ±${a.maxShift} px; extra Gaussian blur σ ≤ ${a.maxBlurSigma} px with probability ${a.blurProbability} (seeing); stretch v → gain·v^γ with γ within ±${a.gammaJitter} and gain within ±${a.gainJitter}; pixel noise σ ≤ ${a.maxNoise}.`,
+  );
+  lines.push(
+    `- Optimiser: Adam, batch ${s.batchSize}, learning rate ${s.learningRate} on a cosine down to ${s.finalLearningRate}; softmax cross-entropy on logits; dropout 0.3 before the last layer.`,
+  );
+  const cut = r.stoppedByTime
+    ? ` (the ${s.maxMinutes}-minute wall-clock budget ended training after epoch ${r.epochsRun}; the learning-rate schedule was planned for ${s.epochs}). To reproduce these exact weights on any machine: \`${r.command} --stop-after ${r.epochsRun}\``
+    : "";
   lines.push(`- Epochs: ${r.epochsRun} of ${s.epochs} planned${cut}.`);
-  lines.push(`- Training time: ${(r.trainSeconds / 60).toFixed(1)} min wall clock (${(r.cpuSeconds / 60).toFixed(1)} min CPU for the whole run incl. simulation and evaluation) on a shared 2-core machine, Node ${process.version}.`, "");
-  lines.push(`| epoch | loss | train accuracy (augmented) | held-out accuracy (first images${r.views > 1 ? ", one view" : ""}) | learning rate | minutes |`, "|---:|---:|---:|---:|---:|---:|");
-  for (const h of r.history) lines.push(`| ${h.epoch} | ${h.loss.toFixed(4)} | ${pct(h.trainAccuracy)} | ${pct(h.testAccuracy)} | ${h.learningRate.toExponential(2)} | ${(h.seconds / 60).toFixed(1)} |`);
+  lines.push(
+    `- Training time: ${(r.trainSeconds / 60).toFixed(1)} min wall clock (${(r.cpuSeconds / 60).toFixed(1)} min CPU for the whole run incl. simulation and evaluation) on a shared 2-core machine, Node ${process.version}.`,
+    "",
+  );
+  lines.push(
+    `| epoch | loss | train accuracy (augmented) | held-out accuracy (first images${r.views > 1 ? ", one view" : ""}) | learning rate | minutes |`,
+    "|---:|---:|---:|---:|---:|---:|",
+  );
+  for (const h of r.history)
+    lines.push(
+      `| ${h.epoch} | ${h.loss.toFixed(4)} | ${pct(h.trainAccuracy)} | ${pct(h.testAccuracy)} | ${h.learningRate.toExponential(2)} | ${(h.seconds / 60).toFixed(1)} |`,
+    );
   lines.push("", "## Architecture", "");
-  lines.push(`${r.parameters.toLocaleString("en-US")} parameters. Input NCHW [N, 3, 64, 64]; the exported \`model.onnx\` ends in a softmax (output \`probabilities\`, [N, ${s.classes.length}], classes in the order ${s.classes.map((c) => `\`${c}\``).join(", ")}, also in the file's \`class_labels\` metadata).${s.exportBackbone ? " `backbone.onnx` is the same network up to the 64-unit ReLU layer (output `embedding`, [N, 64]) for transfer learning." : ""}`, "");
+  lines.push(
+    `${r.parameters.toLocaleString("en-US")} parameters. Input NCHW [N, 3, 64, 64]; the exported \`model.onnx\` ends in a softmax (output \`probabilities\`, [N, ${s.classes.length}], classes in the order ${s.classes.map((c) => `\`${c}\``).join(", ")}, also in the file's \`class_labels\` metadata).${s.exportBackbone ? " `backbone.onnx` is the same network up to the 64-unit ReLU layer (output `embedding`, [N, 64]) for transfer learning." : ""}`,
+    "",
+  );
   lines.push("```", r.summary, "```", "");
   lines.push("## Input", "");
   lines.push(`- ${PREPROCESSING.input}, values in [0, 1]; channels ${PREPROCESSING.channels.join(", ")}.`);
@@ -98,7 +143,10 @@ export function writeCard(r: TrainResult): string {
   lines.push(`- Pixel scale ${PREPROCESSING.pixelScaleArcsec}″ (a cutout is ${(64 * PREPROCESSING.pixelScaleArcsec).toFixed(1)}″ across).`);
   lines.push(`- Use ${PREPROCESSING.function}: the same function runs in the browser, the CLI and the tests.`, "");
   lines.push("## Data: the simulator's parameter ranges", "");
-  lines.push("Cutouts come from `src/lib/astro/simulate.ts`: each component is drawn in calibrated flux (nanomaggies) per band, convolved with a double-Gaussian (Moffat-like) PSF, given Poisson + read noise, and stretched to RGB. Ranges (from `src/lib/astro/ranges.ts`, the code's own tables):", "");
+  lines.push(
+    "Cutouts come from `src/lib/astro/simulate.ts`: each component is drawn in calibrated flux (nanomaggies) per band, convolved with a double-Gaussian (Moffat-like) PSF, given Poisson + read noise, and stretched to RGB. Ranges (from `src/lib/astro/ranges.ts`, the code's own tables):",
+    "",
+  );
   for (const [title, table] of rangeTables(s.classes)) lines.push(`### ${title}`, "", rangesToMarkdown(table), "");
   lines.push("## Files", "");
   for (const [name, size] of Object.entries(r.files)) lines.push(`- \`${name}\`: ${bytes(size)}`);
@@ -106,4 +154,77 @@ export function writeCard(r: TrainResult): string {
   for (const l of [...LIMITS_COMMON, ...(s.classes.includes("lens") ? LIMITS_LENS : LIMITS_MORPH)]) lines.push(`- ${l}`);
   lines.push("");
   return lines.join("\n");
+}
+
+const RECALL_OR_DASH = (v: number) => (Number.isNaN(v) ? "–" : pct(v));
+
+/**
+ * The card's "On real images" section, written from a saved evaluation (real-images.json) — never
+ * typed by hand. `simulated` is the held-out accuracy on simulated cutouts, for the comparison.
+ */
+export function realImagesSection(e: RealImageEvaluation, simulated: number): string {
+  const lines: string[] = [REAL_IMAGES_HEADING, ""];
+  lines.push(
+    `Measured by \`npm run models:evaluate -- ${e.model} <folder>\` on ${e.count} real survey images of the labelled set “${e.set}”${e.views > 1 ? ` (each prediction averages ${e.views} flips and turns, as everywhere)` : ""}. Source: ${e.source}. These images are for evaluation only: never trained on, never used to pick settings image by image, and not shipped with the project. *Generated from \`real-images.json\`; do not edit by hand.*`,
+    "",
+  );
+  lines.push(
+    `- **Balanced accuracy: ${pct(e.balancedAccuracy)}** (the mean of the per-class recalls; plain accuracy ${pct(e.accuracy)}), against ${pct(simulated)} on held-out simulated cutouts.`,
+  );
+  lines.push(
+    `- Recall per class: ${e.classes.map((c, i) => `${c} ${RECALL_OR_DASH(e.recall[i])} (${e.confusion[i][i]}/${e.confusion[i].reduce((a, b) => a + b, 0)})`).join(", ")}.`,
+  );
+  if (e.auc !== null && e.atHalf && e.atFpr20) {
+    const positive = e.classes[1];
+    lines.push(`- **ROC AUC: ${e.auc.toFixed(3)}** (P(${positive}) as the score).`);
+    lines.push(`- At P(${positive}) ≥ 0.5: true-positive rate ${pct(e.atHalf.tpr)}, false-positive rate ${pct(e.atHalf.fpr)}.`);
+    lines.push(
+      `- Best recall at a false-positive rate ≤ 20%: ${pct(e.atFpr20.tpr)} (threshold ${e.atFpr20.threshold.toFixed(3)}, false-positive rate ${pct(e.atFpr20.fpr)}).`,
+    );
+  }
+  if (e.skipped.length > 0) lines.push(`- ${e.skipped.length} file(s) could not be read and are not counted.`);
+  lines.push("", "Confusion matrix (rows: true class, columns: predicted):", "", confusionTable(e.classes, e.confusion), "");
+  if (e.mistakes.length > 0) {
+    lines.push(
+      "The most confident mistakes: " +
+        e.mistakes
+          .slice(0, 6)
+          .map((m) => `\`${m.file}\` ${m.truth} → ${m.predicted} (${m.probability.toFixed(2)})`)
+          .join("; ") +
+        ".",
+      "",
+    );
+  }
+  return lines.join("\n");
+}
+
+export const REAL_IMAGES_HEADING = "## On real images";
+
+/**
+ * `card` with its "On real images" section replaced by `section` (or removed, for null); a card
+ * without one gets it before "## How it was trained".
+ */
+export function withRealImagesSection(card: string, section: string | null): string {
+  const start = card.indexOf(`\n${REAL_IMAGES_HEADING}\n`);
+  let rest = card;
+  if (start >= 0) {
+    const end = card.indexOf("\n## ", start + 1);
+    rest = card.slice(0, start + 1) + (end >= 0 ? card.slice(end + 1) : "");
+  }
+  if (section === null) return rest;
+  const at = rest.indexOf("\n## How it was trained\n");
+  if (at < 0) return `${rest.trimEnd()}\n\n${section.trimEnd()}\n`;
+  return `${rest.slice(0, at + 1)}${section.trimEnd()}\n\n${rest.slice(at + 1)}`;
+}
+
+/**
+ * The saved real-image evaluation of the model in `dir`, if there is one for the model.onnx that is
+ * there now (a retrained model makes the old figures stale: they are then left out of the card).
+ */
+export function savedRealImages(dir: string): RealImageEvaluation | null {
+  const json = join(dir, "real-images.json");
+  const onnx = join(dir, "model.onnx");
+  if (!existsSync(json) || !existsSync(onnx)) return null;
+  const e = JSON.parse(readFileSync(json, "utf8"), (_, v) => (v === null ? Number.NaN : v)) as RealImageEvaluation;
+  return e.onnxSha256 === sha256(new Uint8Array(readFileSync(onnx))) ? e : null;
 }

@@ -73,7 +73,13 @@ export function evaluateHeldOut(spec: ClassifierSpec, model: Model, test: Datase
   }
   const mistakes: HeldOutEvaluation["mistakes"] = [];
   for (let i = 0; i < test.count && mistakes.length < 12; i++) {
-    if (predicted[i] !== test.labels[i]) mistakes.push({ index: i, truth: spec.classes[test.labels[i]], predicted: spec.classes[predicted[i]], probability: probs[i * k + predicted[i]] });
+    if (predicted[i] !== test.labels[i])
+      mistakes.push({
+        index: i,
+        truth: spec.classes[test.labels[i]],
+        predicted: spec.classes[predicted[i]],
+        probability: probs[i * k + predicted[i]],
+      });
   }
   return { confusion, accuracy: accuracyOf(confusion), views, singleViewAccuracy: singleRight / test.count, auc, rocPoints, mistakes };
 }

@@ -31,9 +31,12 @@ for (const spec of Object.values(CLASSIFIERS)) {
       expect(worst).toBeLessThan(1e-4);
       if (spec.exportBackbone) {
         const emb = noGrad(() => exportGraph(model, "b", CLASSIFIER_IO.embedding).forward(new Tensor(data.slice(), [n, 3, 64, 64]))[0]);
-        const out = await runOrt(new Uint8Array(readFileSync(committedFile(spec.name, "backbone.onnx"))), { [CLASSIFIER_IO.input]: { data, dims: [n, 3, 64, 64] } });
+        const out = await runOrt(new Uint8Array(readFileSync(committedFile(spec.name, "backbone.onnx"))), {
+          [CLASSIFIER_IO.input]: { data, dims: [n, 3, 64, 64] },
+        });
         let w = 0;
-        for (let i = 0; i < emb.size; i++) w = Math.max(w, Math.abs(out[CLASSIFIER_IO.embedding].data[i] - emb.data[i]) / Math.max(1, Math.abs(emb.data[i])));
+        for (let i = 0; i < emb.size; i++)
+          w = Math.max(w, Math.abs(out[CLASSIFIER_IO.embedding].data[i] - emb.data[i]) / Math.max(1, Math.abs(emb.data[i])));
         expect(w).toBeLessThan(1e-4);
       }
     });

@@ -54,9 +54,16 @@ export function parseClassifierOptions(args: readonly string[]): ClassifierTrain
   set("learningRate", positiveNumber("lr", values.lr));
   if (values.widths !== undefined) {
     const w = values.widths.split(",").map(Number);
-    if (w.length !== 3 || !w.every((n) => Number.isInteger(n) && n >= 1)) throw new UsageError(`--widths needs three positive integers like 8,16,32, got "${values.widths}"`);
+    if (w.length !== 3 || !w.every((n) => Number.isInteger(n) && n >= 1))
+      throw new UsageError(`--widths needs three positive integers like 8,16,32, got "${values.widths}"`);
     overrides.widths = [w[0], w[1], w[2]];
   }
   if (values["batch-norm"]) overrides.batchNorm = true;
-  return { names: positionals as ClassifierId[], overrides, out: values.out ?? null, evaluateOnly: values["evaluate-only"] ?? false, help: values.help ?? false };
+  return {
+    names: positionals as ClassifierId[],
+    overrides,
+    out: values.out ?? null,
+    evaluateOnly: values["evaluate-only"] ?? false,
+    help: values.help ?? false,
+  };
 }

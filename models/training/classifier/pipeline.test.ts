@@ -42,7 +42,8 @@ describe("training pipeline", () => {
     const dirs = [mkdtempSync(join(tmpdir(), "deep-sky-")), mkdtempSync(join(tmpdir(), "deep-sky-"))];
     try {
       const result = trainModel(tiny, { outDir: dirs[0], command: "npm run models:train -- tiny", progress: false, monitorImages: 4 });
-      for (const f of ["model.onnx", "backbone.onnx", "weights.json", "metrics.json", "CARD.md"]) expect(existsSync(join(dirs[0], f))).toBe(true);
+      for (const f of ["model.onnx", "backbone.onnx", "weights.json", "metrics.json", "CARD.md"])
+        expect(existsSync(join(dirs[0], f))).toBe(true);
       expect(result.confusion.flat().reduce((a, b) => a + b, 0)).toBe(4);
       expect(result.history).toHaveLength(1);
       const card = readFileSync(join(dirs[0], "CARD.md"), "utf8");
@@ -65,7 +66,9 @@ describe("training pipeline", () => {
       expect(ort.probabilities.dims).toEqual([2, 2]);
       for (let i = 0; i < 4; i++) expect(Math.abs(ort.probabilities.data[i] - engine.data[i])).toBeLessThan(1e-4);
       const embedding = noGrad(() => exportGraph(model, "b", "embedding").forward(new Tensor(data.slice(), [2, 3, 64, 64]))[0]);
-      const ortEmbedding = await runOrt(new Uint8Array(readFileSync(join(dirs[0], "backbone.onnx"))), { input: { data, dims: [2, 3, 64, 64] } });
+      const ortEmbedding = await runOrt(new Uint8Array(readFileSync(join(dirs[0], "backbone.onnx"))), {
+        input: { data, dims: [2, 3, 64, 64] },
+      });
       expect(ortEmbedding.embedding.dims).toEqual([2, 4]);
       for (let i = 0; i < 8; i++) expect(Math.abs(ortEmbedding.embedding.data[i] - embedding.data[i])).toBeLessThan(1e-4);
 
@@ -84,7 +87,9 @@ describe("training pipeline", () => {
       const views = dihedralViews(imageAt(test, 0), 3, 64);
       const p = noGrad(() => softmax(model.forward(new Tensor(views, [8, 3, 64, 64]))[0])).data;
       const mean = [0, 1].map((j) => Array.from({ length: 8 }, (_, v) => p[v * 2 + j]).reduce((a, b) => a + b, 0) / 8);
-      expect(evaluateHeldOut({ ...tiny, testTimeAugmentation: true }, model, test).confusion[test.labels[0]][mean[1] > mean[0] ? 1 : 0]).toBeGreaterThan(0);
+      expect(
+        evaluateHeldOut({ ...tiny, testTimeAugmentation: true }, model, test).confusion[test.labels[0]][mean[1] > mean[0] ? 1 : 0],
+      ).toBeGreaterThan(0);
     } finally {
       for (const d of dirs) rmSync(d, { recursive: true, force: true });
     }
@@ -93,7 +98,11 @@ describe("training pipeline", () => {
 
 describe("evaluation metrics", () => {
   it("confusionMatrix counts true rows against predicted columns", () => {
-    expect(confusionMatrix([0, 0, 1, 2, 2], [0, 1, 1, 2, 0], 3)).toEqual([[1, 1, 0], [0, 1, 0], [1, 0, 1]]);
+    expect(confusionMatrix([0, 0, 1, 2, 2], [0, 1, 1, 2, 0], 3)).toEqual([
+      [1, 1, 0],
+      [0, 1, 0],
+      [1, 0, 1],
+    ]);
   });
 
   it("rocAuc is 1 for perfect ranking, 0.5 for ties, and the Mann–Whitney fraction otherwise", () => {
@@ -120,7 +129,15 @@ describe("augmentation", () => {
     const bytes = new Uint8Array(12288);
     bytes[0] = 255; // pixel (0, 0) of the R plane
     const out = new Float32Array(12288);
-    const rotOnly = { flipsAndRotations: true, maxShift: 0, blurProbability: 0, maxBlurSigma: 0, maxNoise: 0, gammaJitter: 0, gainJitter: 0 };
+    const rotOnly = {
+      flipsAndRotations: true,
+      maxShift: 0,
+      blurProbability: 0,
+      maxBlurSigma: 0,
+      maxNoise: 0,
+      gammaJitter: 0,
+      gainJitter: 0,
+    };
     for (let seed = 0; seed < 8; seed++) {
       augmentInto(bytes, 0, out, 0, new Rng(seed), rotOnly);
       const lit = [0, 63, 63 * 64, 63 * 64 + 63].filter((p) => out[p] === 1);

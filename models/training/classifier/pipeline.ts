@@ -15,7 +15,7 @@ import type { ClassifierSpec } from "../../../src/lib/zoo/index.ts";
 import { IMAGE_VALUES, generateDataset } from "../shared/dataset.ts";
 import { progressBar } from "../shared/progress.ts";
 import { augmentInto } from "./augment.ts";
-import { writeCard } from "./card.ts";
+import { realImagesSection, savedRealImages, withRealImagesSection, writeCard } from "./card.ts";
 import { argmax, evaluateHeldOut, predictProbabilities } from "./evaluate.ts";
 import { exportGraph } from "./export-graph.ts";
 import type { EpochRecord, TrainOptions, TrainResult } from "./result.ts";
@@ -35,7 +35,10 @@ export function trainModel(spec: ClassifierSpec, options: TrainOptions): TrainRe
 
   const genBar = show ? progressBar(`${spec.name}: simulate`, spec.trainImages + spec.testImages) : null;
   const train = generateDataset(spec.classes, spec.seed, "train", spec.trainImages, { onProgress: (d) => genBar?.update(d) });
-  const test = generateDataset(spec.classes, spec.seed, "test", spec.testImages, { keepParams: true, onProgress: (d) => genBar?.update(spec.trainImages + d) });
+  const test = generateDataset(spec.classes, spec.seed, "test", spec.testImages, {
+    keepParams: true,
+    onProgress: (d) => genBar?.update(spec.trainImages + d),
+  });
   genBar?.finish();
   const dataSeconds = (performance.now() - t0) / 1000;
 
@@ -88,7 +91,9 @@ export function trainModel(spec: ClassifierSpec, options: TrainOptions): TrainRe
       seconds: (performance.now() - trainStart) / 1000,
     };
     history.push(record);
-    bar?.finish(`loss ${record.loss.toFixed(3)} train acc ${record.trainAccuracy.toFixed(3)} held-out acc ${record.testAccuracy.toFixed(3)} (${monitor} images)`);
+    bar?.finish(
+      `loss ${record.loss.toFixed(3)} train acc ${record.trainAccuracy.toFixed(3)} held-out acc ${record.testAccuracy.toFixed(3)} (${monitor} images)`,
+    );
     if (spec.stopAfterEpochs !== undefined && epoch + 1 >= spec.stopAfterEpochs) break;
     if (record.seconds / 60 > spec.maxMinutes && epoch + 1 < spec.epochs) {
       stoppedByTime = true;
@@ -108,9 +113,26 @@ export function trainModel(spec: ClassifierSpec, options: TrainOptions): TrainRe
   };
   const description = `${spec.title}. Trained on simulated Legacy-Survey-like g, r, z cutouts by the Deep Sky engine; see CARD.md.`;
   const preprocessing = JSON.stringify(CLASSIFIER_PREPROCESSING);
-  write("model.onnx", exportModel(exportGraph(model, spec.name), { name: spec.name, classLabels: spec.classes, preprocessing, description, outputNames: [CLASSIFIER_IO.output] }));
+  write(
+    "model.onnx",
+    exportModel(exportGraph(model, spec.name), {
+      name: spec.name,
+      classLabels: spec.classes,
+      preprocessing,
+      description,
+      outputNames: [CLASSIFIER_IO.output],
+    }),
+  );
   if (spec.exportBackbone) {
-    write("backbone.onnx", exportModel(exportGraph(model, `${spec.name}-backbone`, CLASSIFIER_IO.embedding), { name: `${spec.name}-backbone`, preprocessing, description: `${description} Backbone: the convolutional layers and the 64-unit ReLU embedding.`, outputNames: [CLASSIFIER_IO.embedding] }));
+    write(
+      "backbone.onnx",
+      exportModel(exportGraph(model, `${spec.name}-backbone`, CLASSIFIER_IO.embedding), {
+        name: `${spec.name}-backbone`,
+        preprocessing,
+        description: `${description} Backbone: the convolutional layers and the 64-unit ReLU embedding.`,
+        outputNames: [CLASSIFIER_IO.embedding],
+      }),
+    );
   }
   write("weights.json", JSON.stringify(weightsToJSON(model)));
   const cpu = process.cpuUsage(cpu0);
@@ -129,12 +151,12 @@ export function trainModel(spec: ClassifierSpec, options: TrainOptions): TrainRe
     files,
     command: options.command,
   };
-  writeResults(result, (name, data) => write(name, data));
+  writeResults(result, options.outDir, (name, data) => write(name, data));
   return result;
 }
 
-/** metrics.json and CARD.md of a run. */
-function writeResults(result: TrainResult, write: (name: string, data: string) => void): void {
+/** metrics.json and CARD.md of a run written into `dir`. */
+function writeResults(result: TrainResult, dir: string, write: (name: string, data: string) => void): void {
   const { spec } = result;
   const metrics = {
     name: spec.name,
@@ -160,7 +182,9 @@ function writeResults(result: TrainResult, write: (name: string, data: string) =
     preprocessing: CLASSIFIER_PREPROCESSING,
   };
   write("metrics.json", JSON.stringify(metrics, null, 2));
-  write("CARD.md", writeCard(result));
+  // The real-image section comes from the folder's real-images.json, when it was measured on this very model.onnx.
+  const real = savedRealImages(dir);
+  write("CARD.md", withRealImagesSection(writeCard(result), real && realImagesSection(real, result.accuracy)));
 }
 
 /**
@@ -170,12 +194,21 @@ function writeResults(result: TrainResult, write: (name: string, data: string) =
  * augmentation), without spending half an hour retraining the same weights.
  */
 export function reevaluateModel(spec: ClassifierSpec, dir: string): TrainResult {
-  const run = JSON.parse(readFileSync(join(dir, "metrics.json"), "utf8")) as { epochsRun: number; stoppedByTime: boolean; history: EpochRecord[]; dataSeconds: number; trainSeconds: number; cpuSeconds: number; command: string };
+  const run = JSON.parse(readFileSync(join(dir, "metrics.json"), "utf8")) as {
+    epochsRun: number;
+    stoppedByTime: boolean;
+    history: EpochRecord[];
+    dataSeconds: number;
+    trainSeconds: number;
+    cpuSeconds: number;
+    command: string;
+  };
   const model = buildClassifier(spec, `${spec.seed}/init`);
   weightsFromJSON(model, readFileSync(join(dir, "weights.json"), "utf8"));
   const test = generateDataset(spec.classes, spec.seed, "test", spec.testImages, { keepParams: true });
   const files: Record<string, number> = {};
-  for (const name of ["model.onnx", ...(spec.exportBackbone ? ["backbone.onnx"] : []), "weights.json"]) files[name] = statSync(join(dir, name)).size;
+  for (const name of ["model.onnx", ...(spec.exportBackbone ? ["backbone.onnx"] : []), "weights.json"])
+    files[name] = statSync(join(dir, name)).size;
   const result: TrainResult = {
     spec,
     model,
@@ -191,7 +224,7 @@ export function reevaluateModel(spec: ClassifierSpec, dir: string): TrainResult 
     files,
     command: run.command,
   };
-  writeResults(result, (name, data) => {
+  writeResults(result, dir, (name, data) => {
     writeFileSync(join(dir, name), data);
     files[name] = Buffer.byteLength(data);
   });

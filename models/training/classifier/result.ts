@@ -1,6 +1,6 @@
 // What a classifier training run produces and is given: the per-epoch record, the held-out
 // numbers and the whole result the card and metrics.json are written from.
-import type { Model, Sequential } from "../../../src/lib/nn/index.ts";
+import type { Sequential } from "../../../src/lib/nn/index.ts";
 import type { ClassifierSpec } from "../../../src/lib/zoo/index.ts";
 
 export interface EpochRecord {

@@ -25,11 +25,14 @@ export interface StepEvaluation {
   denoisedPsnr: number;
 }
 
-
 /** ε̂ for `batch` noisy images at the given steps (inference mode, no gradients). */
 export function predictNoise(model: Model, spec: DenoiserSpec, xt: Float32Array, steps: number[]): Float32Array {
   const input = denoiserInput(xt, steps, spec);
-  return noGrad(() => Float32Array.from(model.forward(new Tensor(input, [steps.length, spec.channels + 1, spec.size, spec.size]), { training: false })[0].data));
+  return noGrad(() =>
+    Float32Array.from(
+      model.forward(new Tensor(input, [steps.length, spec.channels + 1, spec.size, spec.size]), { training: false })[0].data,
+    ),
+  );
 }
 
 export function evaluateDenoiser(model: Model, spec: DenoiserSpec, schedule: Schedule, test: GalaxyImages, batch = 25): StepEvaluation[] {
@@ -46,7 +49,12 @@ export function evaluateDenoiser(model: Model, spec: DenoiserSpec, schedule: Sch
       const x0 = test.data.subarray(s * n, e * n);
       const eps = gaussianNoise(rng, x0.length);
       const xt = noiseTo(schedule, x0, t, eps);
-      const epsHat = predictNoise(model, spec, xt, Array.from({ length: e - s }, () => t));
+      const epsHat = predictNoise(
+        model,
+        spec,
+        xt,
+        Array.from({ length: e - s }, () => t),
+      );
       const x0Hat = predictX0(schedule, xt, t, epsHat, 1);
       for (let i = 0; i < x0.length; i++) {
         eps2 += (epsHat[i] - eps[i]) ** 2;
@@ -57,7 +65,16 @@ export function evaluateDenoiser(model: Model, spec: DenoiserSpec, schedule: Sch
       }
     }
     const total = test.count * n;
-    results.push({ t, alphaBar: c.alphaBar, snr: c.snr, epsMse: eps2 / total, noisyMse: noisy2 / total, noisyPsnr: psnr(noisy2 / total), denoisedMse: den2 / total, denoisedPsnr: psnr(den2 / total) });
+    results.push({
+      t,
+      alphaBar: c.alphaBar,
+      snr: c.snr,
+      epsMse: eps2 / total,
+      noisyMse: noisy2 / total,
+      noisyPsnr: psnr(noisy2 / total),
+      denoisedMse: den2 / total,
+      denoisedPsnr: psnr(den2 / total),
+    });
   }
   return results;
 }
@@ -94,16 +111,35 @@ function imageStats(x: Float32Array, side: number): { mean: number; roughness: n
  * brightness and their pixel-scale roughness. It cannot say a sample looks like a galaxy; it can say
  * when the samples are too bright or too noisy.
  */
-export function checkGeneration(model: Model, spec: DenoiserSpec, schedule: Schedule, test: GalaxyImages, images = 16, ddimSteps = 10): GenerationCheck {
+export function checkGeneration(
+  model: Model,
+  spec: DenoiserSpec,
+  schedule: Schedule,
+  test: GalaxyImages,
+  images = 16,
+  ddimSteps = 10,
+): GenerationCheck {
   const n = spec.channels * spec.size * spec.size;
   let x = gaussianNoise(new Rng(spec.seed).fork("generate"), images * n);
   const steps = samplingSteps(spec.schedule.T, ddimSteps);
   for (let k = 0; k < steps.length; k++) {
     const t = steps[k];
-    const eps = predictNoise(model, spec, x, Array.from({ length: images }, () => t));
+    const eps = predictNoise(
+      model,
+      spec,
+      x,
+      Array.from({ length: images }, () => t),
+    );
     x = ddimStep(schedule, x, t, k + 1 < steps.length ? steps[k + 1] : 0, eps, 1);
   }
   const g = imageStats(x, spec.size);
   const r = imageStats(test.data, spec.size);
-  return { images, ddimSteps: steps.length, generatedMean: g.mean, realMean: r.mean, generatedRoughness: g.roughness, realRoughness: r.roughness };
+  return {
+    images,
+    ddimSteps: steps.length,
+    generatedMean: g.mean,
+    realMean: r.mean,
+    generatedRoughness: g.roughness,
+    realRoughness: r.roughness,
+  };
 }

@@ -6,7 +6,14 @@ import { simulateCutout } from "../../../src/lib/astro/index.ts";
 import { ModelRunner } from "../../../src/lib/inference/index.ts";
 import { loadNodeRuntime } from "../../../src/lib/inference/nodeRuntime.ts";
 import { makeSchedule, sampleForward } from "../../../src/lib/diffusion/index.ts";
-import { DENOISER_SPEC, SHIPPED_NETWORKS, buildDenoiser, cutoutToData, denoiserInput, denoiserInputValues } from "../../../src/lib/zoo/index.ts";
+import {
+  DENOISER_SPEC,
+  SHIPPED_NETWORKS,
+  buildDenoiser,
+  cutoutToData,
+  denoiserInput,
+  denoiserInputValues,
+} from "../../../src/lib/zoo/index.ts";
 import { predictNoise } from "./evaluate.ts";
 import { committedFile } from "../shared/paths.ts";
 

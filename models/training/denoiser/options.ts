@@ -22,7 +22,8 @@ export function parseDenoiserOptions(args: readonly string[]): { spec: DenoiserS
     "max-minutes": { type: "string" },
     out: { type: "string" },
   });
-  if (positionals.length > 0) throw new UsageError(`${DENOISER_SPEC.name} takes no other model names or arguments, got "${positionals.join(" ")}"`);
+  if (positionals.length > 0)
+    throw new UsageError(`${DENOISER_SPEC.name} takes no other model names or arguments, got "${positionals.join(" ")}"`);
   const spec: DenoiserSpec = { ...DENOISER_SPEC };
   spec.steps = positiveInt("steps", values.steps) ?? spec.steps;
   spec.stopAfterSteps = positiveInt("stop-after", values["stop-after"]) ?? spec.stopAfterSteps;

@@ -12,7 +12,17 @@ import { predictNoise } from "./evaluate.ts";
 import { psnr } from "../../../src/lib/nn/index.ts";
 
 // A denoiser small enough to train for a few steps in a second or two.
-const tiny: DenoiserSpec = { ...DENOISER_SPEC, name: "tiny-denoiser", seed: "denoiser-pipeline-test", widths: [2, 2, 2], trainImages: 6, testImages: 2, batchSize: 2, steps: 3, evalSteps: [10, 500] };
+const tiny: DenoiserSpec = {
+  ...DENOISER_SPEC,
+  name: "tiny-denoiser",
+  seed: "denoiser-pipeline-test",
+  widths: [2, 2, 2],
+  trainImages: 6,
+  testImages: 2,
+  batchSize: 2,
+  steps: 3,
+  evalSteps: [10, 500],
+};
 
 describe("denoiser pipeline", () => {
   it("simulates, trains, evaluates and writes model.onnx, weights.json, metrics.json and CARD.md that agree with the engine; the same seed gives the same weights", async () => {
@@ -31,7 +41,14 @@ describe("denoiser pipeline", () => {
       const card = readFileSync(join(dirs[0], "CARD.md"), "utf8");
       expect(r.generation.images).toBe(16);
       expect(r.generation.realRoughness).toBeGreaterThan(0);
-      for (const s of ["npm run models:train -- galaxy-denoiser --steps 3", "Total params", "denoised PSNR", "Generation from pure noise", "Known limits"]) expect(card).toContain(s);
+      for (const s of [
+        "npm run models:train -- galaxy-denoiser --steps 3",
+        "Total params",
+        "denoised PSNR",
+        "Generation from pure noise",
+        "Known limits",
+      ])
+        expect(card).toContain(s);
       const metrics = JSON.parse(readFileSync(join(dirs[0], "metrics.json"), "utf8"));
       expect(metrics.spec.seed).toBe(tiny.seed);
       expect(JSON.stringify(metrics)).not.toMatch(/\/tmp\/|\/work\//);
@@ -43,7 +60,9 @@ describe("denoiser pipeline", () => {
       weightsFromJSON(model, readFileSync(join(dirs[0], "weights.json"), "utf8"));
       const test = generateGalaxyImages(tiny, "test", 2);
       const engine = predictNoise(model, tiny, test.data, [100, 900]);
-      const ort = await runOrt(new Uint8Array(readFileSync(join(dirs[0], "model.onnx"))), { input: { data: denoiserInput(test.data, [100, 900], tiny), dims: [2, 4, 32, 32] } });
+      const ort = await runOrt(new Uint8Array(readFileSync(join(dirs[0], "model.onnx"))), {
+        input: { data: denoiserInput(test.data, [100, 900], tiny), dims: [2, 4, 32, 32] },
+      });
       expect(ort.epsilon.dims).toEqual([2, 3, 32, 32]);
       let worst = 0;
       for (let i = 0; i < engine.length; i++) worst = Math.max(worst, Math.abs(ort.epsilon.data[i] - engine[i]));

@@ -7,7 +7,6 @@ import { join } from "node:path";
 import { Rng } from "../../../src/lib/random/index.ts";
 import { Tensor } from "../../../src/lib/autodiff/index.ts";
 import { summary, trainStep, weightsToJSON } from "../../../src/lib/nn/index.ts";
-import type { Model } from "../../../src/lib/nn/index.ts";
 import { Adam } from "../../../src/lib/optim/index.ts";
 import { exportModel } from "../../../src/lib/onnx/export-model.ts";
 import { makeSchedule } from "../../../src/lib/diffusion/index.ts";

@@ -21,7 +21,13 @@ export interface Dataset {
  * rng.fork(`${split}/${i}`) of the seed's generator: any image can be regenerated on its own, and
  * the train and test splits never share a random stream.
  */
-export function generateDataset(classes: readonly CutoutKind[], seed: string, split: string, count: number, options: { keepParams?: boolean; onProgress?: (done: number) => void } = {}): Dataset {
+export function generateDataset(
+  classes: readonly CutoutKind[],
+  seed: string,
+  split: string,
+  count: number,
+  options: { keepParams?: boolean; onProgress?: (done: number) => void } = {},
+): Dataset {
   const root = new Rng(seed).fork(split);
   const images = new Uint8Array(count * IMAGE_VALUES);
   const labels = new Int32Array(count);

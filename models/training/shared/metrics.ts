@@ -22,11 +22,16 @@ export function rocAuc(scores: ArrayLike<number>, positive: ArrayLike<boolean>):
   const idx = Array.from({ length: scores.length }, (_, i) => i).sort((a, b) => scores[a] - scores[b]);
   let nPos = 0;
   let rankSum = 0;
-  for (let i = 0; i < idx.length; ) {
+  for (let i = 0; i < idx.length;) {
     let j = i;
     while (j + 1 < idx.length && scores[idx[j + 1]] === scores[idx[i]]) j++;
     const rank = (i + j) / 2 + 1; // mean rank of the tie group (1-based)
-    for (let k = i; k <= j; k++) if (positive[idx[k]]) ((nPos += 1), (rankSum += rank));
+    for (let k = i; k <= j; k++) {
+      if (positive[idx[k]]) {
+        nPos += 1;
+        rankSum += rank;
+      }
+    }
     i = j + 1;
   }
   const nNeg = scores.length - nPos;
@@ -41,8 +46,14 @@ export function ratesAt(scores: ArrayLike<number>, positive: ArrayLike<boolean>,
   let p = 0;
   let n = 0;
   for (let i = 0; i < scores.length; i++) {
-    if (positive[i]) ((p += 1), scores[i] >= threshold && (tp += 1));
-    else ((n += 1), scores[i] >= threshold && (fp += 1));
+    const above = scores[i] >= threshold ? 1 : 0;
+    if (positive[i]) {
+      p += 1;
+      tp += above;
+    } else {
+      n += 1;
+      fp += above;
+    }
   }
   return { tpr: tp / p, fpr: fp / n };
 }

@@ -16,9 +16,15 @@ type Options = NonNullable<ParseArgsConfig["options"]>;
  */
 export function parseOptions<O extends Options>(args: readonly string[], options: O) {
   try {
-    return parseArgs({ args: [...args], options: { ...options, help: { type: "boolean", short: "h" } }, allowPositionals: true, strict: true });
+    return parseArgs({
+      args: [...args],
+      options: { ...options, help: { type: "boolean", short: "h" } },
+      allowPositionals: true,
+      strict: true,
+    });
   } catch (error) {
-    if (error instanceof TypeError && "code" in error && String(error.code).startsWith("ERR_PARSE_ARGS")) throw new UsageError(error.message);
+    if (error instanceof TypeError && "code" in error && String(error.code).startsWith("ERR_PARSE_ARGS"))
+      throw new UsageError(error.message);
     throw error;
   }
 }
@@ -45,7 +51,11 @@ export function argsWithoutOut(args: readonly string[]): string[] {
 }
 
 /** Runs a CLI's main: a UsageError prints its message and a hint and exits 2; anything else is a crash. */
-export async function runCli(main: (argv: string[]) => Promise<number> | number, argv = process.argv.slice(2), err: (line: string) => void = console.error): Promise<number> {
+export async function runCli(
+  main: (argv: string[]) => Promise<number> | number,
+  argv = process.argv.slice(2),
+  err: (line: string) => void = console.error,
+): Promise<number> {
   try {
     return await main(argv);
   } catch (error) {

@@ -17,7 +17,9 @@ export function modelDir(id: string): string {
 export function committedFile(id: string, file: string, dir = modelDir(id)): string {
   const path = join(dir, file);
   if (!existsSync(path)) {
-    throw new Error(`models/${id}/${file} is missing. It is committed with the project: restore it from git, or retrain with \`npm run models:train -- ${id}\`.`);
+    throw new Error(
+      `models/${id}/${file} is missing. It is committed with the project: restore it from git, or retrain with \`npm run models:train -- ${id}\`.`,
+    );
   }
   return path;
 }

@@ -9,7 +9,9 @@ function clock(seconds: number): string {
   if (!Number.isFinite(seconds)) return "--:--";
   const s = Math.max(0, Math.round(seconds));
   const m = Math.floor(s / 60);
-  return m >= 60 ? `${Math.floor(m / 60)}h${String(m % 60).padStart(2, "0")}m` : `${String(m).padStart(2, "0")}:${String(s % 60).padStart(2, "0")}`;
+  return m >= 60
+    ? `${Math.floor(m / 60)}h${String(m % 60).padStart(2, "0")}m`
+    : `${String(m).padStart(2, "0")}:${String(s % 60).padStart(2, "0")}`;
 }
 
 export function progressBar(label: string, total: number, stream: NodeJS.WriteStream = process.stderr): Progress {

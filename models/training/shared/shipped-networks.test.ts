@@ -13,7 +13,9 @@ describe("shipped networks", () => {
       const [model, file] = network.file.split("/");
       const bytes = new Uint8Array(readFileSync(committedFile(model, file)));
       const size = network.inputShape.reduce((a, b) => a * b, 1);
-      const out = await runOrt(bytes, { [network.inputName]: { data: new Float32Array(2 * size).fill(0.25), dims: [2, ...network.inputShape] } });
+      const out = await runOrt(bytes, {
+        [network.inputName]: { data: new Float32Array(2 * size).fill(0.25), dims: [2, ...network.inputShape] },
+      });
       expect(Object.keys(out)).toEqual([network.outputName]);
       expect(out[network.outputName].dims[0]).toBe(2);
       if (network.labels) expect(out[network.outputName].dims).toEqual([2, network.labels.length]);
@@ -21,6 +23,8 @@ describe("shipped networks", () => {
   }
 
   it("committedFile names a missing model file and how to get it back", () => {
-    expect(() => committedFile("lens-finder", "no-such.onnx")).toThrow(/models\/lens-finder\/no-such\.onnx is missing\. It is committed with the project: restore it from git, or retrain with `npm run models:train -- lens-finder`/);
+    expect(() => committedFile("lens-finder", "no-such.onnx")).toThrow(
+      /models\/lens-finder\/no-such\.onnx is missing\. It is committed with the project: restore it from git, or retrain with `npm run models:train -- lens-finder`/,
+    );
   });
 });

@@ -5,7 +5,15 @@
 // cannot disagree about any of it.
 import { Activation, BatchNorm, Conv2D, Dense, Dropout, Flatten, MaxPool2D, Sequential } from "../nn/index.ts";
 import type { Layer } from "../nn/index.ts";
-import { DIHEDRAL_VIEWS, IMAGE_SIZE, LEGACY_SURVEY_STRETCH, LENS_CLASSES, MORPHOLOGY_CLASSES, PIXEL_SCALE_ARCSEC, dihedralViews } from "../astro/index.ts";
+import {
+  DIHEDRAL_VIEWS,
+  IMAGE_SIZE,
+  LEGACY_SURVEY_STRETCH,
+  LENS_CLASSES,
+  MORPHOLOGY_CLASSES,
+  PIXEL_SCALE_ARCSEC,
+  dihedralViews,
+} from "../astro/index.ts";
 import type { CutoutKind } from "../astro/index.ts";
 
 /** Training-time augmentation (each applied independently per image; see augment.ts). */
@@ -192,7 +200,10 @@ export function predictionViews(spec: Pick<ClassifierSpec, "testTimeAugmentation
  * views it holds: the image itself, or its 8 views stacked into a batch whose probabilities the
  * caller averages (ModelRunner.predict does, given `views`).
  */
-export function classifierInput(spec: Pick<ClassifierSpec, "testTimeAugmentation">, image: Float32Array): { input: Float32Array; views: number } {
+export function classifierInput(
+  spec: Pick<ClassifierSpec, "testTimeAugmentation">,
+  image: Float32Array,
+): { input: Float32Array; views: number } {
   const views = predictionViews(spec);
   return views === 1 ? { input: image, views } : { input: dihedralViews(image, 3, IMAGE_SIZE), views };
 }

@@ -12,7 +12,8 @@ import type { DenoiserSpec } from "./denoiser.ts";
  */
 export function buildDenoiser(spec: DenoiserSpec, seed: number | string): Model {
   const [w1, w2, w3] = spec.widths;
-  const conv = (filters: number, name: string, x: SymbolicTensor, activation = "relu") => new Conv2D(filters, 3, { padding: "same", activation, name }).apply(x);
+  const conv = (filters: number, name: string, x: SymbolicTensor, activation = "relu") =>
+    new Conv2D(filters, 3, { padding: "same", activation, name }).apply(x);
   const input = Input([spec.channels + 1, spec.size, spec.size], { name: DENOISER_IO.input });
   const d1 = conv(w1, "down1b", conv(w1, "down1a", input));
   const in2 = new AvgPool2D(2, { name: "input_half" }).apply(input);

@@ -5,7 +5,10 @@ import { buildDenoiser } from "./denoiser-network.ts";
 describe("galaxy denoiser spec", () => {
   it("cutoutToData averages 2 × 2 blocks and maps [0, 1] to [−1, 1]; dataToDisplay maps back", () => {
     const image = new Float32Array(3 * 64 * 64);
-    image[0] = 1; image[1] = 1; image[64] = 0; image[65] = 0; // top-left 2 × 2 block of channel 0: mean 0.5
+    image[0] = 1;
+    image[1] = 1;
+    image[64] = 0;
+    image[65] = 0; // top-left 2 × 2 block of channel 0: mean 0.5
     image[2 * 4096 + 4095] = 1;
     const d = cutoutToData(image);
     expect(d.length).toBe(3 * 32 * 32);

@@ -76,7 +76,11 @@ export function denoiserInputValues(spec: DenoiserSpec): number {
  * A 3 × 64 × 64 cutout in [0, 1] (simulateCutout's `image`) → the diffusion model's data space:
  * 2 × 2 block averages (32 × 32), mapped to [−1, 1] by x₀ = 2v − 1 (Ho et al.'s convention).
  */
-export function cutoutToData(image: Float32Array, spec: DenoiserSpec = DENOISER_SPEC, out = new Float32Array(spec.channels * spec.size * spec.size)): Float32Array {
+export function cutoutToData(
+  image: Float32Array,
+  spec: DenoiserSpec = DENOISER_SPEC,
+  out = new Float32Array(spec.channels * spec.size * spec.size),
+): Float32Array {
   const s = spec.size;
   const big = Math.round(Math.sqrt(image.length / spec.channels));
   const f = big / s;
@@ -103,7 +107,12 @@ export function dataToDisplay(x: ArrayLike<number>, out = new Float32Array(x.len
  * The network input for `batch` noisy images x_t (each channels × size × size) at steps `steps`:
  * NCHW with the image channels first and a constant plane t/T last.
  */
-export function denoiserInput(xt: ArrayLike<number>, steps: readonly number[], spec: DenoiserSpec = DENOISER_SPEC, out?: Float32Array): Float32Array {
+export function denoiserInput(
+  xt: ArrayLike<number>,
+  steps: readonly number[],
+  spec: DenoiserSpec = DENOISER_SPEC,
+  out?: Float32Array,
+): Float32Array {
   const plane = spec.size * spec.size;
   const img = spec.channels * plane;
   const per = img + plane;

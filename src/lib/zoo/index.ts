@@ -28,7 +28,15 @@ export {
   semanticTargets,
 } from "./autoencoder.ts";
 export type { AutoencoderSpec, SemanticParams } from "./autoencoder.ts";
-export { DENOISER_IO, DENOISER_SPEC, cutoutToData, dataToDisplay, denoiserInput, denoiserInputValues, denoiserPreprocessing } from "./denoiser.ts";
+export {
+  DENOISER_IO,
+  DENOISER_SPEC,
+  cutoutToData,
+  dataToDisplay,
+  denoiserInput,
+  denoiserInputValues,
+  denoiserPreprocessing,
+} from "./denoiser.ts";
 export type { DenoiserSpec } from "./denoiser.ts";
 export { buildDenoiser } from "./denoiser-network.ts";
 export { SHIPPED_NETWORKS, SHIPPED_NETWORK_IDS } from "./shipped.ts";

@@ -1,6 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { DIHEDRAL_VIEWS, dihedralView } from "../astro/index.ts";
-import { CLASSIFIERS, CLASSIFIER_IDS, SHIPPED_NETWORKS, SHIPPED_NETWORK_IDS, buildClassifier, classifierInput, isClassifierId, predictionViews } from "./index.ts";
+import {
+  CLASSIFIERS,
+  CLASSIFIER_IDS,
+  SHIPPED_NETWORKS,
+  SHIPPED_NETWORK_IDS,
+  buildClassifier,
+  classifierInput,
+  isClassifierId,
+  predictionViews,
+} from "./index.ts";
 
 describe("the model zoo", () => {
   it("decides test-time augmentation in one place: the lens finder averages its 8 flips and turns, the morphology network sees the image alone", () => {
@@ -14,7 +23,10 @@ describe("the model zoo", () => {
     expect(tta.views).toBe(8);
     expect(tta.input.length).toBe(8 * image.length);
     // View k of the batch is dihedral view k of the image (view 0: the image itself).
-    for (const k of [0, 3, 7]) expect(tta.input.subarray(k * image.length, (k + 1) * image.length)).toEqual(dihedralView(image, k, 3, 64, new Float32Array(image.length)));
+    for (const k of [0, 3, 7])
+      expect(tta.input.subarray(k * image.length, (k + 1) * image.length)).toEqual(
+        dihedralView(image, k, 3, 64, new Float32Array(image.length)),
+      );
   });
 
   it("lists every shipped network once, with the classifiers' classes as their labels", () => {

@@ -81,7 +81,12 @@ export interface SummaryLine {
 export function modelSummary(id: ClassifierId): { rows: SummaryLine[]; total: number } {
   const data = summaryData(buildClassifier(CLASSIFIERS[id], "view"));
   return {
-    rows: data.rows.map((r) => ({ name: r.name, kind: r.kind, shape: r.outputShape.map((d) => (d === null ? "N" : String(d))).join(" × "), params: r.params })),
+    rows: data.rows.map((r) => ({
+      name: r.name,
+      kind: r.kind,
+      shape: r.outputShape.map((d) => (d === null ? "N" : String(d))).join(" × "),
+      params: r.params,
+    })),
     total: data.totalParams,
   };
 }

@@ -1,0 +1,58 @@
+// A shipped classifier applied to image files in Node, exactly as the site applies it to an upload:
+// the site's file loading and preprocessing (src/lib/inference/imageFile.ts → src/lib/astro
+// preprocess), the zoo's test-time-augmentation decision and the committed model.onnx run by
+// onnxruntime-web's WASM backend. Used by `npm run classify` and `npm run models:evaluate`.
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { PNG } from "pngjs";
+import jpeg from "jpeg-js";
+import { ModelRunner, loadImageFile } from "../../../src/lib/inference/index.ts";
+import type { RasterDecoder } from "../../../src/lib/inference/index.ts";
+import { loadNodeRuntime } from "../../../src/lib/inference/nodeRuntime.ts";
+import { CLASSIFIERS, SHIPPED_NETWORKS, classifierInput } from "../../../src/lib/zoo/index.ts";
+import type { ClassifierId } from "../../../src/lib/zoo/index.ts";
+import { MODELS_DIR, committedFile } from "../shared/paths.ts";
+
+/** PNG and JPEG decoding in Node: pure-JS decoders (the browser uses a canvas). */
+export const decodeInNode: RasterDecoder = async (bytes, format) => {
+  if (format === "png") {
+    const png = PNG.sync.read(Buffer.from(bytes));
+    return { width: png.width, height: png.height, data: png.data };
+  }
+  const img = jpeg.decode(bytes, { useTArray: true, formatAsRGBA: true, maxMemoryUsageInMB: 1024 });
+  return { width: img.width, height: img.height, data: img.data };
+};
+
+/** One file's prediction and the 3 × 64 × 64 picture the network saw (CHW in [0, 1]). */
+export interface FilePrediction {
+  probabilities: Float32Array;
+  labels: readonly string[];
+  top: string;
+  seen: Float32Array;
+}
+
+export interface FileClassifier {
+  /** Classifies one file's bytes; throws ImageFileError for a file that is not a readable image. */
+  classify(bytes: Uint8Array): Promise<FilePrediction>;
+  /** The bytes of the model.onnx in use (the evaluation records their hash). */
+  onnx: Uint8Array;
+  dispose(): Promise<void>;
+}
+
+/** Opens a classifier on models/<model>/model.onnx (or `modelsDir`/<model>/model.onnx). */
+export function openFileClassifier(model: ClassifierId, modelsDir = MODELS_DIR): FileClassifier {
+  const spec = CLASSIFIERS[model];
+  const onnx = new Uint8Array(readFileSync(committedFile(model, "model.onnx", join(modelsDir, model))));
+  const runner = new ModelRunner({ loadRuntime: loadNodeRuntime });
+  const source = { ...SHIPPED_NETWORKS[model], bytes: onnx };
+  return {
+    onnx,
+    async classify(bytes) {
+      const loaded = await loadImageFile(bytes, decodeInNode, { name: "the file" });
+      const { input, views } = classifierInput(spec, loaded.prepared.data);
+      const p = await runner.predict(source, input, "wasm", views);
+      return { probabilities: p.probabilities, labels: p.labels, top: p.top, seen: loaded.prepared.data };
+    },
+    dispose: () => runner.dispose(),
+  };
+}
