@@ -8,7 +8,7 @@ import styles from "./teach.module.css";
 export type ExerciseSheetProps = {
   exercises: readonly Exercise[];
   renderMath: MathRenderer;
-  /** "worksheet": prompts with space to answer; "key": the accepted answers and the last solution step. */
+  /** "worksheet": prompts with space to answer; "key": the accepted answers and the worked steps. */
   kind: "worksheet" | "key";
   title: string;
   /** Who it is for ("Preview (no student)" or the student's ID). */
@@ -55,27 +55,40 @@ export function ExerciseSheet(props: ExerciseSheetProps) {
                     <li>
                       <span innerHTML={inline(part().label)} />
                       <Show when={props.kind === "worksheet"}>
-                        <Show
-                          when={part().options || part().items}
-                          fallback={<span class={styles.blank} aria-hidden="true" />}
-                        >
-                          <ul class={styles.choiceList}>
-                            <For each={part().options ?? []}>
-                              {(o) => (
-                                <li>
-                                  <code>{o.id}</code> <span innerHTML={inline(o.label)} />
-                                  <Show when={o.plot}>{(plot) => <PlotChart spec={plot()} width={220} height={130} compact />}</Show>
-                                </li>
-                              )}
-                            </For>
-                            <For each={part().items ?? []}>
-                              {(o) => (
-                                <li>
-                                  <code>{o.id}</code> <span innerHTML={inline(o.label)} />
-                                </li>
-                              )}
-                            </For>
-                          </ul>
+                        <Show when={part().options}>
+                          {(options) => (
+                            <ul class={styles.choiceList} data-testid="sheet-options">
+                              <For each={options()}>
+                                {(o) => (
+                                  <li>
+                                    <code>{o.id}</code> <span innerHTML={inline(o.label)} />
+                                    <Show when={o.plot}>{(plot) => <PlotChart spec={plot()} width={220} height={130} compact />}</Show>
+                                  </li>
+                                )}
+                              </For>
+                            </ul>
+                          )}
+                        </Show>
+                        {/* An ordering is answered by writing ids in order, not by ticking: the items with their ids, then a line. */}
+                        <Show when={part().items}>
+                          {(items) => (
+                            <>
+                              <ul class={styles.itemList} data-testid="sheet-items">
+                                <For each={items()}>
+                                  {(o) => (
+                                    <li>
+                                      <code>{o.id}</code> <span innerHTML={inline(o.label)} />
+                                    </li>
+                                  )}
+                                </For>
+                              </ul>
+                              <span class={styles.orderLine}>Order (ids, first to last):</span>
+                              <span class={styles.blank} aria-hidden="true" />
+                            </>
+                          )}
+                        </Show>
+                        <Show when={!part().options && !part().items}>
+                          <span class={styles.blank} aria-hidden="true" />
                         </Show>
                       </Show>
                       <Show when={props.kind === "key"}>
@@ -88,7 +101,9 @@ export function ExerciseSheet(props: ExerciseSheetProps) {
                 </Index>
               </ul>
               <Show when={props.kind === "key" && e.solution.length > 0}>
-                <p class={styles.muted} innerHTML={inline(e.solution[e.solution.length - 1]!)} />
+                <ol class={styles.steps} aria-label="Worked solution" data-testid="key-steps">
+                  <Index each={e.solution}>{(step) => <li innerHTML={inline(step())} />}</Index>
+                </ol>
               </Show>
             </li>
           )}

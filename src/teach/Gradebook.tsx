@@ -138,7 +138,8 @@ export function Gradebook(_props: GradebookProps) {
                   {b().given ? "Assignment from your link." : "No link given: the assignment most receipts belong to."} Points are regraded from each receipt's responses; the best attempt per exercise counts.
                 </Show>
               </p>
-              <div class="scroll-x">
+              {/* A scrolling region must take keyboard focus, or keyboard users cannot scroll it (axe: scrollable-region-focusable). */}
+              <div class="scroll-x" tabindex="0" role="region" aria-labelledby={`${uid}-table`} data-testid="grade-table-region">
                 <table class={styles.table} data-testid="grade-table">
                   <caption class="visually-hidden">Regraded points per student and exercise</caption>
                   <thead>

@@ -113,6 +113,8 @@ describe("teaching: builder → students → gradebook", () => {
     expect(seeds).toEqual(assignedExercises(assignment, "Ada").map((e) => e.seed));
     const first = createExercise(FAMILIES[0]!.family, seeds[0]!, FAMILIES[0]!.level);
     expect(await page.locator('[data-sheet="key"] [data-testid="key-answer"]').first().textContent()).toContain(answerText(first.answer.y!));
+    // The key shows every worked step, not only the last.
+    expect(await page.locator('[data-sheet="key"] li[data-seed]').first().locator('[data-testid="key-steps"] li').count()).toBe(first.solution.length);
 
     // Moodle XML download: one category + 5 variants per row.
     const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Download Moodle XML" }).click()]);
@@ -123,6 +125,15 @@ describe("teaching: builder → students → gradebook", () => {
 
     expect(await seriousAxeViolations(page)).toEqual([]);
     await page.getByRole("radio", { name: "Worksheet" }).check();
+    // The ordering question asks for ids in order: its items are listed without tick boxes, then a line to write on.
+    const ordering = page.locator('[data-sheet="worksheet"] li[data-seed]').nth(2);
+    expect(await ordering.locator('[data-testid="sheet-options"]').count()).toBe(0);
+    const items = ordering.locator('[data-testid="sheet-items"] li');
+    expect(await items.count()).toBe(createExercise(FAMILIES[2]!.family, seeds[2]!, FAMILIES[2]!.level).parts[0]!.items!.length);
+    expect(await items.first().evaluate((li) => getComputedStyle(li, "::before").content)).toBe("none");
+    expect(await ordering.textContent()).toContain("Order (ids, first to last)");
+    // The choice question keeps its tick boxes.
+    expect(await page.locator('[data-sheet="worksheet"] li[data-seed]').nth(1).locator('[data-testid="sheet-options"] li').first().evaluate((li) => getComputedStyle(li, "::before").content)).toContain("☐");
     await screenshot(page, "teach-builder-1280-light");
     expect(problems).toEqual([]);
     await context.close();
@@ -207,6 +218,13 @@ describe("teaching: builder → students → gradebook", () => {
 
     expect(await seriousAxeViolations(page)).toEqual([]);
     await screenshot(page, "teach-grade-1280-light");
+    // At 360 px the table scrolls sideways: its region takes keyboard focus (axe: scrollable-region-focusable).
+    await page.setViewportSize({ width: 360, height: 800 });
+    const region = page.locator('[data-testid="grade-table-region"]');
+    expect(await region.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await region.focus();
+    expect(await page.evaluate(() => document.activeElement?.getAttribute("data-testid"))).toBe("grade-table-region");
     expect(problems).toEqual([]);
     await context.close();
   });
