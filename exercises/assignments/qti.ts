@@ -6,7 +6,6 @@
  * matrix entries one float blank each; a formula an extendedTextInteraction left for hand grading.
  * One point per part, as on the site.
  */
-import type { AnswerSpec } from "../../src/lib/grading/index.ts";
 import type { Assignment } from "./assignment.ts";
 import type { PartView } from "../family.ts";
 import type { Exercise } from "../registry.ts";
@@ -19,12 +18,6 @@ const QTI_NS = 'xmlns="http://www.imsglobal.org/xsd/imsqti_v2p1" xmlns:xsi="http
 /** A QTI identifier (an XML NCName) from any id. */
 export function qtiId(prefix: string, id: string): string {
   return `${prefix}_${id.replace(/[^A-Za-z0-9_-]/g, (c) => `.${c.charCodeAt(0).toString(16)}`)}`;
-}
-
-interface Blank {
-  id: string;
-  spec: AnswerSpec;
-  value?: number;
 }
 
 /** One scoring rule that adds `points` to SCORE when the condition holds. */
