@@ -40,6 +40,7 @@ export function int(value: unknown, path: string, min: number, max: number): num
 }
 
 // Control characters other than tab and newline never belong in names, titles or answers.
+// eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f]/;
 
 export function text(value: unknown, path: string, min: number, max: number, pattern?: RegExp, patternText?: string): string {

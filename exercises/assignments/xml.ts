@@ -5,6 +5,7 @@
  */
 
 // XML 1.0 forbids most control characters even when escaped.
+// eslint-disable-next-line no-control-regex
 const INVALID_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g;
 
 /** Text or attribute value, escaped (quotes too, so it is safe in either place). */

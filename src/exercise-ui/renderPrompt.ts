@@ -26,7 +26,10 @@ export function escapeHtml(text: string): string {
 const OPEN = "\u0001";
 const CLOSE = "\u0002";
 const token = (i: number) => `${OPEN}${i}${CLOSE}`;
+// The placeholders are control characters on purpose: no typed text contains them.
+// eslint-disable-next-line no-control-regex
 const TOKEN_RE = /\u0001(\d+)\u0002/g;
+// eslint-disable-next-line no-control-regex
 const ONLY_TOKEN_RE = /^\u0001(\d+)\u0002$/;
 
 type Protected = { html: string; block: boolean };
@@ -44,6 +47,7 @@ function protect(source: string, renderMath: MathRenderer): { text: string; save
       return keep(`<code>${escapeHtml(display ? `$$${tex}$$` : `$${tex}$`)}</code>`, display);
     }
   };
+  // eslint-disable-next-line no-control-regex
   let text = source.replace(/[\u0001\u0002]/g, "");
   text = text.replace(/\\\$/g, () => keep("$"));
   text = text.replace(/\$\$([\s\S]+?)\$\$/g, (_m, tex: string) => math(tex, true));

@@ -13,7 +13,7 @@ export type PracticeUrlState = {
   focus?: string;
 };
 
-const SAFE = /^[\w .:\-]{1,80}$/;
+const SAFE = /^[\w .:-]{1,80}$/;
 
 export function parsePracticeUrl(search: string): PracticeUrlState {
   const params = new URLSearchParams(search);

@@ -8,6 +8,7 @@ const PLUS_LIKE = /[\uFF0B\uFE62]/g;
 /** Normalises the look-alike minus and plus signs and the non-breaking spaces to ASCII. */
 export function normalizeSigns(text: string): string {
   // Fast path: plain ASCII text has nothing to normalise.
+  // eslint-disable-next-line no-control-regex
   if (/^[\x00-\x7F]*$/.test(text)) return text;
   return text.replace(MINUS_LIKE, "-").replace(PLUS_LIKE, "+").replace(/[\u00A0\u202F\u2009]/g, " ");
 }
