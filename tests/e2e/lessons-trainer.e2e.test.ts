@@ -170,6 +170,59 @@ describe("the network trainer (learning curves lesson)", () => {
     await context.close();
   });
 
+  it("draws each point's current class and split after a preset, dataset or example-count change", async () => {
+    // Marks of the data points: circles (class 0, or any regression row) and squares (class 1);
+    // hollow (fill none) for validation rows.
+    const marks = async (page: Page) => {
+      const chart = page.locator('[data-testid="prediction-chart"]');
+      const circles = chart.locator('circle[r="3.6"]');
+      const squares = chart.locator('rect[width="6.6"]');
+      return {
+        circles: await circles.count(),
+        squares: await squares.count(),
+        hollow: (await chart.locator('circle[r="3.6"][fill="none"]').count()) + (await chart.locator('rect[width="6.6"][fill="none"]').count()),
+      };
+    };
+    /** Every drawn point as "shape x y fill", sorted. */
+    const drawn = (page: Page) =>
+      page.locator('[data-testid="prediction-chart"]').evaluate((svg) =>
+        [...svg.querySelectorAll('circle[r="3.6"], rect[width="6.6"]')]
+          .map((el) => {
+            const x = Number(el.getAttribute(el.tagName === "circle" ? "cx" : "x"));
+            const y = Number(el.getAttribute(el.tagName === "circle" ? "cy" : "y"));
+            return `${el.tagName} ${x.toFixed(1)} ${y.toFixed(1)} ${el.getAttribute("fill")}`;
+          })
+          .sort(),
+      );
+    // First drawn with the 1-D regression data (as after the Good-fit preset), then switched to the spirals.
+    const { page, problems, context } = await openTrainer("?net.data=reg1d");
+    await page.locator('[data-preset="good"]').click();
+    await expect.poll(() => page.url()).toContain("net.data=reg1d");
+    await page.locator('[data-control="data"] input[value="spirals"]').check();
+    await expect.poll(() => page.url()).toContain("net.data=spirals");
+    const switched = await marks(page);
+    const fresh = await openTrainer(`?${new URL(page.url()).searchParams.toString()}`);
+    expect(await marks(fresh.page)).toEqual(switched);
+    expect(switched).toEqual({ circles: 150, squares: 150, hollow: 90 });
+    // Not only the counts: every point has the shape and fill of a fresh load at the same place.
+    expect(await drawn(page)).toEqual(await drawn(fresh.page));
+    await fresh.context.close();
+
+    // Overfitting: 40 examples, half of them validation.
+    await page.locator('[data-preset="overfit"]').click();
+    await expect.poll(() => page.url()).toContain("net.n=40");
+    await expect.poll(() => marks(page)).toEqual({ circles: 40, squares: 0, hollow: 20 });
+    expect(await page.locator('[data-testid="prediction-chart"]').getAttribute("aria-label")).toBe("Fit curve");
+    // …and the spirals with those 40 examples: drawn as a fresh load of the same URL draws them.
+    await page.locator('[data-control="data"] input[value="spirals"]').check();
+    await expect.poll(() => marks(page)).toEqual({ circles: 20, squares: 20, hollow: 20 });
+    const fresh40 = await openTrainer(`?${new URL(page.url()).searchParams.toString()}`);
+    expect(await drawn(page)).toEqual(await drawn(fresh40.page));
+    await fresh40.context.close();
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
   it("completes the spirals challenge", async () => {
     const { page, problems, context } = await openTrainer("?net.data=spirals&net.layers=16,16,16&net.act=relu&net.lr=0.01&net.epochs=200");
     const box = page.locator('[data-challenge="learning-curves-spirals"]');

@@ -1,10 +1,11 @@
 import { interpolateRgb, interpolateViridis, line, scaleLinear, scaleSequential } from "d3";
-import { For, Show, createEffect, createMemo, createSignal, onCleanup, onMount } from "solid-js";
+import { Index, Show, createEffect, createMemo, createSignal, onCleanup, onMount } from "solid-js";
 import { ChartFrame } from "../shared/ChartFrame.tsx";
 import { Axis } from "../shared/Axis.tsx";
 import { formatNumber, plotArea } from "../shared/chartLayout.ts";
 import type { Dataset } from "../../lib/data/index.ts";
 import type { Probe } from "./trainerModel.ts";
+import { pointMarks } from "./pointMarks.ts";
 import styles from "./networkTrainer.module.css";
 
 export type PredictionChartProps = {
@@ -122,7 +123,7 @@ export function PredictionChart(props: PredictionChartProps) {
     if (kind() === "curve") return props.dataset.y[row];
     return props.values ? props.values[row] : NaN;
   };
-  const rows = createMemo(() => props.dataset.x.map((_, i) => i));
+  const marks = createMemo(() => pointMarks(props.dataset, props.trainRows));
   const curvePath = createMemo(() => {
     if (kind() !== "curve" || !props.values) return "";
     const values = props.values;
@@ -162,27 +163,28 @@ export function PredictionChart(props: PredictionChartProps) {
         <Show when={kind() === "scatter"}>
           <line class={styles.diagonal} x1={xScale()(xScale().domain()[0])} y1={yScale()(xScale().domain()[0])} x2={xScale()(xScale().domain()[1])} y2={yScale()(xScale().domain()[1])} />
         </Show>
-        <g class={styles.points}>
-          <For each={rows()}>
-            {(row) => {
-              const train = row < props.trainRows;
-              const cx = () => xScale()(pointX(row));
-              const cy = () => yScale()(pointY(row));
-              const cls = props.dataset.y[row];
-              const fill = () =>
-                task() === "classification" ? (cls === 1 ? "var(--class-b)" : "var(--class-a)") : kind() === "surface" ? valueColor()(cls) : "var(--chart-1)";
+        <g class={styles.points} data-testid="data-points">
+          {/* Index over marks derived from the current dataset and split: a row's class and side of the
+              split are read afresh whenever they change. (A For over row numbers kept each row's first
+              class and split: after a dataset, preset or example-count change the points lied.) */}
+          <Index each={marks()}>
+            {(mark) => {
+              const cx = () => xScale()(pointX(mark().row));
+              const cy = () => yScale()(pointY(mark().row));
+              const train = () => mark().set === "train";
+              const fill = () => {
+                const v = props.dataset.y[mark().row];
+                return task() === "classification" ? (mark().shape === "square" ? "var(--class-b)" : "var(--class-a)") : kind() === "surface" ? valueColor()(v) : "var(--chart-1)";
+              };
               return (
                 <Show when={Number.isFinite(cy())}>
-                  <Show
-                    when={task() === "classification" && cls === 1}
-                    fallback={<circle cx={cx()} cy={cy()} r="3.6" fill={train ? fill() : "none"} stroke={train ? "var(--surface)" : fill()} stroke-width={train ? 0.8 : 1.6} />}
-                  >
-                    <rect x={cx() - 3.3} y={cy() - 3.3} width="6.6" height="6.6" fill={train ? fill() : "none"} stroke={train ? "var(--surface)" : fill()} stroke-width={train ? 0.8 : 1.6} />
+                  <Show when={mark().shape === "square"} fallback={<circle cx={cx()} cy={cy()} r="3.6" fill={train() ? fill() : "none"} stroke={train() ? "var(--surface)" : fill()} stroke-width={train() ? 0.8 : 1.6} data-set={mark().set} />}>
+                    <rect x={cx() - 3.3} y={cy() - 3.3} width="6.6" height="6.6" fill={train() ? fill() : "none"} stroke={train() ? "var(--surface)" : fill()} stroke-width={train() ? 0.8 : 1.6} data-set={mark().set} />
                   </Show>
                 </Show>
               );
             }}
-          </For>
+          </Index>
         </g>
         <Show when={truthPath()}>
           <path d={truthPath()} fill="none" stroke="var(--fg)" stroke-width="1.5" stroke-dasharray="5 4" opacity="0.7" />
