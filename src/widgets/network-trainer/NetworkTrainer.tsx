@@ -8,7 +8,9 @@ import { formatNumber } from "../shared/chartLayout.ts";
 import { modelToConfig } from "../../lib/nn/index.ts";
 import type { EpochLogs } from "../../lib/nn/index.ts";
 import { payloadFromData } from "../../lib/worker/index.ts";
-import type { FitStartMessage, FromWorkerMessage, ToWorkerMessage } from "../../lib/worker/index.ts";
+import type { FitDoneMessage, FitStartMessage } from "../../lib/worker/index.ts";
+import { isStopped, startFit } from "../shared/startFit.ts";
+import type { FitRun } from "../shared/startFit.ts";
 import { regression1dTruth } from "../../lib/data/index.ts";
 import type { Dataset } from "../../lib/data/index.ts";
 import { DATASETS, DATASET_INFO, TRAINER_PREFIX, architectureOf, buildModel, optimizerOptions, trainerSchema } from "../shared/networkSpec.ts";
@@ -25,7 +27,7 @@ import {
   prepare,
   probeTensorData,
 } from "./trainerModel.ts";
-import type { Diagnosis } from "./trainerModel.ts";
+import { diagnosisMessage } from "./diagnosisMessage.ts";
 import { ArchitectureEditor } from "../shared/ArchitectureEditor.tsx";
 import { CurvesChart } from "../shared/CurvesChart.tsx";
 import { PredictionChart } from "./PredictionChart.tsx";
@@ -52,13 +54,6 @@ const STATUS_TEXT: Record<Status, string> = {
   finished: "Finished all epochs.",
   early: "Stopped early: validation loss stopped improving (best weights restored).",
   error: "Training failed.",
-};
-
-const DIAGNOSIS_TEXT: Record<Diagnosis, string> = {
-  good: "Looks like a good fit: both curves have flattened, close to each other.",
-  underfit: "Looks like underfitting: training loss is still going down — more epochs, a larger learning rate or a bigger network would help.",
-  overfit: "Looks like overfitting: validation loss has risen above its minimum while training loss kept falling. Try early stopping, L2 or dropout, more data or a smaller network.",
-  unclear: "No clear verdict yet.",
 };
 
 /**
@@ -94,8 +89,7 @@ export function NetworkTrainer(props: NetworkTrainerProps) {
   const [challengeDone, setChallengeDone] = createSignal(false);
   const [notice, setNotice] = createSignal("");
 
-  let worker: Worker | null = null;
-  let runId = 0;
+  let fitRun: FitRun | null = null;
   let runStart = { time: 0, epochs: 0 };
 
   const epochs = () => loss().length;
@@ -111,11 +105,13 @@ export function NetworkTrainer(props: NetworkTrainerProps) {
     if (v.length === 0) return null;
     return v.indexOf(Math.min(...v)) + 1;
   });
+  /** What the verdict's advice depends on: the run's own settings and how it ended. */
+  const runFacts = () => ({ earlyStopping: arch().earlyStopping, stoppedEarly: status() === "early", bestEpoch: bestEpoch(), l2: s().l2, dropout: s().dropout });
   const verdict = createMemo(() => (status() === "idle" || status() === "running" ? null : diagnose(loss(), valLoss())));
 
   const clearRun = () => {
-    runId += 1;
-    if (worker) worker.postMessage({ type: "stop", id: String(runId - 1) } satisfies ToWorkerMessage);
+    fitRun?.stop();
+    fitRun = null;
     batch(() => {
       setLoss([]);
       setValLoss([]);
@@ -130,55 +126,32 @@ export function NetworkTrainer(props: NetworkTrainerProps) {
   // Any change to the setup (data, network, training settings) discards the current run.
   createEffect(on([() => JSON.stringify(s()), csvData], () => clearRun(), { defer: true }));
 
-  const onMessage = (event: MessageEvent<FromWorkerMessage>) => {
-    const m = event.data;
-    if (m.id !== String(runId)) return;
-    if (m.type === "error") {
-      setStatus("error");
-      setError(m.message);
-      return;
-    }
-    if (m.type === "progress") {
-      const logs: EpochLogs[] = m.logs;
-      // Acknowledge after this task's rendering, so the worker never outpaces the page.
-      queueMicrotask(() => worker?.postMessage({ type: "ack", id: m.id } satisfies ToWorkerMessage));
-      batch(() => {
-        setLoss((l) => [...l, ...logs.map((g) => g.loss)]);
-        setValLoss((l) => [...l, ...logs.map((g) => g.valLoss ?? NaN)]);
-        if (logs[0]?.accuracy !== undefined) {
-          setAcc((l) => [...l, ...logs.map((g) => g.accuracy ?? NaN)]);
-          setValAcc((l) => [...l, ...logs.map((g) => g.valAccuracy ?? NaN)]);
-        }
-        setRaw(m.predictions ?? null);
-        const dt = (performance.now() - runStart.time) / 1000;
-        if (dt > 0.2) setSpeed((m.epochsDone - runStart.epochs) / dt);
-      });
-      if (!challengeDone() && logs.some((g) => challengeMet(s(), g.valLoss))) {
-        setChallengeDone(true);
-        reportChallengeComplete(merged.challengeId, `Validation loss below ${CHALLENGE_TARGET} on the spirals — well done!`);
+  const onProgress = (logs: EpochLogs[], epochsDone: number, predictions: Float32Array | undefined) => {
+    batch(() => {
+      setLoss((l) => [...l, ...logs.map((g) => g.loss)]);
+      setValLoss((l) => [...l, ...logs.map((g) => g.valLoss ?? NaN)]);
+      if (logs[0]?.accuracy !== undefined) {
+        setAcc((l) => [...l, ...logs.map((g) => g.accuracy ?? NaN)]);
+        setValAcc((l) => [...l, ...logs.map((g) => g.valAccuracy ?? NaN)]);
       }
-      return;
+      setRaw(predictions ?? null);
+      const dt = (performance.now() - runStart.time) / 1000;
+      if (dt > 0.2) setSpeed((epochsDone - runStart.epochs) / dt);
+    });
+    if (!challengeDone() && logs.some((g) => challengeMet(s(), g.valLoss))) {
+      setChallengeDone(true);
+      reportChallengeComplete(merged.challengeId, `Validation loss below ${CHALLENGE_TARGET} on the spirals — well done!`);
     }
+  };
+  /** A run ended ("paused", "finished" or "early"): its predictions and speed. */
+  const onRunEnd = (m: FitDoneMessage) => {
     batch(() => {
       setRaw(m.predictions ?? null);
-      // "stopped" only answers a superseded run, whose messages the id check above has dropped.
       setStatus(m.reason === "stopped" ? "idle" : m.reason);
       if (m.runEpochs > 0 && m.runMs > 200) setSpeed(m.runEpochs / (m.runMs / 1000));
     });
   };
-
-  const ensureWorker = (): Worker => {
-    if (!worker) {
-      worker = new Worker(new URL("../../lib/worker/fit.worker.ts", import.meta.url), { type: "module" });
-      worker.onmessage = onMessage;
-      worker.onerror = (e) => {
-        setStatus("error");
-        setError(e.message || "The training worker could not start.");
-      };
-    }
-    return worker;
-  };
-  onCleanup(() => worker?.terminate());
+  onCleanup(() => fitRun?.stop());
 
   const start = () => {
     const p = prepared();
@@ -197,7 +170,7 @@ export function NetworkTrainer(props: NetworkTrainerProps) {
     const probeData = payloadFromData([pr.points.length, p.features], probeTensorData(pr, p.inputStats));
     const message: FitStartMessage = {
       type: "start",
-      id: String(runId),
+      id: "trainer",
       model: modelToConfig(buildModel(a, state.seed)),
       seed: state.seed,
       x: [x],
@@ -216,20 +189,36 @@ export function NetworkTrainer(props: NetworkTrainerProps) {
     };
     runStart = { time: performance.now(), epochs: 0 };
     setStatus("running");
-    ensureWorker().postMessage(message, [x.buffer, y.buffer, probeData.buffer]);
+    const current = startFit(message, {
+      onProgress: (m) => onProgress(m.logs, m.epochsDone, m.predictions),
+      onPause: onRunEnd,
+    });
+    fitRun = current;
+    current.done.then(
+      (m) => {
+        if (fitRun === current) onRunEnd(m);
+      },
+      (e: unknown) => {
+        if (fitRun !== current || isStopped(e)) return;
+        batch(() => {
+          setStatus("error");
+          setError(e instanceof Error ? e.message : String(e));
+        });
+      },
+    );
   };
 
   const play = () => {
     if (status() === "paused") {
       runStart = { time: performance.now(), epochs: epochs() };
       setStatus("running");
-      ensureWorker().postMessage({ type: "resume", id: String(runId) } satisfies ToWorkerMessage);
+      fitRun?.resume();
       return;
     }
     if (status() !== "idle") clearRun();
     start();
   };
-  const pause = () => worker?.postMessage({ type: "pause", id: String(runId) } satisfies ToWorkerMessage);
+  const pause = () => fitRun?.pause();
 
   const applyPreset = (id: string) => {
     const preset = PRESETS.find((p) => p.id === id);
@@ -366,7 +355,7 @@ export function NetworkTrainer(props: NetworkTrainerProps) {
       <p class={styles.status} role="status" data-testid="status">
         {STATUS_TEXT[status()]}
         {status() === "error" ? ` ${error()}` : ""}
-        <Show when={verdict()}>{(v) => <span data-testid="diagnosis" data-diagnosis={v()}> {DIAGNOSIS_TEXT[v()]}</span>}</Show>
+        <Show when={verdict()}>{(v) => <span data-testid="diagnosis" data-diagnosis={v()}> {diagnosisMessage(v(), runFacts())}</span>}</Show>
       </p>
       <Show when={s().data === "csv" && !dataset()}>
         <p class={styles.hint}>Load a table above to train on your own data.</p>
