@@ -1,6 +1,7 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { parseState, serializeState } from "../shared/urlState.ts";
-import { LOSS_IDS, classData, descend, descentSchema, lineData, lossAndSlope, reachedTarget, regime } from "./descentModel.ts";
+import { LOSSES, LOSS_IDS, classData, descend, descentSchema, lineData, lossAndSlope, reachedTarget, regime } from "./descentModel.ts";
 
 describe("the losses (engine forward + backward)", () => {
   it("give E and E′ of the double well as by hand", () => {
@@ -73,5 +74,12 @@ describe("URL state", () => {
   it("round-trips a run", () => {
     const state = { loss: "xent" as const, lr: 0.7, start: 2, steps: 12 };
     expect(parseState(descentSchema, serializeState(descentSchema, state, "gd"), "gd")).toEqual({ state, problems: [] });
+  });
+});
+
+describe("the loss buttons", () => {
+  it("carry the names the lesson text uses for them (a code rename once turned 'Classifier' into 'ModelRunner')", () => {
+    const lesson = readFileSync(new URL("../../content/lessons/loss-and-gradient-descent.mdx", import.meta.url), "utf8");
+    for (const id of LOSS_IDS) expect(lesson).toContain(`**${LOSSES[id].label}**`);
   });
 });

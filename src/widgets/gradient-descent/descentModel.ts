@@ -59,7 +59,7 @@ export const LOSSES: Record<LossId, LossSpec> = {
   },
   xent: {
     id: "xent",
-    label: "ModelRunner (cross-entropy)",
+    label: "Classifier (cross-entropy)",
     tex:
       "\\begin{aligned} E(\\theta) &= \\frac{1}{N}\\sum_{i=1}^{N} \\ell_i, \\\\ \\ell_i &= -y_i \\ln \\sigma(\\theta x_i) \\\\ " +
       "&\\quad - (1 - y_i) \\ln\\left(1 - \\sigma(\\theta x_i)\\right) \\end{aligned}",
