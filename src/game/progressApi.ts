@@ -46,7 +46,7 @@ export { levelFor, type LevelProgress } from "./levels.ts";
 export { BKT, MASTERY_THRESHOLD } from "./mastery.ts";
 export { streakOf, type Streak } from "./streak.ts";
 export { chooseNext, type FamilyInfo } from "./nextExercise.ts";
-export { LESSON_PROGRESS_TEXT, lessonState, type LessonFacts } from "./lessonState.ts";
+export { LESSON_PROGRESS_TEXT, lessonProgressText, lessonStanding, lessonState, mapDetailText, type LessonFacts } from "./lessonState.ts";
 
 /** Name of the window event dispatched after every progress change. */
 export const PROGRESS_EVENT = "deep-sky:progress";
