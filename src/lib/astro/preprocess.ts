@@ -20,7 +20,8 @@ import { bandsToRgb } from "./rgb.ts";
  *   bands (a grey image: the colour the network sees is that of a flat spectrum). NaNs (blank pixels)
  *   become the background.
  *
- * Geometry: the largest centred square is cut out, then resampled to 64 × 64 — by averaging the
+ * Geometry: the largest centred square is cut out (or the square `options.crop` names: the field the
+ * networks were trained on at a known pixel scale, or the frame auto-framing chose), then resampled to 64 × 64 — by averaging the
  * input pixels each output pixel covers (area weights) when shrinking, by bilinear interpolation when
  * enlarging. Fluxes are resampled before the stretch (averaging fluxes, not colours, is what a
  * coarser pixel would have measured).
@@ -34,8 +35,24 @@ export interface Preprocessed {
   data: Float32Array;
   width: number;
   height: number;
-  /** The square that was used: left, top, side (input pixels). */
-  crop: { x: number; y: number; side: number };
+  /** The square that was used: left, top, side (input pixels; may be fractional and reach outside the image). */
+  crop: CropBox;
+}
+
+/** A square of the input, in input pixels: left, top, side. Parts outside the image read as background. */
+export interface CropBox {
+  x: number;
+  y: number;
+  side: number;
+}
+
+export interface PreprocessOptions {
+  /**
+   * The square to resample instead of the largest centred one: from the pixel scale (pixelScale.ts
+   * nativeCrop) or auto-framing (autoFrame.ts). Outside the image, RGBA pictures read as their
+   * median colour (the sky) and flux planes as blank (then filled with the background).
+   */
+  crop?: CropBox;
 }
 
 /** One output pixel's source: the first input index and the weights of consecutive input pixels. */
@@ -72,6 +89,31 @@ export function axisTaps(inSize: number, outSize: number, offset = 0): Tap[] {
   return taps;
 }
 
+/**
+ * Like axisTaps for a span of input coordinates [start, start + side) that need not be whole pixels
+ * nor inside the image: area weights of every input pixel the output pixel overlaps when shrinking,
+ * bilinear interpolation between the two nearest pixel centres when enlarging.
+ */
+export function spanTaps(start: number, side: number, outSize: number): Tap[] {
+  const scale = side / outSize;
+  const taps: Tap[] = [];
+  for (let o = 0; o < outSize; o++) {
+    if (scale >= 1) {
+      const a = start + o * scale;
+      const b = a + scale;
+      const first = Math.floor(a);
+      const weights: number[] = [];
+      for (let i = first; i < b; i++) weights.push((Math.min(b, i + 1) - Math.max(a, i)) / scale);
+      taps.push({ start: first, weights });
+    } else {
+      const x = start + (o + 0.5) * scale - 0.5;
+      const i0 = Math.floor(x);
+      taps.push({ start: i0, weights: [1 - (x - i0), x - i0] });
+    }
+  }
+  return taps;
+}
+
 /** Resamples one plane (row-major `width` wide) through per-axis taps: rows first, then columns. */
 function resample(get: (x: number, y: number) => number, rows: readonly Tap[], cols: readonly Tap[], out: Float32Array): void {
   const outW = cols.length;
@@ -97,6 +139,19 @@ function median(values: Float32Array): number {
   return sorted.length % 2 === 1 ? sorted[m] : 0.5 * (sorted[m - 1] + sorted[m]);
 }
 
+/** Per-channel median of RGBA bytes, in [0, 1]: the sky colour that pads a crop reaching outside the picture. */
+function rgbaMedian(data: ArrayLike<number>, pixels: number): [number, number, number] {
+  // A strided sample of at most ~20 000 pixels is plenty for a median and keeps big pictures fast.
+  const step = Math.max(1, Math.floor(pixels / 20000));
+  const out: [number, number, number] = [0, 0, 0];
+  for (let c = 0; c < 3; c++) {
+    const values: number[] = [];
+    for (let p = 0; p < pixels; p += step) values.push(data[p * 4 + c]);
+    out[c] = median(Float32Array.from(values)) / 255;
+  }
+  return out;
+}
+
 /** Subtracts the median and rescales so that 1.4826 × MAD equals `sigma` (in place). */
 function normaliseNoise(plane: Float32Array, sigma: number): void {
   const med = median(plane);
@@ -113,25 +168,39 @@ function normaliseNoise(plane: Float32Array, sigma: number): void {
 }
 
 /** The shared preprocessing (see the type's comment): any image → 3 × 64 × 64 network input. */
-export function preprocess(input: ImageInput, size = IMAGE_SIZE): Preprocessed {
+export function preprocess(input: ImageInput, size = IMAGE_SIZE, options: PreprocessOptions = {}): Preprocessed {
   const { width, height } = input;
   if (!(Number.isInteger(width) && Number.isInteger(height) && width > 0 && height > 0)) {
     throw new RangeError(`preprocess: width and height must be positive integers, got ${width} × ${height}`);
   }
-  const side = Math.min(width, height);
-  const x0 = Math.floor((width - side) / 2);
-  const y0 = Math.floor((height - side) / 2);
-  const cols = axisTaps(side, size, x0);
-  const rows = axisTaps(side, size, y0);
+  let crop: CropBox;
+  let cols: Tap[];
+  let rows: Tap[];
+  if (options.crop) {
+    crop = options.crop;
+    if (!(crop.side > 0 && Number.isFinite(crop.side) && Number.isFinite(crop.x) && Number.isFinite(crop.y))) {
+      throw new RangeError(`preprocess: the crop must be a finite square of positive side, got ${JSON.stringify(crop)}`);
+    }
+    cols = spanTaps(crop.x, crop.side, size);
+    rows = spanTaps(crop.y, crop.side, size);
+  } else {
+    const side = Math.min(width, height);
+    crop = { x: Math.floor((width - side) / 2), y: Math.floor((height - side) / 2), side };
+    cols = axisTaps(side, size, crop.x);
+    rows = axisTaps(side, size, crop.y);
+  }
+  const inside = (x: number, y: number) => x >= 0 && y >= 0 && x < width && y < height;
   const n = size * size;
   const out = new Float32Array(3 * n);
   if (input.kind === "rgba") {
     if (input.data.length < width * height * 4) throw new RangeError(`preprocess: RGBA data of ${width} × ${height} needs ${width * height * 4} values, got ${input.data.length}`);
+    const sky = options.crop ? rgbaMedian(input.data, width * height) : [0, 0, 0];
     for (let c = 0; c < 3; c++) {
-      resample((x, y) => input.data[(y * width + x) * 4 + c] / 255, rows, cols, out.subarray(c * n, (c + 1) * n));
+      const fill = sky[c];
+      resample((x, y) => (inside(x, y) ? input.data[(y * width + x) * 4 + c] / 255 : fill), rows, cols, out.subarray(c * n, (c + 1) * n));
     }
     for (let p = 0; p < out.length; p++) out[p] = Math.min(1, Math.max(0, out[p]));
-    return { data: out, width: size, height: size, crop: { x: x0, y: y0, side } };
+    return { data: out, width: size, height: size, crop };
   }
   const planes = input.planes;
   if (planes.length !== 1 && planes.length !== 3) throw new RangeError(`preprocess: give 1 (grey) or 3 (g, r, z) flux planes, got ${planes.length}`);
@@ -144,6 +213,7 @@ export function preprocess(input: ImageInput, size = IMAGE_SIZE): Preprocessed {
     const src = planes[planes.length === 3 ? b : 0];
     const dst = flux.subarray(b * n, (b + 1) * n);
     resample((x, y) => {
+      if (!inside(x, y)) return Number.NaN;
       const v = src[y * width + x];
       return Number.isFinite(v) ? v : Number.NaN;
     }, rows, cols, dst);
@@ -156,5 +226,5 @@ export function preprocess(input: ImageInput, size = IMAGE_SIZE): Preprocessed {
     if (!calibrated) normaliseNoise(dst, NOMINAL_SKY_SIGMA[band]);
   });
   bandsToRgb(flux, n, out);
-  return { data: out, width: size, height: size, crop: { x: x0, y: y0, side } };
+  return { data: out, width: size, height: size, crop };
 }
