@@ -17,6 +17,8 @@ export type { FitsImage, FitsValue, ReadFitsOptions } from "./fits.ts";
 export { preprocess, axisTaps, spanTaps } from "./preprocess.ts";
 export { NATIVE_FIELD_ARCSEC, SURVEY_PRESETS, PixelScaleError, isSurveyPreset, wcsPixelScale, resolvePixelScale, nativeCrop, checkPositive } from "./pixelScale.ts";
 export type { SurveyPreset, ScaleChoice } from "./pixelScale.ts";
+export { autoFrame, findSources, centralSource, luminance, FRAME_SIDE_PER_RADIUS } from "./autoFrame.ts";
+export type { FoundSource, FrameResult, FramingSet } from "./autoFrame.ts";
 export { DIHEDRAL_VIEWS, dihedralView, dihedralViews, meanOfRows } from "./dihedral.ts";
 export type { ImageInput, Preprocessed, CropBox, PreprocessOptions } from "./preprocess.ts";
 export { convolvePsf, fwhmToSigma, gaussianTaps, boxWidths } from "./psf.ts";
