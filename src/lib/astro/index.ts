@@ -19,6 +19,10 @@ export { NATIVE_FIELD_ARCSEC, SURVEY_PRESETS, PixelScaleError, isSurveyPreset, w
 export type { SurveyPreset, ScaleChoice } from "./pixelScale.ts";
 export { autoFrame, findSources, centralSource, luminance, FRAME_SIDE_PER_RADIUS } from "./autoFrame.ts";
 export type { FoundSource, FrameResult, FramingSet } from "./autoFrame.ts";
+export { checkColours, invertRgba } from "./colourChecks.ts";
+export type { ColourCheck } from "./colourChecks.ts";
+export { prepareImage } from "./prepareImage.ts";
+export type { PrepareOptions, PreparedImage, Framing } from "./prepareImage.ts";
 export { DIHEDRAL_VIEWS, dihedralView, dihedralViews, meanOfRows } from "./dihedral.ts";
 export type { ImageInput, Preprocessed, CropBox, PreprocessOptions } from "./preprocess.ts";
 export { convolvePsf, fwhmToSigma, gaussianTaps, boxWidths } from "./psf.ts";
