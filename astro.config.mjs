@@ -7,6 +7,8 @@ import rehypeKatex from "rehype-katex";
 import { unified } from "@astrojs/markdown-remark";
 import { rehypeScrollableTables } from "./src/build/rehypeScrollableTables.ts";
 import { serviceWorker } from "./src/build/serviceWorkerIntegration.ts";
+import { rehypeGlossaryLinks } from "./src/build/rehypeGlossaryLinks.ts";
+import { GLOSSARY } from "./src/course/glossary.ts";
 
 // A fully static site: every page is prerendered; interactive parts are Solid islands.
 // Math is typeset at build time by KaTeX (remark-math + rehype-katex, run by the unified processor of
@@ -27,7 +29,12 @@ export default defineConfig({
     },
     processor: unified({
       remarkPlugins: [remarkMath],
-      rehypePlugins: [[rehypeKatex, { strict: "error", throwOnError: true }], rehypeScrollableTables],
+      // rehypeGlossaryLinks after KaTeX, so it can tell typeset math from prose and leave it alone.
+      rehypePlugins: [
+        [rehypeKatex, { strict: "error", throwOnError: true }],
+        [rehypeGlossaryLinks, { terms: GLOSSARY, href: (/** @type {string} */ id) => `/glossary/#${id}` }],
+        rehypeScrollableTables,
+      ],
     }),
   },
   devToolbar: { enabled: false },
