@@ -200,6 +200,34 @@ describe("the CNN classifier demo", () => {
     await context.close();
   }, 120_000);
 
+  it("never calls the previous image's prediction right or wrong for the next gallery image while it is being predicted", async () => {
+    const { page, problems, context } = await classifyFirst(browser, "?cnn.ep=wasm");
+    // Record every text the verdict line shows, from the click until the new prediction is in.
+    await page.evaluate(() => {
+      const w = window as unknown as { verdicts: string[] };
+      w.verdicts = [];
+      const root = document.querySelector('[data-widget="cnn-classifier"]')!;
+      new MutationObserver(() => {
+        const text = root.querySelector('[data-testid="verdict"]')?.textContent ?? "";
+        if (w.verdicts.at(-1) !== text) w.verdicts.push(text);
+      }).observe(root, { subtree: true, childList: true, characterData: true, attributes: true });
+    });
+    for (const i of [1, 2, 3, 4]) {
+      await page.evaluate(() => ((window as unknown as { verdicts: string[] }).verdicts = []));
+      await page.locator(`[data-testid="gallery-${i}"]`).click();
+      await expect.poll(async () => (await demo(page).getAttribute("data-status")) === "ready" && (await page.locator(`[data-testid="gallery-${i}"]`).getAttribute("aria-pressed")) === "true", { timeout: 30_000 }).toBe(true);
+      await expect.poll(() => page.locator('[data-testid="verdict"]').getAttribute("data-verdict")).not.toBe("");
+      const final = await readResult(page);
+      const seen = await page.evaluate(() => (window as unknown as { verdicts: string[] }).verdicts);
+      const claimed = seen.filter((t) => /✓ right|✗ the model got this one wrong/.test(t));
+      // Every right/wrong shown after the click is the verdict on this image's own prediction.
+      const expected = final.top === final.truth ? "✓ right" : "✗ the model got this one wrong";
+      expect(claimed.every((t) => t.includes(expected) && t.includes(`true class: ${final.truth}`)), seen.join(" | ")).toBe(true);
+    }
+    expect(problems).toEqual([]);
+    await context.close();
+  }, 180_000);
+
   it("completes the challenge when the learner finds a gallery image the model gets wrong", async () => {
     const { page, problems, context } = await classifyFirst(browser, "?cnn.ep=wasm");
     let found = false;

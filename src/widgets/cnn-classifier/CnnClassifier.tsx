@@ -17,7 +17,8 @@ import type { ClassifierId } from "../../lib/zoo/index.ts";
 import type { EngineResult, FeatureMapLayer } from "./engineModel.ts";
 import { galleryImage, galleryItems } from "./gallery.ts";
 import type { GalleryItem } from "./gallery.ts";
-import { CLASSIFIER_PREFIX, classifierSchema, maxDifference } from "./classifierState.ts";
+import { CLASSIFIER_PREFIX, classifierSchema, isPredictionFor, maxDifference, subjectImage, verdictFor } from "./classifierState.ts";
+import type { PredictionSubject } from "./classifierState.ts";
 import { CLASSIFIER_WEIGHTS_URLS, modelSource } from "../shared/modelAssets.ts";
 import "../shared/palette.css";
 import styles from "./cnnClassifier.module.css";
@@ -68,6 +69,8 @@ export function CnnClassifier(props: CnnClassifierProps) {
   const [uploadError, setUploadError] = createSignal<string | null>(null);
   const [status, setStatus] = createSignal<Status>("idle");
   const [prediction, setPrediction] = createSignal<Prediction | null>(null);
+  /** The image and model the shown prediction was made for (the next image's run may still be going). */
+  const [predicted, setPredicted] = createSignal<PredictionSubject | null>(null);
   const [engine, setEngine] = createSignal<EngineResult | null>(null);
   const [error, setError] = createSignal<{ message: string; retryable: boolean } | null>(null);
   let classifier: ModelRunner | null = null;
@@ -116,6 +119,7 @@ export function CnnClassifier(props: CnnClassifierProps) {
     const id = s().model;
     const ep = s().ep;
     const token = ++runId;
+    const subject: PredictionSubject = { image: subjectImage(src), model: id };
     setStatus("loading");
     setError(null);
     try {
@@ -127,6 +131,7 @@ export function CnnClassifier(props: CnnClassifierProps) {
       const result = engineForward(net, src.image);
       if (token !== runId) return;
       setPrediction(pred);
+      setPredicted(subject);
       setEngine(result);
       setStatus("ready");
     } catch (e) {
@@ -148,7 +153,7 @@ export function CnnClassifier(props: CnnClassifierProps) {
   createEffect(() => {
     const p = prediction();
     const t = truth();
-    if (merged.challengeId && touched() && p && t && status() === "ready" && p.modelId === s().model && p.top !== t) {
+    if (merged.challengeId && touched() && p && t && status() === "ready" && verdict() === "wrong") {
       reportChallengeComplete(merged.challengeId, `The ${CLASSIFIERS[s().model].label.toLowerCase()} model called a ${t} “${p.top}” (${formatNumber(p.probabilities[p.topIndex] * 100, 0)} %).`);
     }
   });
@@ -202,11 +207,17 @@ export function CnnClassifier(props: CnnClassifierProps) {
     // The engine runs the image as given: compare it with onnxruntime's answer for that same view.
     return p && e ? maxDifference(p.firstView, e.probabilities) : null;
   };
+  /** The shown prediction was made for the shown image and model (not the previous ones). */
+  const isCurrent = () => {
+    const src = source();
+    return src !== null && isPredictionFor(predicted(), { image: subjectImage(src), model: s().model });
+  };
   const verdict = () => {
     const p = prediction();
-    const t = truth();
-    if (!p || !t) return null;
-    return p.top === t ? "right" : "wrong";
+    const subject = predicted();
+    const src = source();
+    if (!p || !subject || !src) return null;
+    return verdictFor({ top: p.top, subject }, { image: subjectImage(src), model: s().model }, truth());
   };
   const layerText = (l: FeatureMapLayer) => {
     let best = 0;
@@ -357,15 +368,17 @@ export function CnnClassifier(props: CnnClassifierProps) {
                     )}
                   </For>
                 </ol>
-                <p class={styles.verdict} data-testid="verdict" role="status">
-                  Top class: <strong>{p().top}</strong>
-                  <Show when={truth()}>
-                    {(t) => (
-                      <>
-                        {" "}— true class: <strong>{t()}</strong>{" "}
-                        <span class={verdict() === "right" ? styles.right : styles.wrong}>{verdict() === "right" ? "✓ right" : "✗ the model got this one wrong"}</span>
-                      </>
-                    )}
+                <p class={styles.verdict} data-testid="verdict" role="status" data-verdict={verdict() ?? ""}>
+                  <Show when={isCurrent()} fallback={<>Predicting this image…</>}>
+                    Top class: <strong>{p().top}</strong>
+                    <Show when={truth()}>
+                      {(t) => (
+                        <>
+                          {" "}— true class: <strong>{t()}</strong>{" "}
+                          <span class={verdict() === "right" ? styles.right : styles.wrong}>{verdict() === "right" ? "✓ right" : "✗ the model got this one wrong"}</span>
+                        </>
+                      )}
+                    </Show>
                   </Show>
                 </p>
                 <p class={styles.note} data-testid="runtime">

@@ -23,3 +23,30 @@ export function maxDifference(a: ArrayLike<number>, b: ArrayLike<number>): numbe
   for (let i = 0; i < Math.min(a.length, b.length); i++) worst = Math.max(worst, Math.abs(a[i] - b[i]));
   return worst;
 }
+
+/** What a prediction was made for: the image shown (gallery seed or uploaded file) and the model. */
+export interface PredictionSubject {
+  /** `gallery:<seed>` or `upload:<name>:<plane>:<bytes>`: changes whenever the shown image does. */
+  image: string;
+  model: string;
+}
+
+/** The subject key of a gallery item or an uploaded file's plane. */
+export function subjectImage(source: { kind: "gallery"; item: { seed: string } } | { kind: "upload"; name: string; plane: number; bytes: Uint8Array }): string {
+  return source.kind === "gallery" ? `gallery:${source.item.seed}` : `upload:${source.name}:${source.plane}:${source.bytes.length}`;
+}
+
+/**
+ * Right or wrong, for the image shown now: null while the shown image has no true class (an upload)
+ * or its own prediction has not arrived yet. The previous image's prediction stays on screen while
+ * the next one runs, and comparing it with the new image's truth flashed "✗ wrong" before predicting.
+ */
+export function verdictFor(answer: { top: string; subject: PredictionSubject } | null, shown: PredictionSubject, truth: string | null): "right" | "wrong" | null {
+  if (!answer || truth === null || !isPredictionFor(answer.subject, shown)) return null;
+  return answer.top === truth ? "right" : "wrong";
+}
+
+/** True when a prediction made for `subject` is about what is `shown` now. */
+export function isPredictionFor(subject: PredictionSubject | null, shown: PredictionSubject): boolean {
+  return subject !== null && subject.image === shown.image && subject.model === shown.model;
+}
