@@ -94,7 +94,7 @@ function weightPlot(p: Params, regime: Regime): PlotSpec {
       { name: "minimum (v = 0)", points: [[0, 0], [STEPS, 0]] },
     ],
     xLabel: "step",
-    yLabel: "v",
+    yLabel: "parameter v",
     alt: `The parameter v along the steepest direction of the loss over ${STEPS} steps of gradient descent; the minimum is at v = 0.`,
   };
 }
