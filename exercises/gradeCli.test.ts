@@ -25,7 +25,7 @@ describe("exercises CLI: grade", () => {
     const r = run([`${dir}/receipts.txt`, "--csv", "--assignment", `https://x.org/assignment/#${encodeAssignment(a)}`]);
     expect(r.code).toBe(0);
     const lines = r.out.split("\r\n");
-    expect(lines[0]).toMatch(/^student,E1 neuron-output,/);
+    expect(lines[0]).toMatch(/^student,neuron-output #1,neuron-output #2,activation-property,training-step-order,layer-output,points,/);
     expect(lines[1]).toMatch(/^'=Ada,1,0,1,1,1,4,/);
     expect(lines[2]).toMatch(/^Grace,1,1,1,1,1,5,/);
     const table = run([`${dir}/receipts.txt`]);

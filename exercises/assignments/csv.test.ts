@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { csvCell, tableCell, toCsv } from "./csv.ts";
+import { csvCell, exerciseColumns, tableCell, toCsv } from "./csv.ts";
 
 describe("CSV", () => {
   it("quotes commas, quotes and line breaks (RFC 4180)", () => {
@@ -15,6 +15,11 @@ describe("CSV", () => {
     expect(csvCell(-2)).toBe("-2");
     expect(csvCell("Ada")).toBe("Ada");
     expect(csvCell(Number.NaN)).toBe("");
+  });
+
+  it("names exercise columns by family, numbering a family that appears more than once", () => {
+    expect(exerciseColumns(["neuron-output", "neuron-output", "dense-params"])).toEqual(["neuron-output #1", "neuron-output #2", "dense-params"]);
+    expect(exerciseColumns(["dense-params"], (id) => id.toUpperCase())).toEqual(["DENSE-PARAMS"]);
   });
 
   it("guards the plain table's cells too, and keeps a name from adding columns or rows", () => {

@@ -32,11 +32,28 @@ export function toCsv(rows: readonly (readonly Cell[])[]): string {
   return rows.map((row) => row.map(csvCell).join(",")).join("\r\n") + "\r\n";
 }
 
+/**
+ * Column names for the exercises of an assignment, from their families: a family's name alone when
+ * it appears once, "name #1", "name #2"… when the assignment has several of it. `name` maps a family
+ * id to what is shown (the id in the CSV, the family's title on the page).
+ */
+export function exerciseColumns(families: readonly string[], name: (family: string) => string = (id) => id): string[] {
+  const total = new Map<string, number>();
+  for (const f of families) total.set(f, (total.get(f) ?? 0) + 1);
+  const seen = new Map<string, number>();
+  return families.map((f) => {
+    const k = (seen.get(f) ?? 0) + 1;
+    seen.set(f, k);
+    return total.get(f)! > 1 ? `${name(f)} #${k}` : name(f);
+  });
+}
+
 /** The gradebook's table: one row per student, points per exercise, total, percent, flags. */
 export function gradebookRows(book: Gradebook): Cell[][] {
   const a = book.assignment;
   const n = book.rows[0]?.exercises.length ?? (a ? a.items.reduce((s, i) => s + i.count, 0) : 0);
-  const header: Cell[] = ["student", ...Array.from({ length: n }, (_, j) => `E${j + 1} ${book.rows[0]?.exercises[j]?.family ?? ""}`.trim()), "points", "out of", "percent", "attempts", "hints", "issued (UTC)", "flags"];
+  const families = book.rows[0] ? book.rows[0].exercises.map((e) => e.family) : (a?.items.flatMap((it) => Array.from({ length: it.count }, () => it.family)) ?? []);
+  const header: Cell[] = ["student", ...exerciseColumns(families.slice(0, n)), "points", "out of", "percent", "attempts", "hints", "issued (UTC)", "flags"];
   const body = book.rows.map((r): Cell[] => [
     r.receipt.student,
     ...r.exercises.map((e) => e.earned),

@@ -10,7 +10,7 @@ export type { DecodedReceipt, Receipt, ReceiptExercise, ReceiptProblem, Submissi
 export { RECEIPT_PREFIX, decodeReceipt, encodeReceipt, findReceiptCodes, receiptFile } from "./receipt.ts";
 export type { ExerciseResult, Flag, FlagKind, Gradebook, GradebookEntry, RegradedReceipt } from "./regrade.ts";
 export { buildGradebook, dueDeadline, regradeReceipt } from "./regrade.ts";
-export { csvCell, gradebookCsv, gradebookRows, tableCell, toCsv } from "./csv.ts";
+export { csvCell, exerciseColumns, gradebookCsv, gradebookRows, tableCell, toCsv } from "./csv.ts";
 export type { ExerciseWork, SessionState } from "./session.ts";
 export { attemptsLeft, bestPoints, isClosed, newSession, openHint, parseSession, serializeSession, sessionScore, setDraft, storageKey, submit, toReceipt } from "./session.ts";
 export { acceptedLine, lmsKind } from "./lms.ts";

@@ -96,7 +96,7 @@ export function AssignmentExercise(props: AssignmentExerciseProps) {
             Check
           </button>
           <Show when={props.hintsAllowed && props.exercise.hints.length > 0}>
-            <button type="button" class="button" disabled={props.hintsShown >= props.exercise.hints.length} onClick={() => props.onHint()}>
+            <button type="button" class="button" disabled={props.closed || props.hintsShown >= props.exercise.hints.length} onClick={() => props.onHint()}>
               {props.hintsShown >= props.exercise.hints.length ? "No more hints" : `Show hint ${props.hintsShown + 1} of ${props.exercise.hints.length}`}
             </button>
           </Show>

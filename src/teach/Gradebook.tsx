@@ -1,6 +1,6 @@
 import { For, Show, createSignal, createUniqueId } from "solid-js";
 import type { Assignment, Gradebook as Book } from "../../exercises/assignments/index.ts";
-import { buildGradebook, decodeAssignment, findReceiptCodes, gradebookCsv } from "../../exercises/assignments/index.ts";
+import { buildGradebook, decodeAssignment, exerciseColumns, findFamily, findReceiptCodes, gradebookCsv } from "../../exercises/assignments/index.ts";
 import { downloadFile } from "./browser.ts";
 import { fileStem } from "./builderModel.ts";
 import styles from "./teach.module.css";
@@ -145,7 +145,7 @@ export function Gradebook(_props: GradebookProps) {
                   <thead>
                     <tr>
                       <th scope="col">Student</th>
-                      <For each={columns()}>{(e, j) => <th scope="col" title={e.family}>E{j() + 1}</th>}</For>
+                      <For each={exerciseColumns(columns().map((e) => e.family), (id) => findFamily(id)?.title ?? id)}>{(name) => <th scope="col">{name}</th>}</For>
                       <th scope="col">Points</th>
                       <th scope="col">%</th>
                       <th scope="col">Flags</th>
