@@ -34,8 +34,11 @@ describe("training-step-order accepts every correct order (issue 15, item 9)", (
 
   it("at level 3 keeps shuffle first and validation last around the same four places", () => {
     const e = createExercise("training-step-order", "l3", 3);
-    for (const order of orders) expect(gradeExercise(e, { order: ["shuffle", ...order, "validate"].join(", ") })).toMatchObject({ kind: "points", earned: 1 });
-    expect(gradeExercise(e, { order: ["forward", "shuffle", "zero", "loss", "backward", "update", "validate"].join(", ") })).toMatchObject({ earned: 0 });
+    for (const order of orders)
+      expect(gradeExercise(e, { order: ["shuffle", ...order, "validate"].join(", ") })).toMatchObject({ kind: "points", earned: 1 });
+    expect(gradeExercise(e, { order: ["forward", "shuffle", "zero", "loss", "backward", "update", "validate"].join(", ") })).toMatchObject({
+      earned: 0,
+    });
   });
 
   it("states the rule as precedence constraints, independent of the accepted list", () => {

@@ -18,7 +18,8 @@ describe("lesson content stays consistent with itself and with the shipped model
       // Paper cards: authors="Surname et al." … bibcode="…"
       for (const m of text.matchAll(/authors="([^"]+?)(?: et al\.|,| &)[^"]*"[\s\S]*?bibcode="([^"]+)"/g)) add(m[2], m[1]);
       // Inline citations: [Surname et al. (year), …](https://ui.adsabs.harvard.edu/abs/<bibcode>/abstract)
-      for (const m of text.matchAll(/\[([^\]]+?) (?:et al\.|&|and)[^\]]*\]\(https:\/\/ui\.adsabs\.harvard\.edu\/abs\/([^/)]+)/g)) add(decodeURIComponent(m[2]), m[1]);
+      for (const m of text.matchAll(/\[([^\]]+?) (?:et al\.|&|and)[^\]]*\]\(https:\/\/ui\.adsabs\.harvard\.edu\/abs\/([^/)]+)/g))
+        add(decodeURIComponent(m[2]), m[1]);
     }
     expect(names.size).toBeGreaterThan(5);
     const inconsistent = [...names].filter(([, set]) => set.size > 1).map(([bibcode, set]) => `${bibcode}: ${[...set].join(" / ")}`);

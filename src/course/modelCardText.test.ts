@@ -4,7 +4,8 @@ import { cardHeadline, modelCardPath } from "./modelCardText.ts";
 
 describe("cardHeadline", () => {
   it("reads the title and the opening paragraph, without emphasis or the generated-file note", () => {
-    const md = "# Model card: lens-finder\n\nStrong-lens finder (**lens** / non-lens), by `src/lib`. *This card is written by `models/cli/train.ts`; do not edit it.*\n\n## Results\n\n- x";
+    const md =
+      "# Model card: lens-finder\n\nStrong-lens finder (**lens** / non-lens), by `src/lib`. *This card is written by `models/cli/train.ts`; do not edit it.*\n\n## Results\n\n- x";
     expect(cardHeadline(md, "x")).toEqual({ title: "lens-finder", summary: "Strong-lens finder (lens / non-lens), by src/lib." });
   });
 

@@ -13,7 +13,13 @@ export interface CardHeadline {
 export function cardHeadline(markdown: string, fallbackTitle: string): CardHeadline {
   const lines = markdown.split(/\r?\n/);
   const headingAt = lines.findIndex((line) => /^#\s+/.test(line));
-  const title = headingAt >= 0 ? lines[headingAt].replace(/^#\s+/, "").replace(/^Model card:\s*/i, "").trim() : fallbackTitle;
+  const title =
+    headingAt >= 0
+      ? lines[headingAt]
+          .replace(/^#\s+/, "")
+          .replace(/^Model card:\s*/i, "")
+          .trim()
+      : fallbackTitle;
   const rest = lines.slice(headingAt + 1);
   const start = rest.findIndex((line) => line.trim() !== "");
   const paragraph: string[] = [];

@@ -13,7 +13,6 @@ const lessonChallenges = readdirSync("src/content/lessons")
     return m ? [m[1]] : [];
   });
 
-
 describe("badge names", () => {
   it("names the badge of every lesson challenge, and only those (issue 15, item 8: they showed slugs)", () => {
     expect(lessonChallenges.length).toBeGreaterThanOrEqual(12);
@@ -39,6 +38,9 @@ describe("badge names", () => {
       }
       expect(info.description.length, id).toBeGreaterThan(10);
     }
-    expect(badgeInfo("challenge:cnn-misclassified")).toMatchObject({ title: "Fooled the classifier", description: "Completed the challenge of the lesson “Convolutional networks”." });
+    expect(badgeInfo("challenge:cnn-misclassified")).toMatchObject({
+      title: "Fooled the classifier",
+      description: "Completed the challenge of the lesson “Convolutional networks”.",
+    });
   });
 });

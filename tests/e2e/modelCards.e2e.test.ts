@@ -93,7 +93,18 @@ describe("the course map after a lesson's challenge", () => {
     store.completeChallenge("cnn-misclassified");
     const why = lessonFacts("why-deep-learning", ["survey-days", "survey-growth"]);
     for (const family of why.families) {
-      for (let i = 0; i < 8; i++) store.recordAttempt({ family, version: 1, seed: String(i), level: 1, skills: why.skills, earned: 1, total: 1, hints: 0, lesson: "why-deep-learning" });
+      for (let i = 0; i < 8; i++)
+        store.recordAttempt({
+          family,
+          version: 1,
+          seed: String(i),
+          level: 1,
+          skills: why.skills,
+          earned: 1,
+          total: 1,
+          hints: 0,
+          lesson: "why-deep-learning",
+        });
     }
     return storage.getItem(STORAGE_KEY)!;
   }
@@ -115,7 +126,11 @@ describe("the course map after a lesson's challenge", () => {
       expect(await star.getAttribute("aria-label")).toMatch(/minutes — Mastered$/);
       // The check mark is drawn only on the mastered star.
       expect(await star.locator(".mastered-mark").evaluate((el) => getComputedStyle(el).stroke)).not.toBe("rgba(0, 0, 0, 0)");
-      expect(await page.locator(`${chart} .star-link[data-lesson="convolutional-networks"] .mastered-mark`).evaluate((el) => getComputedStyle(el).stroke)).toBe("rgba(0, 0, 0, 0)");
+      expect(
+        await page
+          .locator(`${chart} .star-link[data-lesson="convolutional-networks"] .mastered-mark`)
+          .evaluate((el) => getComputedStyle(el).stroke),
+      ).toBe("rgba(0, 0, 0, 0)");
       if (width === 1280) {
         await page.locator('.chart-wide .star-link[data-lesson="convolutional-networks"]').focus();
         await expect.poll(() => page.locator("[data-map-detail]").first().textContent()).toMatch(/— \d+ min · In progress: challenge done/);
