@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { preprocess } from "../astro/index.ts";
+import { prepareImage, preprocess } from "../astro/index.ts";
 import { writeFits } from "../astro/fits-writer.test-util.ts";
 import { ImageFileError, MAX_FILE_BYTES, loadImageFile, sniffFormat } from "./imageFile.ts";
 import type { RasterDecoder } from "./imageFile.ts";
@@ -23,11 +23,28 @@ describe("loadImageFile (the upload path shared by the page and the classify CLI
     expect(sniffFormat(new TextEncoder().encode("hello, world"))).toBeNull();
   });
 
-  it("a PNG goes through the caller's decoder and then exactly the shared preprocess()", async () => {
+  it("a PNG goes through the caller's decoder and then exactly the shared prepareImage() (auto-framing by default)", async () => {
     const loaded = await loadImageFile(Uint8Array.from([...PNG_MAGIC, 1, 2, 3]), fakeDecode);
     expect(loaded.format).toBe("png");
-    expect(loaded.prepared.data).toEqual(preprocess(await fakeDecode(new Uint8Array(), "png").then((r) => ({ kind: "rgba" as const, ...r }))).data);
+    const raster = await fakeDecode(new Uint8Array(), "png").then((r) => ({ kind: "rgba" as const, ...r }));
+    expect(loaded.prepared.data).toEqual(prepareImage(raster).data);
     expect(loaded.prepared.data.length).toBe(3 * 64 * 64);
+    // Centre framing asked for: the plain centred square of preprocess().
+    const centred = await loadImageFile(Uint8Array.from([...PNG_MAGIC, 1, 2, 3]), fakeDecode, { prepare: { frame: "centre" } });
+    expect(centred.prepared.data).toEqual(preprocess(raster).data);
+    expect(centred.prepared.framing).toBe("centre");
+  });
+
+  it("a FITS file's WCS gives the pixel scale (the networks' 16.8″ field is cut from it); a person's scale wins; a bad one is a readable error", async () => {
+    const values = gaussianBlob(40, 40);
+    const cards: [string, string][] = [["CDELT1", String(-0.5 / 3600)], ["CDELT2", String(0.5 / 3600)]];
+    const loaded = await loadImageFile(writeFits({ bitpix: -32, width: 40, height: 40, values, cards }), fakeDecode);
+    expect(loaded.prepared.framing).toBe("pixel-scale");
+    expect(loaded.prepared.pixelScale).toBeCloseTo(0.5, 9);
+    expect(loaded.prepared.crop.side).toBeCloseTo(64 * 0.262 / 0.5, 9);
+    const given = await loadImageFile(writeFits({ bitpix: -32, width: 40, height: 40, values, cards }), fakeDecode, { prepare: { pixelScale: 0.262 } });
+    expect(given.prepared.crop.side).toBeCloseTo(64, 9);
+    await expect(loadImageFile(writeFits({ bitpix: -32, width: 40, height: 40, values }), fakeDecode, { prepare: { fov: -3 } })).rejects.toThrow(ImageFileError);
   });
 
   it("a 2-D FITS image becomes a grey flux plane of unknown units, preprocessed like the CLI does", async () => {

@@ -1,9 +1,10 @@
 // From a file the learner (or the classify CLI) gives us to the network's input, one path for both:
 // recognise the format by its first bytes, read FITS with src/lib/astro's reader, decode PNG/JPEG with
 // the caller's decoder (a canvas in the browser, pure-JS decoders in Node), then the shared
-// `preprocess` of src/lib/astro — the function the training data went through too.
-import { FitsError, preprocess, readFits } from "../astro/index.ts";
-import type { ImageInput, Preprocessed } from "../astro/index.ts";
+// `prepareImage` of src/lib/astro (colour checks, pixel scale or auto-framing, then `preprocess`, the
+// function the training data went through too).
+import { FitsError, PixelScaleError, prepareImage, readFits } from "../astro/index.ts";
+import type { FitsValue, ImageInput, PreparedImage, PrepareOptions } from "../astro/index.ts";
 
 /** Files larger than this are refused before reading (a 64 MB FITS is a 4k × 4k float image). */
 export const MAX_FILE_BYTES = 64 * 1024 * 1024;
@@ -40,8 +41,8 @@ export interface LoadedImage {
   format: ImageFormat;
   /** What the preprocessing received. */
   input: ImageInput;
-  /** The network's input and the crop used. */
-  prepared: Preprocessed;
+  /** The network's input, the crop used, how it was framed and any warnings for the person. */
+  prepared: PreparedImage;
   /** For a FITS cube: the plane used and how many there are. */
   plane: number;
   planes: number;
@@ -55,6 +56,18 @@ export interface LoadOptions {
   name?: string;
   /** Which plane of a FITS cube to use (default 0). */
   plane?: number;
+  /** Pixel scale / field of view / survey preset and the framing without one (a FITS file's WCS is used when none is given). */
+  prepare?: Omit<PrepareOptions, "header">;
+}
+
+/** prepareImage, with a bad pixel scale or field of view reported as a file error the person can read. */
+function prepare(input: ImageInput, options: LoadOptions, header?: Record<string, FitsValue>): PreparedImage {
+  try {
+    return prepareImage(input, { ...options.prepare, header });
+  } catch (error) {
+    if (error instanceof PixelScaleError) throw new ImageFileError(error.message);
+    throw error;
+  }
 }
 
 function checkSize(width: number, height: number, name: string): void {
@@ -89,7 +102,7 @@ export async function loadImageFile(bytes: Uint8Array, decode: RasterDecoder, op
     const input: ImageInput = { kind: "bands", width: fits.width, height: fits.height, planes: [fits.planes[0]], units: "unknown" };
     const finite = fits.planes[0].some((v) => Number.isFinite(v));
     if (!finite) throw new ImageFileError(`${name} has only blank (NaN) pixels.`);
-    return { format, input, prepared: preprocess(input), plane: Math.min(options.plane ?? 0, fits.depth - 1), planes: fits.depth, width: fits.width, height: fits.height };
+    return { format, input, prepared: prepare(input, options, fits.header), plane: Math.min(options.plane ?? 0, fits.depth - 1), planes: fits.depth, width: fits.width, height: fits.height };
   }
   let raster: Raster;
   try {
@@ -99,5 +112,5 @@ export async function loadImageFile(bytes: Uint8Array, decode: RasterDecoder, op
   }
   checkSize(raster.width, raster.height, name);
   const input: ImageInput = { kind: "rgba", width: raster.width, height: raster.height, data: raster.data };
-  return { format, input, prepared: preprocess(input), plane: 0, planes: 1, width: raster.width, height: raster.height };
+  return { format, input, prepared: prepare(input, options), plane: 0, planes: 1, width: raster.width, height: raster.height };
 }
