@@ -33,13 +33,13 @@ function fixtureFolder(): { dir: string; rgb: Uint8Array; image: Float32Array } 
 describe("npm run classify", () => {
   it("decodes PNGs in Node to the pixels the PNG was written from (JPEGs nearly so), and preprocesses them with the shared function", async () => {
     const { dir, rgb } = fixtureFolder();
-    const loaded = await loadImageFile(new Uint8Array(readFileSync(join(dir, "spiral.png"))), decodeInNode);
+    const loaded = await loadImageFile(new Uint8Array(readFileSync(join(dir, "spiral.png"))), decodeInNode, { prepare: { frame: "centre" } });
     const rgba = new Uint8Array(64 * 64 * 4);
     for (let p = 0; p < 4096; p++) rgba.set([rgb[p * 3], rgb[p * 3 + 1], rgb[p * 3 + 2], 255], p * 4);
     expect(loaded.prepared.data).toEqual(preprocess({ kind: "rgba", width: 64, height: 64, data: rgba }).data);
     // JPEG (lossy): decoded by jpeg-js to nearly the same picture.
     const jpg = jpeg.encode({ data: rgba, width: 64, height: 64 }, 95).data;
-    const fromJpeg = await loadImageFile(new Uint8Array(jpg), decodeInNode);
+    const fromJpeg = await loadImageFile(new Uint8Array(jpg), decodeInNode, { prepare: { frame: "centre" } });
     expect(fromJpeg.format).toBe("jpeg");
     let worst = 0;
     for (let i = 0; i < fromJpeg.prepared.data.length; i++)
@@ -51,8 +51,9 @@ describe("npm run classify", () => {
     const { dir, image } = fixtureFolder();
     const lines: string[] = [];
     const errors: string[] = [];
+    // Centre framing: the 64-pixel cutout exactly as simulated (auto-framing would re-crop it).
     const code = await main(
-      [dir, "--json"],
+      [dir, "--json", "--frame", "centre"],
       (l) => lines.push(l),
       (l) => errors.push(l),
     );
@@ -66,7 +67,10 @@ describe("npm run classify", () => {
       expect(total).toBeCloseTo(1, 4);
       expect(r.top).toBe(Object.entries(r.probabilities).sort((a, b) => b[1] - a[1])[0][0]);
     }
-    expect(errors).toEqual([expect.stringMatching(/skipped .*notes\.txt: .*is not a PNG, JPEG or FITS image/)]);
+    expect(errors).toEqual([
+      expect.stringMatching(/skipped .*notes\.txt: .*is not a PNG, JPEG or FITS image/),
+      expect.stringMatching(/warning .*spiral-r\.fits: The picture has one band only/),
+    ]);
     // The PNG's probabilities are the model's on the (8-bit rounded) simulated image.
     const direct = await new ModelRunner({ loadRuntime: loadNodeRuntime }).predict(
       {

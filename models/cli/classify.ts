@@ -1,6 +1,7 @@
 // Classify images with the site's models, from the command line:
 //
 //   npm run classify -- <files or folders…> [--model galaxy-morphology|lens-finder] [--json] [--help]
+//                       [--pixel-scale ARCSEC | --fov ARCSEC | --survey NAME] [--frame auto|centre]
 //
 // PNG, JPEG and FITS (2-D, or the first plane of a cube) go through the same loading and
 // preprocessing as the site's upload (src/lib/inference/imageFile.ts → src/lib/astro preprocess) and
@@ -15,6 +16,8 @@ import type { ClassifierId } from "../../src/lib/zoo/index.ts";
 import { parseOptions, runCli, UsageError } from "../training/shared/options.ts";
 import { MODELS_DIR } from "../training/shared/paths.ts";
 import { openFileClassifier } from "../training/classifier/file-classifier.ts";
+import type { PrepareOptions } from "../../src/lib/astro/index.ts";
+import { SCALE_OPTIONS, SCALE_USAGE, scaleOptions } from "./scaleOptions.ts";
 
 export type ClassifyModel = ClassifierId;
 
@@ -29,6 +32,8 @@ export interface ClassifyRun {
   results: ClassifyResult[];
   /** Files that could not be classified, with the reason. */
   skipped: { file: string; reason: string }[];
+  /** What preprocessing noticed (inverted, grey, overexposed, nothing framed), per file. */
+  warnings: { file: string; warning: string }[];
 }
 
 /** Files named on the command line; folders contribute their image files (recursively, sorted). */
@@ -59,13 +64,19 @@ export function expandPaths(paths: readonly string[]): { files: string[]; missin
 }
 
 /** Classifies each file with `model`; never throws for a bad file (it is listed in `skipped`). */
-export async function classifyFiles(paths: readonly string[], model: ClassifyModel, modelsDir = MODELS_DIR): Promise<ClassifyRun> {
-  const classifier = openFileClassifier(model, modelsDir);
+export async function classifyFiles(
+  paths: readonly string[],
+  model: ClassifyModel,
+  modelsDir = MODELS_DIR,
+  prepare: Omit<PrepareOptions, "header" | "set"> = {},
+): Promise<ClassifyRun> {
+  const classifier = openFileClassifier(model, modelsDir, prepare);
   const { files, missing } = expandPaths(paths);
-  const run: ClassifyRun = { results: [], skipped: missing.map((file) => ({ file, reason: "no such file or folder" })) };
+  const run: ClassifyRun = { results: [], skipped: missing.map((file) => ({ file, reason: "no such file or folder" })), warnings: [] };
   for (const file of files) {
     try {
       const p = await classifier.classify(new Uint8Array(readFileSync(file)));
+      for (const warning of p.prepared.warnings) run.warnings.push({ file, warning });
       run.results.push({
         file,
         model,
@@ -80,9 +91,10 @@ export async function classifyFiles(paths: readonly string[], model: ClassifyMod
   return run;
 }
 
-const USAGE = `usage: npm run classify -- <files or folders…> [--model ${CLASSIFIER_IDS.join("|")}] [--json]
-  --model ID   the classifier (default galaxy-morphology)
-  --json       print the results as JSON
+const USAGE = `usage: npm run classify -- <files or folders…> [--model ${CLASSIFIER_IDS.join("|")}] [--json] [scale options]
+  --model ID            the classifier (default galaxy-morphology)
+  --json                print the results as JSON
+${SCALE_USAGE}
 PNG, JPEG and FITS files; folders are searched recursively.`;
 
 /** The CLI: returns the exit code (0 when at least one file was classified or for --help; 1 when none could be; 2 for a bad command line). */
@@ -95,7 +107,7 @@ export function main(
 }
 
 async function classify(argv: readonly string[], out: (line: string) => void, err: (line: string) => void): Promise<number> {
-  const { values, positionals: paths } = parseOptions(argv, { model: { type: "string", short: "m" }, json: { type: "boolean" } });
+  const { values, positionals: paths } = parseOptions(argv, { model: { type: "string", short: "m" }, json: { type: "boolean" }, ...SCALE_OPTIONS });
   if (values.help) {
     out(USAGE);
     return 0;
@@ -103,9 +115,11 @@ async function classify(argv: readonly string[], out: (line: string) => void, er
   const model = values.model ?? "galaxy-morphology";
   if (!isClassifierId(model)) throw new UsageError(`unknown model "${model}": choose ${CLASSIFIER_IDS.join(" or ")}`);
   const json = values.json ?? false;
+  const prepare = scaleOptions(values);
   if (paths.length === 0) throw new UsageError("name at least one file or folder to classify");
-  const run = await classifyFiles(paths, model);
+  const run = await classifyFiles(paths, model, MODELS_DIR, prepare);
   for (const s of run.skipped) err(`skipped ${s.file}: ${s.reason}`);
+  for (const w of run.warnings) err(`warning ${w.file}: ${w.warning}`);
   if (json) out(JSON.stringify(run.results, null, 2));
   else {
     for (const r of run.results) {

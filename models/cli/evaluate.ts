@@ -1,6 +1,7 @@
 // Scores a classifier on a labelled folder of real images:
 //
 //   npm run models:evaluate -- <galaxy-morphology|lens-finder> <folder> [--save --source TEXT] [--json] [--worst N]
+//                              [--pixel-scale ARCSEC | --fov ARCSEC | --survey NAME] [--frame auto|centre]
 //
 // The folder holds one subfolder per class (or a labels.csv with file,class columns). Prints the
 // confusion matrix, per-class recall, balanced accuracy and, for two classes, ROC AUC; writes a
@@ -22,6 +23,7 @@ import { openFileClassifier } from "../training/classifier/file-classifier.ts";
 import { LabelledFolderError, evaluateFolder, evaluationJson, sha256 } from "../training/classifier/real-images.ts";
 import type { RealImageEvaluation, RealImageFigures } from "../training/classifier/real-images.ts";
 import { realImagesSection, withRealImagesSection } from "../training/classifier/card.ts";
+import { SCALE_OPTIONS, SCALE_USAGE, scaleOptions } from "./scaleOptions.ts";
 
 const USAGE = `usage: npm run models:evaluate -- <${CLASSIFIER_IDS.join("|")}> <folder> [options]
   <folder>        one subfolder per class (names as the model's classes, case and punctuation ignored),
@@ -30,7 +32,8 @@ const USAGE = `usage: npm run models:evaluate -- <${CLASSIFIER_IDS.join("|")}> <
   --source TEXT   the labelled set's citation, quoted by the card (needed with --save)
   --set NAME      the set's name in the card (default: the folder's name)
   --worst N       mistakes in the contact sheet (default 24)
-  --json          print the figures as JSON instead of a table`;
+  --json          print the figures as JSON instead of a table
+${SCALE_USAGE}`;
 
 const pct = (v: number) => (Number.isNaN(v) ? "–" : `${(100 * v).toFixed(1)}%`);
 
@@ -78,6 +81,7 @@ async function evaluate(argv: readonly string[], out: (line: string) => void, er
     set: { type: "string" },
     worst: { type: "string" },
     json: { type: "boolean" },
+    ...SCALE_OPTIONS,
   });
   if (values.help) {
     out(USAGE);
@@ -88,9 +92,10 @@ async function evaluate(argv: readonly string[], out: (line: string) => void, er
   if (!isClassifierId(model)) throw new UsageError(`unknown model "${model}": choose ${CLASSIFIER_IDS.join(" or ")}`);
   if (values.save && !values.source) throw new UsageError("--save needs --source: the citation the card quotes for these images");
   const worst = positiveInt("worst", values.worst) ?? 24;
+  const prepare = scaleOptions(values);
   const id: ClassifierId = model;
   const spec = CLASSIFIERS[id];
-  const classifier = openFileClassifier(id);
+  const classifier = openFileClassifier(id, undefined, prepare);
   let result;
   try {
     result = await evaluateFolder(folder, spec.classes, (bytes) => classifier.classify(bytes));

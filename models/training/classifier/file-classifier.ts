@@ -8,6 +8,7 @@ import { PNG } from "pngjs";
 import jpeg from "jpeg-js";
 import { ModelRunner, loadImageFile } from "../../../src/lib/inference/index.ts";
 import type { RasterDecoder } from "../../../src/lib/inference/index.ts";
+import type { PreparedImage, PrepareOptions } from "../../../src/lib/astro/index.ts";
 import { loadNodeRuntime } from "../../../src/lib/inference/nodeRuntime.ts";
 import { CLASSIFIERS, SHIPPED_NETWORKS, classifierInput } from "../../../src/lib/zoo/index.ts";
 import type { ClassifierId } from "../../../src/lib/zoo/index.ts";
@@ -29,6 +30,8 @@ export interface FilePrediction {
   labels: readonly string[];
   top: string;
   seen: Float32Array;
+  /** How the picture was framed (pixel scale, auto-framing or centre), the crop and any warnings. */
+  prepared: PreparedImage;
 }
 
 export interface FileClassifier {
@@ -39,8 +42,12 @@ export interface FileClassifier {
   dispose(): Promise<void>;
 }
 
-/** Opens a classifier on models/<model>/model.onnx (or `modelsDir`/<model>/model.onnx). */
-export function openFileClassifier(model: ClassifierId, modelsDir = MODELS_DIR): FileClassifier {
+/**
+ * Opens a classifier on models/<model>/model.onnx (or `modelsDir`/<model>/model.onnx). `prepare`:
+ * the pixel scale, field of view or survey preset of the files, and the framing without one (auto by
+ * default, reproducing the framing of the model's own training set).
+ */
+export function openFileClassifier(model: ClassifierId, modelsDir = MODELS_DIR, prepare: Omit<PrepareOptions, "header" | "set"> = {}): FileClassifier {
   const spec = CLASSIFIERS[model];
   const onnx = new Uint8Array(readFileSync(committedFile(model, "model.onnx", join(modelsDir, model))));
   const runner = new ModelRunner({ loadRuntime: loadNodeRuntime });
@@ -48,10 +55,11 @@ export function openFileClassifier(model: ClassifierId, modelsDir = MODELS_DIR):
   return {
     onnx,
     async classify(bytes) {
-      const loaded = await loadImageFile(bytes, decodeInNode, { name: "the file" });
+      const set = spec.classes.includes("lens") ? "lens" : "morphology";
+      const loaded = await loadImageFile(bytes, decodeInNode, { name: "the file", prepare: { ...prepare, set } });
       const { input, views } = classifierInput(spec, loaded.prepared.data);
       const p = await runner.predict(source, input, "wasm", views);
-      return { probabilities: p.probabilities, labels: p.labels, top: p.top, seen: loaded.prepared.data };
+      return { probabilities: p.probabilities, labels: p.labels, top: p.top, seen: loaded.prepared.data, prepared: loaded.prepared };
     },
     dispose: () => runner.dispose(),
   };
