@@ -3,6 +3,9 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hasHorizontalScroll, hydrateIslands, launchBrowser, openPage, screenshot, seriousAxeViolations } from "./harness.ts";
+import { coefficients, makeSchedule } from "../../src/lib/diffusion/index.ts";
+import { DENOISER_SPEC } from "../../src/lib/zoo/index.ts";
+import { formatNumber } from "../../src/widgets/shared/chartLayout.ts";
 
 const LESSON = "/lessons/diffusion-models/";
 
@@ -101,6 +104,25 @@ describe("the diffusion lesson", () => {
     expect(problems).toEqual([]);
     await context.close();
   }, 150_000);
+
+  it("says how much the one-step x̂₀ magnifies the network's errors at the chosen t: speckle at high noise, a blurry galaxy at moderate noise", async () => {
+    const schedule = makeSchedule(DENOISER_SPEC.schedule.kind, DENOISER_SPEC.schedule.T);
+    for (const [t, reading] of [
+      [950, /expect coloured speckle, not a smooth blob/],
+      [250, /blurry but recognisable/],
+    ] as const) {
+      const { page, problems, context } = await openPage(browser, `${LESSON}?dn.t=${t}`);
+      await hydrateIslands(page);
+      const gain = page.locator('[data-testid="dn-gain"]');
+      await gain.scrollIntoViewIfNeeded();
+      const c = coefficients(schedule, t);
+      const expected = formatNumber(c.noiseScale / c.signalScale, 2);
+      await expect.poll(() => gain.textContent()).toContain(`At t = ${t} every error of ε̂ reaches x̂₀ multiplied by √(1 − ᾱ)/√ᾱ = ${expected}`);
+      expect(await gain.textContent()).toMatch(reading);
+      expect(problems).toEqual([]);
+      await context.close();
+    }
+  }, 60_000);
 
   it("lets the learner draw points with the keyboard", async () => {
     const { page, problems, context } = await openPage(browser, `${LESSON}?d2.dist=drawn`);

@@ -11,7 +11,7 @@ import { loadBrowserRuntime } from "../../lib/inference/browserRuntime.ts";
 import { MORPHOLOGY_CLASSES } from "../../lib/astro/index.ts";
 import { coefficients, ddimStep, predictX0 } from "../../lib/diffusion/index.ts";
 import { DENOISER_SPEC, dataToDisplay, denoiserInput } from "../../lib/zoo/index.ts";
-import { DENOISER_PREFIX, GENERATED, denoiseScene, denoiserSchedule, denoiserSchema, displayMse, generationNoise, generationPlan, rescaledNoisy, singleInput } from "./denoiserModel.ts";
+import { DENOISER_PREFIX, GENERATED, denoiseScene, denoiserSchedule, denoiserSchema, displayMse, generationNoise, generationPlan, SPECKLE_GAIN, rescaledNoisy, singleInput, x0ErrorGain } from "./denoiserModel.ts";
 import { psnr } from "../../lib/nn/index.ts";
 import { modelSource } from "../shared/modelAssets.ts";
 import "../shared/palette.css";
@@ -70,6 +70,7 @@ export function GalaxyDenoiser(props: GalaxyDenoiserProps) {
     return sc ? rescaledNoisy(sc, schedule) : null;
   });
   const c = createMemo(() => coefficients(schedule, s().t));
+  const gain = createMemo(() => x0ErrorGain(schedule, s().t));
   const x0Hat = () => {
     const d = denoised();
     return d && d.key === key() ? d.x0Hat : null;
@@ -169,6 +170,12 @@ export function GalaxyDenoiser(props: GalaxyDenoiserProps) {
         <Tile image={noisyRescaled()} label="The noisy image divided by √ᾱ: what you have without a network" caption="x_t/√ᾱ (no network)" />
         <Tile image={x0Hat()} label={x0Hat() ? "The network's one-step estimate of the clean galaxy" : "Not denoised yet"} caption="network's x̂₀" testid="dn-denoised" />
       </div>
+      <p class={styles.note} data-testid="dn-gain">
+        At t = {s().t} every error of ε̂ reaches x̂₀ multiplied by √(1 − ᾱ)/√ᾱ = {formatNumber(gain(), 2)}
+        {gain() > SPECKLE_GAIN
+          ? ": the network's small errors in ε̂ swamp the estimate, so expect coloured speckle, not a smooth blob (one jump from high noise is never trusted: samplers take many small steps)."
+          : ": the estimate is the network's average guess of the galaxy, blurry but recognisable."}
+      </p>
       <Show when={!run()}>
         <p class={styles.note}>The model ({DENOISER_SPEC.size} × {DENOISER_SPEC.size} pixels, ≈ 120 kB) and ONNX Runtime (14–27 MB of WebAssembly, downloaded once) load when you press a button below.</p>
       </Show>
