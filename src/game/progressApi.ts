@@ -38,6 +38,7 @@ export type { ProgressV1 } from "./schema.ts";
 // forbids them every other file of src/game, so this list is the game layer's whole public surface.
 export { emptyProgress } from "./schema.ts";
 export { noticeMessage } from "./notices.ts";
+export { challengeReward, headerSummary, momentsOf, type HeaderSummary, type Moment } from "./moments.ts";
 export { exportProgress, importProgress, type ImportMode } from "./transfer.ts";
 export { localDayKey } from "./clock.ts";
 export { HINT_COST } from "./xp.ts";
