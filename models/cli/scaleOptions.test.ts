@@ -43,7 +43,13 @@ describe("--pixel-scale, --fov, --survey and --frame (classify and models:evalua
       [evaluate, ["lens-finder", "nowhere", "--fov", "abc"]],
     ] as const) {
       const errors: string[] = [];
-      expect(await main([...args], () => {}, (l) => errors.push(l))).toBe(2);
+      expect(
+        await main(
+          [...args],
+          () => {},
+          (l) => errors.push(l),
+        ),
+      ).toBe(2);
       expect(errors.join("\n")).toMatch(/--pixel-scale|--fov/);
     }
   });
@@ -53,12 +59,20 @@ describe("--pixel-scale, --fov, --survey and --frame (classify and models:evalua
     const { image } = simulateCutout("elliptical", new Rng("scale-cli"));
     // 256 × 256: the cutout enlarged 4× (nearest neighbour).
     const rgb = new Uint8Array(256 * 256 * 3);
-    for (let y = 0; y < 256; y++) for (let x = 0; x < 256; x++) for (let c = 0; c < 3; c++) rgb[(y * 256 + x) * 3 + c] = Math.round(image[c * 4096 + (y >> 2) * 64 + (x >> 2)] * 255);
+    for (let y = 0; y < 256; y++)
+      for (let x = 0; x < 256; x++)
+        for (let c = 0; c < 3; c++) rgb[(y * 256 + x) * 3 + c] = Math.round(image[c * 4096 + (y >> 2) * 64 + (x >> 2)] * 255);
     writeFileSync(join(dir, "big.png"), encodePng(rgb, 256, 256));
     const run = await classifyFiles([dir], "galaxy-morphology", undefined, { pixelScale: 0.131 });
     expect(run.results).toHaveLength(1);
     const lines: string[] = [];
-    expect(await classify([dir, "--pixel-scale", "0.131", "--json"], (l) => lines.push(l), () => {})).toBe(0);
+    expect(
+      await classify(
+        [dir, "--pixel-scale", "0.131", "--json"],
+        (l) => lines.push(l),
+        () => {},
+      ),
+    ).toBe(0);
     expect(JSON.parse(lines.join("\n"))).toEqual(run.results);
   });
 });

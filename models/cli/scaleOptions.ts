@@ -21,7 +21,9 @@ export const SCALE_OPTIONS = {
 
 export const SCALE_USAGE = `  --pixel-scale ARCSEC  the images' arcseconds per pixel (they are resampled to the models' 0.262″/px, 16.8″ field)
   --fov ARCSEC          the field of view of each image's longer side, in arcseconds (instead of --pixel-scale)
-  --survey NAME         a survey's pixel scale: ${Object.entries(SURVEY_PRESETS).map(([id, p]) => `${id} ${p.arcsecPerPixel}″`).join(", ")}
+  --survey NAME         a survey's pixel scale: ${Object.entries(SURVEY_PRESETS)
+    .map(([id, p]) => `${id} ${p.arcsecPerPixel}″`)
+    .join(", ")}
   --frame auto|centre   without a scale (FITS files use their WCS): crop around the central object (auto, default) or take the centred square`;
 
 function arcsec(name: string, value: string): number {
@@ -32,19 +34,31 @@ function arcsec(name: string, value: string): number {
 }
 
 /** The four options' values → prepareImage options; clear UsageErrors for bad or conflicting values. */
-export function scaleOptions(values: { "pixel-scale"?: string; fov?: string; survey?: string; frame?: string }): Omit<PrepareOptions, "header" | "set"> {
+export function scaleOptions(values: {
+  "pixel-scale"?: string;
+  fov?: string;
+  survey?: string;
+  frame?: string;
+}): Omit<PrepareOptions, "header" | "set"> {
   const given = (["pixel-scale", "fov", "survey"] as const).filter((k) => values[k] !== undefined);
-  if (given.length > 1) throw new UsageError(`give one of --pixel-scale, --fov and --survey, not ${given.map((k) => `--${k}`).join(" and ")}: they could disagree`);
+  if (given.length > 1)
+    throw new UsageError(
+      `give one of --pixel-scale, --fov and --survey, not ${given.map((k) => `--${k}`).join(" and ")}: they could disagree`,
+    );
   const out: Omit<PrepareOptions, "header" | "set"> = {};
   if (values["pixel-scale"] !== undefined) out.pixelScale = arcsec("pixel-scale", values["pixel-scale"]);
   if (values.fov !== undefined) out.fov = arcsec("fov", values.fov);
   if (values.survey !== undefined) {
-    if (!isSurveyPreset(values.survey)) throw new UsageError(`unknown --survey "${values.survey}": choose ${Object.keys(SURVEY_PRESETS).join(", ")}`);
+    if (!isSurveyPreset(values.survey))
+      throw new UsageError(`unknown --survey "${values.survey}": choose ${Object.keys(SURVEY_PRESETS).join(", ")}`);
     out.preset = values.survey;
   }
   if (values.frame !== undefined) {
     if (values.frame !== "auto" && values.frame !== "centre") throw new UsageError(`--frame must be auto or centre, got "${values.frame}"`);
-    if (given.length > 0) throw new UsageError(`--frame applies only to images of unknown scale; with ${given.map((k) => `--${k}`).join("")} the images are cut to the models' field`);
+    if (given.length > 0)
+      throw new UsageError(
+        `--frame applies only to images of unknown scale; with ${given.map((k) => `--${k}`).join("")} the images are cut to the models' field`,
+      );
     out.frame = values.frame;
   }
   return out;

@@ -45,15 +45,18 @@ describe("autoFrame", () => {
     const rng = new Rng("sky-blocks");
     const ring: number[] = [];
     for (let p = 0; p < n; p++) {
-      const x = p % IMAGE_SIZE, y = (p - x) / IMAGE_SIZE;
+      const x = p % IMAGE_SIZE,
+        y = (p - x) / IMAGE_SIZE;
       if (x < 4 || y < 4 || x >= IMAGE_SIZE - 4 || y >= IMAGE_SIZE - 4) ring.push(p);
     }
     const data = new Uint8ClampedArray(4 * big * big);
-    for (let by = 0; by < 96; by++) for (let bx = 0; bx < 96; bx++) {
-      const inside = bx >= 16 && bx < 80 && by >= 16 && by < 80;
-      const src = inside ? (by - 16) * IMAGE_SIZE + (bx - 16) : ring[rng.int(0, ring.length)];
-      for (let dy = 0; dy < 3; dy++) for (let dx = 0; dx < 3; dx++) data.set(small.subarray(4 * src, 4 * src + 4), 4 * ((3 * by + dy) * big + 3 * bx + dx));
-    }
+    for (let by = 0; by < 96; by++)
+      for (let bx = 0; bx < 96; bx++) {
+        const inside = bx >= 16 && bx < 80 && by >= 16 && by < 80;
+        const src = inside ? (by - 16) * IMAGE_SIZE + (bx - 16) : ring[rng.int(0, ring.length)];
+        for (let dy = 0; dy < 3; dy++)
+          for (let dx = 0; dx < 3; dx++) data.set(small.subarray(4 * src, 4 * src + 4), 4 * ((3 * by + dy) * big + 3 * bx + dx));
+      }
     const r3 = autoFrame(rgbaInput(data, big)).source!.radius;
     expect(r3 / r1).toBeGreaterThan(2.6);
     expect(r3 / r1).toBeLessThan(3.4);

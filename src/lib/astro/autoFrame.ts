@@ -91,7 +91,12 @@ export function luminance(input: ImageInput): Float32Array {
     if (input.units !== "nanomaggies") {
       const finite = plane.filter((v) => Number.isFinite(v));
       const med = quantile(finite, 0.5);
-      const noise = 1.4826 * quantile(finite.map((v) => Math.abs(v - med)), 0.5) || 1;
+      const noise =
+        1.4826 *
+          quantile(
+            finite.map((v) => Math.abs(v - med)),
+            0.5,
+          ) || 1;
       const k = NOMINAL_SKY_SIGMA[band] / noise;
       for (let p = 0; p < n; p++) plane[p] = Number.isFinite(plane[p]) ? (plane[p] - med) * k : 0;
     } else for (let p = 0; p < n; p++) if (!Number.isFinite(plane[p])) plane[p] = 0;
@@ -149,7 +154,12 @@ export function findSources(lum: Float32Array, width: number, height: number): F
   const { map, W, H } = bin(lum, width, height, f);
   const sm = smooth(map, W, H);
   const bg = quantile(sm, 0.5);
-  const mad = 1.4826 * quantile(sm.map((v) => Math.abs(v - bg)), 0.5);
+  const mad =
+    1.4826 *
+    quantile(
+      sm.map((v) => Math.abs(v - bg)),
+      0.5,
+    );
   let peak = -Infinity;
   for (const v of sm) peak = Math.max(peak, v);
   const t = Math.max(4 * mad, 0.02 * (peak - bg), 1e-6);
@@ -183,8 +193,14 @@ export function findSources(lum: Float32Array, width: number, height: number): F
         }
     }
     // Moments of the unsmoothed map (background subtracted, negatives ignored) over the object.
-    let s = 0, sx = 0, sy = 0, pk = 0;
-    let x0 = W, x1 = 0, y0 = H, y1 = 0;
+    let s = 0,
+      sx = 0,
+      sy = 0,
+      pk = 0;
+    let x0 = W,
+      x1 = 0,
+      y0 = H,
+      y1 = 0;
     for (const p of members) {
       const v = Math.max(0, map[p] - bg);
       const x = p % W;
@@ -204,7 +220,10 @@ export function findSources(lum: Float32Array, width: number, height: number): F
     }
     const cx = sx / s;
     const cy = sy / s;
-    let mxx = 0, myy = 0, mxy = 0, half = 0;
+    let mxx = 0,
+      myy = 0,
+      mxy = 0,
+      half = 0;
     for (const p of members) {
       const v = Math.max(0, map[p] - bg);
       const x = p % W;

@@ -36,7 +36,9 @@ export function checkColours(input: ImageInput): ColourCheck {
   let colourful = 0;
   let saturated = 0;
   for (let p = 0; p < n; p++) {
-    const r = d[4 * p], g = d[4 * p + 1], b = d[4 * p + 2];
+    const r = d[4 * p],
+      g = d[4 * p + 1],
+      b = d[4 * p + 2];
     if (Math.abs(r - g) > GREY_TOLERANCE || Math.abs(g - b) > GREY_TOLERANCE || Math.abs(r - b) > GREY_TOLERANCE) colourful++;
     if (r >= 250 || g >= 250 || b >= 250) saturated++;
   }
@@ -62,13 +64,20 @@ export function checkColours(input: ImageInput): ColourCheck {
   // An inverted picture's white sky is "saturated" but not overexposed; judge it after inverting.
   const overexposed = !inverted && saturatedFraction > SATURATED_FRACTION_MAX;
   const warnings: string[] = [];
-  if (inverted) warnings.push("The picture looks inverted (a bright sky with dark objects, like a printed negative); it was inverted back before classifying.");
+  if (inverted)
+    warnings.push(
+      "The picture looks inverted (a bright sky with dark objects, like a printed negative); it was inverted back before classifying.",
+    );
   if (grey) warnings.push(GREY_WARNING);
-  if (overexposed) warnings.push(`${(100 * saturatedFraction).toFixed(0)}% of the pixels are saturated (burnt-out white): the structure there is lost, so the answer is less reliable.`);
+  if (overexposed)
+    warnings.push(
+      `${(100 * saturatedFraction).toFixed(0)}% of the pixels are saturated (burnt-out white): the structure there is lost, so the answer is less reliable.`,
+    );
   return { grey, inverted, overexposed, saturatedFraction, warnings };
 }
 
-const GREY_WARNING = "The picture has one band only (grey): it was copied into the three colour bands the network expects, so the network cannot use colour (red ellipticals, blue arms and arcs).";
+const GREY_WARNING =
+  "The picture has one band only (grey): it was copied into the three colour bands the network expects, so the network cannot use colour (red ellipticals, blue arms and arcs).";
 
 /** The negative of RGBA bytes (alpha kept): undoes an inverted picture. */
 export function invertRgba(data: ArrayLike<number>, pixels: number): Uint8ClampedArray {

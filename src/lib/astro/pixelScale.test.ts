@@ -45,15 +45,21 @@ describe("resampling to the networks' native scale", () => {
   const gaussian = (size: number, sigma: number) => {
     const plane = new Float32Array(size * size);
     const c = (size - 1) / 2;
-    for (let y = 0; y < size; y++) for (let x = 0; x < size; x++) plane[y * size + x] = Math.exp(-((x - c) ** 2 + (y - c) ** 2) / (2 * sigma * sigma));
+    for (let y = 0; y < size; y++)
+      for (let x = 0; x < size; x++) plane[y * size + x] = Math.exp(-((x - c) ** 2 + (y - c) ** 2) / (2 * sigma * sigma));
     return plane;
   };
   const moments = (plane: Float32Array, size: number) => {
-    let s = 0, sx = 0, sxx = 0;
-    for (let y = 0; y < size; y++) for (let x = 0; x < size; x++) {
-      const v = plane[y * size + x];
-      s += v; sx += v * x; sxx += v * x * x;
-    }
+    let s = 0,
+      sx = 0,
+      sxx = 0;
+    for (let y = 0; y < size; y++)
+      for (let x = 0; x < size; x++) {
+        const v = plane[y * size + x];
+        s += v;
+        sx += v * x;
+        sxx += v * x * x;
+      }
     return { flux: s, sigma: Math.sqrt(sxx / s - (sx / s) ** 2) };
   };
   it("a 0.1″/px image is cut to 16.8″ and shrunk by area averaging: mean surface brightness kept, a 1″ Gaussian stays 1″", () => {

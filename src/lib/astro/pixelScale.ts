@@ -61,8 +61,8 @@ export function wcsPixelScale(header: Record<string, FitsValue>): number | null 
   const cd12 = num(header.CD1_2);
   const cd21 = num(header.CD2_1);
   const cd22 = num(header.CD2_2);
-  let sx: number | null = null;
-  let sy: number | null = null;
+  let sx: number;
+  let sy: number;
   if (cd11 !== null || cd12 !== null || cd21 !== null || cd22 !== null) {
     // Missing CD elements are zero (FITS WCS paper II).
     sx = Math.hypot(cd11 ?? 0, cd21 ?? 0) * u1;
@@ -89,7 +89,8 @@ export interface ScaleChoice {
 
 /** Checks a number given as a pixel scale or field of view: finite and positive. */
 export function checkPositive(name: string, value: number): number {
-  if (!Number.isFinite(value) || value <= 0) throw new PixelScaleError(`${name} must be a positive number of arcseconds, got ${Number.isNaN(value) ? "not a number" : value}`);
+  if (!Number.isFinite(value) || value <= 0)
+    throw new PixelScaleError(`${name} must be a positive number of arcseconds, got ${Number.isNaN(value) ? "not a number" : value}`);
   return value;
 }
 
@@ -100,11 +101,13 @@ export function checkPositive(name: string, value: number): number {
  */
 export function resolvePixelScale(choice: ScaleChoice, longSide: number, header?: Record<string, FitsValue>): number | null {
   const given = (["pixelScale", "fov", "preset"] as const).filter((k) => choice[k] !== undefined);
-  if (given.length > 1) throw new PixelScaleError(`give either a pixel scale, a field of view or a survey preset, not ${given.join(" and ")}`);
+  if (given.length > 1)
+    throw new PixelScaleError(`give either a pixel scale, a field of view or a survey preset, not ${given.join(" and ")}`);
   if (choice.pixelScale !== undefined) return checkPositive("the pixel scale", choice.pixelScale);
   if (choice.fov !== undefined) return checkPositive("the field of view", choice.fov) / longSide;
   if (choice.preset !== undefined) {
-    if (!isSurveyPreset(choice.preset)) throw new PixelScaleError(`unknown survey "${String(choice.preset)}": choose ${Object.keys(SURVEY_PRESETS).join(", ")}`);
+    if (!isSurveyPreset(choice.preset))
+      throw new PixelScaleError(`unknown survey "${String(choice.preset)}": choose ${Object.keys(SURVEY_PRESETS).join(", ")}`);
     return SURVEY_PRESETS[choice.preset].arcsecPerPixel;
   }
   return header ? wcsPixelScale(header) : null;

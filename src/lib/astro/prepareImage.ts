@@ -46,18 +46,29 @@ export interface PreparedImage extends Preprocessed {
 export function prepareImage(input: ImageInput, options: PrepareOptions = {}): PreparedImage {
   const colours = checkColours(input);
   const warnings = [...colours.warnings];
-  const used: ImageInput = colours.inverted && input.kind === "rgba" ? { ...input, data: invertRgba(input.data, input.width * input.height) } : input;
+  const used: ImageInput =
+    colours.inverted && input.kind === "rgba" ? { ...input, data: invertRgba(input.data, input.width * input.height) } : input;
   const pixelScale = resolvePixelScale(options, Math.max(input.width, input.height), options.header);
   if (pixelScale !== null) {
     const crop = nativeCrop(input.width, input.height, pixelScale);
     if (crop.side > 1.5 * Math.max(input.width, input.height)) {
-      warnings.push(`At ${pixelScale.toPrecision(3)}″ per pixel the picture covers less than the 16.8″ the network was trained on; the rest is filled with sky.`);
+      warnings.push(
+        `At ${pixelScale.toPrecision(3)}″ per pixel the picture covers less than the 16.8″ the network was trained on; the rest is filled with sky.`,
+      );
     }
     return { ...preprocess(used, IMAGE_SIZE, { crop }), framing: "pixel-scale", pixelScale, source: null, colours, warnings };
   }
   if ((options.frame ?? "auto") === "auto") {
     const framed = autoFrame(used, options.set ?? "morphology", luminance(used));
-    if (framed.source) return { ...preprocess(used, IMAGE_SIZE, { crop: framed.crop }), framing: "auto", pixelScale: null, source: framed.source, colours, warnings };
+    if (framed.source)
+      return {
+        ...preprocess(used, IMAGE_SIZE, { crop: framed.crop }),
+        framing: "auto",
+        pixelScale: null,
+        source: framed.source,
+        colours,
+        warnings,
+      };
     warnings.push("No central object stood out from the sky, so the whole picture (its centred square) was used.");
   }
   return { ...preprocess(used), framing: "centre", pixelScale: null, source: null, colours, warnings };

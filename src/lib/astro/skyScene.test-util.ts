@@ -17,7 +17,11 @@ export interface SkyScene {
   neighbour: { x: number; y: number };
 }
 
-export function skyScene(seed = "sky-scene", size = 192, options: { star?: boolean; neighbour?: boolean; caption?: boolean } = {}): SkyScene {
+export function skyScene(
+  seed = "sky-scene",
+  size = 192,
+  options: { star?: boolean; neighbour?: boolean; caption?: boolean } = {},
+): SkyScene {
   const { star = true, neighbour = true, caption = true } = options;
   const rng = new Rng(seed);
   const scene = new Scene(size);
@@ -46,10 +50,11 @@ export function skyScene(seed = "sky-scene", size = 192, options: { star?: boole
     // "LENS 12" in white block strokes, 2 px wide, along the top-left edge.
     for (let k = 0; k < 7; k++) {
       const x0 = 4 + k * 9;
-      for (let y = 4; y < 14; y++) for (let x = x0; x < x0 + 6; x++) {
-        const stroke = x < x0 + 2 || y < 6 || y >= 12 || (k % 2 === 0 && y >= 8 && y < 10);
-        if (stroke) rgba.set([255, 255, 255, 255], 4 * (y * size + x));
-      }
+      for (let y = 4; y < 14; y++)
+        for (let x = x0; x < x0 + 6; x++) {
+          const stroke = x < x0 + 2 || y < 6 || y >= 12 || (k % 2 === 0 && y >= 8 && y < 10);
+          if (stroke) rgba.set([255, 255, 255, 255], 4 * (y * size + x));
+        }
     }
   }
   return { rgba, size, galaxy: { x: c, y: c, effectiveRadius: g.effectiveRadius, rMag: g.rMag }, star: starAt, neighbour: nbAt };
