@@ -46,7 +46,7 @@ function rangeTables(classes: readonly string[]): [string, Readonly<Record<strin
 }
 
 const LIMITS_COMMON = [
-  "**Trained on simulations only.** Accuracy on real survey images is unmeasured and will be lower: real galaxies have features the simulator lacks (resolved star clusters, rings, shells, lenticulars (S0), peculiar morphologies, AGN point sources, image artefacts, saturated stars, diffraction spikes, satellite trails, bad columns, blended deep-field sources).",
+  "**Trained on simulations only.** Accuracy on real survey images is lower (measured in “On real images” when a labelled real set has been evaluated): real galaxies have features the simulator lacks (resolved star clusters, rings, shells, lenticulars (S0), peculiar morphologies, AGN point sources, image artefacts, saturated stars, diffraction spikes, satellite trails, bad columns, blended deep-field sources).",
   "**Classes are cleanly separated by construction**: inclinations 65–80°, ellipticals flatter than b/a = 0.5, and ambiguous interacting pairs were never drawn, so the held-out accuracy overstates what is possible on real, ambiguous galaxies (where human classifiers disagree too).",
   "**One survey look**: 0.262″ pixels, g/r/z with the Legacy Survey asinh stretch, DECaLS-like depth and 0.9–1.6″ seeing. SDSS gri JPEGs, HST/JWST, or other stretches are outside the training distribution; `preprocess()` only rescales noise and size, it cannot change resolution or colour system.",
   "The galaxy is assumed to be near the centre of the cutout (within ~5 px, plus 3 px of augmentation shifts); it may fill the frame or be small (r_e ≈ 0.5–4″).",
