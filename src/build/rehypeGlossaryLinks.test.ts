@@ -74,6 +74,12 @@ describe("rehypeGlossaryLinks", () => {
     expect(link(tree)).toBe("<p>A weighted sum; adam is not [Adam](/glossary/#adam); the [Learning\nrate](/glossary/#learning-rate) matters.</p>");
   });
 
+  it("does not count a form inside one of the term's excluded phrases, and links its next use", () => {
+    const terms: GlossaryTerm[] = [{ id: "gradient", forms: ["gradients", "gradient"], exclude: ["colour gradients"] }];
+    const tree = root(el("p", ["Edges and colour gradients first; then the gradient of the loss."]));
+    expect(link(tree, terms)).toBe("<p>Edges and colour gradients first; then the [gradient](/glossary/#gradient) of the loss.</p>");
+  });
+
   it("links inside emphasis, keeping the emphasis around the link", () => {
     const tree = root(el("p", ["Its ", el("strong", ["weights"]), " change."]));
     expect(link(tree)).toBe("<p>Its <strong>[weights](/glossary/#weight)</strong> change.</p>");

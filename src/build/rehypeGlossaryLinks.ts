@@ -6,7 +6,8 @@
  * math (KaTeX output and remark-math's nodes), SVG, buttons and MDX components are never linked and
  * never count, so a term first met in a heading is linked where the text first uses it. Each term is
  * linked once per document; where two terms' forms overlap at one place, the longer wins
- * ("gradient descent" over "gradient").
+ * ("gradient descent" over "gradient"), and a form inside one of its term's excluded phrases is
+ * another sense of the word ("colour gradients", "a steep learning curve") and does not count.
  */
 interface HastNode {
   type: string;
@@ -20,6 +21,8 @@ export interface GlossaryTerm {
   id: string;
   /** Whole-word forms; one with a capital matches only as written, a lower-case one in any case. */
   forms: readonly string[];
+  /** Phrases in which a form means something else ("colour gradients"): a match inside one is no use of the term. */
+  exclude?: readonly string[];
 }
 
 export interface GlossaryLinkOptions {
@@ -41,6 +44,7 @@ function isSkipped(node: HastNode): boolean {
 interface FormPattern {
   id: string;
   pattern: RegExp;
+  exclude: readonly RegExp[];
 }
 
 function escapeRegExp(text: string): string {
@@ -50,23 +54,40 @@ function escapeRegExp(text: string): string {
 /** A whole-word pattern: no letter, digit or hyphen on either side; any run of spaces/newlines between words. */
 function formPattern(form: string): RegExp {
   const body = form.trim().split(/\s+/).map(escapeRegExp).join("\\s+");
-  return new RegExp(`(?<![\\p{L}\\p{N}_-])${body}(?![\\p{L}\\p{N}_-])`, /\p{Lu}/u.test(form) ? "u" : "iu");
+  return new RegExp(`(?<![\\p{L}\\p{N}_-])${body}(?![\\p{L}\\p{N}_-])`, /\p{Lu}/u.test(form) ? "gu" : "giu");
+}
+
+/** Where `pattern` matches in `text`, as [start, end) ranges. */
+function ranges(pattern: RegExp, text: string): [number, number][] {
+  pattern.lastIndex = 0;
+  return [...text.matchAll(pattern)].map((m) => [m.index, m.index + m[0].length]);
+}
+
+/** The first match of a form in `text` that lies in none of the excluded phrases. */
+function firstMatch({ pattern, exclude }: FormPattern, text: string): { index: number; length: number } | null {
+  const excluded = exclude.flatMap((phrase) => ranges(phrase, text));
+  for (const [start, end] of ranges(pattern, text)) {
+    if (!excluded.some(([from, to]) => start < to && end > from)) return { index: start, length: end - start };
+  }
+  return null;
 }
 
 export function rehypeGlossaryLinks(options: GlossaryLinkOptions) {
-  const patterns: FormPattern[] = options.terms.flatMap((term) => term.forms.map((form) => ({ id: term.id, pattern: formPattern(form) })));
+  const patterns: FormPattern[] = options.terms.flatMap((term) => {
+    const exclude = (term.exclude ?? []).map(formPattern);
+    return term.forms.map((form) => ({ id: term.id, pattern: formPattern(form), exclude }));
+  });
   return (tree: HastNode) => {
     const linked = new Set<string>();
 
     /** The earliest use of a not-yet-linked term in `text` (longest on a tie), or null. */
     const firstUse = (text: string): { id: string; index: number; length: number } | null => {
       let best: { id: string; index: number; length: number } | null = null;
-      for (const { id, pattern } of patterns) {
-        if (linked.has(id)) continue;
-        const match = pattern.exec(text);
+      for (const form of patterns) {
+        if (linked.has(form.id)) continue;
+        const match = firstMatch(form, text);
         if (!match) continue;
-        if (!best || match.index < best.index || (match.index === best.index && match[0].length > best.length))
-          best = { id, index: match.index, length: match[0].length };
+        if (!best || match.index < best.index || (match.index === best.index && match.length > best.length)) best = { id: form.id, ...match };
       }
       return best;
     };

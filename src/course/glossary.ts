@@ -18,6 +18,8 @@ export interface GlossaryEntry {
    * capital matches only as written ("SGD", "Adam", "ReLU"); a lower-case form matches any case.
    */
   forms: readonly string[];
+  /** Phrases in which a form means something else, e.g. "colour gradients" for the gradient of a loss. */
+  exclude?: readonly string[];
   /** One or two sentences; `$…$` is TeX, typeset at build time. */
   definition: string;
   /** The lesson (content id) that introduces the term. */
@@ -53,6 +55,7 @@ export const GLOSSARY: readonly GlossaryEntry[] = [
     id: "bias",
     term: "Bias",
     forms: ["biases", "bias"],
+    exclude: ["biases the", "that bias"],
     definition:
       "The number $b$ a neuron adds to its weighted sum. It shifts the decision boundary without turning it, so a neuron can fire even when all its inputs are zero.",
     lesson: "neurons-and-layers",
@@ -132,6 +135,7 @@ export const GLOSSARY: readonly GlossaryEntry[] = [
     id: "gradient",
     term: "Gradient",
     forms: ["gradients", "gradient"],
+    exclude: ["colour gradients", "colour gradient", "color gradients", "color gradient", "edges and gradients"],
     definition:
       "The vector of partial derivatives $\\nabla E(\\theta)$: how fast the loss changes as each parameter moves. It points uphill, so training steps the other way.",
     lesson: "loss-and-gradient-descent",
@@ -245,6 +249,7 @@ export const GLOSSARY: readonly GlossaryEntry[] = [
     id: "learning-curve",
     term: "Learning curve",
     forms: ["learning curves", "learning curve"],
+    exclude: ["steeper learning curve", "steep learning curve"],
     definition: "Training and validation loss plotted against epochs; the gap between the two curves is the first place to look for overfitting.",
     lesson: "learning-curves",
   },
