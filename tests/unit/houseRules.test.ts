@@ -91,7 +91,8 @@ export const gameOnlyThroughProgressApi: ImportRule = (file, source) =>
     ? []
     : offending(file, source, (to) => to.startsWith("src/game/") && to !== "src/game/progressApi.ts");
 
-const UI_MODULES = /^(solid-js|astro|@astrojs\/|d3|katex)(\/|$)|\.(astro|tsx|css)$/;
+// "@astrojs/…" is always a scope prefix; the others are whole package names or their subpaths.
+const UI_MODULES = /^(@astrojs\/|(solid-js|astro|d3|katex)(\/|$))|\.(astro|tsx|css)$/;
 const libFiles = sourceFiles("src/lib");
 
 describe("house rules", () => {
@@ -106,6 +107,13 @@ describe("house rules", () => {
         .map((spec) => `${file} imports ${spec}`),
     );
     expect(offenders).toEqual([]);
+  });
+
+  it("the UI-module pattern names the UI packages (scoped ones too) and nothing else", () => {
+    for (const spec of ["solid-js", "solid-js/web", "@astrojs/mdx", "astro", "d3", "katex/dist/katex.css", "./A.tsx", "./a.css"]) {
+      expect(UI_MODULES.test(spec), spec).toBe(true);
+    }
+    for (const spec of ["./tensor.ts", "node:fs", "d3-lite-math", "solid-jsx-free"]) expect(UI_MODULES.test(spec), spec).toBe(false);
   });
 
   it("src/lib imports nothing from outside src/lib except packages (tests may use tests/support)", () => {
