@@ -3,13 +3,14 @@
  *
  * Link fragment: `#a1.<base64url(UTF-8(JSON))>`. "a1" is the format version; a future format gets
  * "a2" and this reader says so instead of misreading it. The JSON is compact:
- * `{ i: id, t: title, d?: due, a: attempts, h: 0|1, x: [[family, version, level, count], …] }`.
+ * `{ i: id, t: title, d?: due, a: attempts, h: 0|1, x: [[family, version, level, count], …], k?: key hash }`.
  * Everything read is validated field by field (validate.ts) and against the registry (family
  * exists, same version, level offered).
  */
 import { decodeText, encodeText } from "./base64url.ts";
 import { checksum } from "./checksum.ts";
 import { findFamily } from "./exerciseRef.ts";
+import { splitInstructorKey } from "./instructorKey.ts";
 import { SchemaError, int, list, onlyKeys, record, text } from "./validate.ts";
 
 /** Exercises of one family at one level. */
@@ -33,6 +34,8 @@ export interface Assignment {
   /** Whether students may open the family's hints. */
   hints: boolean;
   items: AssignmentItem[];
+  /** SHA-256 of the instructor key (instructorKey.ts); absent in assignments made before instructor links. */
+  keyHash?: string;
 }
 
 export const FRAGMENT_PREFIX = "a1.";
@@ -66,13 +69,14 @@ export function assignmentToWire(a: Assignment): Record<string, unknown> {
   wire.a = a.attempts;
   wire.h = a.hints ? 1 : 0;
   wire.x = a.items.map((item) => [item.family, item.version, item.level, item.count]);
+  if (a.keyHash !== undefined) wire.k = a.keyHash;
   return wire;
 }
 
 /** Checks compact data field by field (throws SchemaError with a message for people). */
 export function assignmentFromWire(value: unknown, path = "The assignment"): Assignment {
   const w = record(value, path);
-  onlyKeys(w, path, ["i", "t", "d", "a", "h", "x"]);
+  onlyKeys(w, path, ["i", "t", "d", "a", "h", "x", "k"]);
   const id = text(w.i, `${path}’s id`, 4, 32, ID_PATTERN, "4 to 32 letters, digits, - or _");
   const title = text(w.t, `${path}’s title`, 1, LIMITS.titleLength).trim();
   if (title === "") throw new SchemaError(`${path}’s title is empty.`);
@@ -94,6 +98,7 @@ export function assignmentFromWire(value: unknown, path = "The assignment"): Ass
       count: int(entry[3], `${where}’s count`, 1, LIMITS.perItem),
     };
   });
+  if (w.k !== undefined) assignment.keyHash = text(w.k, `${path}’s instructor key hash`, 64, 64, /^[0-9a-f]{64}$/, "64 hex digits");
   const total = exerciseCount(assignment);
   if (total > LIMITS.exercises) throw new SchemaError(`${path} has ${total} exercises; at most ${LIMITS.exercises} are allowed.`);
   return assignment;
@@ -136,7 +141,8 @@ export type Decoded<T> = { ok: true; value: T } | { ok: false; message: string }
 export function decodeAssignment(input: string): Decoded<Assignment> {
   if (typeof input !== "string") return { ok: false, message: "There is no assignment to read." };
   const hash = input.indexOf("#");
-  let fragment = (hash >= 0 ? input.slice(hash + 1) : input).trim();
+  // An instructor link ends in "~<key>": the assignment is what comes before it.
+  let fragment = splitInstructorKey(hash >= 0 ? input.slice(hash + 1) : input).link.trim();
   if (fragment === "") return { ok: false, message: "This link has no assignment in it (nothing after the #). Ask your instructor for the full link." };
   if (fragment.length > LIMITS.fragmentLength) return { ok: false, message: `This assignment link is too long to be one of ours (${fragment.length} characters).` };
   // Some mail programs percent-encode or wrap links; undo the harmless cases.

@@ -4,6 +4,7 @@ export { FRAGMENT_PREFIX, LIMITS, assignmentFingerprint, checkAgainstRegistry, i
 export type { ExerciseRef, Regraded } from "./exerciseRef.ts";
 export { exerciseFor, findFamily, regradeRef } from "./exerciseRef.ts";
 export { checksum } from "./checksum.ts";
+export { KEY_SEPARATOR, accessFor, keyHash, newInstructorKey, splitInstructorKey } from "./instructorKey.ts";
 export type { AssignedExercise } from "./variants.ts";
 export { PREVIEW_STUDENT, assignedExercises, checkStudentId, cleanStudentId, studentKey, variantSeed } from "./variants.ts";
 export type { DecodedReceipt, Receipt, ReceiptExercise, ReceiptProblem, Submission } from "./receipt.ts";

@@ -2,10 +2,24 @@ import { For, Index, Show, createMemo, createSignal, createUniqueId, mergeProps,
 import type { Assignment } from "../../exercises/assignments/index.ts";
 import type { Exercise } from "../../exercises/registry.ts";
 import { families } from "../../exercises/registry.ts";
-import { LIMITS, PREVIEW_STUDENT, assignedExercises, checkStudentId, decodeAssignment, exerciseFor, findFamily, moodleXml, qtiPackage } from "../../exercises/assignments/index.ts";
+import {
+  LIMITS,
+  PREVIEW_STUDENT,
+  accessFor,
+  assignedExercises,
+  checkStudentId,
+  decodeAssignment,
+  exerciseFor,
+  findFamily,
+  keyHash,
+  moodleXml,
+  newInstructorKey,
+  qtiPackage,
+  splitInstructorKey,
+} from "../../exercises/assignments/index.ts";
 import type { MathRenderer } from "../exercise-ui/renderPrompt.ts";
 import { copyText, downloadFile, loadMath, randomWord } from "./browser.ts";
-import { assignmentToForm, defaultForm, fileStem, formToAssignment, newAssignmentId, studentLink, type BuilderForm, type BuilderRow } from "./builderModel.ts";
+import { assignmentToForm, defaultForm, fileStem, formToAssignment, instructorLink, newAssignmentId, studentLink, type BuilderForm, type BuilderRow } from "./builderModel.ts";
 import { ExerciseSheet } from "./ExerciseSheet.tsx";
 import styles from "./teach.module.css";
 
@@ -18,8 +32,9 @@ export type AssignmentBuilderProps = {
 
 /**
  * /teach: choose families, levels and counts, title, due date, attempts and hints; get the student
- * link (the assignment lives in its fragment), a printable worksheet and answer key for any student
- * ID (or a preview), and Moodle XML / QTI 2.1 exports.
+ * link (the assignment lives in its fragment) and the instructor link (the same plus a secret key),
+ * a printable worksheet and answer key for any student ID (or a preview), and Moodle XML / QTI 2.1
+ * exports. An existing assignment opens here only from its instructor link (instructorKey.ts).
  */
 export function AssignmentBuilder(props: AssignmentBuilderProps) {
   const merged = mergeProps({ base: "/" }, props);
@@ -33,18 +48,31 @@ export function AssignmentBuilder(props: AssignmentBuilderProps) {
   const [sheetStudent, setSheetStudent] = createSignal("");
   const [variants, setVariants] = createSignal(5);
   const [notice, setNotice] = createSignal("");
+  // The secret that makes this page's links instructor links; "" until mounted (made in the browser only).
+  const [key, setKey] = createSignal("");
   let linkField: HTMLInputElement | undefined;
+  let instructorField: HTMLInputElement | undefined;
 
   onMount(async () => {
     setOrigin(location.origin);
-    // An assignment link's fragment opens it here for editing (same id: same numbers for students).
-    const fromLink = location.hash.length > 1 ? decodeAssignment(location.hash) : null;
-    if (fromLink?.ok) {
+    // An instructor link's fragment opens its assignment here for editing (same id and key: same
+    // numbers for students); a student link does not, since this page shows answer keys.
+    const given = location.hash.length > 1 ? splitInstructorKey(location.hash) : null;
+    const fromLink = given ? decodeAssignment(given.link) : null;
+    const access = fromLink?.ok ? accessFor(fromLink.value, given!.key) : null;
+    if (fromLink?.ok && access !== "student") {
       setForm(assignmentToForm(fromLink.value));
-      setNotice("Opened the assignment from its link for editing. Any change makes a new link.");
+      setKey(access === "instructor" ? given!.key! : newInstructorKey(randomWord));
+      setNotice(
+        access === "instructor"
+          ? "Opened the assignment from its instructor link for editing. Any change makes new links."
+          : "Opened an assignment made before instructor links: it now gets an instructor key, so its links change (students' numbers do not).",
+      );
     } else {
       if (fromLink && !fromLink.ok) setNotice(fromLink.message);
+      if (fromLink?.ok) setNotice(`This is the student link of “${fromLink.value.title}”. Editing it, its answer key and its exports need the instructor link, which only its instructor has. Below is a new, empty assignment.`);
       setForm((f) => ({ ...f, id: newAssignmentId(randomWord) }));
+      setKey(newInstructorKey(randomWord));
     }
     try {
       setMath(() => null);
@@ -56,13 +84,19 @@ export function AssignmentBuilder(props: AssignmentBuilderProps) {
   });
 
   const made = createMemo(() => formToAssignment(form()));
+  const hash = createMemo(() => (key() ? keyHash(key()) : undefined));
   const assignment = (): Assignment | null => {
     const m = made();
-    return m.ok ? m.value : null;
+    const h = hash();
+    return m.ok && h ? { ...m.value, keyHash: h } : null;
   };
   const link = createMemo(() => {
     const a = assignment();
     return a && origin() ? studentLink(origin(), merged.base, a) : "";
+  });
+  const teacherLink = createMemo(() => {
+    const a = assignment();
+    return a && origin() ? instructorLink(origin(), merged.base, a, key()) : "";
   });
   const sheetStudentCheck = createMemo(() => (sheetStudent().trim() === "" ? null : checkStudentId(sheetStudent())));
   const sheetExercises = createMemo((): Exercise[] => {
@@ -187,8 +221,23 @@ export function AssignmentBuilder(props: AssignmentBuilderProps) {
               Open as a student
             </a>
           </div>
+          <h3 id={id("instructor")}>Your instructor link (keep it to yourself)</h3>
+          <p class={styles.muted} id={id("instructor-help")}>
+            It opens this assignment here again for editing, worksheets, answer keys and exports. The student link carries only a fingerprint of its secret, so a student who opens the student link on this page
+            gets neither the answer key nor the editor. It does not make answers secret: every number is computed in the student&apos;s browser from the link, so a determined student with the site&apos;s
+            source can still work answers out. For graded work that must hold against that, use the LMS export below.
+          </p>
+          <div class={styles.copyRow}>
+            <label class="visually-hidden" for={id("instructor-field")}>
+              Instructor link
+            </label>
+            <input id={id("instructor-field")} ref={instructorField} class={styles.code} type="text" readOnly value={teacherLink()} aria-describedby={id("instructor-help")} data-testid="instructor-link" />
+            <button type="button" class="button" onClick={async () => setStatus((await copyText(teacherLink(), instructorField)) ? "Instructor link copied." : "Select the link and copy it (Ctrl+C / ⌘C).")}>
+              Copy instructor link
+            </button>
+          </div>
           <p class={styles.muted}>
-            Grade receipts on the <a href={`${merged.base}teach/grade/`}>gradebook page</a>; keep this link to check that receipts belong to this assignment.
+            Grade receipts on the <a href={`${merged.base}teach/grade/`}>gradebook page</a>; give it the student link to check that receipts belong to this assignment.
           </p>
         </Show>
       </section>

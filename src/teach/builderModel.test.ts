@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { decodeAssignment } from "../../exercises/assignments/index.ts";
 import { families } from "../../exercises/registry.ts";
-import { assignmentToForm, defaultForm, fileStem, formToAssignment, newAssignmentId, studentLink } from "./builderModel.ts";
+import { accessFor, keyHash, splitInstructorKey } from "../../exercises/assignments/index.ts";
+import { assignmentToForm, defaultForm, fileStem, formToAssignment, instructorLink, newAssignmentId, studentLink } from "./builderModel.ts";
 
 describe("assignment builder model", () => {
   it("makes ids of 10 unambiguous characters from the random source", () => {
@@ -19,6 +20,19 @@ describe("assignment builder model", () => {
     expect(link.startsWith("https://example.org/deep-sky/assignment/#a1.")).toBe(true);
     expect(decodeAssignment(link)).toEqual({ ok: true, value: made.value });
     expect(assignmentToForm(made.value)).toEqual({ ...form, title: "Homework 1" });
+  });
+
+  it("gives the instructor a /teach link whose key opens the assignment; the student link holds only its hash", () => {
+    const key = "00112233445566778899aabbccddeeff";
+    const made = formToAssignment(defaultForm("abcdEFGH23", families));
+    if (!made.ok) throw new Error(made.message);
+    const a = { ...made.value, keyHash: keyHash(key) };
+    const student = studentLink("https://example.org", "/deep-sky", a);
+    const teacher = instructorLink("https://example.org", "/deep-sky", a, key);
+    expect(teacher.startsWith("https://example.org/deep-sky/teach/#a1.")).toBe(true);
+    expect(student).not.toContain(key);
+    expect(accessFor(a, splitInstructorKey(teacher).key)).toBe("instructor");
+    expect(accessFor(a, splitInstructorKey(student).key)).toBe("student");
   });
 
   it("explains what is wrong with a form", () => {

@@ -3,7 +3,7 @@
  * a fresh id, and the student link.
  */
 import type { Assignment, AssignmentItem } from "../../exercises/assignments/index.ts";
-import { LIMITS, encodeAssignment, findFamily, isCalendarDate } from "../../exercises/assignments/index.ts";
+import { KEY_SEPARATOR, LIMITS, encodeAssignment, findFamily, isCalendarDate } from "../../exercises/assignments/index.ts";
 
 /** One row of the builder's exercise list. */
 export interface BuilderRow {
@@ -68,6 +68,12 @@ export function assignmentToForm(a: Assignment): BuilderForm {
 export function studentLink(origin: string, base: string, a: Assignment): string {
   const root = base.endsWith("/") ? base : `${base}/`;
   return `${origin}${root}assignment/#${encodeAssignment(a)}`;
+}
+
+/** The instructor's link: /teach/ with the assignment and, after "~", the secret instructor key. */
+export function instructorLink(origin: string, base: string, a: Assignment, key: string): string {
+  const root = base.endsWith("/") ? base : `${base}/`;
+  return `${origin}${root}teach/#${encodeAssignment(a)}${KEY_SEPARATOR}${key}`;
 }
 
 /** A file name from a title ("Week 3: CNNs" → "week-3-cnns"). */

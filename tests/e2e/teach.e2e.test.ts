@@ -25,6 +25,7 @@ const FAMILIES = [
 let browser: Browser;
 let assignment: Assignment;
 let linkPath = "";
+let instructorPath = "";
 const receipts: Record<string, string> = {};
 
 beforeAll(async () => {
@@ -105,6 +106,10 @@ describe("teaching: builder → students → gradebook", () => {
     expect(assignment.items.map((it) => [it.family, it.level, it.count])).toEqual(FAMILIES.map((f) => [f.family, f.level, 1]));
     const url = new URL(link);
     linkPath = url.pathname + url.hash;
+    const instructor = new URL(await page.locator('[data-testid="instructor-link"]').inputValue());
+    instructorPath = instructor.pathname + instructor.hash;
+    expect(instructor.pathname).toMatch(/\/teach\/$/);
+    expect(decodeAssignment(instructor.href)).toEqual(decoded);
 
     // The answer key for Ada shows Ada's seeds and answers.
     await page.getByLabel("For student (empty: preview)").fill("Ada");
@@ -137,6 +142,32 @@ describe("teaching: builder → students → gradebook", () => {
     await screenshot(page, "teach-builder-1280-light");
     expect(problems).toEqual([]);
     await context.close();
+  });
+
+  it("opens the assignment on /teach only from the instructor link: the student link gets no answer key", async () => {
+    const adaSeeds = assignedExercises(assignment, "Ada").map((e) => e.seed);
+    const keySeeds = async (page: Page) => {
+      await page.getByLabel("For student (empty: preview)").fill("Ada");
+      await page.getByRole("radio", { name: "Answer key" }).check();
+      return page.locator('[data-sheet="key"] li[data-seed]').evaluateAll((els) => els.map((el) => el.getAttribute("data-seed")));
+    };
+    // A student who opens their link on /teach gets a new, empty assignment and is told why.
+    const student = await openPage(browser, `/teach/${new URL(linkPath, "http://x").hash}`);
+    await student.page.locator('[data-widget="assignment-builder"][data-ready]').waitFor();
+    expect(await student.page.locator('[data-widget="assignment-builder"] [role="status"]').first().textContent()).toMatch(/This is the student link of “E2E week <b>3<\/b>”/);
+    expect(await student.page.getByLabel("Title", { exact: true }).inputValue()).toBe("Homework 1");
+    expect(await keySeeds(student.page)).not.toEqual(adaSeeds);
+    expect(student.problems).toEqual([]);
+    await student.context.close();
+    // The instructor link opens it for editing, with Ada's answer key.
+    const teacher = await openPage(browser, instructorPath);
+    await teacher.page.locator('[data-widget="assignment-builder"][data-ready]').waitFor();
+    expect(await teacher.page.getByLabel("Title", { exact: true }).inputValue()).toBe("E2E week <b>3</b>");
+    expect(await keySeeds(teacher.page)).toEqual(adaSeeds);
+    expect(await teacher.page.locator('[data-testid="assignment-link"]').inputValue()).toBe(new URL(linkPath, await teacher.page.evaluate(() => location.origin)).href);
+    expect(await seriousAxeViolations(teacher.page)).toEqual([]);
+    expect(teacher.problems).toEqual([]);
+    await teacher.context.close();
   });
 
   it("gives two students different numbers with the same structure, saves progress, and makes receipts", async () => {
