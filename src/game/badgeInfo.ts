@@ -6,11 +6,11 @@ import { MASTERY_THRESHOLD } from "./mastery.ts";
 export type BadgeInfo = { id: string; title: string; description: string };
 
 export const BADGES: readonly BadgeInfo[] = [
-  { id: "first-light", title: "First light", description: "Answered an exercise fully right at the first try." },
-  { id: "ten-in-a-row", title: "Clear night", description: `${IN_A_ROW} exercises in a row fully right at the first try.` },
+  { id: "first-light", title: "First light", description: "Answered an exercise fully right for the first time." },
+  { id: "ten-in-a-row", title: "Clear night", description: `${IN_A_ROW} fully right answers in a row.` },
   { id: "week-streak", title: "Observing run", description: `Practised on ${STREAK_DAYS} days in a row.` },
   { id: "first-challenge", title: "Into the playground", description: "Completed a lesson's challenge." },
-  { id: "hundred-right", title: "Survey complete", description: "100 exercises fully right at the first try." },
+  { id: "hundred-right", title: "Survey complete", description: "100 fully right answers." },
 ];
 
 /**

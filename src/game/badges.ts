@@ -18,9 +18,7 @@ export const IN_A_ROW = 10;
 /** Consecutive active days needed for the streak badge. */
 export const STREAK_DAYS = 7;
 
-// Right answers count for badges only at the first try: a right answer after wrong ones on the same
-// exercise may be the feedback read back, and cycling through a choice's options always ends right.
-const isFull = (a: { earned: number; total: number; tries?: number }) => a.total > 0 && a.earned >= a.total && !(a.tries !== undefined && a.tries > 0);
+const isFull = (a: { earned: number; total: number }) => a.total > 0 && a.earned >= a.total;
 
 /** Badge ids that `progress` qualifies for, whether or not they were already awarded. */
 export function qualifyingBadges(progress: ProgressV1, todayKey: string): string[] {

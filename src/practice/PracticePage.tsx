@@ -241,7 +241,7 @@ export function PracticePage(props: PracticePageProps) {
 
           <section class={styles.panel} aria-labelledby={`${uid}-badges`}>
             <h2 id={`${uid}-badges`}>Badges</h2>
-            <Show when={view().badges.length > 0} fallback={<p class={styles.small}>No badges yet: answer an exercise fully right at the first try to earn “First light”.</p>}>
+            <Show when={view().badges.length > 0} fallback={<p class={styles.small}>No badges yet: answer an exercise fully right to earn “First light”.</p>}>
               <ul class={styles.badges} data-testid="badges">
                 <For each={view().badges}>
                   {(b) => (
