@@ -33,15 +33,38 @@ const SITE: BuiltFile[] = [
 
 describe("roleOf", () => {
   it("precaches pages, scripts, styles, woff2 fonts, icons and the manifest", () => {
-    for (const path of ["index.html", "lessons/x/index.html", "_astro/a.B1.js", "_astro/a.css", "_astro/K.woff2", "favicon.svg", "icons/i.png", "manifest.webmanifest"])
+    for (const path of [
+      "index.html",
+      "lessons/x/index.html",
+      "_astro/a.B1.js",
+      "_astro/a.css",
+      "_astro/K.woff2",
+      "favicon.svg",
+      "icons/i.png",
+      "manifest.webmanifest",
+    ])
       expect(roleOf(path), path).toBe("precache");
   });
   it("leaves onnxruntime (wasm and its JS bundles) and model files (.onnx, JSON weights) to first use", () => {
-    for (const path of ["_astro/ort-wasm-simd-threaded.asyncify.D5D0fo7z.wasm", "_astro/ort.webgpu.bundle.min.CEJ-AoZm.js", "_astro/model.x.onnx", "_astro/latent-map.Do-ezoWb.json"])
+    for (const path of [
+      "_astro/ort-wasm-simd-threaded.asyncify.D5D0fo7z.wasm",
+      "_astro/ort.webgpu.bundle.min.CEJ-AoZm.js",
+      "_astro/model.x.onnx",
+      "_astro/latent-map.Do-ezoWb.json",
+    ])
       expect(roleOf(path), path).toBe("runtime");
   });
   it("skips embeds, oEmbed answers, the embed loader, the worker itself and fonts no service-worker browser asks for", () => {
-    for (const path of ["embed/x/index.html", "embed/exercise/y/index.html", "oembed/x.json", "embed.js", "sw.js", "_astro/K.ttf", "_astro/K.woff", "robots.txt"])
+    for (const path of [
+      "embed/x/index.html",
+      "embed/exercise/y/index.html",
+      "oembed/x.json",
+      "embed.js",
+      "sw.js",
+      "_astro/K.ttf",
+      "_astro/K.woff",
+      "robots.txt",
+    ])
       expect(roleOf(path), path).toBe("skip");
   });
 });
@@ -67,7 +90,11 @@ describe("buildManifest", () => {
 
   it("carries each file's size and hash, so the worker can check what it fetched and report what it holds", () => {
     const entry = manifest.runtime.find((e) => e.url.endsWith(".wasm"))!;
-    expect(entry).toEqual({ url: "_astro/ort-wasm-simd-threaded.DcHrbrbl.wasm", bytes: 14_239_897, sha256: sha256Hex("_astro/ort-wasm-simd-threaded.DcHrbrbl.wasm") });
+    expect(entry).toEqual({
+      url: "_astro/ort-wasm-simd-threaded.DcHrbrbl.wasm",
+      bytes: 14_239_897,
+      sha256: sha256Hex("_astro/ort-wasm-simd-threaded.DcHrbrbl.wasm"),
+    });
     expect(totalBytes(manifest.runtime)).toBe(14_239_897 + 70_669 + 158_992 + 813_306);
   });
 
@@ -82,6 +109,11 @@ describe("buildManifest", () => {
   });
 
   it("refuses a build without the offline page the worker falls back to", () => {
-    expect(() => buildManifest(SITE.filter((f) => f.path !== "offline/index.html"), sha256Hex)).toThrow(/offline\//);
+    expect(() =>
+      buildManifest(
+        SITE.filter((f) => f.path !== "offline/index.html"),
+        sha256Hex,
+      ),
+    ).toThrow(/offline\//);
   });
 });

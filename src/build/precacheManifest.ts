@@ -92,7 +92,8 @@ export function buildManifest(files: readonly BuiltFile[], sha256Hex: Sha256Hex)
   const precache = listed.filter((f) => roleOf(f.path) === "precache").map(entry);
   const runtime = listed.filter((f) => roleOf(f.path) === "runtime").map(entry);
   const lessons = precache.map((e) => e.url).filter((url) => /^lessons\/[^/]+\/$/.test(url));
-  if (!precache.some((e) => e.url === OFFLINE_PAGE_URL)) throw new Error(`The build has no ${OFFLINE_PAGE_URL} page for the service worker to fall back to.`);
+  if (!precache.some((e) => e.url === OFFLINE_PAGE_URL))
+    throw new Error(`The build has no ${OFFLINE_PAGE_URL} page for the service worker to fall back to.`);
   return { version, precache, runtime, lessons, offlineUrl: OFFLINE_PAGE_URL };
 }
 

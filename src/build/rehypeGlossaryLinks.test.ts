@@ -23,7 +23,8 @@ const root = (...children: Node[]): Node => ({ type: "root", children });
 function show(node: Node): string {
   if (node.type === "text") return node.value ?? "";
   const inner = (node.children ?? []).map(show).join("");
-  if (node.tagName === "a" && (node.properties?.className as string[] | undefined)?.includes("glossary-link")) return `[${inner}](${String(node.properties?.href)})`;
+  if (node.tagName === "a" && (node.properties?.className as string[] | undefined)?.includes("glossary-link"))
+    return `[${inner}](${String(node.properties?.href)})`;
   return node.tagName && node.type === "element" ? `<${node.tagName}>${inner}</${node.tagName}>` : inner;
 }
 
@@ -71,7 +72,9 @@ describe("rehypeGlossaryLinks", () => {
 
   it("matches whole words only, across a line break, in any case for lower-case forms and exactly for capitalised ones", () => {
     const tree = root(el("p", ["A weighted sum; adam is not Adam; the Learning\nrate matters."]));
-    expect(link(tree)).toBe("<p>A weighted sum; adam is not [Adam](/glossary/#adam); the [Learning\nrate](/glossary/#learning-rate) matters.</p>");
+    expect(link(tree)).toBe(
+      "<p>A weighted sum; adam is not [Adam](/glossary/#adam); the [Learning\nrate](/glossary/#learning-rate) matters.</p>",
+    );
   });
 
   it("does not count a form inside one of the term's excluded phrases, and links its next use", () => {
@@ -95,7 +98,9 @@ describe("rehypeGlossaryLinks", () => {
   });
 
   it("the course's own term list links a neuron paragraph as the lesson reads", () => {
-    const tree = root(el("p", ["The neuron multiplies each input by its own ", el("strong", ["weight"]), " and adds the ", el("strong", ["bias"]), "."]));
+    const tree = root(
+      el("p", ["The neuron multiplies each input by its own ", el("strong", ["weight"]), " and adds the ", el("strong", ["bias"]), "."]),
+    );
     expect(link(tree, GLOSSARY)).toBe(
       "<p>The [neuron](/glossary/#neuron) multiplies each input by its own <strong>[weight](/glossary/#weight)</strong> and adds the <strong>[bias](/glossary/#bias)</strong>.</p>",
     );

@@ -31,7 +31,27 @@ export interface GlossaryLinkOptions {
   href: (id: string) => string;
 }
 
-const SKIPPED_TAGS = new Set(["h1", "h2", "h3", "h4", "h5", "h6", "a", "code", "pre", "kbd", "samp", "script", "style", "svg", "math", "button", "label", "textarea", "select"]);
+const SKIPPED_TAGS = new Set([
+  "h1",
+  "h2",
+  "h3",
+  "h4",
+  "h5",
+  "h6",
+  "a",
+  "code",
+  "pre",
+  "kbd",
+  "samp",
+  "script",
+  "style",
+  "svg",
+  "math",
+  "button",
+  "label",
+  "textarea",
+  "select",
+]);
 
 function isSkipped(node: HastNode): boolean {
   if (node.type !== "element") return node.type !== "root";
@@ -87,7 +107,8 @@ export function rehypeGlossaryLinks(options: GlossaryLinkOptions) {
         if (linked.has(form.id)) continue;
         const match = firstMatch(form, text);
         if (!match) continue;
-        if (!best || match.index < best.index || (match.index === best.index && match.length > best.length)) best = { id: form.id, ...match };
+        if (!best || match.index < best.index || (match.index === best.index && match.length > best.length))
+          best = { id: form.id, ...match };
       }
       return best;
     };

@@ -24,7 +24,11 @@ for (const icon of ICONS) {
   await page.setContent(
     `<!doctype html><style>html,body{margin:0;background:transparent}svg{display:block;width:${icon.size}px;height:${icon.size}px}</style>${svg}`,
   );
-  await page.screenshot({ path: new URL(icon.out, dir).pathname, omitBackground: true, clip: { x: 0, y: 0, width: icon.size, height: icon.size } });
+  await page.screenshot({
+    path: new URL(icon.out, dir).pathname,
+    omitBackground: true,
+    clip: { x: 0, y: 0, width: icon.size, height: icon.size },
+  });
   await page.close();
   console.log(`public/icons/${icon.out} (${icon.size}×${icon.size})`);
 }

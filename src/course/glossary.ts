@@ -120,7 +120,8 @@ export const GLOSSARY: readonly GlossaryEntry[] = [
     id: "mean-squared-error",
     term: "Mean squared error",
     forms: ["mean squared error"],
-    definition: "The loss for predicting numbers: the average of the squared differences between predictions and targets, $\\frac{1}{N}\\sum_i (\\hat y_i - y_i)^2$.",
+    definition:
+      "The loss for predicting numbers: the average of the squared differences between predictions and targets, $\\frac{1}{N}\\sum_i (\\hat y_i - y_i)^2$.",
     lesson: "loss-and-gradient-descent",
   },
   {
@@ -144,7 +145,8 @@ export const GLOSSARY: readonly GlossaryEntry[] = [
     id: "gradient-descent",
     term: "Gradient descent",
     forms: ["gradient descent"],
-    definition: "Repeatedly stepping the parameters against the gradient, $\\theta \\leftarrow \\theta - \\eta\\,\\nabla E(\\theta)$, until the loss stops falling.",
+    definition:
+      "Repeatedly stepping the parameters against the gradient, $\\theta \\leftarrow \\theta - \\eta\\,\\nabla E(\\theta)$, until the loss stops falling.",
     lesson: "loss-and-gradient-descent",
   },
   {
@@ -167,21 +169,24 @@ export const GLOSSARY: readonly GlossaryEntry[] = [
     id: "chain-rule",
     term: "Chain rule",
     forms: ["chain rule"],
-    definition: "The derivative of a composition is the product of the derivatives along it: if $E$ depends on $a$ and $a$ on $w$, then $\\partial E/\\partial w = (\\partial E/\\partial a)(\\partial a/\\partial w)$.",
+    definition:
+      "The derivative of a composition is the product of the derivatives along it: if $E$ depends on $a$ and $a$ on $w$, then $\\partial E/\\partial w = (\\partial E/\\partial a)(\\partial a/\\partial w)$.",
     lesson: "backpropagation",
   },
   {
     id: "forward-pass",
     term: "Forward pass",
     forms: ["forward passes", "forward pass"],
-    definition: "Computing the network's outputs and the loss from the inputs, layer by layer, keeping the intermediate values the backward pass will need.",
+    definition:
+      "Computing the network's outputs and the loss from the inputs, layer by layer, keeping the intermediate values the backward pass will need.",
     lesson: "backpropagation",
   },
   {
     id: "backward-pass",
     term: "Backward pass",
     forms: ["backward passes", "backward pass"],
-    definition: "The second half of backpropagation: from the loss back to the inputs, each node turns the gradient it receives into gradients for its own inputs and parameters.",
+    definition:
+      "The second half of backpropagation: from the loss back to the inputs, each node turns the gradient it receives into gradients for its own inputs and parameters.",
     lesson: "backpropagation",
   },
   {
@@ -250,7 +255,8 @@ export const GLOSSARY: readonly GlossaryEntry[] = [
     term: "Learning curve",
     forms: ["learning curves", "learning curve"],
     exclude: ["steeper learning curve", "steep learning curve"],
-    definition: "Training and validation loss plotted against epochs; the gap between the two curves is the first place to look for overfitting.",
+    definition:
+      "Training and validation loss plotted against epochs; the gap between the two curves is the first place to look for overfitting.",
     lesson: "learning-curves",
   },
   {
@@ -265,7 +271,8 @@ export const GLOSSARY: readonly GlossaryEntry[] = [
     id: "kernel",
     term: "Kernel",
     forms: ["kernels", "kernel"],
-    definition: "The small grid of weights, typically 3 × 3, that a convolution slides over its input; a layer learns many of them, one per output feature map.",
+    definition:
+      "The small grid of weights, typically 3 × 3, that a convolution slides over its input; a layer learns many of them, one per output feature map.",
     lesson: "convolutional-networks",
   },
   {
@@ -287,14 +294,15 @@ export const GLOSSARY: readonly GlossaryEntry[] = [
     term: "Padding",
     forms: ["padding"],
     definition:
-      "Pixels (usually zeros) added around the input's border so the kernel can be centred on edge pixels: \"same\" padding keeps the output as large as the input, \"valid\" uses no padding and shrinks it.",
+      'Pixels (usually zeros) added around the input\'s border so the kernel can be centred on edge pixels: "same" padding keeps the output as large as the input, "valid" uses no padding and shrinks it.',
     lesson: "convolutional-networks",
   },
   {
     id: "pooling",
     term: "Pooling",
     forms: ["max pooling", "average pooling", "pooling"],
-    definition: "Shrinking a feature map by summarising each small window, by its maximum (max pooling) or its mean (average pooling); it has no weights to learn.",
+    definition:
+      "Shrinking a feature map by summarising each small window, by its maximum (max pooling) or its mean (average pooling); it has no weights to learn.",
     lesson: "convolutional-networks",
   },
   {
@@ -309,7 +317,8 @@ export const GLOSSARY: readonly GlossaryEntry[] = [
     id: "fine-tuning",
     term: "Fine-tuning",
     forms: ["fine-tuning", "fine-tuned", "fine-tune"],
-    definition: "Continuing to train a pretrained network's own weights on the new task, usually with a small learning rate so what it already knows is not wiped out.",
+    definition:
+      "Continuing to train a pretrained network's own weights on the new task, usually with a small learning rate so what it already knows is not wiped out.",
     lesson: "transfer-learning",
   },
   {
@@ -332,7 +341,8 @@ export const GLOSSARY: readonly GlossaryEntry[] = [
     id: "bottleneck",
     term: "Bottleneck",
     forms: ["bottlenecks", "bottleneck"],
-    definition: "The narrowest layer of an autoencoder, the code: far fewer numbers than the input, so the network must keep only what matters to rebuild it.",
+    definition:
+      "The narrowest layer of an autoencoder, the code: far fewer numbers than the input, so the network must keep only what matters to rebuild it.",
     lesson: "autoencoders",
   },
   {
@@ -347,7 +357,8 @@ export const GLOSSARY: readonly GlossaryEntry[] = [
     id: "variance-schedule",
     term: "Variance schedule",
     forms: ["variance schedules", "variance schedule", "noise schedule"],
-    definition: "The noise levels $\\beta_1, \\dots, \\beta_T$ a diffusion model adds at each step; with $\\alpha_t = 1 - \\beta_t$, their running product $\\bar\\alpha_t$ says how much signal is left after $t$ steps.",
+    definition:
+      "The noise levels $\\beta_1, \\dots, \\beta_T$ a diffusion model adds at each step; with $\\alpha_t = 1 - \\beta_t$, their running product $\\bar\\alpha_t$ says how much signal is left after $t$ steps.",
     lesson: "diffusion-models",
   },
 ];

@@ -25,7 +25,8 @@ export function formatBytes(bytes: number): string {
 
 /** One footer line: "Offline: 13 lessons, 4.1 MB" (lessons saved of those that exist). */
 export function offlineSummary(status: OfflineStatus): string {
-  const lessons = status.lessons.length === status.lessonTotal ? `${status.lessonTotal}` : `${status.lessons.length} of ${status.lessonTotal}`;
+  const lessons =
+    status.lessons.length === status.lessonTotal ? `${status.lessonTotal}` : `${status.lessons.length} of ${status.lessonTotal}`;
   return `Offline: ${lessons} ${status.lessonTotal === 1 ? "lesson" : "lessons"}, ${formatBytes(status.totalBytes)}`;
 }
 

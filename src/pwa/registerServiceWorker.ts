@@ -64,7 +64,9 @@ export async function startServiceWorker(base: string): Promise<void> {
 
   // register() rejects where storage is off limits (some private modes) and yields nothing where the
   // browser is told to block workers (the other browser-test suites): then the site simply stays online-only.
-  const registration: ServiceWorkerRegistration | undefined = await container.register(`${base}sw.js`, { scope: base }).catch(() => undefined);
+  const registration: ServiceWorkerRegistration | undefined = await container
+    .register(`${base}sw.js`, { scope: base })
+    .catch(() => undefined);
   if (!registration) return;
   const watch = (worker: ServiceWorker) => {
     worker.addEventListener("statechange", () => {

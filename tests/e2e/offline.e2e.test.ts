@@ -57,7 +57,9 @@ describe("after one visit", () => {
     const { page, context, problems } = await openPage(browser, LESSON, { serviceWorkers: "allow" });
     await untilOfflineReady(page);
     const line = page.locator("[data-offline-line] a");
-    await expect.poll(() => line.textContent(), { timeout: 15_000 }).toMatch(new RegExp(`^Offline: ${LESSON_COUNT} lessons, \\d+\\.\\d MB$`));
+    await expect
+      .poll(() => line.textContent(), { timeout: 15_000 })
+      .toMatch(new RegExp(`^Offline: ${LESSON_COUNT} lessons, \\d+\\.\\d MB$`));
     console.log(`after one visit: ${await line.textContent()}`);
 
     await context.setOffline(true);
@@ -113,7 +115,13 @@ describe("after one visit", () => {
     const top = await demo.getAttribute("data-top");
     const runtimeFile = /\.(wasm|onnx)$|\/ort[.-][^/]*\.m?js$/;
     await expect
-      .poll(async () => Object.entries(await cacheContents(page)).filter(([name]) => name.endsWith("-runtime")).flatMap(([, paths]) => paths), { timeout: 30_000 })
+      .poll(
+        async () =>
+          Object.entries(await cacheContents(page))
+            .filter(([name]) => name.endsWith("-runtime"))
+            .flatMap(([, paths]) => paths),
+        { timeout: 30_000 },
+      )
       .toEqual(expect.arrayContaining([expect.stringMatching(/ort-wasm-simd-threaded\.[^/]*\.wasm$/), expect.stringMatching(/\.onnx$/)]));
 
     await context.setOffline(true);
@@ -126,13 +134,17 @@ describe("after one visit", () => {
     await classify();
     expect(await demo.getAttribute("data-top")).toBe(top);
     expect(fromNetwork).toEqual([]);
-    expect(fromWorker).toEqual(expect.arrayContaining([expect.stringMatching(/ort-wasm-simd-threaded\.[^/]*\.wasm$/), expect.stringMatching(/model\.[^/]*\.onnx$/)]));
+    expect(fromWorker).toEqual(
+      expect.arrayContaining([expect.stringMatching(/ort-wasm-simd-threaded\.[^/]*\.wasm$/), expect.stringMatching(/model\.[^/]*\.onnx$/)]),
+    );
 
     await page.goto(`${baseUrl()}/offline/`);
     await expect.poll(() => page.locator("[data-runtime-list] li").count(), { timeout: 15_000 }).toBeGreaterThan(1);
     const runtimeList = await page.locator("[data-runtime-list]").textContent();
     expect(runtimeList).toMatch(/ort-wasm-simd-threaded\.wasm: 14\.\d MB/);
-    console.log(`after one model run: ${await page.locator("[data-offline-summary]").textContent()} | ${await page.locator("[data-runtime-summary]").textContent()} | ${await page.locator("[data-storage-estimate]").textContent()}`);
+    console.log(
+      `after one model run: ${await page.locator("[data-offline-summary]").textContent()} | ${await page.locator("[data-runtime-summary]").textContent()} | ${await page.locator("[data-storage-estimate]").textContent()}`,
+    );
     expect(problems).toEqual([]);
     await context.close();
   }, 300_000);
@@ -201,7 +213,9 @@ describe("a new build", () => {
       await screenshot(page, "offline-update-notice");
       await Promise.all([page.waitForNavigation(), notice.getByRole("button", { name: "Reload" }).press("Enter")]);
       await untilOfflineReady(page);
-      await expect.poll(async () => Object.keys(await cacheContents(page)).every((name) => name.includes(next)), { timeout: 15_000 }).toBe(true);
+      await expect
+        .poll(async () => Object.keys(await cacheContents(page)).every((name) => name.includes(next)), { timeout: 15_000 })
+        .toBe(true);
       expect(Object.keys(await cacheContents(page))).toContain(`deep-sky-${next}-pages`);
       expect(await page.locator("[data-update-notice]").isVisible()).toBe(false);
       expect(problems).toEqual([]);
