@@ -1,14 +1,18 @@
 import { describe, expect, it } from "vitest";
 import { ModelRunner } from "./modelRunner.ts";
 import { InferenceError } from "./errors.ts";
-import type { ExecutionProvider, OrtModule } from "./types.ts";
+import type { ExecutionProvider, OrtModule, RuntimeBuild } from "./types.ts";
 
-/** A stand-in for onnxruntime-web: sessions return fixed probabilities; failures on demand. */
-function fakeRuntime(options: { failSession?: ExecutionProvider[]; failLoads?: number } = {}) {
-  const log = { loads: [] as ExecutionProvider[], sessions: [] as string[], runs: 0 };
+/**
+ * A stand-in for onnxruntime-web: sessions return fixed probabilities; failures on demand. Like the
+ * real builds, the "webgpu" build opens sessions for both providers and the "wasm" build only for wasm.
+ */
+function fakeRuntime(options: { failSession?: ExecutionProvider[]; failLoads?: number; failBuild?: RuntimeBuild[]; failRun?: ExecutionProvider[] } = {}) {
+  const log = { loads: [] as RuntimeBuild[], sessions: [] as string[], runs: 0 };
   let failLoads = options.failLoads ?? 0;
-  const load = async (ep: ExecutionProvider): Promise<OrtModule> => {
-    log.loads.push(ep);
+  const load = async (build: RuntimeBuild): Promise<OrtModule> => {
+    log.loads.push(build);
+    if (options.failBuild?.includes(build)) throw new Error(`${build} build failed to compile`);
     if (failLoads > 0) {
       failLoads--;
       throw new Error("network down");
@@ -29,11 +33,13 @@ function fakeRuntime(options: { failSession?: ExecutionProvider[]; failLoads?: n
     const InferenceSession = {
       async create(_bytes: Uint8Array, o: { executionProviders: string[] }) {
         const provider = o.executionProviders[0] as ExecutionProvider;
-        log.sessions.push(provider);
+        log.sessions.push(`${provider}@${build}`);
+        if (provider === "webgpu" && build !== "webgpu") throw new Error("the wasm build has no WebGPU provider");
         if (options.failSession?.includes(provider)) throw new Error(`no ${provider} today`);
         return {
           async run() {
             log.runs++;
+            if (options.failRun?.includes(provider)) throw new Error("device lost");
             return { probabilities: new Tensor("float32", Float32Array.from([0.2, 0.7, 0.1]), [1, 3]) };
           },
           async release() {},
@@ -60,6 +66,7 @@ describe("ModelRunner", () => {
     expect(p.top).toBe("b");
     expect(p.topIndex).toBe(1);
     expect(p.latencyMs).toBeGreaterThanOrEqual(0);
+    expect(rt.log.loads).toEqual(["webgpu"]);
   });
 
   it("falls back to WASM and says so when the browser has no WebGPU", async () => {
@@ -71,12 +78,34 @@ describe("ModelRunner", () => {
     expect(rt.log.loads).toEqual(["wasm"]);
   });
 
-  it("falls back to WASM when a WebGPU session cannot be created", async () => {
+  it("falls back to WASM when a WebGPU session cannot be created, on the WebGPU build already loaded (one download)", async () => {
     const rt = fakeRuntime({ failSession: ["webgpu"] });
     const c = new ModelRunner({ loadRuntime: rt.load, detectWebGpu: async () => gpu });
     const p = await c.predict(model, image);
     expect(p.ep).toBe("wasm");
-    expect(p.notice).toMatch(/WebGPU failed .*no webgpu today/);
+    expect(p.notice).toMatch(/WebGPU failed .*no webgpu today.*Ran on the CPU with WebAssembly instead/);
+    expect(rt.log.loads).toEqual(["webgpu"]);
+    expect(rt.log.sessions).toEqual(["webgpu@webgpu", "wasm@webgpu"]);
+    expect(c.loadedBuilds).toEqual(["webgpu"]);
+  });
+
+  it("loads the plain wasm build only when the WebGPU build itself fails to load, and says why", async () => {
+    const rt = fakeRuntime({ failBuild: ["webgpu"] });
+    const c = new ModelRunner({ loadRuntime: rt.load, detectWebGpu: async () => gpu });
+    const p = await c.predict(model, image);
+    expect(p.ep).toBe("wasm");
+    expect(p.notice).toMatch(/WebGPU failed \(Could not load onnxruntime-web for WEBGPU: webgpu build failed to compile\)\. Ran on the CPU/);
+    expect(rt.log.loads).toEqual(["webgpu", "wasm"]);
+    expect(rt.log.sessions).toEqual(["wasm@wasm"]);
+  });
+
+  it("after a WebGPU run, a forced WASM run reuses the WebGPU build (no second runtime download)", async () => {
+    const rt = fakeRuntime();
+    const c = new ModelRunner({ loadRuntime: rt.load, detectWebGpu: async () => gpu });
+    expect((await c.predict(model, image, "auto")).ep).toBe("webgpu");
+    expect((await c.predict(model, image, "wasm")).ep).toBe("wasm");
+    expect(rt.log.loads).toEqual(["webgpu"]);
+    expect(rt.log.sessions).toEqual(["webgpu@webgpu", "wasm@webgpu"]);
   });
 
   it("forced WebGPU does not fall back: a missing WebGPU is a webgpu-unavailable error", async () => {
@@ -87,23 +116,12 @@ describe("ModelRunner", () => {
     expect(error.message).toMatch(/WebGPU was requested but is not available: this browser has no WebGPU/);
   });
 
-  it("falls back to WASM when a WebGPU run fails", async () => {
-    const rt = fakeRuntime();
-    const load = async (ep: ExecutionProvider) => {
-      const ort = await rt.load(ep);
-      if (ep === "wasm") return ort;
-      return {
-        ...ort,
-        InferenceSession: {
-          async create() {
-            return { run: async () => { throw new Error("device lost"); }, release: async () => {} };
-          },
-        },
-      } as unknown as OrtModule;
-    };
-    const p = await new ModelRunner({ loadRuntime: load, detectWebGpu: async () => gpu }).predict(model, image);
+  it("falls back to WASM when a WebGPU run fails, without a second runtime download", async () => {
+    const rt = fakeRuntime({ failRun: ["webgpu"] });
+    const p = await new ModelRunner({ loadRuntime: rt.load, detectWebGpu: async () => gpu }).predict(model, image);
     expect(p.ep).toBe("wasm");
     expect(p.notice).toMatch(/WebGPU failed while running .*device lost/);
+    expect(rt.log.loads).toEqual(["webgpu"]);
   });
 
   it("forces WASM when asked, without touching WebGPU", async () => {
@@ -119,7 +137,7 @@ describe("ModelRunner", () => {
     await c.predict(model, image, "wasm");
     const second = await c.predict(model, image, "wasm");
     await c.predict({ ...model, id: "other" }, image, "wasm");
-    expect(rt.log.sessions).toEqual(["wasm", "wasm"]);
+    expect(rt.log.sessions).toEqual(["wasm@wasm", "wasm@wasm"]);
     expect(rt.log.loads).toEqual(["wasm"]);
     expect(second.sessionMs).toBe(0);
   });
@@ -166,8 +184,8 @@ describe("ModelRunner runs", () => {
     let active = 0;
     let most = 0;
     const rt = fakeRuntime();
-    const load = async (ep: ExecutionProvider) => {
-      const ort = await rt.load(ep);
+    const load = async (build: RuntimeBuild) => {
+      const ort = await rt.load(build);
       const create = ort.InferenceSession.create.bind(ort.InferenceSession);
       return {
         ...ort,
@@ -199,8 +217,8 @@ describe("ModelRunner.infer", () => {
   it("runs a batch and returns the raw output with its shape; labels are not needed", async () => {
     const seen: number[][] = [];
     const rt = fakeRuntime();
-    const load = async (ep: ExecutionProvider) => {
-      const ort = await rt.load(ep);
+    const load = async (build: RuntimeBuild) => {
+      const ort = await rt.load(build);
       return {
         ...ort,
         InferenceSession: {
@@ -233,8 +251,8 @@ describe("ModelRunner.infer", () => {
 describe("ModelRunner.predict with several views", () => {
   it("runs the views as one batch and averages their probabilities; firstView keeps the image as given", async () => {
     const rt = fakeRuntime();
-    const load = async (ep: ExecutionProvider) => {
-      const ort = await rt.load(ep);
+    const load = async (build: RuntimeBuild) => {
+      const ort = await rt.load(build);
       return {
         ...ort,
         InferenceSession: {

@@ -1,8 +1,10 @@
 import { meanOfRows } from "../astro/dihedral.ts";
 import { InferenceError, describeError } from "./errors.ts";
-import type { EpPreference, ExecutionProvider, InferenceResult, ModelSource, OrtModule, Prediction, RuntimeLoader } from "./types.ts";
+import type { EpPreference, ExecutionProvider, InferenceResult, ModelSource, OrtModule, Prediction, RuntimeBuild, RuntimeLoader } from "./types.ts";
 
-type Session = Awaited<ReturnType<OrtModule["InferenceSession"]["create"]>>;
+type OrtSession = Awaited<ReturnType<OrtModule["InferenceSession"]["create"]>>;
+/** A session and the runtime build it lives in (runs are queued per build). */
+type Session = { session: OrtSession; build: RuntimeBuild };
 
 interface GpuLike {
   requestAdapter(): Promise<unknown>;
@@ -24,7 +26,7 @@ export async function webgpuSupport(): Promise<{ ok: true } | { ok: false; reaso
 }
 
 export interface ModelRunnerOptions {
-  /** Loads onnxruntime-web for a provider (see browserRuntime.ts / nodeRuntime.ts). */
+  /** Loads a build of onnxruntime-web (see browserRuntime.ts / nodeRuntime.ts). */
   loadRuntime: RuntimeLoader;
   /** Fetches a model's bytes (default: `fetch`). */
   fetchBytes?: (url: string) => Promise<Uint8Array>;
@@ -42,13 +44,18 @@ async function defaultFetch(url: string): Promise<Uint8Array> {
  * Runs classification models with onnxruntime-web: WebGPU first, WASM when WebGPU is missing or
  * fails (the prediction says so in `notice`). Runtimes, model bytes and sessions are cached per
  * model and provider; a failed load is forgotten, so calling again retries it.
+ *
+ * One runtime download per page: the WebGPU build is loaded only once `navigator.gpu` has handed
+ * out an adapter, and it also runs the wasm provider, so when a WebGPU session or run fails the
+ * fallback reuses it; the plain wasm build is loaded only when the WebGPU build is not loaded — no
+ * adapter, a forced "wasm" before any WebGPU run, or a WebGPU build that failed to load.
  */
 export class ModelRunner {
   private readonly options: ModelRunnerOptions;
-  private readonly runtimes = new Map<ExecutionProvider, Promise<OrtModule>>();
+  private readonly runtimes = new Map<RuntimeBuild, Promise<OrtModule>>();
   private readonly bytes = new Map<string, Promise<Uint8Array>>();
   private readonly sessions = new Map<string, Promise<Session>>();
-  /** Per runtime: a promise that settles when the runs queued so far have finished. */
+  /** Per runtime build: a promise that settles when the runs queued so far have finished. */
   private readonly queues = new Map<string, Promise<void>>();
   private gpu: Promise<{ ok: true } | { ok: false; reason: string }> | null = null;
 
@@ -126,12 +133,13 @@ export class ModelRunner {
   }
 
   /** One `session.run`, timed; runs on one runtime never overlap. */
-  private async run(model: ModelSource, session: Session, ep: ExecutionProvider, values: Float32Array, dims: number[]): Promise<{ output: Float32Array; outputDims: number[]; latencyMs: number }> {
-    const ort = await this.runtime(ep);
+  private async run(model: ModelSource, { session, build }: Session, ep: ExecutionProvider, values: Float32Array, dims: number[]): Promise<{ output: Float32Array; outputDims: number[]; latencyMs: number }> {
+    const ort = await this.runtime(build);
     const input = new ort.Tensor("float32", values, dims);
-    // One run at a time per runtime: onnxruntime-web's wasm is not re-entrant (a second run while the
-    // WebGPU build's asyncified wasm is suspended in the first hangs the page), even across sessions.
-    const key = ep;
+    // One run at a time per runtime build: onnxruntime-web's wasm is not re-entrant (a second run
+    // while the WebGPU build's asyncified wasm is suspended in the first hangs the page), even across
+    // sessions and across the two providers of the WebGPU build.
+    const key = build;
     const previous = this.queues.get(key) ?? Promise.resolve();
     let release = () => {};
     const mine = new Promise<void>((resolve) => (release = resolve));
@@ -158,22 +166,39 @@ export class ModelRunner {
   async dispose(): Promise<void> {
     const all = [...this.sessions.values()];
     this.sessions.clear();
-    await Promise.all(all.map(async (s) => (await s.catch(() => null))?.release()));
+    await Promise.all(all.map(async (s) => (await s.catch(() => null))?.session.release()));
   }
 
-  private runtime(ep: ExecutionProvider): Promise<OrtModule> {
-    let promise = this.runtimes.get(ep);
+  /** The runtime builds loaded (or loading) so far, in load order: for tests and the page's notes. */
+  get loadedBuilds(): RuntimeBuild[] {
+    return [...this.runtimes.keys()];
+  }
+
+  /**
+   * The build a provider runs in: WebGPU needs the WebGPU build; wasm runs in the WebGPU build when
+   * that one is already here (no second download), else in the smaller plain wasm build.
+   */
+  private buildFor(ep: ExecutionProvider): RuntimeBuild {
+    return ep === "webgpu" || this.runtimes.has("webgpu") ? "webgpu" : "wasm";
+  }
+
+  private runtime(build: RuntimeBuild): Promise<OrtModule> {
+    let promise = this.runtimes.get(build);
     if (!promise) {
-      promise = this.options.loadRuntime(ep).catch((error: unknown) => {
-        this.runtimes.delete(ep);
-        throw new InferenceError("runtime-load", `Could not load onnxruntime-web for ${ep.toUpperCase()}: ${describeError(error)}`, { cause: error });
+      promise = this.options.loadRuntime(build).catch((error: unknown) => {
+        this.runtimes.delete(build);
+        throw new InferenceError("runtime-load", `Could not load onnxruntime-web for ${build.toUpperCase()}: ${describeError(error)}`, { cause: error });
       });
-      this.runtimes.set(ep, promise);
+      this.runtimes.set(build, promise);
     }
     return promise;
   }
 
-  private modelBytes(model: ModelSource): Promise<Uint8Array> {
+  /**
+   * A model's bytes, fetched once per URL and shared with the sessions (e.g. the CNN lesson reads
+   * the feature-map weights from the same .onnx the runtime runs, without a second download).
+   */
+  modelBytes(model: ModelSource): Promise<Uint8Array> {
     if (model.bytes) return Promise.resolve(model.bytes);
     const url = model.url;
     if (!url) return Promise.reject(new InferenceError("model-load", `The model ${model.id} has neither a URL nor bytes.`));
@@ -192,10 +217,12 @@ export class ModelRunner {
     const key = `${model.id}|${ep}`;
     let promise = this.sessions.get(key);
     if (!promise) {
-      promise = this.runtime(ep).then(async (ort) => {
+      const build = this.buildFor(ep);
+      promise = this.runtime(build).then(async (ort) => {
         try {
           // ORT may transfer or keep the buffer: give it a copy so the cached bytes stay usable.
-          return await ort.InferenceSession.create(bytes.slice(), { executionProviders: [ep], graphOptimizationLevel: "all" });
+          const session = await ort.InferenceSession.create(bytes.slice(), { executionProviders: [ep], graphOptimizationLevel: "all" });
+          return { session, build };
         } catch (error) {
           throw new InferenceError("model-load", `Could not open the model ${model.id} on ${ep.toUpperCase()}: ${describeError(error)}`, { cause: error });
         }

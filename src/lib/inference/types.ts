@@ -10,10 +10,18 @@ export type EpPreference = "auto" | "webgpu" | "wasm";
 export type OrtModule = Pick<typeof Ort, "InferenceSession" | "Tensor" | "env">;
 
 /**
- * Loads onnxruntime-web for an execution provider and configures it (wasm paths, threads). The
- * browser's loader imports the right bundle lazily; Node's imports the package's Node build.
+ * A build of onnxruntime-web, i.e. one of its two ≈14–27 MB downloads:
+ *  - "webgpu": `onnxruntime-web/webgpu` with ort-wasm-simd-threaded.asyncify.wasm (≈27 MB). It runs
+ *    the WebGPU provider *and* the wasm (CPU) provider, so a page that has it never needs the other;
+ *  - "wasm": `onnxruntime-web/wasm` with ort-wasm-simd-threaded.wasm (≈14 MB): the wasm provider only.
  */
-export type RuntimeLoader = (ep: ExecutionProvider) => Promise<OrtModule>;
+export type RuntimeBuild = "webgpu" | "wasm";
+
+/**
+ * Loads a build of onnxruntime-web and configures it (wasm paths, threads). The browser's loader
+ * imports the build's bundle lazily; Node's imports the package's Node build (wasm only).
+ */
+export type RuntimeLoader = (build: RuntimeBuild) => Promise<OrtModule>;
 
 /** A model the site can run. */
 export interface ModelSource {
