@@ -13,4 +13,6 @@ export { ENGINE_ALPHA } from "./engine-alphas.ts";
 export { exportLayers, exportLayerGraph, METADATA_KEYS } from "./export-layers.ts";
 export type { ExportOptions } from "./export-layers.ts";
 export { exportModel, modelToLayerGraph, layerToSpec, exportableLayerKinds } from "./export-model.ts";
+export { readInitializers, weightsFromOnnx } from "./read-initializers.ts";
+export type { OnnxInitializer } from "./read-initializers.ts";
 export type { ExportModelOptions } from "./export-model.ts";

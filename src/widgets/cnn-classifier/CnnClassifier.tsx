@@ -19,7 +19,7 @@ import { galleryImage, galleryItems } from "./gallery.ts";
 import type { GalleryItem } from "./gallery.ts";
 import { CLASSIFIER_PREFIX, classifierSchema, isPredictionFor, maxDifference, subjectImage, verdictFor } from "./classifierState.ts";
 import type { PredictionSubject } from "./classifierState.ts";
-import { CLASSIFIER_WEIGHTS_URLS, modelSource } from "../shared/modelAssets.ts";
+import { modelSource } from "../shared/modelAssets.ts";
 import "../shared/palette.css";
 import styles from "./cnnClassifier.module.css";
 
@@ -97,15 +97,12 @@ export function CnnClassifier(props: CnnClassifierProps) {
     return src?.kind === "gallery" ? src.item.truth : null;
   };
 
-  const engineModel = (id: ClassifierId): Promise<Sequential> => {
+  // The feature maps' engine network reads its weights from the model.onnx the runner fetches anyway
+  // (one download, shared), not from a separate file of weights.
+  const engineModel = (runner: ModelRunner, id: ClassifierId): Promise<Sequential> => {
     let p = engineModels.get(id);
     if (!p) {
-      p = fetch(CLASSIFIER_WEIGHTS_URLS[id])
-        .then((r) => {
-          if (!r.ok) throw new InferenceError("model-load", `Could not load the weights of ${id}: HTTP ${r.status}`);
-          return r.text();
-        })
-        .then((text) => loadEngineModel(id, text));
+      p = runner.modelBytes(modelSource(id)).then((bytes) => loadEngineModel(id, bytes));
       p.catch(() => engineModels.delete(id));
       engineModels.set(id, p);
     }
@@ -126,7 +123,7 @@ export function CnnClassifier(props: CnnClassifierProps) {
       const { input, views } = classifierInput(CLASSIFIERS[id], src.image);
       const [pred, net] = await Promise.all([
         classifier.predict(modelSource(id), input, ep, views),
-        engineModel(id),
+        engineModel(classifier, id),
       ]);
       const result = engineForward(net, src.image);
       if (token !== runId) return;

@@ -1,16 +1,22 @@
 // The shipped classifiers rebuilt in our own engine: the network of the model zoo (src/lib/zoo) with
-// the trained weights (weights.json) loaded, run forward once per image with a trace so every conv
+// the trained weights loaded (in the browser from the model.onnx the page runs anyway, so no second
+// file of weights is downloaded; tests may pass weights.json), run forward once per image with a trace so every conv
 // layer's feature maps can be drawn. Its probabilities must equal onnxruntime's (engineModel.test.ts).
 import { Tensor, noGrad, softmax } from "../../lib/autodiff/index.ts";
 import { summaryData, weightsFromJSON } from "../../lib/nn/index.ts";
+import { weightsFromOnnx } from "../../lib/onnx/read-initializers.ts";
 import type { Sequential, SymbolicTensor, WeightsJSON } from "../../lib/nn/index.ts";
 import { CLASSIFIERS, buildClassifier } from "../../lib/zoo/index.ts";
 import type { ClassifierId } from "../../lib/zoo/index.ts";
 
-/** The network with its trained weights loaded (same layers and names as the trained one). */
-export function loadEngineModel(id: ClassifierId, weights: WeightsJSON | string): Sequential {
+/**
+ * The network with its trained weights loaded (same layers and names as the trained one), from the
+ * bytes of its model.onnx (whose initializers are the engine's weights) or from weights.json.
+ */
+export function loadEngineModel(id: ClassifierId, weights: Uint8Array | WeightsJSON | string): Sequential {
   const model = buildClassifier(CLASSIFIERS[id], "view");
-  weightsFromJSON(model, weights);
+  if (weights instanceof Uint8Array) weightsFromOnnx(model, weights);
+  else weightsFromJSON(model, weights);
   return model;
 }
 

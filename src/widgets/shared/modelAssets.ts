@@ -2,16 +2,14 @@
 // because of these `?url` imports, and nothing is fetched until a widget asks for it. What each file
 // *is* (input and output names, shapes, classes) comes from the model zoo; this module adds only URLs.
 import morphologyOnnx from "../../../models/galaxy-morphology/model.onnx?url";
-import morphologyWeights from "../../../models/galaxy-morphology/weights.json?url";
 import backboneOnnx from "../../../models/galaxy-morphology/backbone.onnx?url";
 import lensOnnx from "../../../models/lens-finder/model.onnx?url";
-import lensWeights from "../../../models/lens-finder/weights.json?url";
 import encoderOnnx from "../../../models/galaxy-autoencoder/encoder.onnx?url";
 import decoderOnnx from "../../../models/galaxy-autoencoder/decoder.onnx?url";
 import latentMapJson from "../../../models/galaxy-autoencoder/latent-map.json?url";
 import denoiserOnnx from "../../../models/galaxy-denoiser/model.onnx?url";
 import { SHIPPED_NETWORKS } from "../../lib/zoo/index.ts";
-import type { ClassifierId, ShippedNetworkId } from "../../lib/zoo/index.ts";
+import type { ShippedNetworkId } from "../../lib/zoo/index.ts";
 import type { ModelSource } from "../../lib/inference/index.ts";
 
 const ONNX_URLS: Record<ShippedNetworkId, string> = {
@@ -28,12 +26,6 @@ export function modelSource(id: ShippedNetworkId): ModelSource {
   const { file: _file, ...network } = SHIPPED_NETWORKS[id];
   return { ...network, url: ONNX_URLS[id] };
 }
-
-/** The classifiers' engine weights (weights.json), for the CNN lesson's feature maps. */
-export const CLASSIFIER_WEIGHTS_URLS: Record<ClassifierId, string> = {
-  "galaxy-morphology": morphologyWeights,
-  "lens-finder": lensWeights,
-};
 
 /** The autoencoder's latent map of held-out galaxies (latent-map.json). */
 export const LATENT_MAP_URL: string = latentMapJson;
