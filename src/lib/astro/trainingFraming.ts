@@ -7,7 +7,7 @@ import { LENS_CLASSES, MORPHOLOGY_CLASSES, simulateCutout } from "./simulate.ts"
 /**
  * How the training images frame their galaxy, measured with auto-framing's own measurement: for
  * `count` simulated cutouts of the set (classes in turn, rng forks "<seed>/<i>"), the 64-pixel frame
- * side over the central source's RMS major-axis radius as findSources measures it; returns the
+ * side over the central source's half-light radius as findSources measures it; returns the
  * median and the quartiles. FRAME_SIDE_PER_RADIUS holds the medians (seed "framing", 300 cutouts).
  */
 export function measureFraming(set: FramingSet, count = 300, seed = "framing"): { median: number; q1: number; q3: number; found: number } {
