@@ -146,9 +146,20 @@ function receiptFromWire(value: unknown): Receipt {
   return { assignment, student, startedAt: t0 * 1000, issuedAt: t1 * 1000, exercises, claimed: { earned, total } };
 }
 
-/** Every receipt code in a text (pasted codes, a receipt file, several files joined). */
+/**
+ * Every receipt code in a text (pasted codes, a receipt file, several files joined, an e-mail).
+ * Mail clients wrap long lines (at 76 columns, or after a "-"), quote replies with "> " (nested:
+ * "> > "), and quoted-printable mail ends a wrapped line with "=". So each line is first stripped of
+ * its quote marks, surrounding spaces and a trailing "=" (never part of a code: the payload is
+ * base64url), and the lines are read as one run of text. A code cannot then run into the next word:
+ * its payload ends at its only inner ".", and the checksum after it is exactly 11 characters.
+ */
 export function findReceiptCodes(text: string): string[] {
-  return [...text.matchAll(/DSR\d+\.[A-Za-z0-9_-]*(?:\.[0-9a-z]*)?/g)].map((m) => m[0]);
+  const joined = text
+    .split(/\r\n|\r|\n/)
+    .map((line) => line.replace(/^\s*(?:>\s?)+/, "").trim().replace(/=$/, ""))
+    .join("");
+  return [...joined.matchAll(new RegExp(`DSR\\d+\\.[A-Za-z0-9_-]*(?:\\.[0-9a-z]{0,${CHECKSUM_LENGTH}})?`, "g"))].map((m) => m[0]);
 }
 
 /** The downloadable receipt file: readable JSON, plus the code that is what counts. */

@@ -70,9 +70,13 @@ describe("regrading", () => {
     expect(book.entries[0].result?.flags[0].kind).toBe("foreign");
   });
 
-  it("flags duplicates and counts a student's latest receipt once", () => {
-    const first = encodeReceipt(studentReceipt(a, "Ada", [0, 1, 2], T0 + 1000_000));
-    const later = encodeReceipt(studentReceipt(a, " ADA ", [], T0 + 2000_000));
+  it("flags duplicates and counts a student's latest receipt once when it continues the earlier one", () => {
+    const before = studentReceipt(a, "Ada", [0, 1, 2], T0 + 1000_000);
+    const right = studentReceipt(a, "Ada");
+    // Handed in again after more work: the earlier answers are all still there, right ones added.
+    const after = { ...before, student: " ADA ", issuedAt: T0 + 2000_000, exercises: before.exercises.map((e, j) => ({ ...e, submissions: [...e.submissions, ...(j <= 2 ? [{ ...right.exercises[j].submissions[0], at: T0 + 1500_000 }] : [])] })) };
+    const first = encodeReceipt(before);
+    const later = encodeReceipt(after);
     const book = buildGradebook(paste([first, later, first]));
     expect(book.rows).toHaveLength(1);
     expect(book.rows[0].earned).toBe(book.rows[0].total);

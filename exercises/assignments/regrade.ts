@@ -11,6 +11,7 @@ import { assignmentFingerprint, checkAgainstRegistry } from "./assignment.ts";
 import { regradeRef } from "./exerciseRef.ts";
 import type { Receipt, ReceiptProblem } from "./receipt.ts";
 import { decodeReceipt } from "./receipt.ts";
+import { hasHiddenCharacters, mixesScripts, nameSkeleton, revealName } from "./studentName.ts";
 import { assignedExercises, studentKey } from "./variants.ts";
 
 /** The regraded outcome of one exercise. */
@@ -27,11 +28,63 @@ export interface ExerciseResult {
   error?: string;
 }
 
-export type FlagKind = "foreign" | "claimed-score" | "too-many-attempts" | "hints-not-allowed" | "unreadable-response" | "late" | "duplicate" | "same-student" | "cannot-regrade";
+export type FlagKind =
+  | "foreign"
+  | "claimed-score"
+  | "too-many-attempts"
+  | "hints-not-allowed"
+  | "unreadable-response"
+  | "late"
+  | "before-issue"
+  | "future"
+  | "times-inconsistent"
+  | "duplicate"
+  | "same-student"
+  | "conflict"
+  | "look-alike-name"
+  | "hidden-characters"
+  | "mixed-script"
+  | "cannot-regrade";
 
 export interface Flag {
   kind: FlagKind;
   message: string;
+}
+
+/**
+ * What each flag rests on. "evidence": it follows from the receipt's content, the regrading, or
+ * comparing receipts, and a student cannot make it go away by editing their own receipt without
+ * another flag appearing (or it shows the receipt was made or edited outside the page).
+ * "self-reported": it reads times, attempt counts and hint counts that the student's browser wrote.
+ * Such a flag is reliable against the student when it is there (nobody adds a late answer to their
+ * own receipt), but its absence proves nothing: an edited receipt can drop failed attempts, opened
+ * hints, or move its times back, and regrading cannot see that.
+ */
+export const FLAG_BASIS: Record<FlagKind, "evidence" | "self-reported"> = {
+  foreign: "evidence",
+  "claimed-score": "evidence",
+  "unreadable-response": "evidence",
+  "times-inconsistent": "evidence",
+  duplicate: "evidence",
+  conflict: "evidence",
+  "look-alike-name": "evidence",
+  "hidden-characters": "evidence",
+  "mixed-script": "evidence",
+  "cannot-regrade": "evidence",
+  "same-student": "evidence",
+  "too-many-attempts": "self-reported",
+  "hints-not-allowed": "self-reported",
+  late: "self-reported",
+  "before-issue": "self-reported",
+  future: "self-reported",
+};
+
+/** When the assignment was open: issued on a day (optional, given by the instructor), due on the assignment's due date. */
+export interface GradingWindow {
+  /** "YYYY-MM-DD": the day the assignment was handed out. */
+  opens?: string;
+  /** Now (ms): times after it cannot be real. */
+  now?: number;
 }
 
 export interface RegradedReceipt {
@@ -41,10 +94,12 @@ export interface RegradedReceipt {
   earned: number;
   total: number;
   flags: Flag[];
+  /** Set on a gradebook row whose student has receipts that disagree (its points are then NaN). */
+  conflict?: Conflict;
 }
 
 /** Regrades one decoded receipt. */
-export function regradeReceipt(receipt: Receipt): RegradedReceipt {
+export function regradeReceipt(receipt: Receipt, window: GradingWindow = {}): RegradedReceipt {
   const a = receipt.assignment;
   const flags: Flag[] = [];
   const refs = assignedExercises(a, receipt.student);
@@ -78,8 +133,71 @@ export function regradeReceipt(receipt: Receipt): RegradedReceipt {
   if (over.length > 0) flags.push({ kind: "too-many-attempts", message: `More graded attempts than the ${a.attempts} allowed on exercise${over.length === 1 ? "" : "s"} ${over.join(", ")}.` });
   if (!a.hints && exercises.some((e) => e.hints > 0)) flags.push({ kind: "hints-not-allowed", message: "Hints were opened although this assignment does not allow them." });
   const last = Math.max(receipt.startedAt, ...receipt.exercises.flatMap((e) => e.submissions.map((s) => s.at)));
-  if (a.due !== undefined && last > dueDeadline(a.due)) flags.push({ kind: "late", message: `Answered after the due date (${a.due}); last answer ${new Date(last).toISOString().slice(0, 16).replace("T", " ")} UTC.` });
+  if (a.due !== undefined && last > dueDeadline(a.due)) flags.push({ kind: "late", message: `Answered after the due date (${a.due}); last answer ${utc(last)} UTC.` });
+  flags.push(...timeFlags(receipt, window), ...nameFlags(receipt.student));
   return { receipt, fingerprint: assignmentFingerprint(a), exercises, earned, total, flags };
+}
+
+const utc = (ms: number) => new Date(ms).toISOString().slice(0, 16).replace("T", " ");
+
+/**
+ * Times the page always writes in order: started ≤ every submission ≤ issued, and submissions of one
+ * exercise oldest first. Out of order means the receipt was edited (or made outside the page). Times
+ * before the day the assignment opened (its start in UTC+14, the first place on Earth where that day
+ * begins) or after now are flagged too; those rest on the student's clock.
+ */
+function timeFlags(r: Receipt, window: GradingWindow): Flag[] {
+  const flags: Flag[] = [];
+  const times = r.exercises.flatMap((e) => e.submissions.map((s) => s.at));
+  const disorder: string[] = [];
+  if (r.startedAt > r.issuedAt) disorder.push("it was issued before it was started");
+  if (times.some((t) => t < r.startedAt)) disorder.push("an answer is older than the start");
+  if (times.some((t) => t > r.issuedAt)) disorder.push("an answer is newer than the receipt");
+  if (r.exercises.some((e) => e.submissions.some((s, k) => k > 0 && s.at < e.submissions[k - 1].at))) disorder.push("an exercise's answers are out of order");
+  if (disorder.length > 0) flags.push({ kind: "times-inconsistent", message: `Its times contradict each other (${disorder.join("; ")}): the page never writes that, so the receipt was edited.` });
+  const first = Math.min(r.startedAt, ...times);
+  if (window.opens !== undefined) {
+    const [y, m, d] = window.opens.split("-").map(Number);
+    const opens = Date.UTC(y, m - 1, d, -14, 0, 0);
+    if (first < opens) flags.push({ kind: "before-issue", message: `Started ${utc(first)} UTC, before the assignment was handed out (${window.opens}): the times were moved back, or the device clock is wrong.` });
+  }
+  const newest = Math.max(r.issuedAt, ...times);
+  // Five minutes of slack for clocks that are slightly fast.
+  if (window.now !== undefined && newest > window.now + 300_000) flags.push({ kind: "future", message: `Holds a time in the future (${utc(newest)} UTC): the times were edited, or the device clock is wrong.` });
+  return flags;
+}
+
+/** Names built to look like another: hidden characters, or Latin mixed with Cyrillic or Greek in one word. */
+function nameFlags(student: string): Flag[] {
+  const flags: Flag[] = [];
+  if (hasHiddenCharacters(student)) flags.push({ kind: "hidden-characters", message: `The name holds invisible or text-direction characters (${revealName(student)}); it is compared without them.` });
+  if (mixesScripts(student)) flags.push({ kind: "mixed-script", message: "The name mixes Latin letters with Cyrillic or Greek look-alikes in one word." });
+  return flags;
+}
+
+/**
+ * Whether `later` continues `earlier`: the same session (same name, same start) with every earlier
+ * answer still there, at the same time, and no fewer hints. The page only ever adds to a session, so
+ * a later receipt that is not a continuation was edited, or comes from another session or device.
+ * Returns what differs ([] when it continues).
+ */
+export function continuationProblems(earlier: Receipt, later: Receipt): string[] {
+  const out: string[] = [];
+  if (studentKey(earlier.student) !== studentKey(later.student)) out.push(`the names differ only in look-alike or hidden characters (“${revealName(earlier.student)}” and “${revealName(later.student)}”)`);
+  if (earlier.startedAt !== later.startedAt) out.push("they were started at different times (separate sessions or devices)");
+  const same = (x: Receipt["exercises"][number]["submissions"][number], y: typeof x) => x.at === y.at && JSON.stringify(x.input) === JSON.stringify(y.input);
+  const changed: number[] = [];
+  const fewerHints: string[] = [];
+  earlier.exercises.forEach((e, j) => {
+    const l = later.exercises[j];
+    if (!l) return;
+    if (e.submissions.some((s, k) => !l.submissions[k] || !same(s, l.submissions[k]))) changed.push(j + 1);
+    if (l.hints < e.hints) fewerHints.push(`${j + 1} (${l.hints} < ${e.hints})`);
+  });
+  const on = (list: readonly (number | string)[]) => `exercise${list.length === 1 ? "" : "s"} ${list.join(", ")}`;
+  if (changed.length > 0) out.push(`the later receipt lacks or changes answers the earlier one has on ${on(changed)}`);
+  if (fewerHints.length > 0) out.push(`the later receipt has fewer hints opened on ${on(fewerHints)}`);
+  return out;
 }
 
 /** The end of the due day, in UTC−12 (the last place on Earth where that day is still running). */
@@ -108,8 +226,17 @@ export interface Gradebook {
   /** True when `assignment` came from an instructor's link rather than from the receipts. */
   given: boolean;
   entries: GradebookEntry[];
-  /** One row per student (the latest receipt of each), sorted by ID. */
+  /** One row per student (the latest receipt of each), sorted by ID. A row in conflict has no points (NaN) and `conflict` set. */
   rows: RegradedReceipt[];
+  /** Receipts under one name (or look-alike names) that disagree: none of them is counted until the instructor decides. */
+  conflicts: Conflict[];
+}
+
+/** Receipts that cannot all be one student's work, in the order they were issued. */
+export interface Conflict {
+  entries: GradebookEntry[];
+  /** What differs between consecutive receipts. */
+  reasons: string[];
 }
 
 /**
@@ -118,11 +245,11 @@ export interface Gradebook {
  * reference. Duplicates (the same code twice, or two receipts from one student) are flagged; the
  * latest receipt of each student is counted.
  */
-export function buildGradebook(codes: readonly { source: string; code: string }[], expected?: Assignment): Gradebook {
+export function buildGradebook(codes: readonly { source: string; code: string }[], expected?: Assignment, window: GradingWindow = {}): Gradebook {
   const entries: GradebookEntry[] = codes.map(({ source, code }, i) => {
     const decoded = decodeReceipt(code);
     if (!decoded.ok) return { source, number: i + 1, code: decoded.code, problem: { kind: decoded.problem, message: decoded.message }, counted: false };
-    return { source, number: i + 1, code: decoded.code, result: regradeReceipt(decoded.receipt), counted: false };
+    return { source, number: i + 1, code: decoded.code, result: regradeReceipt(decoded.receipt, window), counted: false };
   });
 
   let reference = expected ?? null;
@@ -160,23 +287,45 @@ export function buildGradebook(codes: readonly { source: string; code: string }[
       });
       continue;
     }
-    const key = studentKey(e.result.receipt.student);
+    // Grouped by skeleton, so "Ada", "ADA " and a Cyrillic "Аda" land in one group.
+    const key = nameSkeleton(e.result.receipt.student);
     byStudent.set(key, [...(byStudent.get(key) ?? []), e]);
   }
 
   const rows: RegradedReceipt[] = [];
+  const conflicts: Conflict[] = [];
   for (const group of byStudent.values()) {
-    // The latest receipt counts (a student may hand in again after more work).
-    const latest = group.reduce((a, b) => (b.result!.receipt.issuedAt >= a.result!.receipt.issuedAt ? b : a));
-    latest.counted = true;
-    rows.push(latest.result!);
-    if (group.length > 1) {
+    group.sort((x, y) => x.result!.receipt.issuedAt - y.result!.receipt.issuedAt || x.number - y.number);
+    const keys = new Set(group.map((e) => studentKey(e.result!.receipt.student)));
+    if (keys.size > 1) {
       for (const e of group) {
-        const others = group.filter((o) => o !== e).map((o) => `#${o.number}`).join(", ");
-        e.result!.flags.push({ kind: "same-student", message: `${group.length} receipts from this student (also ${others}); ${e === latest ? "this latest one is counted" : `#${latest.number}, the latest, is counted`}.` });
+        const others = group.filter((o) => studentKey(o.result!.receipt.student) !== studentKey(e.result!.receipt.student));
+        e.result!.flags.push({ kind: "look-alike-name", message: `Its name looks like the name on ${others.map((o) => `#${o.number} (“${revealName(o.result!.receipt.student)}”)`).join(", ")} but is written with other characters.` });
       }
     }
+    const reasons: string[] = [];
+    for (let k = 1; k < group.length; k++) {
+      for (const p of continuationProblems(group[k - 1].result!.receipt, group[k].result!.receipt)) reasons.push(`#${group[k - 1].number} → #${group[k].number}: ${p}`);
+    }
+    const numbers = group.map((e) => `#${e.number} (${e.result!.earned}/${e.result!.total})`).join(", ");
+    if (reasons.length === 0) {
+      // Each receipt continues the one before (a student handing in again after more work): the latest counts.
+      const latest = group[group.length - 1];
+      latest.counted = true;
+      rows.push(latest.result!);
+      if (group.length > 1) {
+        for (const e of group) e.result!.flags.push({ kind: "same-student", message: `${group.length} receipts from this student (${numbers}), each continuing the one before; ${e === latest ? "this latest one is counted" : `#${latest.number}, the latest, is counted`}.` });
+      }
+      continue;
+    }
+    // Never "latest wins": a later receipt that drops answers, hints or a name's spelling may be an
+    // edit or another person. No points until the instructor compares them (shown side by side).
+    const conflict: Conflict = { entries: group, reasons };
+    conflicts.push(conflict);
+    for (const e of group) e.result!.flags.push({ kind: "conflict", message: `${group.length} receipts under this name disagree (${numbers}): ${reasons.join("; ")}. None is counted; compare them side by side and decide.` });
+    const first = group[0].result!;
+    rows.push({ ...first, exercises: first.exercises.map((x) => ({ ...x, earned: Number.NaN })), earned: Number.NaN, flags: [...first.flags], conflict });
   }
-  rows.sort((a, b) => studentKey(a.receipt.student).localeCompare(studentKey(b.receipt.student)));
-  return { assignment: reference, given: expected !== undefined, entries, rows };
+  rows.sort((a, b) => nameSkeleton(a.receipt.student).localeCompare(nameSkeleton(b.receipt.student)) || studentKey(a.receipt.student).localeCompare(studentKey(b.receipt.student)));
+  return { assignment: reference, given: expected !== undefined, entries, rows, conflicts };
 }
