@@ -6,6 +6,7 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { encodePng } from "../../models/training/shared/png.ts";
+import { Rng } from "../../src/lib/random/index.ts";
 import { hasHorizontalScroll, hydrateIslands, launchBrowser, openPage, screenshot, seriousAxeViolations } from "./harness.ts";
 
 const LESSON = "/lessons/autoencoders/";
@@ -112,11 +113,28 @@ describe("the autoencoder lab", () => {
     if (webgpuMse !== null) expect(Math.abs(warm.mse - webgpuMse)).toBeLessThan(1e-4);
     // The strong lens, a kind of object the model never saw, reconstructs too (anomaly or not).
     await reconstruct(page, 5);
-    expect(await page.locator('[data-testid="ae-verdict"]').textContent()).toMatch(/Anomaly|Within the range/);
+    expect(await page.locator('[data-testid="ae-verdict"]').textContent()).toMatch(/Anomaly|Pixel error within the range/);
 
     const upload = page.locator('[data-testid="ae-upload"]');
     await upload.setInputFiles({ name: "notes.txt", mimeType: "text/plain", buffer: Buffer.from("not an image") });
     await expect.poll(() => page.locator('[data-testid="ae-upload-error"]').textContent(), { timeout: 10_000 }).toMatch(/notes\.txt is not a PNG, JPEG or FITS image/);
+
+    // A star field is cut and stretched into mostly dark sky: not flagged, and the encoder's read-outs
+    // of b/a and n overshoot below 0, so they are shown clamped with the raw value (not "b/a −0.56").
+    const stars = new Uint8Array(200 * 200 * 3).fill(8);
+    const starRng = new Rng("e2e-stars");
+    for (let k = 0; k < 100; k++) {
+      const [sx, sy, flux] = [starRng.uniform(3, 197), starRng.uniform(3, 197), 255 * Math.exp(starRng.uniform(-3, 0))];
+      for (let y = Math.floor(sy) - 3; y <= Math.floor(sy) + 3; y++)
+        for (let x = Math.floor(sx) - 3; x <= Math.floor(sx) + 3; x++) stars.fill(Math.min(255, 8 + Math.round(flux * Math.exp(-((x - sx) ** 2 + (y - sy) ** 2) / 2.88))), (y * 200 + x) * 3, (y * 200 + x + 1) * 3);
+    }
+    await upload.setInputFiles({ name: "stars.png", mimeType: "image/png", buffer: Buffer.from(encodePng(stars, 200, 200)) });
+    await expect.poll(() => page.locator('[data-testid="ae-upload-info"]').textContent(), { timeout: 10_000 }).toMatch(/stars\.png/);
+    await expect.poll(() => page.locator('[data-testid="ae-verdict"]').textContent(), { timeout: 30_000 }).toBe("Pixel error within the range of the training galaxies.");
+    await expect.poll(() => page.locator('[data-testid="ae-clamped"]').count(), { timeout: 10_000 }).toBe(1);
+    const table = await page.locator('[data-testid="ae-clamped"]').locator("xpath=preceding-sibling::table[1]").innerText();
+    expect(table).toMatch(/read-out −\d/);
+    expect(table).not.toMatch(/\t−\d/);
 
     // A checkerboard is nothing like a galaxy: the reconstruction error flags it and the challenge completes.
     const rgb = new Uint8Array(64 * 64 * 3);

@@ -3,7 +3,8 @@ import { formatNumber, formatScientific } from "../shared/chartLayout.ts";
 import { ImageFileError, describeError, loadImageFile } from "../../lib/inference/index.ts";
 import type { ExecutionProvider } from "../../lib/inference/index.ts";
 import type { SemanticParams } from "../../lib/zoo/index.ts";
-import { angleDifference, degrees, estimateParams } from "./autoencoderModel.ts";
+import { angleDifference, degrees, physicalEstimate } from "./autoencoderModel.ts";
+import type { ClampedEstimate } from "./autoencoderModel.ts";
 import { psnr } from "../../lib/nn/index.ts";
 import type { GalleryImage, GalleryItem, LatentMap } from "./autoencoderModel.ts";
 import { decodeInBrowser } from "../shared/decodeInBrowser.ts";
@@ -92,11 +93,16 @@ export function ReconstructPanel(props: ReconstructPanelProps) {
   const paramRows = () => {
     const r = props.recon;
     if (!r) return [];
-    const e = estimateParams(r.code);
+    const { params: e, clamped } = physicalEstimate(r.code);
     const t = props.current?.truth ?? null;
+    // A read-out outside the physical range is shown clamped, with the raw value (b/a = −0.03 was printed as is).
+    const shown = (name: ClampedEstimate["name"], digits: number) => {
+      const c = clamped.find((i) => i.name === name);
+      return c ? `${formatNumber(e[name], digits)} (read-out ${formatNumber(c.raw, 2)})` : formatNumber(e[name], digits);
+    };
     return [
-      { name: "Sérsic index n", est: formatNumber(e.sersicN, 2), truth: t ? formatNumber(t.sersicN, 2) : "—" },
-      { name: "axis ratio b/a", est: formatNumber(e.axisRatio, 2), truth: t ? formatNumber(t.axisRatio, 2) : "—" },
+      { name: "Sérsic index n", est: shown("sersicN", 2), truth: t ? formatNumber(t.sersicN, 2) : "—" },
+      { name: "axis ratio b/a", est: shown("axisRatio", 2), truth: t ? formatNumber(t.axisRatio, 2) : "—" },
       { name: "half-light radius r_e (px)", est: formatNumber(e.effectiveRadius, 1), truth: t ? formatNumber(t.effectiveRadius, 1) : "—" },
       {
         name: "position angle θ (°)",
@@ -186,7 +192,7 @@ export function ReconstructPanel(props: ReconstructPanelProps) {
                   <>
                     . A typical held-out galaxy scores {formatScientific(m().medianMse, 2)}, and 99% stay under {formatScientific(m().anomalyThreshold, 2)}; pixel noise alone is about {formatScientific(m().noiseVariance, 2)}.{" "}
                     <span class={props.anomaly ? styles.anomaly : styles.typical} data-testid="ae-verdict">
-                      {props.anomaly ? "Anomaly: this image is unlike the training galaxies." : "Within the range of the training galaxies."}
+                      {props.anomaly ? "Anomaly: this image is unlike the training galaxies." : "Pixel error within the range of the training galaxies."}
                     </span>
                   </>
                 )}
@@ -213,6 +219,15 @@ export function ReconstructPanel(props: ReconstructPanelProps) {
                 </For>
               </tbody>
             </table>
+            <Show when={physicalEstimate(r().code).clamped}>
+              {(clamped) => (
+                <Show when={clamped().length > 0}>
+                  <p class={styles.note} data-testid="ae-clamped">
+                    Each estimate is read out linearly from one latent unit, so it can overshoot what a galaxy can have: slightly for a very flat or compact galaxy, far for an image unlike any galaxy. Such read-outs are shown clamped to the possible range ({clamped().map((c) => c.why).join("; ")}).
+                  </p>
+                </Show>
+              )}
+            </Show>
             <p class={styles.note} data-testid="ae-runtime">
               Ran on <strong>{EP_LABEL[r().ep]}</strong>: encoder {formatNumber(r().encodeMs, 1)} ms, decoder {formatNumber(r().decodeMs, 1)} ms.
             </p>

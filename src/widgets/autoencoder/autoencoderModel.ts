@@ -206,6 +206,33 @@ export function estimateParams(code: ArrayLike<number>): SemanticParams {
   return semanticParams(Array.from(code).slice(0, SEMANTIC_SIZE));
 }
 
+/** A structural parameter whose read-out left the range any galaxy can have, and was clamped to it. */
+export interface ClampedEstimate {
+  name: "sersicN" | "axisRatio";
+  /** The encoder's raw read-out (a linear function of one latent unit, unbounded). */
+  raw: number;
+  /** The physical range, in words. */
+  why: string;
+}
+
+/**
+ * The encoder's estimate of the structural parameters, kept physical. The semantic units are read
+ * out linearly (semanticParams), so the read-out can overshoot what a galaxy can have: for a very
+ * flat (edge-on) galaxy b/a comes out slightly below 0 (7 of the 300 held-out galaxies read out
+ * b/a or n ≤ 0, down to b/a = −0.10), and for images unlike any galaxy far below it. b/a lies in
+ * [0, 1] (the minor axis is neither negative nor longer than the major) and n ≥ 0: values outside
+ * are clamped to the range and listed, so the view can say so instead of printing b/a = −0.03.
+ */
+export function physicalEstimate(code: ArrayLike<number>): { params: SemanticParams; clamped: ClampedEstimate[] } {
+  const raw = estimateParams(code);
+  const clamped: ClampedEstimate[] = [];
+  const axisRatio = Math.max(0, Math.min(1, raw.axisRatio));
+  if (axisRatio !== raw.axisRatio) clamped.push({ name: "axisRatio", raw: raw.axisRatio, why: "b/a lies between 0 and 1" });
+  const sersicN = Math.max(0, raw.sersicN);
+  if (sersicN !== raw.sersicN) clamped.push({ name: "sersicN", raw: raw.sersicN, why: "a Sérsic index is not negative" });
+  return { params: { ...raw, axisRatio, sersicN }, clamped };
+}
+
 /** Degrees ↔ radians for the angle slider (θ in [0, 180°)). */
 export const degrees = (radians: number) => (radians * 180) / Math.PI;
 export const radians = (deg: number) => (deg * Math.PI) / 180;
