@@ -17,6 +17,10 @@ import type { ClassifierId } from "../../lib/zoo/index.ts";
 import type { EngineResult, FeatureMapLayer } from "./engineModel.ts";
 import { galleryImage, galleryItems } from "./gallery.ts";
 import type { GalleryItem } from "./gallery.ts";
+import { FramedPreview, ScaleControls } from "./UploadFraming.tsx";
+import { DEFAULT_UPLOAD_SCALE, uploadPrepareOptions } from "./uploadScale.ts";
+import type { UploadScale } from "./uploadScale.ts";
+import type { ImageInput, PreparedImage } from "../../lib/astro/index.ts";
 import { CLASSIFIER_PREFIX, classifierSchema, isPredictionFor, maxDifference, subjectImage, verdictFor } from "./classifierState.ts";
 import type { PredictionSubject } from "./classifierState.ts";
 import { modelSource } from "../shared/modelAssets.ts";
@@ -32,7 +36,7 @@ export type CnnClassifierProps = {
 
 type Source =
   | { kind: "gallery"; item: GalleryItem; image: Float32Array }
-  | { kind: "upload"; name: string; format: string; width: number; height: number; plane: number; planes: number; image: Float32Array; bytes: Uint8Array };
+  | { kind: "upload"; name: string; format: string; width: number; height: number; plane: number; planes: number; image: Float32Array; bytes: Uint8Array; input: ImageInput; prepared: PreparedImage };
 
 type Status = "idle" | "loading" | "ready" | "error";
 
@@ -67,6 +71,8 @@ export function CnnClassifier(props: CnnClassifierProps) {
   const [started, setStarted] = createSignal(false);
   const [upload, setUpload] = createSignal<Extract<Source, { kind: "upload" }> | null>(null);
   const [uploadError, setUploadError] = createSignal<string | null>(null);
+  /** How big a pixel of the upload is (auto-framing by default); see uploadScale.ts. */
+  const [uploadScale, setUploadScale] = createSignal<UploadScale>(DEFAULT_UPLOAD_SCALE);
   const [status, setStatus] = createSignal<Status>("idle");
   const [prediction, setPrediction] = createSignal<Prediction | null>(null);
   /** The image and model the shown prediction was made for (the next image's run may still be going). */
@@ -171,10 +177,17 @@ export function CnnClassifier(props: CnnClassifierProps) {
 
   let uploadBytes: { name: string; bytes: Uint8Array } | null = null;
   const loadUpload = async (name: string, bytes: Uint8Array, plane = 0) => {
+    const scale = uploadPrepareOptions(uploadScale());
+    if ("error" in scale) {
+      setUploadError(scale.error);
+      return;
+    }
     try {
-      const loaded = await loadImageFile(bytes, decodeInBrowser, { name, plane });
+      // Auto-framing reproduces the framing of the chosen model's training cutouts.
+      const set = s().model === "lens-finder" ? "lens" : "morphology";
+      const loaded = await loadImageFile(bytes, decodeInBrowser, { name, plane, prepare: { ...scale.options, set } });
       setUploadError(null);
-      setUpload({ kind: "upload", name, format: loaded.format.toUpperCase(), width: loaded.width, height: loaded.height, plane: loaded.plane, planes: loaded.planes, image: loaded.prepared.data, bytes });
+      setUpload({ kind: "upload", name, format: loaded.format.toUpperCase(), width: loaded.width, height: loaded.height, plane: loaded.plane, planes: loaded.planes, image: loaded.prepared.data, bytes, input: loaded.input, prepared: loaded.prepared });
       setTouched(true);
       setStarted(true);
     } catch (e) {
@@ -295,6 +308,14 @@ export function CnnClassifier(props: CnnClassifierProps) {
           <input type="file" accept=".png,.jpg,.jpeg,.fits,.fit,.fts,image/png,image/jpeg,application/fits" data-testid="upload" onChange={onFile} />
         </label>
       </div>
+      <ScaleControls
+        value={uploadScale()}
+        onChange={(value) => {
+          setUploadScale(value);
+          // Re-frame the current upload with the new scale.
+          if (uploadBytes && upload()) void loadUpload(uploadBytes.name, uploadBytes.bytes, upload()!.plane);
+        }}
+      />
       <Show when={uploadError()}>
         {(message) => (
           <p class={styles.error} role="alert" data-testid="upload-error">
@@ -306,7 +327,7 @@ export function CnnClassifier(props: CnnClassifierProps) {
         {(up) => (
           <p class={styles.note} data-testid="upload-info">
             Your image: {up().name} ({up().format}, {up().width} × {up().height} pixels
-            <Show when={up().planes > 1}>, plane {up().plane + 1} of {up().planes}</Show>), centre-cropped and resampled to 64 × 64.{" "}
+            <Show when={up().planes > 1}>, plane {up().plane + 1} of {up().planes}</Show>).{" "}
             <Show when={up().planes > 1}>
               <label>
                 Plane{" "}
@@ -326,6 +347,7 @@ export function CnnClassifier(props: CnnClassifierProps) {
           </p>
         )}
       </Show>
+      <Show when={upload()}>{(up) => <FramedPreview input={up().input} prepared={up().prepared} />}</Show>
 
       <Show when={!started()}>
         <p class={styles.note}>
