@@ -48,8 +48,9 @@ async function waitForExercise(page: Page) {
   await page.locator('[data-widget="practice-session"][data-ready] [data-widget="exercise"] [data-testid="prompt"] p').first().waitFor();
 }
 
-async function fillText(page: Page, input: Record<string, string>) {
-  for (const [part, value] of Object.entries(input)) await page.locator(`[data-widget="exercise"] input[name="${part}"]`).fill(value);
+/** Types into the named parts of the exercise card `within` (a lesson page also has check-in exercises). */
+async function fillText(page: Page, input: Record<string, string>, within = '[data-widget="exercise"]') {
+  for (const [part, value] of Object.entries(input)) await page.locator(`${within} input[name="${part}"]`).fill(value);
 }
 
 describe("the practice page", () => {
@@ -295,7 +296,7 @@ describe("a lesson's practice block", () => {
     expect(getFamily(family).lesson).toBe(LESSON);
     const level = Number(await card.getAttribute("data-level"));
     const seed = (await card.getAttribute("data-seed"))!;
-    await fillText(page, correctInput(family, level, seed));
+    await fillText(page, correctInput(family, level, seed), '#practice [data-widget="exercise"]');
     await card.getByRole("button", { name: "Check" }).click();
     await expect.poll(() => card.locator('[data-testid="result"]').textContent()).toMatch(/All right/);
     const progress = await saved(page);
@@ -310,7 +311,7 @@ describe("a lesson's practice block", () => {
       await page.locator("#practice").getByRole("button", { name: "Start practising" }).click();
       await waitForExercise(page);
       expect(await hasHorizontalScroll(page)).toBe(false);
-      await page.getByRole("button", { name: /hint/i }).click();
+      await page.locator("#practice").getByRole("button", { name: /hint/i }).click();
       expect(await axeWithin(page, "#practice")).toEqual([]);
       await page.locator("#practice").screenshot({ path: `test-results/screenshots/lesson-practice-360-${colorScheme}.png` });
       expect(problems).toEqual([]);
