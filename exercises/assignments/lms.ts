@@ -4,6 +4,9 @@
  */
 import type { AnswerSpec, PlotSpec } from "../../src/lib/grading/index.ts";
 import { answerText, formatNumber, toleranceWidth } from "../../src/lib/grading/index.ts";
+import { bytesToBase64url } from "./base64url.ts";
+import { chartAlt, plotSvg } from "./chartSvg.ts";
+import { plainDecimal } from "./plainDecimal.ts";
 import type { Assignment } from "./assignment.ts";
 import type { Exercise } from "../registry.ts";
 import { exerciseFor, findFamily } from "./exerciseRef.ts";
@@ -55,9 +58,9 @@ export function absoluteTolerance(spec: AnswerSpec, value: number): number {
   return toleranceWidth(value, spec.tolerance);
 }
 
-/** A number as the LMS should read it (full precision, no exponent surprises). */
+/** A number as the LMS should read it: 12 significant digits in plain decimal, never "1e-9" (see plainDecimal.ts). */
 export function numberText(x: number): string {
-  return Number.isInteger(x) ? String(x) : formatNumber(x, 12);
+  return plainDecimal(x, 12);
 }
 
 /** The accepted answer in words, for grader information and answer keys. */
@@ -74,15 +77,57 @@ export function acceptedLine(spec: AnswerSpec): string {
   }
 }
 
-/** A text note for exercises whose chart cannot travel to the LMS. */
-export function figureNote(e: Exercise): string | null {
-  const plots = e.figure !== undefined || e.parts.some((p) => p.options?.some((o) => o.plot));
-  if (!plots) return null;
-  const alt = e.figure?.alt;
-  return `This exercise has a chart in Deep Sky that is not included in this export${alt ? `; it shows: ${alt}` : ""}.`;
+/** One chart of an exercise as an image file for a package: SVG text and alt text that carries the data. */
+export interface LmsChart {
+  /** File name, unique within the question ("figure.svg", "option-b.svg"). */
+  file: string;
+  svg: string;
+  alt: string;
 }
 
-/** What replaces a chart inside a choice option: its text alternative, when it has one. */
-export function chartNote(plot: PlotSpec): string {
-  return plot.alt ? ` (chart not exported; it shows: ${plot.alt})` : " (chart not exported)";
+/** The exercise's charts: the prompt's figure, and one per choice option that is a chart (keyed by option id). */
+export function exerciseCharts(e: Exercise): { figure?: LmsChart; options: Map<string, LmsChart> } {
+  const chart = (file: string, plot: PlotSpec): LmsChart => ({ file, svg: plotSvg(plot), alt: chartAlt(plot) });
+  const options = new Map<string, LmsChart>();
+  for (const p of e.parts) for (const o of p.options ?? []) if (o.plot) options.set(o.id, chart(`${p.id}-option-${o.id}.svg`.replace(/[^A-Za-z0-9_.-]/g, "_"), o.plot));
+  return { figure: e.figure ? chart("figure.svg", e.figure) : undefined, options };
+}
+
+/** Standard base64 (with padding) of UTF-8 text, as Moodle's <file encoding="base64"> wants it. */
+export function base64Text(text: string): string {
+  const url = bytesToBase64url(new TextEncoder().encode(text)).replace(/-/g, "+").replace(/_/g, "/");
+  return url + "=".repeat((4 - (url.length % 4)) % 4);
+}
+
+/**
+ * What an LMS export cannot carry faithfully, one line each (shown next to the download and put
+ * inside the package): hand-graded formulas, vector/matrix parts whose blanks each weigh a point in
+ * Moodle cloze, charts as SVG images, orderings matched as typed text in Moodle.
+ */
+export function exportReport(a: Assignment, variants: number, format: "moodle" | "qti"): string[] {
+  const lines: string[] = [];
+  for (const item of lmsItems(a, variants)) {
+    const where = `Item ${item.item + 1} (${item.name})`;
+    const e = item.variants[0];
+    const specs = Object.values(e.answer);
+    const charts = item.variants.reduce((n, v) => n + (v.figure ? 1 : 0) + v.parts.reduce((m, p) => m + (p.options ?? []).filter((o) => o.plot).length, 0), 0);
+    if (charts > 0) {
+      lines.push(`${where}: ${charts} chart${charts === 1 ? "" : "s"} exported as SVG images, each with alt text listing every curve's start, end and extreme point. An LMS that does not display SVG shows the alt text instead.`);
+    }
+    if (specs.some((sp) => sp.kind === "expression")) lines.push(`${where}: the formula is graded by hand (${format === "qti" ? "extendedTextInteraction" : "essay question"}); the accepted formula is in the grader information.`);
+    if (format === "moodle" && lmsKind(e) === "cloze" && specs.some((sp) => sp.kind === "vector" || sp.kind === "matrix")) {
+      lines.push(`${where}: Moodle cloze weighs every blank one mark, so each vector or matrix entry counts as a full mark (on the site a whole vector is one point). Scale the question's marks if that matters.`);
+    }
+    if (format === "moodle" && lmsKind(e) === "cloze" && e.parts.some((p) => (p.options ?? []).some((o) => o.plot))) {
+      lines.push(`${where}: chart options inside a cloze question are shown as images above the blank (a cloze drop-down cannot hold images).`);
+    }
+    if (specs.some((sp) => sp.kind === "ordering")) {
+      const multi = item.variants.some((v) => Object.values(v.answer).some((sp) => sp.kind === "ordering" && (sp.alsoCorrect?.length ?? 0) > 0));
+      lines.push(
+        `${where}: ${format === "moodle" ? "the order is typed as ids and matched exactly (with or without spaces after commas)" : "orderInteraction"}${multi ? "; every accepted order is a right answer" : ""}.`,
+      );
+    }
+    if (specs.some((sp) => sp.kind === "number" && "unit" in sp && sp.unit)) lines.push(`${where}: units are shown but not graded.`);
+  }
+  return lines;
 }

@@ -9,7 +9,8 @@
 import type { Assignment } from "./assignment.ts";
 import type { PartView } from "../family.ts";
 import type { Exercise } from "../registry.ts";
-import { absoluteTolerance, acceptedLine, chartNote, figureNote, lmsItems, numberText } from "./lms.ts";
+import type { LmsChart } from "./lms.ts";
+import { absoluteTolerance, acceptedLine, exerciseCharts, exportReport, lmsItems, numberText } from "./lms.ts";
 import { escapeXml, inlineToXhtml, plainText, promptToXhtml } from "./xml.ts";
 import { zipStore } from "./zip.ts";
 
@@ -32,7 +33,19 @@ function floatBlank(id: string, value: number, tol: number): { decl: string; rul
   };
 }
 
-function partBody(e: Exercise, part: PartView, declarations: string[], rules: string[], manual: string[]): string {
+/** An <img> for a chart stored next to the item (items/img/…), added to `images`. */
+function chartImg(chart: LmsChart, identifier: string, images: QtiFile[]): string {
+  const name = `img/${identifier}-${chart.file}`;
+  images.push({ name: `items/${name}`, text: chart.svg });
+  return `<img src="${escapeXml(name)}" alt="${escapeXml(chart.alt)}" width="420"/>`;
+}
+
+/** QTI's ordered container of identifiers, to compare a response with an order that is not the keyed one. */
+function orderedIds(ids: readonly string[]): string {
+  return `<ordered>${ids.map((id) => `<baseValue baseType="identifier">${qtiId("C", id)}</baseValue>`).join("")}</ordered>`;
+}
+
+function partBody(e: Exercise, part: PartView, declarations: string[], rules: string[], manual: string[], identifier: string, images: QtiFile[]): string {
   const spec = e.answer[part.id];
   const rid = qtiId("RESPONSE", part.id);
   const label = inlineToXhtml(part.label);
@@ -68,12 +81,21 @@ function partBody(e: Exercise, part: PartView, declarations: string[], rules: st
     case "choice": {
       declarations.push(`<responseDeclaration identifier="${rid}" cardinality="single" baseType="identifier"><correctResponse><value>${qtiId("C", spec.correct)}</value></correctResponse></responseDeclaration>`);
       rules.push(addWhen(`<match><variable identifier="${rid}"/><correct identifier="${rid}"/></match>`, 1));
-      const choices = spec.options.map((o) => `<simpleChoice identifier="${qtiId("C", o.id)}" fixed="true">${inlineToXhtml(o.label)}${o.plot ? escapeXml(chartNote(o.plot)) : ""}</simpleChoice>`).join("");
+      const charts = exerciseCharts(e).options;
+      const choices = spec.options
+        .map((o) => {
+          const chart = charts.get(o.id);
+          return `<simpleChoice identifier="${qtiId("C", o.id)}" fixed="true">${inlineToXhtml(o.label)}${chart ? ` ${chartImg(chart, identifier, images)}` : ""}</simpleChoice>`;
+        })
+        .join("");
       return `<choiceInteraction responseIdentifier="${rid}" shuffle="false" maxChoices="1"><prompt>${label}</prompt>${choices}</choiceInteraction>`;
     }
     case "ordering": {
       declarations.push(`<responseDeclaration identifier="${rid}" cardinality="ordered" baseType="identifier"><correctResponse>${spec.correct.map((id) => `<value>${qtiId("C", id)}</value>`).join("")}</correctResponse></responseDeclaration>`);
-      rules.push(addWhen(`<match><variable identifier="${rid}"/><correct identifier="${rid}"/></match>`, 1));
+      // Families may accept several orders (alsoCorrect): any of them scores.
+      const others = (spec.alsoCorrect ?? []).map((order) => `<match><variable identifier="${rid}"/>${orderedIds(order)}</match>`);
+      const keyed = `<match><variable identifier="${rid}"/><correct identifier="${rid}"/></match>`;
+      rules.push(addWhen(others.length > 0 ? `<or>${keyed}${others.join("")}</or>` : keyed, 1));
       const choices = spec.items.map((i) => `<simpleChoice identifier="${qtiId("C", i.id)}">${inlineToXhtml(i.label)}</simpleChoice>`).join("");
       return `<orderInteraction responseIdentifier="${rid}" shuffle="false"><prompt>${label}</prompt>${choices}</orderInteraction>`;
     }
@@ -84,14 +106,14 @@ function partBody(e: Exercise, part: PartView, declarations: string[], rules: st
   }
 }
 
-/** The assessmentItem XML of one exercise. */
-export function qtiItem(e: Exercise, identifier: string, title: string): string {
+/** The assessmentItem XML of one exercise; its chart images (SVG) are added to `images` when given. */
+export function qtiItem(e: Exercise, identifier: string, title: string, images: QtiFile[] = []): string {
   const declarations: string[] = [];
   const rules: string[] = [];
   const manual: string[] = [];
-  const parts = e.parts.map((p) => partBody(e, p, declarations, rules, manual)).join("\n");
-  const note = figureNote(e);
-  const body = [`<div>${promptToXhtml(e.prompt)}</div>`, note ? `<p><em>${escapeXml(note)}</em></p>` : "", parts].filter(Boolean).join("\n");
+  const parts = e.parts.map((p) => partBody(e, p, declarations, rules, manual, identifier, images)).join("\n");
+  const figure = exerciseCharts(e).figure;
+  const body = [`<div>${promptToXhtml(e.prompt)}</div>`, figure ? `<p>${chartImg(figure, identifier, images)}</p>` : "", parts].filter(Boolean).join("\n");
   const solution = `<modalFeedback outcomeIdentifier="FEEDBACK" identifier="SOLUTION" showHide="show"><div><p>Worked solution:</p><ol>${e.solution.map((s) => `<li>${inlineToXhtml(s)}</li>`).join("")}</ol>${
     manual.length ? `<p>Graded by hand; accepted: ${escapeXml(manual.join("; "))}</p>` : ""
   }</div></modalFeedback>`;
@@ -126,9 +148,11 @@ export function qtiFiles(a: Assignment, variants: number): QtiFile[] {
     item.variants.forEach((e, v) => {
       const id = `ITEM_${item.item + 1}_${v + 1}`;
       const href = `items/${id}.xml`;
-      files.push({ name: href, text: qtiItem(e, id, `${e.title} · level ${e.level} · variant ${v + 1}`) });
+      const images: QtiFile[] = [];
+      files.push({ name: href, text: qtiItem(e, id, `${e.title} · level ${e.level} · variant ${v + 1}`, images) });
       refs.push(`<assessmentItemRef identifier="REF_${item.item + 1}_${v + 1}" href="${href}"/>`);
-      itemResources.push(`<resource identifier="RES_${id}" type="imsqti_item_xmlv2p1" href="${href}"><file href="${href}"/></resource>`);
+      itemResources.push(`<resource identifier="RES_${id}" type="imsqti_item_xmlv2p1" href="${href}"><file href="${href}"/>${images.map((f) => `<file href="${escapeXml(f.name)}"/>`).join("")}</resource>`);
+      files.push(...images);
     });
     sections.push(
       `<assessmentSection identifier="SECTION_${item.item + 1}" title="${escapeXml(item.name)}" visible="true"><selection select="${item.count}"/><ordering shuffle="true"/>${refs.join("")}</assessmentSection>`,
@@ -156,7 +180,7 @@ export function qtiFiles(a: Assignment, variants: number): QtiFile[] {
     "<organizations/>",
     "<resources>",
     `<resource identifier="RES_TEST" type="imsqti_test_xmlv2p1" href="assessment.xml"><file href="assessment.xml"/>${files
-      .filter((f) => f.name.startsWith("items/"))
+      .filter((f) => f.name.startsWith("items/") && f.name.endsWith(".xml"))
       .map((f) => `<dependency identifierref="RES_${f.name.slice(6, -4)}"/>`)
       .join("")}</resource>`,
     ...itemResources,
@@ -164,7 +188,9 @@ export function qtiFiles(a: Assignment, variants: number): QtiFile[] {
     "</manifest>",
     "",
   ].join("\n");
-  return [{ name: "imsmanifest.xml", text: manifest }, ...files];
+  // Not a manifest resource: a note for the instructor who opens the zip.
+  const report = ["What this QTI 2.1 package could not carry exactly as on the site:", ...exportReport(a, variants, "qti").map((l) => `- ${l}`), ""].join("\n");
+  return [{ name: "imsmanifest.xml", text: manifest }, ...files, { name: "export-report.txt", text: report }];
 }
 
 /** The QTI 2.1 package as zip bytes. */
