@@ -71,6 +71,33 @@ describe("the fit worker's message handler", () => {
     expect(tensorFromPayload(done.weights[0]).shape).toEqual([2, 4]);
   });
 
+  it("sends the current weights with progress only when the start asks for progressWeights", async () => {
+    const run = async (progressWeights: boolean) => {
+      const sent: { message: FromWorkerMessage; transfer: ArrayBuffer[] }[] = [];
+      const handle: ReturnType<typeof createFitHandler> = createFitHandler(
+        (message, transfer) => {
+          sent.push({ message, transfer });
+          if (message.type === "progress") void handle({ type: "ack", id: message.id });
+        },
+        { minIntervalMs: 0 },
+      );
+      await handle(probedStart("w", 3, { progressWeights }));
+      return sent;
+    };
+    const plain = (await run(false)).filter((s) => s.message.type === "progress");
+    expect(plain.every((s) => s.message.type === "progress" && s.message.weights === undefined)).toBe(true);
+    const sent = await run(true);
+    const progress = sent.filter((s) => s.message.type === "progress");
+    expect(progress).toHaveLength(3);
+    const last = progress[2];
+    const done = sent[sent.length - 1].message;
+    if (last.message.type !== "progress" || done.type !== "done") throw new Error("unexpected messages");
+    // The last epoch's progress carries the same weights as the done message that follows it, transferred.
+    expect(last.message.weights!.map((w) => w.name)).toEqual(done.weights.map((w) => w.name));
+    expect(Array.from(tensorFromPayload(last.message.weights![0]).data)).toEqual(Array.from(tensorFromPayload(done.weights[0]).data));
+    expect(last.transfer).toEqual([last.message.predictions!.buffer, ...last.message.weights!.map((w) => w.buffer)]);
+  });
+
   it("stops a run when a stop message arrives during training, and ignores a later resume", async () => {
     const sent: FromWorkerMessage[] = [];
     let handle: ReturnType<typeof createFitHandler> | null = null;

@@ -70,6 +70,8 @@ export function createFitHandler(post: Post, options: FitHandlerOptions = {}): (
   const now = options.now ?? (() => performance.now());
   let session: Session | null = null;
 
+  /** Copies of the model's weights as transferable payloads. */
+  const currentWeights = (s: Session): WeightPayload[] => getWeights(s.model).map((w) => ({ name: w.name, ...payloadFromData(w.shape, w.data) }));
   /** The model's first output at the probe points, as a fresh (transferable) float32 array. */
   const predictions = (s: Session): Float32Array | undefined => (s.probe === null ? undefined : Float32Array.from(predict(s.model, s.probe).data));
 
@@ -86,7 +88,10 @@ export function createFitHandler(post: Post, options: FitHandlerOptions = {}): (
     const flush = () => {
       s.awaitingAck = true;
       const p = predictions(s);
-      post({ type: "progress", id: s.id, logs: pending, epochsDone: epochsBefore + runEpochs, predictions: p }, p ? [p.buffer as ArrayBuffer] : []);
+      // Weights only when asked for (a network diagram): a copy of every weight per message.
+      const w = o.progressWeights ? currentWeights(s) : undefined;
+      const transfer = [...(p ? [p.buffer as ArrayBuffer] : []), ...(w ?? []).map((t) => t.buffer)];
+      post({ type: "progress", id: s.id, logs: pending, epochsDone: epochsBefore + runEpochs, predictions: p, ...(w ? { weights: w } : {}) }, transfer);
       pending = [];
       lastPost = now();
     };
@@ -130,7 +135,7 @@ export function createFitHandler(post: Post, options: FitHandlerOptions = {}): (
       else if (s.request === "stop") reason = "stopped";
       else reason = "paused";
       s.ended = reason !== "paused";
-      const weights: WeightPayload[] = getWeights(s.model).map((w) => ({ name: w.name, ...payloadFromData(w.shape, w.data) }));
+      const weights = currentWeights(s);
       const p = predictions(s);
       const transfer = weights.map((w) => w.buffer);
       if (p) transfer.push(p.buffer as ArrayBuffer);

@@ -66,6 +66,8 @@ export interface FitStartMessage {
     /** Seed of shuffling and dropout. Default 0. */
     rngSeed?: number | string;
     earlyStopping?: EarlyStoppingOptions;
+    /** Send the current weights with every progress message too (for a live network diagram). Default false. */
+    progressWeights?: boolean;
   };
 }
 
@@ -104,6 +106,8 @@ export interface FitProgressMessage {
   epochsDone: number;
   /** The model's first output at the probe points, flattened (raw: logits, standardised values…); absent without a probe. */
   predictions?: Float32Array;
+  /** Current weights, as in done messages; only when the start asked for `progressWeights` (transferred). */
+  weights?: WeightPayload[];
 }
 
 /** Why a run ended: all epochs ran, a pause or stop message arrived, or early stopping fired. */
