@@ -142,6 +142,7 @@ describe("npm run models:evaluate", () => {
     const e = JSON.parse(out.join("\n")) as RealImageEvaluation;
     expect(e.count).toBe(4);
     expect(e.views).toBe(8);
+    expect(e.preparation).toBe("");
     expect(e.confusion.flat().reduce((a, b) => a + b, 0)).toBe(4);
     expect(e.onnxSha256).toBe(sha256(new Uint8Array(readFileSync(join(modelDir("lens-finder"), "model.onnx")))));
     const sheet = err.join("\n").match(/: (\/\S+mistakes\.png)$/m)?.[1];
@@ -195,6 +196,7 @@ describe("npm run models:evaluate", () => {
       set: "tiny",
       source: "a test folder",
       views: 8,
+      preparation: "--pixel-scale 0.062",
       onnxSha256: sha256(new Uint8Array(readFileSync(join(dir, "model.onnx")))),
       classes: ["non-lens", "lens"],
       count: 4,
@@ -220,6 +222,8 @@ describe("npm run models:evaluate", () => {
     expect(section).toContain("**Balanced accuracy: 75.0%**");
     expect(section).toContain("Recall per class: non-lens 100.0% (2/2), lens 50.0% (1/2).");
     expect(section).toContain("**ROC AUC: 0.750**");
+    expect(section).toContain("`npm run models:evaluate -- lens-finder <folder> --pixel-scale 0.062`");
+    expect(section).toContain("resampled to the network's 0.262″ pixels and 16.8″ field from the given scale");
     expect(section).toContain("| **lens** | 1 | **1** | 50.0% |");
     expect(card.indexOf("## Results on held-out simulated cutouts")).toBeLessThan(card.indexOf(REAL_IMAGES_HEADING));
     expect(savedRealImages(dir)?.balancedAccuracy).toBe(0.75);

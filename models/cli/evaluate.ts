@@ -23,7 +23,7 @@ import { openFileClassifier } from "../training/classifier/file-classifier.ts";
 import { LabelledFolderError, evaluateFolder, evaluationJson, sha256 } from "../training/classifier/real-images.ts";
 import type { RealImageEvaluation, RealImageFigures } from "../training/classifier/real-images.ts";
 import { realImagesSection, withRealImagesSection } from "../training/classifier/card.ts";
-import { SCALE_OPTIONS, SCALE_USAGE, scaleOptions } from "./scaleOptions.ts";
+import { SCALE_OPTIONS, SCALE_USAGE, scaleFlags, scaleOptions } from "./scaleOptions.ts";
 
 const USAGE = `usage: npm run models:evaluate -- <${CLASSIFIER_IDS.join("|")}> <folder> [options]
   <folder>        one subfolder per class (names as the model's classes, case and punctuation ignored),
@@ -112,6 +112,7 @@ async function evaluate(argv: readonly string[], out: (line: string) => void, er
     set: values.set ?? basename(resolve(folder)),
     source: values.source ?? "not given",
     views: predictionViews(spec),
+    preparation: scaleFlags(values),
     onnxSha256: sha256(classifier.onnx),
     ...figures,
     skipped,

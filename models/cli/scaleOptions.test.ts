@@ -8,7 +8,7 @@ import { encodePng } from "../training/shared/png.ts";
 import { UsageError } from "../training/shared/options.ts";
 import { classifyFiles, main as classify } from "./classify.ts";
 import { main as evaluate } from "./evaluate.ts";
-import { scaleOptions } from "./scaleOptions.ts";
+import { scaleFlags, scaleOptions } from "./scaleOptions.ts";
 
 describe("--pixel-scale, --fov, --survey and --frame (classify and models:evaluate)", () => {
   it("turn into prepareImage options", () => {
@@ -74,5 +74,12 @@ describe("--pixel-scale, --fov, --survey and --frame (classify and models:evalua
       ),
     ).toBe(0);
     expect(JSON.parse(lines.join("\n"))).toEqual(run.results);
+  });
+
+  it("scaleFlags writes back the options that reproduce a preparation, empty for the defaults", () => {
+    expect(scaleFlags({})).toBe("");
+    expect(scaleFlags({ frame: "centre" })).toBe("--frame centre");
+    expect(scaleFlags({ "pixel-scale": "0.062" })).toBe("--pixel-scale 0.062");
+    expect(scaleOptions({ "pixel-scale": "0.062" })).toEqual(scaleOptions({ "pixel-scale": scaleFlags({ "pixel-scale": "0.062" }).split(" ")[1] }));
   });
 });

@@ -63,3 +63,14 @@ export function scaleOptions(values: {
   }
   return out;
 }
+
+/**
+ * The command-line options that reproduce `values` (the inverse of scaleOptions, in a fixed order), so
+ * a saved evaluation can say how its pictures were prepared; "" for the defaults.
+ */
+export function scaleFlags(values: { "pixel-scale"?: string; fov?: string; survey?: string; frame?: string }): string {
+  return (["pixel-scale", "fov", "survey", "frame"] as const)
+    .filter((k) => values[k] !== undefined)
+    .map((k) => `--${k} ${values[k]}`)
+    .join(" ");
+}

@@ -165,7 +165,7 @@ const RECALL_OR_DASH = (v: number) => (Number.isNaN(v) ? "–" : pct(v));
 export function realImagesSection(e: RealImageEvaluation, simulated: number): string {
   const lines: string[] = [REAL_IMAGES_HEADING, ""];
   lines.push(
-    `Measured by \`npm run models:evaluate -- ${e.model} <folder>\` on ${e.count} real survey images of the labelled set “${e.set}”${e.views > 1 ? ` (each prediction averages ${e.views} flips and turns, as everywhere)` : ""}. Source: ${e.source}. These images are for evaluation only: never trained on, never used to pick settings image by image, and not shipped with the project. *Generated from \`real-images.json\`; do not edit by hand.*`,
+    `Measured by \`npm run models:evaluate -- ${e.model} <folder>${e.preparation ? ` ${e.preparation}` : ""}\` on ${e.count} real survey images of the labelled set “${e.set}”${e.views > 1 ? ` (each prediction averages ${e.views} flips and turns, as everywhere)` : ""}; ${preparationText(e.preparation)}. Source: ${e.source}. These images are for evaluation only: never trained on, never used to pick settings image by image, and not shipped with the project. *Generated from \`real-images.json\`; do not edit by hand.*`,
     "",
   );
   lines.push(
@@ -199,6 +199,13 @@ export function realImagesSection(e: RealImageEvaluation, simulated: number): st
 }
 
 export const REAL_IMAGES_HEADING = "## On real images";
+
+/** The preparation options of a saved evaluation in words (they are scaleOptions' command-line flags). */
+function preparationText(flags: string): string {
+  if (flags === "") return "pictures of unknown scale auto-framed around their central source, as the site and `classify` do by default";
+  if (flags === "--frame centre") return "each picture's centred square, without auto-framing";
+  return `pictures resampled to the network's 0.262″ pixels and 16.8″ field from the given scale (\`${flags}\`)`;
+}
 
 /**
  * `card` with its "On real images" section replaced by `section` (or removed, for null); a card

@@ -195,6 +195,11 @@ export interface RealImageEvaluation extends RealImageFigures {
   source: string;
   /** Views averaged per prediction (test-time augmentation). */
   views: number;
+  /**
+   * How the pictures were prepared, as the command-line options that reproduce it ("" = the defaults:
+   * FITS WCS when present, else auto-framing around the central source).
+   */
+  preparation: string;
   /** SHA-256 of the model.onnx evaluated: the card shows these figures only for that exact file. */
   onnxSha256: string;
   /** Files that could not be read, with the reason. */
