@@ -13,9 +13,15 @@ export type { Conflict, ExerciseResult, Flag, FlagKind, Gradebook, GradebookEntr
 export { FLAG_BASIS, buildGradebook, continuationProblems, dueDeadline, regradeReceipt } from "./regrade.ts";
 export { hasHiddenCharacters, mixesScripts, nameSkeleton, revealName, visibleName } from "./studentName.ts";
 export { csvCell, exerciseColumns, gradebookCsv, gradebookRows, tableCell, toCsv } from "./csv.ts";
+export type { ItemStats } from "./itemAnalysis.ts";
+export { itemAnalysis, itemAnalysisCsv } from "./itemAnalysis.ts";
 export type { ExerciseWork, SessionState } from "./session.ts";
+export { mergeSessions, savedVersion } from "./sessionMerge.ts";
 export { attemptsLeft, bestPoints, isClosed, newSession, openHint, parseSession, serializeSession, sessionScore, setDraft, storageKey, submit, toReceipt } from "./session.ts";
-export { acceptedLine, lmsKind } from "./lms.ts";
+export type { LmsChart } from "./lms.ts";
+export { acceptedLine, exerciseCharts, exportReport, lmsKind } from "./lms.ts";
+export { chartAlt, plotSvg } from "./chartSvg.ts";
+export { plainDecimal } from "./plainDecimal.ts";
 export { moodleXml } from "./moodle.ts";
 export { qtiFiles, qtiPackage } from "./qti.ts";
 export { crc32, zipStore } from "./zip.ts";

@@ -24,6 +24,8 @@ export interface ExerciseResult {
   total: number;
   attempts: number;
   hints: number;
+  /** Ids of the known mistakes (misconceptions) the submissions made, each once, in order of first appearance. */
+  misconceptions: string[];
   /** Why it could not be regraded (e.g. the family changed version), else undefined. */
   error?: string;
 }
@@ -106,16 +108,20 @@ export function regradeReceipt(receipt: Receipt, window: GradingWindow = {}): Re
   const registryOk = checkAgainstRegistry(a);
   const exercises = refs.map((ref, j): ExerciseResult => {
     const answers = receipt.exercises[j];
-    const base = { family: ref.family, level: ref.level, seed: ref.seed, attempts: answers.submissions.length, hints: answers.hints };
+    const base = { family: ref.family, level: ref.level, seed: ref.seed, attempts: answers.submissions.length, hints: answers.hints, misconceptions: [] as string[] };
     if (registryOk !== true) return { ...base, earned: 0, total: 0, error: registryOk };
     try {
       const { total, scores } = regradeRef(ref, answers.submissions.map((s) => s.input));
       let earned = 0;
       let unreadable = 0;
+      const misconceptions = new Set<string>();
       for (const score of scores) {
-        if (score.kind === "points") earned = Math.max(earned, Math.min(score.earned, total));
-        else unreadable++;
+        if (score.kind === "points") {
+          earned = Math.max(earned, Math.min(score.earned, total));
+          for (const f of score.feedback) if (f.verdict === "misconception" && f.misconception) misconceptions.add(f.misconception);
+        } else unreadable++;
       }
+      base.misconceptions = [...misconceptions];
       if (unreadable > 0) flags.push({ kind: "unreadable-response", message: `Exercise ${j + 1} has ${unreadable} unreadable submission${unreadable === 1 ? "" : "s"} (the page never records those; scored 0).` });
       return { ...base, earned, total };
     } catch (error) {

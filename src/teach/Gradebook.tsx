@@ -1,7 +1,19 @@
 import { For, Show, createSignal, createUniqueId } from "solid-js";
 import type { Assignment, Gradebook as Book } from "../../exercises/assignments/index.ts";
-import { buildGradebook, decodeAssignment, exerciseColumns, findFamily, findReceiptCodes, gradebookCsv } from "../../exercises/assignments/index.ts";
+import {
+  FLAG_BASIS,
+  buildGradebook,
+  decodeAssignment,
+  exerciseColumns,
+  findFamily,
+  findReceiptCodes,
+  gradebookCsv,
+  isCalendarDate,
+  itemAnalysis,
+  itemAnalysisCsv,
+} from "../../exercises/assignments/index.ts";
 import { downloadFile } from "./browser.ts";
+import { ConflictView } from "./ConflictView.tsx";
 import { fileStem } from "./builderModel.ts";
 import styles from "./teach.module.css";
 
@@ -24,6 +36,7 @@ export function Gradebook(_props: GradebookProps) {
   const [files, setFiles] = createSignal<{ name: string; text: string }[]>([]);
   const [link, setLink] = createSignal("");
   const [linkError, setLinkError] = createSignal("");
+  const [opens, setOpens] = createSignal("");
   const [book, setBook] = createSignal<Book | null>(null);
   const [status, setStatus] = createSignal("");
   const [dragging, setDragging] = createSignal(false);
@@ -51,6 +64,10 @@ export function Gradebook(_props: GradebookProps) {
       }
       expected = decoded.value;
     }
+    if (opens() !== "" && !isCalendarDate(opens())) {
+      setLinkError("The day it was handed out should be a date (YYYY-MM-DD).");
+      return;
+    }
     const codes = [
       ...findReceiptCodes(pasted()).map((code, i) => ({ source: `pasted text, code ${i + 1}`, code })),
       ...files().flatMap((f) => findReceiptCodes(f.text).map((code, i) => ({ source: `${f.name}${i > 0 ? `, code ${i + 1}` : ""}`, code }))),
@@ -61,7 +78,7 @@ export function Gradebook(_props: GradebookProps) {
       return;
     }
     const start = performance.now();
-    const result = buildGradebook(codes, expected);
+    const result = buildGradebook(codes, expected, { opens: opens() || undefined, now: Date.now() });
     const ms = performance.now() - start;
     setBook(result);
     const flagged = result.entries.filter((e) => e.problem || (e.result?.flags.length ?? 0) > 0).length;
@@ -78,6 +95,10 @@ export function Gradebook(_props: GradebookProps) {
           <span>Assignment link (optional: flags receipts of any other assignment)</span>
         </label>
         <input id={`${uid}-link`} class={styles.code} type="text" name="assignment-link" value={link()} onInput={(e) => setLink(e.currentTarget.value)} aria-describedby={`${uid}-link-error`} />
+        <label class={styles.field} for={`${uid}-opens`}>
+          <span>Handed out on (optional: flags receipts started before that day)</span>
+        </label>
+        <input id={`${uid}-opens`} type="date" name="opens" value={opens()} onInput={(e) => setOpens(e.currentTarget.value)} />
         <p id={`${uid}-link-error`} class={styles.error} aria-live="polite" data-testid="link-error">
           {linkError()}
         </p>
@@ -135,7 +156,7 @@ export function Gradebook(_props: GradebookProps) {
               </h2>
               <p class={styles.muted}>
                 <Show when={b().assignment} fallback={"No receipt could be read."}>
-                  {b().given ? "Assignment from your link." : "No link given: the assignment most receipts belong to."} Points are regraded from each receipt's responses; the best attempt per exercise counts.
+                  {b().given ? "Assignment from your link." : "No link given: the assignment most receipts belong to."} Points are regraded from each receipt's responses; the best attempt per exercise counts. A student whose receipts disagree gets no points until you compare them below.
                 </Show>
               </p>
               {/* A scrolling region must take keyboard focus, or keyboard users cannot scroll it (axe: scrollable-region-focusable). */}
@@ -156,11 +177,9 @@ export function Gradebook(_props: GradebookProps) {
                       {(r) => (
                         <tr data-student={r.receipt.student}>
                           <th scope="row">{r.receipt.student}</th>
-                          <For each={r.exercises}>{(e) => <td>{e.error ? "—" : `${e.earned}/${e.total}`}</td>}</For>
-                          <td data-testid="points">
-                            {r.earned}/{r.total}
-                          </td>
-                          <td>{r.total > 0 ? Math.round((100 * r.earned) / r.total) : 0}</td>
+                          <For each={r.exercises}>{(e) => <td>{e.error || r.conflict ? "—" : `${e.earned}/${e.total}`}</td>}</For>
+                          <td data-testid="points">{r.conflict ? "conflict: see below" : `${r.earned}/${r.total}`}</td>
+                          <td>{r.conflict ? "—" : r.total > 0 ? Math.round((100 * r.earned) / r.total) : 0}</td>
                           <td>{r.flags.length > 0 ? r.flags.map((f) => f.message).join(" ") : "—"}</td>
                         </tr>
                       )}
@@ -176,6 +195,59 @@ export function Gradebook(_props: GradebookProps) {
                 Download CSV
               </button>
             </section>
+            <section class={styles.panel} aria-labelledby={`${uid}-items`}>
+              <h2 id={`${uid}-items`}>Item analysis</h2>
+              <p class={styles.muted}>Per exercise, over the students in the table (rows in conflict left out). Times are the students' own clocks: minutes from their start to their first answer, the median.</p>
+              <div class="scroll-x" tabindex="0" role="region" aria-labelledby={`${uid}-items`}>
+                <table class={styles.table} data-testid="item-analysis">
+                  <thead>
+                    <tr>
+                      <th scope="col">Exercise</th>
+                      <th scope="col">Answered</th>
+                      <th scope="col">Mean points</th>
+                      <th scope="col">Full / partial / zero / blank</th>
+                      <th scope="col">Most common mistake</th>
+                      <th scope="col">Median minutes to first answer</th>
+                      <th scope="col">Mean attempts</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    <For each={itemAnalysis(b())}>
+                      {(s, j) => (
+                        <tr>
+                          <th scope="row">{exerciseColumns(columns().map((e) => e.family), (id) => findFamily(id)?.title ?? id)[j()]}</th>
+                          <td>
+                            {s.answered} of {s.students}
+                          </td>
+                          <td>
+                            {s.meanPoints.toFixed(2)} of {s.total}
+                          </td>
+                          <td>
+                            {s.distribution.full} / {s.distribution.partial} / {s.distribution.zero} / {s.distribution.unanswered}
+                          </td>
+                          <td>{s.topMisconception ? `${s.topMisconception.id} (${s.topMisconception.students} student${s.topMisconception.students === 1 ? "" : "s"})` : "—"}</td>
+                          <td>{s.medianMinutesToFirstAnswer === null ? "—" : s.medianMinutesToFirstAnswer.toFixed(1)}</td>
+                          <td>{s.meanAttempts.toFixed(1)}</td>
+                        </tr>
+                      )}
+                    </For>
+                  </tbody>
+                </table>
+              </div>
+              <button type="button" class="button" onClick={() => downloadFile(`item-analysis-${fileStem(b().assignment?.title ?? "assignment")}.csv`, itemAnalysisCsv(b()), "text/csv;charset=utf-8")}>
+                Download item analysis CSV
+              </button>
+            </section>
+            <Show when={b().conflicts.length > 0}>
+              <section class={styles.panel} aria-labelledby={`${uid}-conflicts`} data-testid="conflicts">
+                <h2 id={`${uid}-conflicts`}>Receipts that disagree</h2>
+                <p class={styles.muted}>
+                  Receipts under one name, or names that look the same, that cannot all be one student's work: a later one drops answers or hints of an earlier one, was started separately, or spells the name with other characters. None of them is counted. Compare them and decide; the CSV leaves
+                  their points empty.
+                </p>
+                <For each={b().conflicts}>{(c) => <ConflictView conflict={c} label={`Receipts ${c.entries.map((e) => `#${e.number}`).join(", ")} side by side`} />}</For>
+              </section>
+            </Show>
             <section class={styles.panel} aria-labelledby={`${uid}-flags`}>
               <h2 id={`${uid}-flags`}>Every receipt</h2>
               <ol class={styles.entries} data-testid="entries">
@@ -188,7 +260,13 @@ export function Gradebook(_props: GradebookProps) {
                           <>
                             {r().receipt.student}: {r().earned}/{r().total}
                             {e.counted ? " (counted)" : " (not counted)"}
-                            <For each={r().flags}>{(f) => <span class={styles.flag}>⚠ {f.message}</span>}</For>
+                            <For each={r().flags}>
+                              {(f) => (
+                                <span class={styles.flag}>
+                                  ⚠ <span class={styles.basis}>{FLAG_BASIS[f.kind]}:</span> {f.message}
+                                </span>
+                              )}
+                            </For>
                           </>
                         )}
                       </Show>
