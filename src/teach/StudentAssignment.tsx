@@ -11,11 +11,13 @@ import {
   exerciseFor,
   exerciseCount,
   isClosed,
+  mergeSessions,
   newSession,
   openHint,
   parseSession,
   regradeRef,
   receiptFile,
+  savedVersion,
   serializeSession,
   sessionScore,
   setDraft,
@@ -56,6 +58,7 @@ export function StudentAssignment(_props: StudentAssignmentProps) {
   const [notice, setNotice] = createSignal("");
   const [receipt, setReceipt] = createSignal<{ code: string; file: string } | null>(null);
   const [status, setStatus] = createSignal("");
+  const [backup, setBackup] = createSignal<{ name: string; text: string } | null>(null);
   let receiptField: HTMLTextAreaElement | undefined;
 
   const read = () => {
@@ -65,11 +68,24 @@ export function StudentAssignment(_props: StudentAssignmentProps) {
     setLoaded(decoded.ok ? { kind: "ok", assignment: decoded.value } : { kind: "error", message: decoded.message });
   };
 
+  /** Another tab saved this student's work: merge it in, so attempts and closed exercises agree across tabs. */
+  const onStorage = (event: StorageEvent) => {
+    const a = assignment();
+    const s = session();
+    if (!a || !s || event.newValue === null || event.key !== storageKey(a, s.student)) return;
+    const theirs = parseSession(event.newValue, a, s.student);
+    if (theirs !== null && !("error" in theirs)) setSession(mergeSessions(a, s, theirs));
+  };
+
   onMount(() => {
     read();
     setStudentField(readStorage(LAST_STUDENT_KEY) ?? "");
     window.addEventListener("hashchange", read);
-    onCleanup(() => window.removeEventListener("hashchange", read));
+    window.addEventListener("storage", onStorage);
+    onCleanup(() => {
+      window.removeEventListener("hashchange", read);
+      window.removeEventListener("storage", onStorage);
+    });
     loadMath()
       .then((render) => setMath(() => render))
       .catch((error) => setNotice(`The maths renderer could not be loaded (${error instanceof Error ? error.message : String(error)}).`));
@@ -80,10 +96,17 @@ export function StudentAssignment(_props: StudentAssignmentProps) {
     return l.kind === "ok" ? l.assignment : null;
   };
 
-  const save = (s: SessionState) => {
+  /** `s` merged with what is stored now (another tab may have saved since): localStorage is read synchronously, so nothing in between is lost. */
+  const withStored = (a: Assignment, s: SessionState): SessionState => {
+    const stored = parseSession(readStorage(storageKey(a, s.student)), a, s.student);
+    return stored !== null && !("error" in stored) ? mergeSessions(a, s, stored) : s;
+  };
+
+  const save = (next: SessionState) => {
+    const a = assignment();
+    const s = a ? withStored(a, next) : next;
     setSession(s);
     setReceipt(null);
-    const a = assignment();
     if (a && !writeStorage(storageKey(a, s.student), serializeSession(s))) setNotice("This browser does not let the page save your work; make a receipt before you leave.");
   };
 
@@ -100,8 +123,19 @@ export function StudentAssignment(_props: StudentAssignmentProps) {
     writeStorage(LAST_STUDENT_KEY, checked.value);
     const list = assignedExercises(a, checked.value).map((ref) => exerciseFor(ref));
     setExercises(list);
-    const saved = parseSession(readStorage(storageKey(a, checked.value)), a, checked.value);
-    if (saved !== null && "error" in saved) setNotice(saved.error);
+    const key = storageKey(a, checked.value);
+    const raw = readStorage(key);
+    const saved = parseSession(raw, a, checked.value);
+    if (raw !== null && saved !== null && "error" in saved) {
+      // Unreadable or newer saved work is kept, never overwritten by the first keystroke.
+      const name = `${key}:backup:${Date.now()}`;
+      const kept = writeStorage(name, raw);
+      const newer = (savedVersion(raw) ?? 1) > 1;
+      setBackup({ name: `backup-${fileStem(a.title)}-${fileStem(checked.value)}.json`, text: raw });
+      setNotice(
+        `${newer ? "Your saved work for this assignment comes from a newer version of this site and cannot be read here; starting afresh." : saved.error} ${kept ? "The saved copy was kept in this browser as a backup" : "The saved copy could not be kept in this browser"}; download it below and keep it (your instructor can read it).`,
+      );
+    }
     const restored = saved !== null && !("error" in saved) ? saved : null;
     setSession(restored ?? newSession(a, checked.value, Date.now(), list.map((e) => e.parts.length)));
     if (restored && restored.work.some((w) => w.submissions.length > 0)) setNotice("Welcome back: your saved answers on this device are restored.");
@@ -110,8 +144,13 @@ export function StudentAssignment(_props: StudentAssignmentProps) {
 
   const check = (j: number): Score => {
     const a = assignment()!;
-    const s = session()!;
+    // Another tab may have used the last attempt (or answered right) a moment ago.
+    const s = withStored(a, session()!);
     const e = exercises()[j]!;
+    if (isClosed(a, s, j)) {
+      setSession(s);
+      return { kind: "invalid", message: "This exercise was closed in another tab or window (no attempts left, or already answered right); this answer was not graded." };
+    }
     const input = { ...initialInputs(e.parts), ...s.work[j]!.draft };
     const score = regradeRef({ family: e.id, version: e.version, level: e.level, seed: e.seed }, [input]).scores[0]!;
     if (score.kind === "points") save(submit(a, s, j, input, score.earned, Date.now()));
@@ -155,6 +194,15 @@ export function StudentAssignment(_props: StudentAssignmentProps) {
               <p class={styles.notice} role="status">
                 {notice()}
               </p>
+            </Show>
+            <Show when={backup()}>
+              {(b) => (
+                <p>
+                  <button type="button" class="button" onClick={() => downloadFile(b().name, b().text, "application/json")}>
+                    Download the backup of your saved work
+                  </button>
+                </p>
+              )}
             </Show>
             <Show
               when={session()}
