@@ -48,6 +48,11 @@ export default defineConfig({
           if (warning.code === "MODULE_LEVEL_DIRECTIVE" && warning.message.includes("astro:head-inject")) return;
           warn(warning);
         },
+        // src/lib is pure: importing one of its modules does nothing but define things (no top-level
+        // calls; tests/unit/libSideEffects.test.ts checks). Saying so lets the bundler drop the
+        // modules a widget imports through an index.ts but never uses (the FITS reader and upload
+        // preprocessing on pages without uploads, …), which keeps each island's chunk its own.
+        treeshake: { moduleSideEffects: (id) => !/[\\/]src[\\/]lib[\\/]/.test(id) },
       },
     },
   },

@@ -5,6 +5,7 @@
 // function the training data went through too).
 import { FitsError, PixelScaleError, prepareImage, readFits } from "../astro/index.ts";
 import type { FitsValue, ImageInput, PreparedImage, PrepareOptions } from "../astro/index.ts";
+import { ImageFileError } from "./imageFileError.ts";
 
 /** Files larger than this are refused before reading (a 64 MB FITS is a 4k × 4k float image). */
 export const MAX_FILE_BYTES = 64 * 1024 * 1024;
@@ -13,10 +14,7 @@ export const MAX_PIXELS = 40_000_000;
 
 export type ImageFormat = "png" | "jpeg" | "fits";
 
-/** A file that cannot be used, with a message for the person who chose it. */
-export class ImageFileError extends Error {
-  override name = "ImageFileError";
-}
+export { ImageFileError };
 
 /** The format from the file's first bytes (names can lie), or null if it is none we read. */
 export function sniffFormat(bytes: Uint8Array): ImageFormat | null {
