@@ -7,6 +7,7 @@ import rehypeKatex from "rehype-katex";
 import { unified } from "@astrojs/markdown-remark";
 import { rehypeScrollableTables } from "./src/build/rehypeScrollableTables.ts";
 import { serviceWorker } from "./src/build/serviceWorkerIntegration.ts";
+import { searchIndex } from "./src/build/searchIndexIntegration.ts";
 import { rehypeGlossaryLinks } from "./src/build/rehypeGlossaryLinks.ts";
 import { GLOSSARY } from "./src/course/glossary.ts";
 
@@ -18,8 +19,10 @@ export default defineConfig({
   site: "https://deep-sky.example.org",
   output: "static",
   trailingSlash: "ignore",
-  // serviceWorker(): writes sw.js (offline use) into the build once every page and asset exists.
-  integrations: [mdx(), solid(), serviceWorker()],
+  // searchIndex(): the Pagefind full-text index of the built lessons, glossary and model cards;
+  // serviceWorker(): writes sw.js (offline use) into the build once every page and asset exists —
+  // after searchIndex, so the index files are among the files it precaches.
+  integrations: [mdx(), solid(), searchIndex(), serviceWorker()],
   markdown: {
     // Code blocks: one theme per site theme, switched by CSS variables in global.css. Both themes'
     // token colours pass WCAG AA contrast (the plain github themes' comments do not).

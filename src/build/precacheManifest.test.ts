@@ -45,6 +45,18 @@ describe("roleOf", () => {
     ])
       expect(roleOf(path), path).toBe("precache");
   });
+  it("precaches the search index, whatever Pagefind names its chunks, so search works offline", () => {
+    for (const path of [
+      "pagefind/pagefind.js",
+      "pagefind/pagefind-worker.js",
+      "pagefind/pagefind-entry.json",
+      "pagefind/wasm.en.pagefind",
+      "pagefind/pagefind.en_a7817720ab.pf_meta",
+      "pagefind/index/en_b19ee81.pf_index",
+      "pagefind/fragment/en_d72cdf6.pf_fragment",
+    ])
+      expect(roleOf(path), path).toBe("precache");
+  });
   it("leaves onnxruntime (wasm and its JS bundles) and model files (.onnx, JSON weights) to first use", () => {
     for (const path of [
       "_astro/ort-wasm-simd-threaded.asyncify.D5D0fo7z.wasm",

@@ -63,6 +63,9 @@ function extensionOf(path: string): string {
 export function roleOf(path: string): FileRole {
   if (path === SERVICE_WORKER_FILE || path === "embed.js") return "skip";
   if (path.startsWith("embed/") || path.startsWith("oembed/")) return "skip";
+  // The search index (src/build/searchIndexIntegration.ts: Pagefind's .pf_* chunks, its wasm and
+  // entry JSON; ≈0.3 MB): precached, so search works offline after one visit like the lessons.
+  if (path.startsWith("pagefind/")) return "precache";
   const ext = extensionOf(path);
   const name = path.slice(path.lastIndexOf("/") + 1);
   if (RUNTIME_EXTENSIONS.has(ext)) return "runtime";
