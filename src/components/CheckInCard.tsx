@@ -154,7 +154,8 @@ export function CheckInCard(props: CheckInCardProps) {
 
   return (
     <div class={styles.checkIn} data-check-in data-family={props.family} data-seed={props.seed} data-ready={family() ? "" : undefined}>
-      <article
+      <div
+        role="group"
         class={`${card.card} ${styles.card}`}
         data-widget="exercise"
         data-family={props.family}
@@ -239,7 +240,7 @@ export function CheckInCard(props: CheckInCardProps) {
         <p class="visually-hidden" aria-live="polite">
           {announce()}
         </p>
-      </article>
+      </div>
     </div>
   );
 }

@@ -8,9 +8,10 @@ import { siteDir } from "./siteDir.mjs";
 const PATH = "/lessons/why-deep-learning/";
 /**
  * Page-weight budget for a lesson with one small chart island (gzipped JavaScript): the chart
- * (~18 kB), Solid (~7 kB), the progress store and practice starter (~10 kB), the Embed button (~4 kB).
+ * (~18 kB), Solid (~7 kB), the progress store and practice starter (~10 kB), the Embed button (~4 kB),
+ * the header's level/XP/streak (~1 kB) and the check-ins' loader (~0.6 kB; their card loads on use).
  */
-const LESSON0_JS_BUDGET_GZIP = 45_000;
+const LESSON0_JS_BUDGET_GZIP = 48_000;
 
 let browser: Browser;
 beforeAll(async () => {
