@@ -59,7 +59,10 @@ export function gradeCommand(args: string[], io: GradeIo, read: (path: string) =
   }
   io.out(`${book.assignment ? `Assignment “${book.assignment.title}” (${book.given ? "from the link" : "most receipts"})` : "No readable receipt"} · ${codes.length} receipt${codes.length === 1 ? "" : "s"} · ${book.rows.length} student${book.rows.length === 1 ? "" : "s"}`);
   // Tab-separated, so it pastes into a spreadsheet: cells get the CSV's formula guard.
-  for (const row of gradebookRows(book)) io.out(row.slice(0, -1).map(tableCell).join("\t"));
+  const rows = gradebookRows(book);
+  // The flags are listed below the table, not in it.
+  const flagsAt = rows[0].indexOf("flags");
+  for (const row of rows) io.out(row.filter((_, k) => k !== flagsAt).map(tableCell).join("\t"));
   const flagged = book.entries.filter((e) => e.problem || (e.result && e.result.flags.length > 0));
   if (flagged.length > 0) {
     io.out("\nFlags:");

@@ -4,6 +4,8 @@
  * prefixed with an apostrophe so spreadsheet programs show it instead of evaluating it (OWASP's
  * advice). Numbers written by us are left alone.
  */
+import type { Adjustments } from "./adjustments.ts";
+import { NO_ADJUSTMENTS, adjustedGrade } from "./adjustments.ts";
 import type { Gradebook } from "./regrade.ts";
 
 export type Cell = string | number;
@@ -48,12 +50,12 @@ export function exerciseColumns(families: readonly string[], name: (family: stri
   });
 }
 
-/** The gradebook's table: one row per student, points per exercise, total, percent, flags. */
-export function gradebookRows(book: Gradebook): Cell[][] {
+/** The gradebook's table: one row per student, points per exercise, total, percent, flags, then the instructor's adjustments (late penalty, override and its comment). */
+export function gradebookRows(book: Gradebook, adj: Adjustments = NO_ADJUSTMENTS): Cell[][] {
   const a = book.assignment;
   const n = book.rows[0]?.exercises.length ?? (a ? a.items.reduce((s, i) => s + i.count, 0) : 0);
   const families = book.rows[0] ? book.rows[0].exercises.map((e) => e.family) : (a?.items.flatMap((it) => Array.from({ length: it.count }, () => it.family)) ?? []);
-  const header: Cell[] = ["student", ...exerciseColumns(families.slice(0, n)), "points", "out of", "percent", "attempts", "hints", "issued (UTC)", "flags"];
+  const header: Cell[] = ["student", ...exerciseColumns(families.slice(0, n)), "points", "out of", "percent", "attempts", "hints", "issued (UTC)", "flags", "days late", "late penalty %", "final points", "comment"];
   const body = book.rows.map((r): Cell[] => [
     r.receipt.student,
     ...r.exercises.map((e) => e.earned),
@@ -64,10 +66,11 @@ export function gradebookRows(book: Gradebook): Cell[][] {
     r.exercises.reduce((s, e) => s + e.hints, 0),
     new Date(r.receipt.issuedAt).toISOString().slice(0, 16).replace("T", " "),
     r.flags.map((f) => f.message).join(" | "),
+    ...((g) => [g.daysLate, g.penaltyPercent, g.final, g.comment])(adjustedGrade(r, a, adj)),
   ]);
   return [header, ...body];
 }
 
-export function gradebookCsv(book: Gradebook): string {
-  return toCsv(gradebookRows(book));
+export function gradebookCsv(book: Gradebook, adj: Adjustments = NO_ADJUSTMENTS): string {
+  return toCsv(gradebookRows(book, adj));
 }

@@ -13,6 +13,8 @@ export type { Conflict, ExerciseResult, Flag, FlagKind, Gradebook, GradebookEntr
 export { FLAG_BASIS, buildGradebook, continuationProblems, dueDeadline, regradeReceipt } from "./regrade.ts";
 export { hasHiddenCharacters, mixesScripts, nameSkeleton, revealName, visibleName } from "./studentName.ts";
 export { csvCell, exerciseColumns, gradebookCsv, gradebookRows, tableCell, toCsv } from "./csv.ts";
+export type { AdjustedGrade, Adjustments } from "./adjustments.ts";
+export { NO_ADJUSTMENTS, adjustedGrade } from "./adjustments.ts";
 export type { ItemStats } from "./itemAnalysis.ts";
 export { itemAnalysis, itemAnalysisCsv } from "./itemAnalysis.ts";
 export type { ExerciseWork, SessionState } from "./session.ts";

@@ -1,7 +1,8 @@
 import { For, Show, createSignal, createUniqueId } from "solid-js";
-import type { Assignment, Gradebook as Book } from "../../exercises/assignments/index.ts";
+import type { Adjustments, Assignment, Gradebook as Book } from "../../exercises/assignments/index.ts";
 import {
   FLAG_BASIS,
+  NO_ADJUSTMENTS,
   buildGradebook,
   decodeAssignment,
   exerciseColumns,
@@ -14,6 +15,7 @@ import {
 } from "../../exercises/assignments/index.ts";
 import { downloadFile } from "./browser.ts";
 import { ConflictView } from "./ConflictView.tsx";
+import { GradeAdjuster } from "./GradeAdjuster.tsx";
 import { fileStem } from "./builderModel.ts";
 import styles from "./teach.module.css";
 
@@ -37,6 +39,7 @@ export function Gradebook(_props: GradebookProps) {
   const [link, setLink] = createSignal("");
   const [linkError, setLinkError] = createSignal("");
   const [opens, setOpens] = createSignal("");
+  const [adjustments, setAdjustments] = createSignal<Adjustments>(NO_ADJUSTMENTS);
   const [book, setBook] = createSignal<Book | null>(null);
   const [status, setStatus] = createSignal("");
   const [dragging, setDragging] = createSignal(false);
@@ -190,11 +193,14 @@ export function Gradebook(_props: GradebookProps) {
               <button
                 type="button"
                 class="button primary"
-                onClick={() => downloadFile(`grades-${fileStem(b().assignment?.title ?? "assignment")}.csv`, gradebookCsv(b()), "text/csv;charset=utf-8")}
+                onClick={() => downloadFile(`grades-${fileStem(b().assignment?.title ?? "assignment")}.csv`, gradebookCsv(b(), adjustments()), "text/csv;charset=utf-8")}
               >
                 Download CSV
               </button>
             </section>
+            <Show when={b().rows.length > 0}>
+              <GradeAdjuster book={b()} adjustments={adjustments()} onChange={setAdjustments} />
+            </Show>
             <section class={styles.panel} aria-labelledby={`${uid}-items`}>
               <h2 id={`${uid}-items`}>Item analysis</h2>
               <p class={styles.muted}>Per exercise, over the students in the table (rows in conflict left out). Times are the students' own clocks: minutes from their start to their first answer, the median.</p>
