@@ -1,7 +1,6 @@
-// Entry point of the training Worker — the only one in the project. In a page:
-//   const worker = new Worker(new URL("../../lib/worker/fit.worker.ts", import.meta.url), { type: "module" });
-//   worker.onmessage = (e: MessageEvent<FromWorkerMessage>) => …;  // ack each progress once drawn
-//   worker.postMessage(start, [...start.x, ...start.y, ...(start.probe ?? [])].map((t) => t.buffer));
+// Entry point of the training Worker — the only one in the project. Widgets never talk to it by
+// hand: src/widgets/shared/startFit.ts starts it, acknowledges progress, pauses, resumes and stops:
+//   const run = startFit(start, { onProgress });  // run.pause(), run.resume(), run.stop(), await run.done
 // Vite bundles it as a separate module chunk. All logic lives in createFitHandler (tested in Node);
 // this file only wires it to the worker scope.
 import { createFitHandler } from "./fit-handler.ts";
