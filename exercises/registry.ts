@@ -33,6 +33,7 @@ import { convParams } from "./families/convolutional-networks/conv-params.ts";
 import { convPatch } from "./families/convolutional-networks/conv-patch.ts";
 import { poolMap } from "./families/convolutional-networks/pool-map.ts";
 import { flattenSize } from "./families/convolutional-networks/flatten-size.ts";
+import { pixelScaleShift } from "./families/convolutional-networks/pixel-scale-shift.ts";
 import { frozenParams } from "./families/transfer-learning/frozen-params.ts";
 import { transferStrategy } from "./families/transfer-learning/transfer-strategy.ts";
 import { compressionRatio } from "./families/autoencoders/compression-ratio.ts";
@@ -80,6 +81,7 @@ export const families: readonly ExerciseFamily<unknown>[] = [
   convPatch,
   poolMap,
   flattenSize,
+  pixelScaleShift,
   frozenParams,
   transferStrategy,
   compressionRatio,

@@ -23,6 +23,7 @@ import mediaDirective from "astro/runtime/client/media.prebuilt.js";
 import onlyDirective from "astro/runtime/client/only.prebuilt.js";
 import visibleDirective from "astro/runtime/client/visible.prebuilt.js";
 import { generateHydrationScript } from "solid-js/web";
+import { SKY_SERVICE_ORIGINS } from "../widgets/sky-classifier/skyServices.ts";
 
 /** BaseLayout: the saved choice of the theme toggle wins, otherwise the system preference. */
 export const SITE_THEME_SCRIPT =
@@ -78,8 +79,10 @@ export const CSP_DIRECTIVES: Readonly<Record<string, readonly string[]>> = {
   "img-src": ["'self'", "data:", "blob:"],
   // KaTeX's fonts are files of the site.
   "font-src": ["'self'", "data:"],
-  // fetch(): model files and onnxruntime's .wasm/.mjs, all served by the site.
-  "connect-src": ["'self'"],
+  // fetch(): model files and onnxruntime's .wasm/.mjs, all served by the site; and the CNN lesson's
+  // "Classify any galaxy in the sky" (CDS Sesame names, Legacy Surveys cutouts; its picture is then
+  // shown from a blob:, so img-src needs no outside host).
+  "connect-src": ["'self'", ...SKY_SERVICE_ORIGINS],
   // The training worker is a module of the site; onnxruntime-web may start its proxy worker from a blob.
   "worker-src": ["'self'", "blob:"],
   // The site frames only itself (nothing today); embedding others' pages is not a feature.
