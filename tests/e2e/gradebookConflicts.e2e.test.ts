@@ -1,6 +1,7 @@
 // The gradebook with forged receipts in real Chromium: an impostor's receipt under a look-alike
 // (Cyrillic) name and an e-mailed, quoted and wrapped receipt. The impostor no longer replaces the
 // student's grade: both are shown side by side, none counted; every flag says what it rests on.
+import { readFileSync } from "node:fs";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { encodeAssignment, encodeReceipt } from "../../exercises/assignments/index.ts";
@@ -44,6 +45,25 @@ describe("gradebook: forged and e-mailed receipts", () => {
     );
     expect(await page.locator('[data-testid="entries"]').textContent()).toMatch(/evidence:/);
     expect(await page.locator("[data-counted]").count()).toBe(1);
+
+    // Item analysis over the one student counted (Grace), and the instructor settles Ada's conflict by hand.
+    expect(await page.locator('[data-testid="item-analysis"] tbody tr').count()).toBe(5);
+    expect(await page.locator('[data-testid="item-analysis"] tbody tr').first().locator("td").first().textContent()).toBe("1 of 1");
+    const adjust = page.locator('[data-testid="adjust"]');
+    await adjust.getByLabel("Student").selectOption({ label: "Ada" });
+    expect(await adjust.locator('[data-testid="final"]').textContent()).toMatch(/none \(conflict/);
+    expect(await adjust.locator('[data-testid="typed"] li').count()).toBe(5);
+    await adjust.getByLabel(/Points set by hand/).fill("4");
+    await adjust.getByLabel(/Points set by hand/).press("Tab");
+    await adjust.getByLabel(/Comment/).fill("Receipt #1 is hers; #2 came from another account");
+    await adjust.getByLabel(/Comment/).press("Tab");
+    expect(await adjust.locator('[data-testid="final"]').textContent()).toMatch(/Final: 4 of 5/);
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Download CSV" }).click()]);
+    const csv = readFileSync((await download.path())!, "utf8")
+      .trim()
+      .split("\r\n");
+    expect(csv[0]).toMatch(/,days late,late penalty %,final points,comment$/);
+    expect(csv.find((l) => l.startsWith("Ada,"))).toMatch(/,4,Receipt #1 is hers; #2 came from another account$/);
 
     expect(await seriousAxeViolations(page)).toEqual([]);
     await screenshot(page, "instructor-grade-conflict-1280");
