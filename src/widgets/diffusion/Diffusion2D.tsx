@@ -57,8 +57,8 @@ const LABELS: Record<Distribution, string> = { moons: "Two moons", ring: "Ring",
  * through its steps.
  */
 export function Diffusion2D(props: Diffusion2DProps) {
-  const merged = mergeProps({ prefix: DIFFUSION_2D_PREFIX }, props);
-  const url = useUrlState(diffusion2dSchema, merged.prefix);
+  const merged = mergeProps({ urlPrefix: DIFFUSION_2D_PREFIX }, props);
+  const url = useUrlState(diffusion2dSchema, merged.urlPrefix);
   const s = url.state;
   const [drawn, setDrawn] = createSignal<[number, number][]>([]);
   const [cursor, setCursor] = createSignal<[number, number]>([0, 0]);
