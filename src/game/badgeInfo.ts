@@ -10,7 +10,7 @@ export const BADGES: readonly BadgeInfo[] = [
   { id: "ten-in-a-row", title: "Clear night", description: `${IN_A_ROW} fully right answers in a row.` },
   { id: "week-streak", title: "Observing run", description: `Practised on ${STREAK_DAYS} days in a row.` },
   { id: "first-challenge", title: "Into the playground", description: "Completed a lesson's challenge." },
-  { id: "hundred-right", title: "Survey complete", description: "100 fully right answers." },
+  { id: "hundred-right", title: "Survey complete", description: "100 exercises fully right at the first try." },
 ];
 
 /**

@@ -19,13 +19,17 @@ export const IN_A_ROW = 10;
 export const STREAK_DAYS = 7;
 
 const isFull = (a: { earned: number; total: number }) => a.total > 0 && a.earned >= a.total;
+// The hundred-answer badge counts exercises right at the first try: cycling through a choice's
+// options always ends right, so later tries would make it a badge for persistence, not for knowing.
+// (Ten in a row needs no such rule: the wrong tries in between are attempts that break the run.)
+const isFirstTryFull = (a: { earned: number; total: number; tries?: number }) => isFull(a) && !(a.tries !== undefined && a.tries > 0);
 
 /** Badge ids that `progress` qualifies for, whether or not they were already awarded. */
 export function qualifyingBadges(progress: ProgressV1, todayKey: string): string[] {
   const ids: string[] = [];
   const full = progress.attempts.filter(isFull).length;
   if (full >= 1) ids.push("first-light");
-  if (full >= 100) ids.push("hundred-right");
+  if (progress.attempts.filter(isFirstTryFull).length >= 100) ids.push("hundred-right");
   // Longest run of consecutive full-credit answers anywhere in the history.
   let run = 0;
   let bestRun = 0;
