@@ -328,7 +328,8 @@ export function buildGradebook(codes: readonly { source: string; code: string }[
     // edit or another person. No points until the instructor compares them (shown side by side).
     const conflict: Conflict = { entries: group, reasons };
     conflicts.push(conflict);
-    for (const e of group) e.result!.flags.push({ kind: "conflict", message: `${group.length} receipts under this name disagree (${numbers}): ${reasons.join("; ")}. None is counted; compare them side by side and decide.` });
+    // The reasons are listed once, with the receipts side by side (Gradebook.conflicts); the flag stays short.
+    for (const e of group) e.result!.flags.push({ kind: "conflict", message: `${group.length} receipts under this name disagree (${numbers}). None is counted until you compare them and decide.` });
     const first = group[0].result!;
     rows.push({ ...first, exercises: first.exercises.map((x) => ({ ...x, earned: Number.NaN })), earned: Number.NaN, flags: [...first.flags], conflict });
   }
