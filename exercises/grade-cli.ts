@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { buildGradebook, decodeAssignment, findReceiptCodes, gradebookCsv, gradebookRows, tableCell } from "./assignments/index.ts";
+import { buildGradebook, decodeAssignment, findReceiptCodes, gradebookCsv, gradebookRows, isCalendarDate, itemAnalysisCsv, tableCell } from "./assignments/index.ts";
 import { UsageError, parseCommandArgs } from "./cliArgs.ts";
 
 /**
@@ -7,9 +7,11 @@ import { UsageError, parseCommandArgs } from "./cliArgs.ts";
  * regrading in the terminal. Every receipt code in the file (pasted codes, receipt files joined) is
  * regraded from its seeds; the score inside a receipt is never trusted.
  */
-export const GRADE_HELP = `  npm run exercises -- grade <receipts file> [--csv] [--assignment <link or #a1.… fragment>]
+export const GRADE_HELP = `  npm run exercises -- grade <receipts file> [--csv | --items] [--assignment <link or #a1.… fragment>] [--opens YYYY-MM-DD]
       Regrade every receipt code (DSR1.…) in the file from its seeds. Prints a table and the flags
-      (another assignment, edited or cut-short codes, duplicates, …); --csv prints CSV instead.`;
+      (another assignment, edited or cut-short codes, duplicates, receipts that disagree, look-alike
+      names, …); --csv prints CSV instead, --items the item analysis as CSV. --opens is the day the
+      assignment was handed out (earlier starts are flagged).`;
 export const GRADE_USAGE = `Usage:\n${GRADE_HELP}`;
 
 export interface GradeIo {
@@ -20,7 +22,7 @@ export interface GradeIo {
 export function gradeCommand(args: string[], io: GradeIo, read: (path: string) => string = (p) => readFileSync(p, "utf8")): number {
   let parsed;
   try {
-    parsed = parseCommandArgs(args, { csv: { type: "boolean" }, assignment: { type: "string" } });
+    parsed = parseCommandArgs(args, { csv: { type: "boolean" }, items: { type: "boolean" }, assignment: { type: "string" }, opens: { type: "string" } });
   } catch (error) {
     if (error instanceof UsageError) return usage(io, error.message);
     throw error;
@@ -34,6 +36,8 @@ export function gradeCommand(args: string[], io: GradeIo, read: (path: string) =
   const files = parsed.positionals;
   if (files.length !== 1) return usage(io, "grade needs exactly one receipts file.");
   if (link === "") return usage(io, "--assignment needs a link.");
+  const opens = parsed.values.opens;
+  if (opens !== undefined && !isCalendarDate(opens)) return usage(io, `--opens needs a date that exists, as YYYY-MM-DD (not “${opens}”).`);
   let expected;
   if (link !== undefined) {
     const decoded = decodeAssignment(link);
@@ -52,7 +56,11 @@ export function gradeCommand(args: string[], io: GradeIo, read: (path: string) =
     io.err(`No receipt codes (DSR1.…) found in ${files[0]}.`);
     return 1;
   }
-  const book = buildGradebook(codes.map((code, i) => ({ source: `${files[0]} #${i + 1}`, code })), expected);
+  const book = buildGradebook(codes.map((code, i) => ({ source: `${files[0]} #${i + 1}`, code })), expected, { opens, now: Date.now() });
+  if (parsed.values.items === true) {
+    io.out(itemAnalysisCsv(book).trimEnd());
+    return 0;
+  }
   if (csv) {
     io.out(gradebookCsv(book).trimEnd());
     return 0;

@@ -35,6 +35,19 @@ describe("exercises CLI: grade", () => {
     expect(table.out).not.toMatch(/^=Ada/m);
   });
 
+  it("--items prints the item analysis; --opens flags earlier starts and refuses impossible dates", async () => {
+    const { writeFileSync, mkdtempSync } = await import("node:fs");
+    const { tmpdir } = await import("node:os");
+    const dir = mkdtempSync(`${tmpdir()}/deep-sky-grade-`);
+    writeFileSync(`${dir}/receipts.txt`, file);
+    const items = run([`${dir}/receipts.txt`, "--items"]);
+    expect(items.code).toBe(0);
+    expect(items.out.split("\r\n")[1]).toMatch(/^neuron-output #1,2,2,1,1,2,0,0,0,/);
+    const early = run([`${dir}/receipts.txt`, "--opens", "2025-03-02"]);
+    expect(early.out).toMatch(/before the assignment was handed out \(2025-03-02\)/);
+    expect(run([`${dir}/receipts.txt`, "--opens", "2025-02-31"]).code).toBe(2);
+  });
+
   it("--help prints the usage and exits 0", () => {
     for (const flag of ["--help", "-h"]) {
       const r = run([flag]);
