@@ -213,6 +213,35 @@ describe("ModelRunner runs", () => {
   });
 });
 
+describe("ModelRunner calls into one runtime build", () => {
+  it("never overlap: two sessions opened together (an encoder and a decoder) are created one after the other", async () => {
+    let active = 0;
+    let most = 0;
+    const rt = fakeRuntime();
+    const load = async (build: RuntimeBuild) => {
+      const ort = await rt.load(build);
+      const create = ort.InferenceSession.create.bind(ort.InferenceSession);
+      return {
+        ...ort,
+        InferenceSession: {
+          async create(...args: Parameters<typeof create>) {
+            active++;
+            most = Math.max(most, active);
+            await new Promise((r) => setTimeout(r, 5));
+            active--;
+            return create(...args);
+          },
+        },
+      } as unknown as OrtModule;
+    };
+    const c = new ModelRunner({ loadRuntime: load, detectWebGpu: async () => gpu });
+    const both = await Promise.all([c.predict({ ...model, id: "encoder" }, image), c.predict({ ...model, id: "decoder" }, image)]);
+    expect(both.map((p) => p.ep)).toEqual(["webgpu", "webgpu"]);
+    expect(most).toBe(1);
+    expect(rt.log.loads).toEqual(["webgpu"]);
+  });
+});
+
 describe("ModelRunner.infer", () => {
   it("runs a batch and returns the raw output with its shape; labels are not needed", async () => {
     const seen: number[][] = [];

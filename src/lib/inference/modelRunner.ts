@@ -132,34 +132,41 @@ export class ModelRunner {
     return { modelId: model.id, probabilities, firstView: output.slice(0, labels.length), views, labels, topIndex, top: labels[topIndex], ep, latencyMs, sessionMs, notice };
   }
 
-  /** One `session.run`, timed; runs on one runtime never overlap. */
-  private async run(model: ModelSource, { session, build }: Session, ep: ExecutionProvider, values: Float32Array, dims: number[]): Promise<{ output: Float32Array; outputDims: number[]; latencyMs: number }> {
-    const ort = await this.runtime(build);
-    const input = new ort.Tensor("float32", values, dims);
-    // One run at a time per runtime build: onnxruntime-web's wasm is not re-entrant (a second run
-    // while the WebGPU build's asyncified wasm is suspended in the first hangs the page), even across
-    // sessions and across the two providers of the WebGPU build.
-    const key = build;
-    const previous = this.queues.get(key) ?? Promise.resolve();
+  /**
+   * Runs `work` when every call queued before it on the same runtime build has settled. onnxruntime-web's
+   * wasm is not re-entrant: a second call while the WebGPU build's asyncified wasm is suspended in the
+   * first (a run, or a session being created) hangs the page — even across sessions and across the
+   * two providers of the WebGPU build (the autoencoder opens its encoder and decoder together).
+   */
+  private async exclusive<T>(build: RuntimeBuild, work: () => Promise<T>): Promise<T> {
+    const previous = this.queues.get(build) ?? Promise.resolve();
     let release = () => {};
     const mine = new Promise<void>((resolve) => (release = resolve));
-    this.queues.set(key, previous.then(() => mine));
+    this.queues.set(build, previous.then(() => mine));
     await previous;
-    const t0 = performance.now();
-    let output: Float32Array;
-    let outputDims: number[];
     try {
-      const results = await session.run({ [model.inputName ?? "input"]: input });
-      const tensor = results[model.outputName ?? "probabilities"];
-      if (!tensor) throw new Error(`the model has no output named ${model.outputName ?? "probabilities"}`);
-      output = Float32Array.from((await tensor.getData()) as Float32Array);
-      outputDims = tensor.dims.map(Number);
-    } catch (error) {
-      throw new InferenceError("run", `Running ${model.id} on ${ep.toUpperCase()} failed: ${describeError(error)}`, { cause: error });
+      return await work();
     } finally {
       release();
     }
-    return { output, outputDims, latencyMs: performance.now() - t0 };
+  }
+
+  /** One `session.run`, timed; calls into one runtime never overlap. */
+  private async run(model: ModelSource, { session, build }: Session, ep: ExecutionProvider, values: Float32Array, dims: number[]): Promise<{ output: Float32Array; outputDims: number[]; latencyMs: number }> {
+    const ort = await this.runtime(build);
+    const input = new ort.Tensor("float32", values, dims);
+    return this.exclusive(build, async () => {
+      const t0 = performance.now();
+      try {
+        const results = await session.run({ [model.inputName ?? "input"]: input });
+        const tensor = results[model.outputName ?? "probabilities"];
+        if (!tensor) throw new Error(`the model has no output named ${model.outputName ?? "probabilities"}`);
+        const output = Float32Array.from((await tensor.getData()) as Float32Array);
+        return { output, outputDims: tensor.dims.map(Number), latencyMs: performance.now() - t0 };
+      } catch (error) {
+        throw new InferenceError("run", `Running ${model.id} on ${ep.toUpperCase()} failed: ${describeError(error)}`, { cause: error });
+      }
+    });
   }
 
   /** Releases every cached session (e.g. when the page is hidden for good). */
@@ -221,7 +228,7 @@ export class ModelRunner {
       promise = this.runtime(build).then(async (ort) => {
         try {
           // ORT may transfer or keep the buffer: give it a copy so the cached bytes stay usable.
-          const session = await ort.InferenceSession.create(bytes.slice(), { executionProviders: [ep], graphOptimizationLevel: "all" });
+          const session = await this.exclusive(build, () => ort.InferenceSession.create(bytes.slice(), { executionProviders: [ep], graphOptimizationLevel: "all" }));
           return { session, build };
         } catch (error) {
           throw new InferenceError("model-load", `Could not open the model ${model.id} on ${ep.toUpperCase()}: ${describeError(error)}`, { cause: error });
