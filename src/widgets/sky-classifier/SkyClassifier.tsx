@@ -271,8 +271,8 @@ export function SkyClassifier(props: SkyClassifierProps) {
                 </span>
               </p>
               <p class={styles.caveat}>
-                Trained on simulations only, this model is near chance on real galaxies (see "Simulation versus the sky" below): read its
-                answer as a test of the model, not of the galaxy.
+                Trained on simulations only, this model is near chance on real galaxies (see the figures of "Simulation versus the sky"
+                above): read its answer as a test of the model, not of the galaxy.
               </p>
               <For
                 each={[

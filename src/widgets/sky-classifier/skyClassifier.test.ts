@@ -65,6 +65,8 @@ describe("sky classifier: cutout geometry and URLs", () => {
     expect(g.pixscale).toBeCloseTo(0.262, 10);
     expect(g.modelScale).toBeCloseTo(0.262, 10);
     expect(g.shrink).toBeCloseTo(1, 10);
+    // The form shows the field rounded, 16.8″: that is the native field, not 64 px of 0.2625″.
+    expect(cutoutGeometry(16.8)).toEqual(g);
   });
 
   it("for a wide field, coarser pixels (at most 256 of them) and the galaxy shrunk by field / 16.8″", () => {

@@ -81,9 +81,13 @@ export interface CutoutGeometry {
 
 export const MAX_CUTOUT_SIZE = 256;
 
-export function cutoutGeometry(fieldArcsec: number): CutoutGeometry {
+/** Fields typed as the rounded "16.8" mean the network's own 16.768″ (else 64 px of 0.2625″, not the survey's 0.262″). */
+const NATIVE_SNAP_ARCSEC = 0.05;
+
+export function cutoutGeometry(typedField: number): CutoutGeometry {
+  const fieldArcsec = Math.abs(typedField - NATIVE_FIELD_ARCSEC) < NATIVE_SNAP_ARCSEC ? NATIVE_FIELD_ARCSEC : typedField;
   if (!Number.isFinite(fieldArcsec) || fieldArcsec < NATIVE_FIELD_ARCSEC - 1e-6 || fieldArcsec > 3600)
-    throw new RangeError(`The field must be between ${NATIVE_FIELD_ARCSEC.toFixed(1)}″ (the network's own) and 3600″; got ${fieldArcsec}.`);
+    throw new RangeError(`The field must be between ${NATIVE_FIELD_ARCSEC.toFixed(1)}″ (the network's own) and 3600″; got ${typedField}.`);
   // Rounded down (with a hair of slack for 16.768 / 0.262 = 64), so pixels are never finer than the survey's.
   const size = Math.min(MAX_CUTOUT_SIZE, Math.floor(fieldArcsec / PIXEL_SCALE_ARCSEC + 1e-9));
   const pixscale = fieldArcsec / size;
