@@ -1,4 +1,4 @@
-import { Show, batch, createEffect, createMemo, createSignal, mergeProps, on, onCleanup, For } from "solid-js";
+import { Show, batch, createEffect, createMemo, createSignal, lazy, mergeProps, on, onCleanup, For } from "solid-js";
 import { useUrlState } from "../shared/useUrlState.ts";
 import { serializeState } from "../shared/urlState.ts";
 import { UrlNotice } from "../shared/UrlNotice.tsx";
@@ -31,10 +31,15 @@ import { diagnosisMessage } from "./diagnosisMessage.ts";
 import { ArchitectureEditor } from "../shared/ArchitectureEditor.tsx";
 import { CurvesChart } from "../shared/CurvesChart.tsx";
 import { PredictionChart } from "./PredictionChart.tsx";
+import { LossSettled } from "./LossSettled.tsx";
+import type { WeightPayload } from "../../lib/worker/index.ts";
 import { CsvLoader } from "./CsvLoader.tsx";
 import { reportChallengeComplete } from "../shared/challenge.ts";
 import styles from "./networkTrainer.module.css";
 import "../shared/palette.css";
+
+// The network diagram (unit thumbnails, weights as lines) loads with the first training run.
+const NetworkDiagram = lazy(() => import("./NetworkDiagram.tsx"));
 
 export type NetworkTrainerProps = {
   /** Prefix of the URL parameters (shared with the Keras-code widget). Default "net". */
@@ -85,6 +90,9 @@ export function NetworkTrainer(props: NetworkTrainerProps) {
   const [acc, setAcc] = createSignal<number[]>([]);
   const [valAcc, setValAcc] = createSignal<number[]>([]);
   const [raw, setRaw] = createSignal<Float32Array | null>(null);
+  const [netWeights, setNetWeights] = createSignal<WeightPayload[] | null>(null);
+  /** Set by the first Train press: only then is the diagram's code fetched. */
+  const [diagramWanted, setDiagramWanted] = createSignal(false);
   const [speed, setSpeed] = createSignal<number | null>(null);
   const [challengeDone, setChallengeDone] = createSignal(false);
   const [notice, setNotice] = createSignal("");
@@ -118,6 +126,7 @@ export function NetworkTrainer(props: NetworkTrainerProps) {
       setAcc([]);
       setValAcc([]);
       setRaw(null);
+      setNetWeights(null);
       setStatus("idle");
       setError("");
     });
@@ -147,6 +156,7 @@ export function NetworkTrainer(props: NetworkTrainerProps) {
   const onRunEnd = (m: FitDoneMessage) => {
     batch(() => {
       setRaw(m.predictions ?? null);
+      setNetWeights(m.weights);
       setStatus(m.reason === "stopped" ? "idle" : m.reason);
       if (m.runEpochs > 0 && m.runMs > 200) setSpeed(m.runEpochs / (m.runMs / 1000));
     });
@@ -185,12 +195,17 @@ export function NetworkTrainer(props: NetworkTrainerProps) {
         metrics: d.task === "classification" ? ["accuracy"] : undefined,
         rngSeed: state.seed,
         earlyStopping: a.earlyStopping ? { patience: a.earlyStopping.patience, restoreBestWeights: true } : undefined,
+        progressWeights: true,
       },
     };
     runStart = { time: performance.now(), epochs: 0 };
+    setDiagramWanted(true);
     setStatus("running");
     const current = startFit(message, {
-      onProgress: (m) => onProgress(m.logs, m.epochsDone, m.predictions),
+      onProgress: (m) => {
+        onProgress(m.logs, m.epochsDone, m.predictions);
+        if (m.weights) setNetWeights(m.weights);
+      },
       onPause: onRunEnd,
     });
     fitRun = current;
@@ -386,6 +401,7 @@ export function NetworkTrainer(props: NetworkTrainerProps) {
               </Show>
             </Show>
           </p>
+          <LossSettled valLoss={valLoss()} />
           <Show when={isClassification()}>
             <CurvesChart
               label="Accuracy curves"
@@ -411,6 +427,21 @@ export function NetworkTrainer(props: NetworkTrainerProps) {
           />
         </Show>
       </div>
+
+      <Show when={dataset() && probe() && prepared()}>
+        <details class={styles.section} open>
+          <summary>Inside the network</summary>
+          <Show when={diagramWanted()} fallback={<p class={styles.hint}>Press Train to see each hidden unit's activation and the weights between units.</p>}>
+            <NetworkDiagram
+              arch={arch()}
+              inputNames={dataset()!.inputNames}
+              probe={probe()!}
+              probeData={probeTensorData(probe()!, prepared()!.inputStats)}
+              weights={netWeights()}
+            />
+          </Show>
+        </details>
+      </Show>
     </section>
   );
 }
