@@ -344,88 +344,94 @@ export function NetworkTrainer(props: NetworkTrainerProps) {
         </p>
       </details>
 
-      <div class={styles.playbar}>
-        <Show
-          when={running()}
-          fallback={
-            <button type="button" class="button primary" data-action="play" onClick={play} disabled={!prepared()}>
-              {status() === "paused" ? "▶ Resume" : status() === "idle" ? "▶ Train" : "▶ Train again"}
+      {/* Train, its status and the charts: one block, so on a phone it can stay in view (sticky)
+          above the controls while they scroll under it (networkTrainer.module.css). */}
+      <div class={styles.output} data-testid="trainer-output">
+        <div class={styles.playbar}>
+          <Show
+            when={running()}
+            fallback={
+              <button type="button" class="button primary" data-action="play" onClick={play} disabled={!prepared()}>
+                {status() === "paused" ? "▶ Resume" : status() === "idle" ? "▶ Train" : "▶ Train again"}
+              </button>
+            }
+          >
+            <button type="button" class="button primary" data-action="pause" onClick={pause}>
+              ❚❚ Pause
             </button>
-          }
-        >
-          <button type="button" class="button primary" data-action="pause" onClick={pause}>
-            ❚❚ Pause
+          </Show>
+          <button type="button" class="button" data-action="reset" onClick={clearRun}>
+            ↺ Reset
           </button>
+          <span class={styles.counter} data-testid="epoch">
+            Epoch {epochs()} / {s().epochs}
+          </span>
+          <span class={styles.counter} data-testid="speed">
+            {speed() !== null ? `${Math.round(speed()!)} epochs/s` : ""}
+          </span>
+        </div>
+        <p class={styles.status} role="status" data-testid="status">
+          {STATUS_TEXT[status()]}
+          {status() === "error" ? ` ${error()}` : ""}
+          <Show when={verdict()}>{(v) => <span data-testid="diagnosis" data-diagnosis={v()}> {diagnosisMessage(v(), runFacts())}</span>}</Show>
+        </p>
+        <Show when={s().data === "csv" && !dataset()}>
+          <p class={styles.hint}>Load a table above to train on your own data.</p>
         </Show>
-        <button type="button" class="button" data-action="reset" onClick={clearRun}>
-          ↺ Reset
-        </button>
-        <span class={styles.counter} data-testid="epoch">
-          Epoch {epochs()} / {s().epochs}
-        </span>
-        <span class={styles.counter} data-testid="speed">
-          {speed() !== null ? `${Math.round(speed()!)} epochs/s` : ""}
-        </span>
-      </div>
-      <p class={styles.status} role="status" data-testid="status">
-        {STATUS_TEXT[status()]}
-        {status() === "error" ? ` ${error()}` : ""}
-        <Show when={verdict()}>{(v) => <span data-testid="diagnosis" data-diagnosis={v()}> {diagnosisMessage(v(), runFacts())}</span>}</Show>
-      </p>
-      <Show when={s().data === "csv" && !dataset()}>
-        <p class={styles.hint}>Load a table above to train on your own data.</p>
-      </Show>
 
-      <div class={styles.charts}>
-        <div>
-          <CurvesChart
-            label="Learning curves"
-            description={lossDescription()}
-            series={[
-              { name: "training loss", values: loss(), color: "var(--chart-1)", dash: "none" },
-              { name: "validation loss", values: valLoss(), color: "var(--chart-2)", dash: "7 4" },
-            ]}
-            epochs={s().epochs}
-            scale="log"
-            yLabel="loss (log scale)"
-            marker={s().es ? bestEpoch() : null}
-            markerLabel="best"
-            data-testid="loss-chart"
-          />
-          <p class={styles.readout} data-testid="loss-readout" data-loss={loss()[epochs() - 1] ?? ""} data-val-loss={valLoss()[epochs() - 1] ?? ""}>
-            <Show when={epochs() > 0} fallback="Loss: —">
-              Loss: training {formatNumber(loss()[epochs() - 1], 4)} · validation {formatNumber(valLoss()[epochs() - 1], 4)}
-              <Show when={acc().length > 0}>
-                {" "}
-                · accuracy {Math.round(100 * acc()[acc().length - 1])} % / {Math.round(100 * valAcc()[valAcc().length - 1])} %
-              </Show>
-            </Show>
-          </p>
-          <LossSettled valLoss={valLoss()} />
-          <Show when={isClassification()}>
+        {/* On a phone the charts are one row that scrolls sideways (networkTrainer.module.css):
+            focusable so it scrolls by keyboard too, faded at the edge where more waits (scroll-cue). */}
+        <div class={`${styles.charts} scroll-cue`} tabindex="0" role="region" aria-label="Charts">
+          <div>
             <CurvesChart
-              label="Accuracy curves"
-              description={accDescription()}
+              label="Learning curves"
+              description={lossDescription()}
               series={[
-                { name: "training accuracy", values: acc(), color: "var(--chart-1)", dash: "none" },
-                { name: "validation accuracy", values: valAcc(), color: "var(--chart-2)", dash: "7 4" },
+                { name: "training loss", values: loss(), color: "var(--chart-1)", dash: "none" },
+                { name: "validation loss", values: valLoss(), color: "var(--chart-2)", dash: "7 4" },
               ]}
               epochs={s().epochs}
-              scale="unit"
-              yLabel="accuracy"
-              data-testid="accuracy-chart"
+              scale="log"
+              yLabel="loss (log scale)"
+              marker={s().es ? bestEpoch() : null}
+              markerLabel="best"
+              data-testid="loss-chart"
+            />
+            <p class={styles.readout} data-testid="loss-readout" data-loss={loss()[epochs() - 1] ?? ""} data-val-loss={valLoss()[epochs() - 1] ?? ""}>
+              <Show when={epochs() > 0} fallback="Loss: —">
+                Loss: training {formatNumber(loss()[epochs() - 1], 4)} · validation {formatNumber(valLoss()[epochs() - 1], 4)}
+                <Show when={acc().length > 0}>
+                  {" "}
+                  · accuracy {Math.round(100 * acc()[acc().length - 1])} % / {Math.round(100 * valAcc()[valAcc().length - 1])} %
+                </Show>
+              </Show>
+            </p>
+            <LossSettled valLoss={valLoss()} />
+            <Show when={isClassification()}>
+              <CurvesChart
+                label="Accuracy curves"
+                description={accDescription()}
+                series={[
+                  { name: "training accuracy", values: acc(), color: "var(--chart-1)", dash: "none" },
+                  { name: "validation accuracy", values: valAcc(), color: "var(--chart-2)", dash: "7 4" },
+                ]}
+                epochs={s().epochs}
+                scale="unit"
+                yLabel="accuracy"
+                data-testid="accuracy-chart"
+              />
+            </Show>
+          </div>
+          <Show when={dataset() && probe() && prepared()}>
+            <PredictionChart
+              dataset={dataset()!}
+              trainRows={prepared()!.trainRows}
+              probe={probe()!}
+              values={values()}
+              truth={s().data === "reg1d" ? regression1dTruth : undefined}
             />
           </Show>
         </div>
-        <Show when={dataset() && probe() && prepared()}>
-          <PredictionChart
-            dataset={dataset()!}
-            trainRows={prepared()!.trainRows}
-            probe={probe()!}
-            values={values()}
-            truth={s().data === "reg1d" ? regression1dTruth : undefined}
-          />
-        </Show>
       </div>
 
       <Show when={dataset() && probe() && prepared()}>
