@@ -229,6 +229,45 @@ describe("check-ins inside a lesson", () => {
   });
 });
 
+describe("every lesson's check-ins", () => {
+  it.each([1280, 360])(
+    "are axe clean as built and once live at %i px (wide formulas get a tab stop)",
+    async (width) => {
+      const lessons = [
+        "why-deep-learning",
+        "neurons-and-layers",
+        "activation-functions",
+        "loss-and-gradient-descent",
+        "backpropagation",
+        "sgd-and-minibatches",
+        "optimizers",
+        "learning-curves",
+        "convolutional-networks",
+        "transfer-learning",
+        "autoencoders",
+        "diffusion-models",
+        "keras-styles",
+      ];
+      {
+        const { page, problems, context } = await openPage(browser, "/", { width });
+        for (const slug of lessons) {
+          await page.goto(new URL(`/lessons/${slug}/`, page.url()).href, { waitUntil: "networkidle" });
+          const boxes = page.locator("[data-check-in-root]");
+          expect(await boxes.count(), slug).toBeGreaterThanOrEqual(2);
+          expect(await seriousAxeViolations(page, "[data-check-in-root]"), `${slug} at ${width} px, as built`).toEqual([]);
+          await boxes.first().scrollIntoViewIfNeeded();
+          await boxes.first().hover();
+          await page.locator("[data-check-in][data-ready]").first().waitFor();
+          expect(await seriousAxeViolations(page, "[data-check-in-root]"), `${slug} at ${width} px, live`).toEqual([]);
+        }
+        expect(problems).toEqual([]);
+        await context.close();
+      }
+    },
+    240_000,
+  );
+});
+
 describe("a widget's challenge, shown in place", () => {
   it("the challenge box names the XP and badge earned, the header adds them, and another tab sees them", async () => {
     const { page, problems, context } = await openPage(browser, NEURONS);
