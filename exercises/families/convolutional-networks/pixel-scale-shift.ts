@@ -111,7 +111,7 @@ export const pixelScaleShift = defineFamily<Params>({
     return {
       prompt:
         `A galaxy has a half-light radius of ${fmt(p.radius)}″. ${SURVEY_PRESETS[p.survey].label} images it at ${fmt(s)}″ per pixel; ` +
-        `the classifier was trained on ${PIXEL_SCALE_ARCSEC}″ pixels.${cut}${field} Finally: a classifier was trained on simulated cutouts; which of these changes at test time is a domain shift?`,
+        `the classifier was trained on ${PIXEL_SCALE_ARCSEC}″ pixels.${cut}${field} Last part: a classifier was trained on simulated cutouts; which of these changes, made when it is used, is a domain shift?`,
       parts,
     };
   },
@@ -145,7 +145,7 @@ export const pixelScaleShift = defineFamily<Params>({
       );
     if (a.crop)
       steps.push(
-        `The network's ${fmt(NATIVE_FIELD_ARCSEC, 5)}″ field is ${fmt(NATIVE_FIELD_ARCSEC, 5)} / ${fmt(s)} = ${shown(a.crop)} survey pixels on a side.`,
+        `The network's ${fmt(NATIVE_FIELD_ARCSEC, 5)}″ field is ${fmt(NATIVE_FIELD_ARCSEC, 5)} / ${fmt(s)} = ${shown(a.crop)} on a side, in survey pixels.`,
       );
     const shift = p.offered.find((c) => CHANGES[c].shiftsInputs)!;
     steps.push(
@@ -178,7 +178,8 @@ export const pixelScaleShift = defineFamily<Params>({
         id: "inverted-ratio",
         description: "Scales the cutout by new / old instead of old / new.",
         input: { resampled: String((p.cutout * PIXEL_SCALE_ARCSEC) / s) },
-        feedback: "Coarser target pixels mean fewer of them: multiply by old scale / new scale.",
+        feedback:
+          "Resampling keeps the field in arcseconds: multiply the pixel count by old scale / new scale (finer target pixels mean more of them, coarser ones fewer).",
       });
     if (p.level >= 3)
       list.push({
