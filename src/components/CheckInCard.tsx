@@ -42,7 +42,9 @@ export type CheckInCardProps = {
 // shares with the others), never the whole registry. The query makes these copies modules of their
 // own: were the family files themselves dynamic imports, the bundler would have to split the
 // registry's chunk into forty (~25 kB more gzipped on the practice page, forty more requests).
-const familyModules = import.meta.glob<Record<string, unknown>>(["../../exercises/families/*/*.ts", "!**/*.test.ts"], { query: "?check-in" });
+const familyModules = import.meta.glob<Record<string, unknown>>(["../../exercises/families/*/*.ts", "!**/*.test.ts"], {
+  query: "?check-in",
+});
 
 async function loadFamily(key: string, id: string): Promise<ExerciseFamily<unknown>> {
   const load = familyModules[key];
