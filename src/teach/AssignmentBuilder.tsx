@@ -10,6 +10,7 @@ import {
   checkStudentId,
   decodeAssignment,
   exerciseFor,
+  exportReport,
   findFamily,
   keyHash,
   moodleXml,
@@ -112,12 +113,21 @@ export function AssignmentBuilder(props: AssignmentBuilderProps) {
     setForm((f) => ({ ...f, rows: f.rows.map((r, k) => (k === i ? { ...r, ...patch } : r)) }));
   const lessons = [...new Set(families.map((f) => f.lesson))];
 
+  // What each export cannot carry faithfully (charts as images, formulas graded by hand, …), derived
+  // from the assignment and variant count as they are now, so the list never describes an older set.
+  const [reportFormat, setReportFormat] = createSignal<"moodle" | "qti">("moodle");
+  const report = createMemo(() => {
+    const a = assignment();
+    return a ? exportReport(a, variants(), reportFormat()) : [];
+  });
+
   const exportFile = (kind: "moodle" | "qti") => {
     const a = assignment();
     if (!a) return;
     try {
       if (kind === "moodle") downloadFile(`${fileStem(a.title)}-moodle.xml`, moodleXml(a, variants()), "application/xml");
       else downloadFile(`${fileStem(a.title)}-qti21.zip`, qtiPackage(a, variants()), "application/zip");
+      setReportFormat(kind);
       setStatus(kind === "moodle" ? "Moodle XML downloaded." : "QTI 2.1 package downloaded.");
     } catch (error) {
       setStatus(`The export failed: ${error instanceof Error ? error.message : String(error)}`);
@@ -246,7 +256,7 @@ export function AssignmentBuilder(props: AssignmentBuilderProps) {
         <section class={`${styles.panel} no-print`} aria-labelledby={id("lms")}>
           <h2 id={id("lms")}>4. Export to an LMS</h2>
           <p class={styles.muted}>
-            Each row becomes a category (Moodle) or section (QTI) of variants; let the quiz draw from them. Single numbers map to numerical questions with the same tolerance, choices to multiple choice, several numbers or vector entries to cloze blanks, orderings to short answer (ids in order, exact) and formulas to essay questions graded by hand. Charts are described in words, not exported.
+            Each row becomes a category (Moodle) or section (QTI) of variants; let the quiz draw from them. Single numbers map to numerical questions with the same tolerance, choices to multiple choice, several numbers or vector entries to cloze blanks, orderings to short answer (ids in order, exact) and formulas to essay questions graded by hand. Charts go in as SVG images with alt text that lists each curve's start, end and extreme point.
           </p>
           <div class={styles.copyRow}>
             <div class={styles.field}>
@@ -260,6 +270,16 @@ export function AssignmentBuilder(props: AssignmentBuilderProps) {
               Download QTI 2.1 (.zip)
             </button>
           </div>
+          <Show when={report().length > 0}>
+            <details class={styles.exportReport} data-export-report>
+              <summary>
+                What the {reportFormat() === "moodle" ? "Moodle" : "QTI"} export changes ({report().length}) — also written into the file
+              </summary>
+              <ul>
+                <For each={report()}>{(line) => <li>{line}</li>}</For>
+              </ul>
+            </details>
+          </Show>
         </section>
 
         <section class={styles.panel} aria-labelledby={id("print")}>

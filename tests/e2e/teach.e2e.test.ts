@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createExercise } from "../../exercises/registry.ts";
 import {
   assignedExercises,
+  exportReport,
   decodeAssignment,
   encodeAssignment,
   encodeReceipt,
@@ -127,6 +128,10 @@ describe("teaching: builder → students → gradebook", () => {
     expect(xml.match(/<question type="category">/g)).toHaveLength(3);
     expect(xml.match(/<question type="(numerical|multichoice|shortanswer)">/g)).toHaveLength(15);
     expect(xml).not.toContain("<b>3</b>");
+    // Beside the buttons, the report of what the export changes: the same lines the file carries.
+    const reported = await page.locator("[data-export-report] li").allTextContents();
+    expect(reported).toEqual(exportReport(assignment, 5, "moodle"));
+    expect(reported.length).toBeGreaterThan(0);
 
     expect(await seriousAxeViolations(page)).toEqual([]);
     await page.getByRole("radio", { name: "Worksheet" }).check();
