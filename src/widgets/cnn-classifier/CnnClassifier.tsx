@@ -1,4 +1,4 @@
-import { For, Show, createEffect, createMemo, createSignal, mergeProps, onCleanup, onMount } from "solid-js";
+import { For, Show, createEffect, createMemo, createSignal, lazy, mergeProps, onCleanup, onMount } from "solid-js";
 import { useUrlState } from "../shared/useUrlState.ts";
 import { ChoiceGroup } from "../shared/ChoiceGroup.tsx";
 import { UrlNotice } from "../shared/UrlNotice.tsx";
@@ -26,6 +26,11 @@ import type { PredictionSubject } from "./classifierState.ts";
 import { modelSource } from "../shared/modelAssets.ts";
 import "../shared/palette.css";
 import styles from "./cnnClassifier.module.css";
+import drillStyles from "./drillDown.module.css";
+import { mapGridKeyDown } from "./mapGridKeys.ts";
+
+// The drill-down (kernel arithmetic, softmax breakdown) loads only when a feature map is picked.
+const DrillDown = lazy(() => import("./DrillDown.tsx"));
 
 export type CnnClassifierProps = {
   /** Id of the lesson challenge ("find an image the model gets wrong"); omit for none. */
@@ -78,6 +83,9 @@ export function CnnClassifier(props: CnnClassifierProps) {
   /** The image and model the shown prediction was made for (the next image's run may still be going). */
   const [predicted, setPredicted] = createSignal<PredictionSubject | null>(null);
   const [engine, setEngine] = createSignal<EngineResult | null>(null);
+  /** The engine network behind the shown maps, and the map picked for the drill-down. */
+  const [engineNet, setEngineNet] = createSignal<Sequential | null>(null);
+  const [picked, setPicked] = createSignal<{ layer: string; channel: number } | null>(null);
   const [error, setError] = createSignal<{ message: string; retryable: boolean } | null>(null);
   let classifier: ModelRunner | null = null;
   const engineModels = new Map<ClassifierId, Promise<Sequential>>();
@@ -136,6 +144,7 @@ export function CnnClassifier(props: CnnClassifierProps) {
       setPrediction(pred);
       setPredicted(subject);
       setEngine(result);
+      setEngineNet(net);
       setStatus("ready");
     } catch (e) {
       if (token !== runId) return;
@@ -437,7 +446,7 @@ export function CnnClassifier(props: CnnClassifierProps) {
         {(e) => (
           <section class={styles.maps} data-testid="feature-maps" aria-label="Feature maps of every convolutional layer">
             <h3 class={styles.title}>Feature maps of every convolutional layer</h3>
-            <p class={styles.note}>Each square is one filter's output after its ReLU, black = 0, white = that map's largest value.</p>
+            <p class={styles.note}>Each square is one filter's output after its ReLU, black = 0, white = that map's largest value. Pick one (click, or Tab to a layer and use the arrow keys and Enter) to see how it is computed.</p>
             <For each={e().layers}>
               {(layer) => (
                 <div class={styles.mapLayer} data-layer={layer.name}>
@@ -445,12 +454,30 @@ export function CnnClassifier(props: CnnClassifierProps) {
                     {layer.name}: {layer.channels} maps of {layer.height} × {layer.width}
                   </h4>
                   <div class={styles.mapGrid} style={{ "--tile": `${Math.max(2.2, Math.min(4, layer.width / 8))}rem` }}>
-                    <For each={Array.from({ length: layer.channels }, (_, k) => k)}>{(k) => <MapTile layer={layer} channel={k} />}</For>
+                    <For each={Array.from({ length: layer.channels }, (_, k) => k)}>
+                      {(k) => (
+                        <button
+                          type="button"
+                          class={drillStyles.tileButton}
+                          aria-pressed={picked()?.layer === layer.name && picked()?.channel === k}
+                          aria-label={`${layer.name} map ${k + 1}: show how it is computed`}
+                          tabindex={(picked()?.layer === layer.name ? picked()!.channel === k : k === 0) ? 0 : -1}
+                          data-map={`${layer.name}-${k}`}
+                          onClick={() => setPicked({ layer: layer.name, channel: k })}
+                          onKeyDown={mapGridKeyDown}
+                        >
+                          <MapTile layer={layer} channel={k} />
+                        </button>
+                      )}
+                    </For>
                   </div>
                   <p class="visually-hidden">{layerText(layer)}</p>
                 </div>
               )}
             </For>
+            <Show when={picked() && engineNet() && prediction() && isCurrent() && source()}>
+              <DrillDown model={engineNet()!} modelId={s().model} image={source()!.image} prediction={prediction()!} layer={picked()!.layer} channel={picked()!.channel} />
+            </Show>
           </section>
         )}
       </Show>
