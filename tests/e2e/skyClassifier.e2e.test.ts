@@ -127,6 +127,9 @@ describe("CNN lesson: classify any galaxy in the sky", () => {
     expect(new URL(cutout).searchParams.get("size")).toBe("256");
     expect(new URL(cutout).searchParams.get("pixscale")).toBe("5.5898");
     expect(await sky(page).getByLabel("Field of view (arcsec)").inputValue()).toBe("1431");
+    expect(await sky(page).getByTestId("sky-about").textContent()).toBe(
+      "NGC 4565: Needle: edge-on spiral, about 15.9′ across, so a field of 1431″ (1.5 × its diameter).",
+    );
     expect(await sky(page).getByTestId("sky-result").textContent()).toMatch(/looks 85 times smaller to it than on the sky/);
     expect(problems).toEqual([]);
     await context.close();

@@ -11,7 +11,7 @@ import {
   sesameUrl,
   viewerUrl,
 } from "./skyClassifier.ts";
-import type { CutoutGeometry, SkyPosition } from "./skyClassifier.ts";
+import type { CutoutGeometry, FamousGalaxy, SkyPosition } from "./skyClassifier.ts";
 import { SKY_SERVICES } from "./skyServices.ts";
 import type { SkyServices } from "./skyServices.ts";
 import type { CutoutResult } from "./classifyCutout.ts";
@@ -33,6 +33,8 @@ interface Problem {
 }
 
 interface Shown {
+  /** For a famous galaxy: what it is and its size, which chose the field. */
+  about: string | null;
   position: SkyPosition;
   geometry: CutoutGeometry;
   cutout: string;
@@ -66,7 +68,7 @@ export function SkyClassifier(props: SkyClassifierProps) {
     setStatus("error");
   };
 
-  const search = async (text = query(), fieldText = field()) => {
+  const search = async (text = query(), fieldText = field(), about: string | null = null) => {
     const t = ++token;
     setProblem(null);
     const name = text.trim();
@@ -139,15 +141,16 @@ export function SkyClassifier(props: SkyClassifierProps) {
     }
     if (pictureUrl) URL.revokeObjectURL(pictureUrl);
     pictureUrl = URL.createObjectURL(new Blob([bytes.slice()], { type: "image/jpeg" }));
-    setShown({ position, geometry, cutout, viewer, picture: pictureUrl, result });
+    setShown({ about, position, geometry, cutout, viewer, picture: pictureUrl, result });
     setStatus("done");
   };
 
-  const tryFamous = (name: string, diameter: number) => {
-    const f = framingField(diameter).toFixed(0);
+  const tryFamous = (g: FamousGalaxy) => {
+    const name = g.name;
+    const f = framingField(g.diameterArcmin).toFixed(0);
     setQuery(name);
     setField(f);
-    void search(name, f);
+    void search(name, f, `${name}: ${g.kind}, about ${g.diameterArcmin}′ across, so a field of ${f}″ (1.5 × its diameter).`);
   };
 
   const busy = () => status() === "resolving" || status() === "fetching" || status() === "classifying";
@@ -200,12 +203,7 @@ export function SkyClassifier(props: SkyClassifierProps) {
         <span>Try:</span>
         <For each={FAMOUS_GALAXIES}>
           {(g) => (
-            <button
-              type="button"
-              disabled={busy()}
-              onClick={() => tryFamous(g.name, g.diameterArcmin)}
-              title={`${g.kind}, about ${g.diameterArcmin}′ across`}
-            >
+            <button type="button" disabled={busy()} onClick={() => tryFamous(g)} title={`${g.kind}, about ${g.diameterArcmin}′ across`}>
               {g.name}
             </button>
           )}
@@ -255,6 +253,7 @@ export function SkyClassifier(props: SkyClassifierProps) {
                   <figcaption>What the network saw: 64 × 64 px</figcaption>
                 </figure>
               </div>
+              <Show when={s().about}>{(about) => <p data-testid="sky-about">{about()}</p>}</Show>
               <p>
                 <strong>{s().position.name}</strong> at RA {s().position.ra.toFixed(4)}°, Dec {s().position.dec.toFixed(4)}°.{" "}
                 {s().geometry.shrink > 1.01
