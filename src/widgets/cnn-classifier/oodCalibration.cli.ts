@@ -13,4 +13,4 @@ for (const id of CLASSIFIER_IDS) {
   out[id] = calibrateOod(model, id);
   console.log(id, (out[id] as { threshold: number }).threshold);
 }
-writeFileSync(join(import.meta.dirname, "oodCalibration.json"), JSON.stringify(out) + "\n");
+writeFileSync(join(import.meta.dirname, "oodCalibration.json"), JSON.stringify(out, null, 2) + "\n");

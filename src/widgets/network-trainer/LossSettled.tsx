@@ -1,9 +1,9 @@
 import { Show, createMemo } from "solid-js";
 import { formatNumber } from "../shared/chartLayout.ts";
-import { SETTLED_RULE, lossSettled } from "./unitView.ts";
+import { SETTLED_RULE, lossSettled } from "./lossSettled.ts";
 import styles from "./networkDiagram.module.css";
 
-/** The "loss settled" line under the learning curves; the rule is unitView.ts's lossSettled. */
+/** The "loss settled" line under the learning curves; the rule is lossSettled.ts. */
 export function LossSettled(props: { valLoss: number[] }) {
   const state = createMemo(() => lossSettled(props.valLoss));
   const rule = `smoothed validation loss moved less than ${100 * SETTLED_RULE.threshold} % over the last ${SETTLED_RULE.window} epochs`;

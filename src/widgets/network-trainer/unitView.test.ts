@@ -3,7 +3,7 @@ import { getWeights, predict } from "../../lib/nn/index.ts";
 import { tensor } from "../../lib/autodiff/index.ts";
 import { architectureOf, buildModel, trainerSchema } from "../shared/networkSpec.ts";
 import { defaultState } from "../shared/urlState.ts";
-import { hiddenActivations, lossSettled, maxAbsWeight, networkView, unitSummary, SETTLED_RULE } from "./unitView.ts";
+import { hiddenActivations, maxAbsWeight, networkView, unitSummary } from "./unitView.ts";
 
 const state = { ...defaultState(trainerSchema), layers: [3, 2], act: "tanh" as const, dropout: 0.2 };
 const probe = new Float32Array([0, 0, 1, -1, -0.5, 2, 1.5, 0.25]);
@@ -49,24 +49,5 @@ describe("the trainer's unit view", () => {
     expect(u.min).toBe(Math.min(...col));
     expect(u.max).toBe(Math.max(...col));
     expect(maxAbsWeight(view.layers)).toBe(Math.max(...view.layers.flatMap((l) => Array.from(l.kernel, Math.abs))));
-  });
-});
-
-describe("the loss-settled rule", () => {
-  it("is undecided before 2 windows of epochs", () => {
-    expect(lossSettled(Array(2 * SETTLED_RULE.window - 1).fill(1))).toEqual({ settled: null, change: null });
-  });
-  it("says settled for a flat (noisy) curve and not for a falling one", () => {
-    const flat = Array.from({ length: 100 }, (_, i) => 0.5 + 0.01 * Math.sin(i * 2.3));
-    expect(lossSettled(flat).settled).toBe(true);
-    const falling = Array.from({ length: 100 }, (_, i) => Math.exp(-i / 30));
-    const f = lossSettled(falling);
-    expect(f.settled).toBe(false);
-    expect(f.change!).toBeLessThan(-SETTLED_RULE.threshold);
-  });
-  it("also says not settled when validation loss climbs again (overfitting)", () => {
-    const climbing = Array.from({ length: 120 }, (_, i) => 0.2 + 0.0004 * (i - 30) ** 2);
-    expect(lossSettled(climbing).settled).toBe(false);
-    expect(lossSettled(climbing).change!).toBeGreaterThan(0);
   });
 });
