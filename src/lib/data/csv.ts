@@ -87,6 +87,7 @@ export function parseCsv(text: string, limits: Partial<CsvLimits> = {}): CsvResu
     return { ok: false, message: `The file is too large (${(text.length / 1e6).toFixed(1)} MB); the limit is ${(lim.maxChars / 1e6).toFixed(1)} MB.` };
   }
   // A NUL or other control characters mean a binary file (an image, a spreadsheet, a FITS file…).
+  // eslint-disable-next-line no-control-regex -- finding control characters is the point
   if (/[\u0000-\u0008\u000e-\u001f]/.test(text.slice(0, 4096))) {
     return { ok: false, message: "This does not look like a CSV text file (it contains binary data). Export your table as CSV first." };
   }

@@ -50,6 +50,7 @@ export function cleanState(raw: string | null | undefined): string {
   for (const [key, value] of new URLSearchParams(raw.startsWith("?") ? raw.slice(1) : raw)) {
     if (count >= MAX_PARAMS) break;
     if (!PARAM_KEY.test(key) || (RESERVED_PARAMS as readonly string[]).includes(key)) continue;
+    // eslint-disable-next-line no-control-regex -- control characters are what is refused
     if (value.length > MAX_VALUE_LENGTH || /[\u0000-\u001f\u007f]/.test(value)) continue;
     out.set(key, value);
     count++;
@@ -65,6 +66,7 @@ export function parseHeight(raw: string | null | undefined): number {
 
 /** Plain text of at most 120 characters (it becomes the iframe's accessible name). */
 function cleanTitle(raw: string | null | undefined, name: string): string {
+  // eslint-disable-next-line no-control-regex -- control characters become spaces
   const text = (raw ?? "").replace(/[\u0000-\u001f\u007f]/g, " ").trim().slice(0, 120);
   return text || `Deep Sky: ${name}`;
 }

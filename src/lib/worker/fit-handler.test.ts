@@ -142,8 +142,7 @@ describe("the fit worker's message handler", () => {
   it("reports every epoch's logs once, with predictions at the probe points, then done", async () => {
     const sent: FromWorkerMessage[] = [];
     let clock = 0;
-    let handle: ReturnType<typeof createFitHandler>;
-    handle = createFitHandler(
+    const handle: ReturnType<typeof createFitHandler> = createFitHandler(
       (m) => {
         sent.push(m);
         if (m.type === "progress") void handle({ type: "ack", id: "a" });
@@ -166,9 +165,8 @@ describe("the fit worker's message handler", () => {
 
   it("pauses on request and resumes the same model to the planned number of epochs", async () => {
     const sent: FromWorkerMessage[] = [];
-    let handle: ReturnType<typeof createFitHandler>;
     let paused = false;
-    handle = createFitHandler(
+    const handle: ReturnType<typeof createFitHandler> = createFitHandler(
       (m) => {
         sent.push(m);
         if (m.type === "progress") void handle({ type: "ack", id: "p" });
@@ -197,8 +195,7 @@ describe("the fit worker's message handler", () => {
     // match an uninterrupted one number for number — which fails if Adam's moments were reset.
     const losses = async (pauseAt: number | null) => {
       const sent: FromWorkerMessage[] = [];
-      let handle: ReturnType<typeof createFitHandler>;
-      handle = createFitHandler(
+      const handle: ReturnType<typeof createFitHandler> = createFitHandler(
         (m) => {
           sent.push(m);
           if (m.type === "progress") void handle({ type: "ack", id: "c" });
@@ -246,9 +243,8 @@ describe("the fit worker's message handler", () => {
 
   it("ends the current session's run with reason 'stopped' when a new start arrives", async () => {
     const sent: FromWorkerMessage[] = [];
-    let handle: ReturnType<typeof createFitHandler>;
     let second: Promise<void> | null = null;
-    handle = createFitHandler(
+    const handle: ReturnType<typeof createFitHandler> = createFitHandler(
       (m) => {
         sent.push(m);
         if (m.type === "progress") void handle({ type: "ack", id: m.id });

@@ -99,9 +99,10 @@ export function AutoencoderLab(props: AutoencoderLabProps) {
     }
   };
 
+  // Once started, a new image or provider reconstructs again: the bare reads subscribe the effect.
   createEffect(() => {
-    current();
-    s().ep;
+    void current();
+    void s().ep;
     if (started()) void reconstruct();
   });
 

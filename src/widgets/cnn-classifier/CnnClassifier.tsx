@@ -156,9 +156,10 @@ export function CnnClassifier(props: CnnClassifierProps) {
 
   // Once started, every change of image, model or provider runs the model again.
   createEffect(() => {
-    source();
-    s().model;
-    s().ep;
+    // Bare reads subscribe the effect to the image, model and provider.
+    void source();
+    void s().model;
+    void s().ep;
     if (started()) void run();
   });
 

@@ -13,7 +13,6 @@ import type { FitStartMessage } from "../../lib/worker/index.ts";
 import { isStopped, startFit } from "../shared/startFit.ts";
 import type { FitRun } from "../shared/startFit.ts";
 import {
-  CHALLENGE_2D,
   CHALLENGE_SHARE,
   DIFFUSION_2D_PREFIX,
   NEAR,

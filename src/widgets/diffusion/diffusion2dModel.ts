@@ -62,8 +62,8 @@ export const CLIP = 3;
 export function targetPoints(dist: Distribution, count: number, rng: Rng, drawn: readonly [number, number][] = []): Float32Array {
   const out = new Float32Array(count * 2);
   for (let i = 0; i < count; i++) {
-    let x = 0;
-    let y = 0;
+    let x: number;
+    let y: number;
     if (dist === "moons") {
       const upper = i % 2 === 0;
       const a = rng.uniform(0, Math.PI);
