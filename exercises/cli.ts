@@ -2,7 +2,7 @@ import { pathToFileURL } from "node:url";
 import { answerDisplay, answerText } from "../src/lib/grading/index.ts";
 import { createExercise, exerciseParams, families, getFamily, lessons } from "./registry.ts";
 import { UsageError, parseCommandArgs } from "./cliArgs.ts";
-import { GRADE_HELP, gradeCommand } from "./grade-cli.ts";
+import { GRADE_HELP, gradeCommand } from "./gradeCli.ts";
 
 /**
  * Instructor CLI:

@@ -1,4 +1,4 @@
-// `npm run exercises -- grade` (exercises/grade-cli.ts) run in-process on a receipts file.
+// `npm run exercises -- grade` (exercises/gradeCli.ts) run in-process on a receipts file.
 import { describe, expect, it } from "vitest";
 import { main } from "./cli.ts";
 import { encodeAssignment } from "./assignments/assignment.ts";

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { createExercise, gradeExercise, getFamily } from "../registry.ts";
 import { exerciseRng } from "../family.ts";
-import { followsTrainingRule } from "./backpropagation/training-step-order.ts";
-import { regimeFromWeightCurve } from "./learning-curves/learning-rate-diagnosis.ts";
+import { followsTrainingRule } from "./backpropagation/trainingStepOrder.ts";
+import { regimeFromWeightCurve } from "./learning-curves/learningRateDiagnosis.ts";
 import { quadraticBowl } from "../../src/lib/surfaces/index.ts";
 import { SGD, descend } from "../../src/lib/optim/index.ts";
 

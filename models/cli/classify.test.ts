@@ -5,14 +5,14 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Rng } from "../../src/lib/random/index.ts";
 import { preprocess, simulateCutout } from "../../src/lib/astro/index.ts";
-import { writeFits } from "../../src/lib/astro/fits-writer.test-util.ts";
+import { writeFits } from "../../src/lib/astro/fitsWriter.test-util.ts";
 import { ModelRunner, loadImageFile } from "../../src/lib/inference/index.ts";
 import { loadNodeRuntime } from "../../src/lib/inference/nodeRuntime.ts";
 import jpeg from "jpeg-js";
 import { encodePng } from "../training/shared/png.ts";
 import { committedFile } from "../training/shared/paths.ts";
 import { classifyFiles, main } from "./classify.ts";
-import { decodeInNode } from "../training/classifier/file-classifier.ts";
+import { decodeInNode } from "../training/classifier/fileClassifier.ts";
 import type { ClassifyResult } from "./classify.ts";
 
 /** A folder with a PNG and a FITS of simulated cutouts and a text file that is no image. */

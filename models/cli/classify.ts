@@ -15,7 +15,7 @@ import { CLASSIFIER_IDS, isClassifierId } from "../../src/lib/zoo/index.ts";
 import type { ClassifierId } from "../../src/lib/zoo/index.ts";
 import { parseOptions, runCli, UsageError } from "../training/shared/options.ts";
 import { MODELS_DIR } from "../training/shared/paths.ts";
-import { openFileClassifier } from "../training/classifier/file-classifier.ts";
+import { openFileClassifier } from "../training/classifier/fileClassifier.ts";
 import type { PrepareOptions } from "../../src/lib/astro/index.ts";
 import { SCALE_OPTIONS, SCALE_USAGE, scaleOptions } from "./scaleOptions.ts";
 

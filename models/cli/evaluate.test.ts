@@ -8,8 +8,8 @@ import { simulateCutout } from "../../src/lib/astro/index.ts";
 import { MORPHOLOGY_CLASSES } from "../../src/lib/astro/index.ts";
 import { encodePng } from "../training/shared/png.ts";
 import { modelDir } from "../training/shared/paths.ts";
-import { csvFields, evaluateFolder, readLabelledFolder, sha256 } from "../training/classifier/real-images.ts";
-import type { RealImageEvaluation } from "../training/classifier/real-images.ts";
+import { csvFields, evaluateFolder, readLabelledFolder, sha256 } from "../training/classifier/realImages.ts";
+import type { RealImageEvaluation } from "../training/classifier/realImages.ts";
 import { REAL_IMAGES_HEADING, savedRealImages } from "../training/classifier/card.ts";
 import { main, saveRealImages } from "./evaluate.ts";
 

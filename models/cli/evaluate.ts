@@ -8,7 +8,7 @@
 // contact sheet of the most confident mistakes (what the network saw) to a new temporary folder and
 // prints its path. --save records the figures in models/<model>/real-images.json and regenerates the
 // card's "On real images" section from them. Images go through the site's loading, preprocessing and
-// test-time augmentation (training/classifier/file-classifier.ts).
+// test-time augmentation (training/classifier/fileClassifier.ts).
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, join, resolve } from "node:path";
@@ -19,9 +19,9 @@ import type { ClassifierId } from "../../src/lib/zoo/index.ts";
 import { parseOptions, positiveInt, runCli, UsageError } from "../training/shared/options.ts";
 import { modelDir } from "../training/shared/paths.ts";
 import { contactSheet } from "../training/shared/png.ts";
-import { openFileClassifier } from "../training/classifier/file-classifier.ts";
-import { LabelledFolderError, evaluateFolder, evaluationJson, sha256 } from "../training/classifier/real-images.ts";
-import type { RealImageEvaluation, RealImageFigures } from "../training/classifier/real-images.ts";
+import { openFileClassifier } from "../training/classifier/fileClassifier.ts";
+import { LabelledFolderError, evaluateFolder, evaluationJson, sha256 } from "../training/classifier/realImages.ts";
+import type { RealImageEvaluation, RealImageFigures } from "../training/classifier/realImages.ts";
 import { realImagesSection, withRealImagesSection } from "../training/classifier/card.ts";
 import { SCALE_OPTIONS, SCALE_USAGE, scaleFlags, scaleOptions } from "./scaleOptions.ts";
 

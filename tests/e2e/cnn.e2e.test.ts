@@ -5,7 +5,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Rng } from "../../src/lib/random/index.ts";
 import { simulateCutout } from "../../src/lib/astro/index.ts";
-import { writeFits } from "../../src/lib/astro/fits-writer.test-util.ts";
+import { writeFits } from "../../src/lib/astro/fitsWriter.test-util.ts";
 import { encodePng } from "../../models/training/shared/png.ts";
 import { bytesFetched, hasHorizontalScroll, hydrateIslands, launchBrowser, openPage, screenshot, seriousAxeViolations } from "./harness.ts";
 

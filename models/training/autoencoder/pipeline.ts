@@ -10,7 +10,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { summary, weightsToJSON } from "../../../src/lib/nn/index.ts";
 import type { Model, WeightsJSON } from "../../../src/lib/nn/index.ts";
-import { exportModel } from "../../../src/lib/onnx/export-model.ts";
+import { exportModel } from "../../../src/lib/onnx/exportModel.ts";
 import { CLASSIFIER_PREPROCESSING as PREPROCESSING, DECODER_IO, ENCODER_IO, SEMANTIC_SIZE } from "../../../src/lib/zoo/index.ts";
 import type { AutoencoderSpec } from "../../../src/lib/zoo/index.ts";
 import { IMAGE_VALUES, generateDataset } from "../shared/dataset.ts";

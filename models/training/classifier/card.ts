@@ -5,8 +5,8 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { CLASSIFIER_PREPROCESSING as PREPROCESSING } from "../../../src/lib/zoo/index.ts";
 import type { TrainResult } from "./result.ts";
-import { sha256 } from "./real-images.ts";
-import type { RealImageEvaluation } from "./real-images.ts";
+import { sha256 } from "./realImages.ts";
+import type { RealImageEvaluation } from "./realImages.ts";
 
 const pct = (v: number) => `${(100 * v).toFixed(1)}%`;
 

@@ -11,7 +11,7 @@ import { DEFAULT_AUGMENT, buildClassifier } from "../../../src/lib/zoo/index.ts"
 import type { ClassifierSpec } from "../../../src/lib/zoo/index.ts";
 import { reevaluateModel, trainModel } from "./pipeline.ts";
 import { evaluateHeldOut } from "./evaluate.ts";
-import { exportGraph } from "./export-graph.ts";
+import { exportGraph } from "./exportGraph.ts";
 import { generateDataset, imageAt } from "../shared/dataset.ts";
 import { confusionMatrix, rocAuc } from "../shared/metrics.ts";
 import { augmentInto } from "./augment.ts";

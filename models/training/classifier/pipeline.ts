@@ -8,7 +8,7 @@ import { Rng } from "../../../src/lib/random/index.ts";
 import { Tensor, tensor } from "../../../src/lib/autodiff/index.ts";
 import { summary, trainStep, weightsFromJSON, weightsToJSON } from "../../../src/lib/nn/index.ts";
 import { Adam } from "../../../src/lib/optim/index.ts";
-import { exportModel } from "../../../src/lib/onnx/export-model.ts";
+import { exportModel } from "../../../src/lib/onnx/exportModel.ts";
 import { IMAGE_SIZE } from "../../../src/lib/astro/index.ts";
 import { CLASSIFIER_IO, CLASSIFIER_PREPROCESSING, buildClassifier } from "../../../src/lib/zoo/index.ts";
 import type { ClassifierSpec } from "../../../src/lib/zoo/index.ts";
@@ -17,7 +17,7 @@ import { progressBar } from "../shared/progress.ts";
 import { augmentInto } from "./augment.ts";
 import { realImagesSection, savedRealImages, withRealImagesSection, writeCard } from "./card.ts";
 import { argmax, evaluateHeldOut, predictProbabilities } from "./evaluate.ts";
-import { exportGraph } from "./export-graph.ts";
+import { exportGraph } from "./exportGraph.ts";
 import type { EpochRecord, TrainOptions, TrainResult } from "./result.ts";
 
 /** η(step) on a cosine from η₀ down to η₁ over `total` steps. */

@@ -93,7 +93,7 @@ export function writeDenoiserCard(r: DenoiserResult): string {
     lines.push(`| ${h.step} | ${fixed(h.loss)} | ${h.learningRate.toExponential(2)} | ${(h.seconds / 60).toFixed(1)} |`);
   lines.push("", "## Architecture", "");
   lines.push(
-    `${r.parameters.toLocaleString("en-US")} parameters. A U-Net (Ronneberger et al. 2015) of 3 × 3 ReLU convolutions (\`src/lib/zoo/denoiser-network.ts\`): ${s.widths[0]} filters at ${s.size} × ${s.size}, ${s.widths[1]} at ${s.size / 2} × ${s.size / 2}, ${s.widths[2]} at ${s.size / 4} × ${s.size / 4}; 2 × 2 average pooling down, nearest-neighbour upsampling and skip connections (concatenation) up; the pooled input (image and t plane) joins each lower level. The last convolution is linear (ε can be negative).`,
+    `${r.parameters.toLocaleString("en-US")} parameters. A U-Net (Ronneberger et al. 2015) of 3 × 3 ReLU convolutions (\`src/lib/zoo/denoiserNetwork.ts\`): ${s.widths[0]} filters at ${s.size} × ${s.size}, ${s.widths[1]} at ${s.size / 2} × ${s.size / 2}, ${s.widths[2]} at ${s.size / 4} × ${s.size / 4}; 2 × 2 average pooling down, nearest-neighbour upsampling and skip connections (concatenation) up; the pooled input (image and t plane) joins each lower level. The last convolution is linear (ε can be negative).`,
     "",
   );
   lines.push("```", r.summary, "```", "");

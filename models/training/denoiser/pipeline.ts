@@ -8,7 +8,7 @@ import { Rng } from "../../../src/lib/random/index.ts";
 import { Tensor } from "../../../src/lib/autodiff/index.ts";
 import { summary, trainStep, weightsToJSON } from "../../../src/lib/nn/index.ts";
 import { Adam } from "../../../src/lib/optim/index.ts";
-import { exportModel } from "../../../src/lib/onnx/export-model.ts";
+import { exportModel } from "../../../src/lib/onnx/exportModel.ts";
 import { makeSchedule } from "../../../src/lib/diffusion/index.ts";
 import { DENOISER_IO, buildDenoiser, denoiserInput, denoiserPreprocessing } from "../../../src/lib/zoo/index.ts";
 import type { DenoiserSpec } from "../../../src/lib/zoo/index.ts";

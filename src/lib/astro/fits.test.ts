@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { FitsError, readFits } from "./fits.ts";
-import { writeFits } from "./fits-writer.test-util.ts";
+import { writeFits } from "./fitsWriter.test-util.ts";
 
 // A 4 × 3 image whose FITS rows (bottom first) are 0–3, 4–7, 8–11.
 const W = 4;

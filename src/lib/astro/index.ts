@@ -7,7 +7,7 @@ export type { ParamRange } from "./ranges.ts";
 export { simulateCutout, MORPHOLOGY_CLASSES, LENS_CLASSES } from "./simulate.ts";
 export type { Cutout, CutoutKind, CutoutParams, MorphologyClass, LensClass, ObservingParams, SimulateOptions } from "./simulate.ts";
 export type { Structure, GalaxyDetails } from "./galaxies.ts";
-export type { LensParams, LookalikeParams } from "./lens-scenes.ts";
+export type { LensParams, LookalikeParams } from "./lensScenes.ts";
 export { deflection, renderLensedSource } from "./lens.ts";
 export type { SieLens, LensSource } from "./lens.ts";
 export { bandsToRgb, LEGACY_SURVEY_STRETCH } from "./rgb.ts";

@@ -6,8 +6,8 @@ import { bandsToRgb } from "./rgb.ts";
 import { Scene } from "./scene.ts";
 import { addNeighbours, addStars, drawEdgeOn, drawElliptical, drawIrregular, drawMerger, drawSpiral } from "./galaxies.ts";
 import type { DrawnGalaxy, GalaxyDetails, Structure } from "./galaxies.ts";
-import { addLensCompanions, drawLensedSource, drawLookalike, drawRedGalaxy } from "./lens-scenes.ts";
-import type { LensParams, LookalikeParams } from "./lens-scenes.ts";
+import { addLensCompanions, drawLensedSource, drawLookalike, drawRedGalaxy } from "./lensScenes.ts";
+import type { LensParams, LookalikeParams } from "./lensScenes.ts";
 
 /** The galaxy-morphology classes, in the model's output order. */
 export const MORPHOLOGY_CLASSES = ["elliptical", "spiral", "edge-on", "irregular", "merger"] as const;
@@ -82,7 +82,7 @@ const drawers: Record<MorphologyClass, (s: Scene, rng: Rng, x: number, y: number
  * same bytes on every platform (pass `rng.fork(label)` per image for order-independent datasets).
  *
  * Steps: choose the observing conditions (OBSERVING); draw the main object near the centre and its
- * surroundings in calibrated flux (galaxies.ts, lens-scenes.ts); convolve each band with the PSF;
+ * surroundings in calibrated flux (galaxies.ts, lensScenes.ts); convolve each band with the PSF;
  * add Poisson (sky + source) and read noise and a sky-subtraction residual; stretch to RGB (rgb.ts).
  */
 export function simulateCutout(kind: CutoutKind, rng: Rng, options: SimulateOptions = {}): Cutout {

@@ -2,7 +2,7 @@ import { allocate } from "./dtype.ts";
 import { Tensor, gradOf, makeResult } from "./tensor.ts";
 import { unary } from "./elementwise.ts";
 import type { UnaryRule } from "./elementwise.ts";
-import { normalizeAxis, sizeOf } from "./shape-util.ts";
+import { normalizeAxis, sizeOf } from "./shapeUtil.ts";
 
 /** σ(x) = 1 / (1 + e^−x), evaluated without overflow for large |x|. */
 function stableSigmoid(x: number): number {

@@ -1,4 +1,4 @@
-import { formatShape, shapesEqual, sizeOf } from "./shape-util.ts";
+import { formatShape, shapesEqual, sizeOf } from "./shapeUtil.ts";
 
 /**
  * How two shapes combine under NumPy broadcasting: align trailing axes; each pair of sizes must be

@@ -5,7 +5,7 @@ import { gemm } from "./gemm.ts";
 import { pair, windowGeometry } from "./padding.ts";
 import type { Padding } from "./padding.ts";
 import { scratch } from "./scratch.ts";
-import { formatShape } from "./shape-util.ts";
+import { formatShape } from "./shapeUtil.ts";
 
 export interface Conv2DOptions {
   /** Step of the window, one number or [h, w]. Default 1. */

@@ -2,7 +2,7 @@ import { allocate } from "./dtype.ts";
 import type { DType, FloatArray } from "./dtype.ts";
 import { Tensor } from "./tensor.ts";
 import type { NestedArray, TensorOptions } from "./tensor.ts";
-import { formatShape, sizeOf } from "./shape-util.ts";
+import { formatShape, sizeOf } from "./shapeUtil.ts";
 import type { Rng } from "../random/rng.ts";
 
 /**

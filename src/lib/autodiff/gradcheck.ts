@@ -1,5 +1,5 @@
 import { Tensor } from "./tensor.ts";
-import { noGrad } from "./grad-mode.ts";
+import { noGrad } from "./gradMode.ts";
 import { Rng } from "../random/rng.ts";
 
 /**

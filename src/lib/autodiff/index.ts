@@ -4,7 +4,7 @@ export type { DType, FloatArray } from "./dtype.ts";
 export { allocate, dtypeOf } from "./dtype.ts";
 export { Tensor, backwardFrom as backward, topologicalOrder } from "./tensor.ts";
 export type { NestedArray, TensorOptions } from "./tensor.ts";
-export { noGrad, isGradEnabled } from "./grad-mode.ts";
+export { noGrad, isGradEnabled } from "./gradMode.ts";
 export { tensor, scalar, full, zeros, ones, randomNormal, randomUniform } from "./create.ts";
 export { add, sub, mul, div, pow, maximum, minimum, neg, exp, log, sqrt, abs, square, clamp } from "./elementwise.ts";
 export type { TensorLike } from "./elementwise.ts";

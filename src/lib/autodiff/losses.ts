@@ -2,7 +2,7 @@ import { allocate } from "./dtype.ts";
 import { Tensor, gradOf, makeResult } from "./tensor.ts";
 import { abs, square, sub } from "./elementwise.ts";
 import { mean } from "./reduce.ts";
-import { formatShape, shapesEqual } from "./shape-util.ts";
+import { formatShape, shapesEqual } from "./shapeUtil.ts";
 
 // Losses refuse to broadcast: a prediction [N, 1] against targets [N] would silently become [N, N].
 function sameShape(op: string, pred: Tensor, target: Tensor): void {

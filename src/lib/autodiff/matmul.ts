@@ -1,7 +1,7 @@
 import { allocate } from "./dtype.ts";
 import { Tensor, gradOf, makeResult } from "./tensor.ts";
 import { gemm } from "./gemm.ts";
-import { formatShape } from "./shape-util.ts";
+import { formatShape } from "./shapeUtil.ts";
 
 /**
  * Matrix product. Shapes: [M,K]·[K,N] → [M,N]; batched [B,M,K]·[B,K,N] → [B,M,N]; and

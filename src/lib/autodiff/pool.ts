@@ -2,7 +2,7 @@ import { allocate } from "./dtype.ts";
 import { Tensor, gradOf, makeResult } from "./tensor.ts";
 import { pair, windowGeometry } from "./padding.ts";
 import type { Padding } from "./padding.ts";
-import { formatShape } from "./shape-util.ts";
+import { formatShape } from "./shapeUtil.ts";
 
 export interface Pool2DOptions {
   /** Step of the window; defaults to the pool size (non-overlapping windows). */

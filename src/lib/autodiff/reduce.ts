@@ -1,6 +1,6 @@
 import { allocate } from "./dtype.ts";
 import { Tensor, gradOf, makeResult } from "./tensor.ts";
-import { normalizeAxis, sizeOf, stridesOf } from "./shape-util.ts";
+import { normalizeAxis, sizeOf, stridesOf } from "./shapeUtil.ts";
 
 /** Which axes to reduce: one, several, or (undefined) all. */
 export type Axes = number | readonly number[] | undefined;

@@ -1,6 +1,6 @@
 import { allocate } from "./dtype.ts";
 import { Tensor, gradOf, makeResult } from "./tensor.ts";
-import { formatShape, normalizeAxis, shapesEqual, sizeOf, stridesOf } from "./shape-util.ts";
+import { formatShape, normalizeAxis, shapesEqual, sizeOf, stridesOf } from "./shapeUtil.ts";
 
 /**
  * Same values, new shape (one entry may be −1: inferred). Row-major order is unchanged, so the data

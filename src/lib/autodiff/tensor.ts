@@ -1,7 +1,7 @@
 import { allocate, dtypeOf } from "./dtype.ts";
 import type { DType, FloatArray } from "./dtype.ts";
-import { isGradEnabled } from "./grad-mode.ts";
-import { checkShape, formatShape, sizeOf } from "./shape-util.ts";
+import { isGradEnabled } from "./gradMode.ts";
+import { checkShape, formatShape, sizeOf } from "./shapeUtil.ts";
 
 /** Options for creating a leaf tensor. */
 export interface TensorOptions {

@@ -7,8 +7,8 @@
 export { linearSchedule, cosineSchedule, makeSchedule, coefficients, checkStep } from "./schedule.ts";
 export type { Schedule, ScheduleKind, StepCoefficients } from "./schedule.ts";
 export { gaussianNoise, noiseTo, sampleForward } from "./forward.ts";
-export { trainingPairs } from "./training-pairs.ts";
-export type { TrainingPairs } from "./training-pairs.ts";
+export { trainingPairs } from "./trainingPairs.ts";
+export type { TrainingPairs } from "./trainingPairs.ts";
 export { predictX0, reverseSigma, ddpmStep, ddimStep, samplingSteps } from "./reverse.ts";
 export type { ReverseVariance } from "./reverse.ts";
-export { timeEmbedding } from "./time-embedding.ts";
+export { timeEmbedding } from "./timeEmbedding.ts";

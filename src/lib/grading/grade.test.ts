@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { answerText, checkAnswer } from "./answer-spec.ts";
-import type { AnswerSpec } from "./answer-spec.ts";
+import { answerText, checkAnswer } from "./answerSpec.ts";
+import type { AnswerSpec } from "./answerSpec.ts";
 import { gradeParts, validateParts } from "./grade.ts";
 
 const num: AnswerSpec = { kind: "number", value: 0.731, tolerance: { abs: 0.001 } };

@@ -1,5 +1,5 @@
-import { acceptedFor, checkAnswer, compareAnswer, readAnswer, specExpecting } from "./answer-spec.ts";
-import type { AnswerSpec } from "./answer-spec.ts";
+import { acceptedFor, checkAnswer, compareAnswer, readAnswer, specExpecting } from "./answerSpec.ts";
+import type { AnswerSpec } from "./answerSpec.ts";
 import type { Feedback, Score } from "./score.ts";
 
 /**

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { prepareImage, preprocess } from "../astro/index.ts";
-import { writeFits } from "../astro/fits-writer.test-util.ts";
+import { writeFits } from "../astro/fitsWriter.test-util.ts";
 import { ImageFileError, MAX_FILE_BYTES, loadImageFile, sniffFormat } from "./imageFile.ts";
 import type { RasterDecoder } from "./imageFile.ts";
 

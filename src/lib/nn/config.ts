@@ -8,7 +8,7 @@ import { Dense } from "./layers/dense.ts";
 import { Conv2D } from "./layers/conv2d.ts";
 import { AvgPool2D, MaxPool2D } from "./layers/pool2d.ts";
 import { Activation, Dropout, Flatten, Reshape, UpSampling2D } from "./layers/simple.ts";
-import { BatchNorm } from "./layers/batch-norm.ts";
+import { BatchNorm } from "./layers/batchNorm.ts";
 import { Add, Concatenate } from "./layers/merge.ts";
 
 /** A layer as plain JSON: its kind, name, trainable flag and `getConfig()`. */

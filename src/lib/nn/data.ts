@@ -1,6 +1,6 @@
 import { Tensor } from "../autodiff/tensor.ts";
 import { allocate } from "../autodiff/dtype.ts";
-import { formatShape } from "../autodiff/shape-util.ts";
+import { formatShape } from "../autodiff/shapeUtil.ts";
 
 /** A new tensor made of rows `indices` (along axis 0) of `t`. */
 export function takeRows(t: Tensor, indices: ArrayLike<number>): Tensor {

@@ -2,7 +2,7 @@ import { Tensor } from "../autodiff/tensor.ts";
 import { allocate } from "../autodiff/dtype.ts";
 import type { FloatArray } from "../autodiff/dtype.ts";
 import { add } from "../autodiff/elementwise.ts";
-import { noGrad } from "../autodiff/grad-mode.ts";
+import { noGrad } from "../autodiff/gradMode.ts";
 import { Rng } from "../random/rng.ts";
 import type { Model } from "./model.ts";
 import { lossFunction } from "./losses.ts";

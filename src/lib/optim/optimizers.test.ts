@@ -6,7 +6,7 @@ import { AdaGrad } from "./adagrad.ts";
 import { RMSProp } from "./rmsprop.ts";
 import { Adam } from "./adam.ts";
 import { stepDecay } from "./schedules.ts";
-import { createOptimizer, optimizerNames } from "./create-optimizer.ts";
+import { createOptimizer, optimizerNames } from "./createOptimizer.ts";
 import { descend } from "./point.ts";
 import type { Optimizer, BaseState, Parameter } from "./optimizer.ts";
 

@@ -1,7 +1,7 @@
 // Public surface of the 2-D loss functions for optimizer playgrounds.
 export type { Surface, Interval } from "./surface.ts";
-export { quadraticBowl } from "./quadratic-bowl.ts";
-export type { QuadraticBowlOptions } from "./quadratic-bowl.ts";
+export { quadraticBowl } from "./quadraticBowl.ts";
+export type { QuadraticBowlOptions } from "./quadraticBowl.ts";
 export { rosenbrock } from "./rosenbrock.ts";
 export type { RosenbrockOptions } from "./rosenbrock.ts";
 export { himmelblau } from "./himmelblau.ts";

@@ -1,5 +1,5 @@
 import type { Surface } from "./surface.ts";
-import { quadraticBowl } from "./quadratic-bowl.ts";
+import { quadraticBowl } from "./quadraticBowl.ts";
 import { rosenbrock } from "./rosenbrock.ts";
 import { himmelblau } from "./himmelblau.ts";
 import { saddle } from "./saddle.ts";

@@ -3,8 +3,8 @@
 //   const run = startFit(start, { onProgress });  // run.pause(), run.resume(), run.stop(), await run.done
 // Vite bundles it as a separate module chunk. All logic lives in createFitHandler (tested in Node);
 // this file only wires it to the worker scope.
-import { createFitHandler } from "./fit-handler.ts";
-import type { FromWorkerMessage, ToWorkerMessage } from "./fit-protocol.ts";
+import { createFitHandler } from "./fitHandler.ts";
+import type { FromWorkerMessage, ToWorkerMessage } from "./fitProtocol.ts";
 
 interface WorkerScope {
   postMessage(message: FromWorkerMessage, transfer: ArrayBuffer[]): void;

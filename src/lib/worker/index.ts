@@ -1,7 +1,7 @@
-// Public surface of training in a Web Worker: the message protocol (fit-protocol.ts documents it)
+// Public surface of training in a Web Worker: the message protocol (fitProtocol.ts documents it)
 // and its pure handler. The Worker entry file is ./fit.worker.ts (import it with `new URL(…, import.meta.url)`).
-export { createFitHandler, tensorFromPayload, payloadFromData } from "./fit-handler.ts";
-export type { Post, FitHandlerOptions } from "./fit-handler.ts";
+export { createFitHandler, tensorFromPayload, payloadFromData } from "./fitHandler.ts";
+export type { Post, FitHandlerOptions } from "./fitHandler.ts";
 export type {
   TensorPayload,
   WeightPayload,
@@ -16,4 +16,4 @@ export type {
   FitDoneMessage,
   FitErrorMessage,
   FromWorkerMessage,
-} from "./fit-protocol.ts";
+} from "./fitProtocol.ts";

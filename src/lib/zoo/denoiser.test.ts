@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { DENOISER_SPEC, cutoutToData, dataToDisplay, denoiserInput, denoiserInputValues } from "./denoiser.ts";
-import { buildDenoiser } from "./denoiser-network.ts";
+import { buildDenoiser } from "./denoiserNetwork.ts";
 
 describe("galaxy denoiser spec", () => {
   it("cutoutToData averages 2 × 2 blocks and maps [0, 1] to [−1, 1]; dataToDisplay maps back", () => {

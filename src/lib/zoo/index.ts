@@ -38,6 +38,6 @@ export {
   denoiserPreprocessing,
 } from "./denoiser.ts";
 export type { DenoiserSpec } from "./denoiser.ts";
-export { buildDenoiser } from "./denoiser-network.ts";
+export { buildDenoiser } from "./denoiserNetwork.ts";
 export { SHIPPED_NETWORKS, SHIPPED_NETWORK_IDS } from "./shipped.ts";
 export type { ShippedNetwork, ShippedNetworkId } from "./shipped.ts";

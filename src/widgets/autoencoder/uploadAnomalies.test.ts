@@ -11,7 +11,7 @@ import { loadNodeRuntime } from "../../lib/inference/nodeRuntime.ts";
 import { SHIPPED_NETWORKS, semanticTargets } from "../../lib/zoo/index.ts";
 import { meanSquaredError } from "../../lib/nn/index.ts";
 import { Rng } from "../../lib/random/index.ts";
-import { decodeInNode } from "../../../models/training/classifier/file-classifier.ts";
+import { decodeInNode } from "../../../models/training/classifier/fileClassifier.ts";
 import { encodePng } from "../../../models/training/shared/png.ts";
 import { isAnomaly, parseLatentMap, physicalEstimate, sliderCode } from "./autoencoderModel.ts";
 

@@ -4,7 +4,7 @@
 // layer's feature maps can be drawn. Its probabilities must equal onnxruntime's (engineModel.test.ts).
 import { Tensor, noGrad, softmax } from "../../lib/autodiff/index.ts";
 import { summaryData, weightsFromJSON } from "../../lib/nn/index.ts";
-import { weightsFromOnnx } from "../../lib/onnx/read-initializers.ts";
+import { weightsFromOnnx } from "../../lib/onnx/readInitializers.ts";
 import type { Sequential, SymbolicTensor, WeightsJSON } from "../../lib/nn/index.ts";
 import { CLASSIFIERS, buildClassifier } from "../../lib/zoo/index.ts";
 import type { ClassifierId } from "../../lib/zoo/index.ts";

@@ -1,7 +1,7 @@
 import { Momentum } from "../../../src/lib/optim/index.ts";
 import type { MomentumState } from "../../../src/lib/optim/index.ts";
-import { optimizerFamily, trajectory } from "./optimizer-family.ts";
-import type { OptimizerParams } from "./optimizer-family.ts";
+import { optimizerFamily, trajectory } from "./optimizerFamily.ts";
+import type { OptimizerParams } from "./optimizerFamily.ts";
 
 /** v and θ of a mistaken momentum rule v ← a·v − s·η·g (s = −1 for the sign error). */
 function variant(p: OptimizerParams, alpha: number, sign: number): { v: number; theta: number } {

@@ -1,6 +1,6 @@
 import { AdaGrad } from "../../../src/lib/optim/index.ts";
 import type { AdaGradState } from "../../../src/lib/optim/index.ts";
-import { optimizerFamily, trajectory } from "./optimizer-family.ts";
+import { optimizerFamily, trajectory } from "./optimizerFamily.ts";
 
 const EPS = 1e-8;
 

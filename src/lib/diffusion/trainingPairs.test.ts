@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { Rng } from "../random/index.ts";
-import { trainingPairs } from "./training-pairs.ts";
-import { timeEmbedding } from "./time-embedding.ts";
+import { trainingPairs } from "./trainingPairs.ts";
+import { timeEmbedding } from "./timeEmbedding.ts";
 import { cosineSchedule } from "./schedule.ts";
 
 describe("trainingPairs", () => {

@@ -1,8 +1,8 @@
-import { encodeModel } from "./encode-model.ts";
-import type { EncodeOptions } from "./encode-model.ts";
-import { layerGraphToGraph, layersToGraph } from "./layers-to-graph.ts";
-import type { GraphBuilder } from "./graph-builder.ts";
-import type { LayerGraph, LayerSpec } from "./layer-spec.ts";
+import { encodeModel } from "./encodeModel.ts";
+import type { EncodeOptions } from "./encodeModel.ts";
+import { layerGraphToGraph, layersToGraph } from "./layersToGraph.ts";
+import type { GraphBuilder } from "./graphBuilder.ts";
+import type { LayerGraph, LayerSpec } from "./layerSpec.ts";
 
 /** What goes into the .onnx file besides the graph. */
 export interface ExportOptions extends EncodeOptions {

@@ -1,8 +1,8 @@
 import type { AnswerSpec, PlotSpec } from "../../../src/lib/grading/index.ts";
 import { defineFamily } from "../../family.ts";
 import { fmt, shown } from "../../support/answers.ts";
-import { RUNS_PER_REGIME, trainingRuns } from "./training-runs.ts";
-import type { Regime, TrainingRun } from "./training-runs.ts";
+import { RUNS_PER_REGIME, trainingRuns } from "./trainingRuns.ts";
+import type { Regime, TrainingRun } from "./trainingRuns.ts";
 
 interface Params {
   /** The regime asked about (levels 1 and 3: the one in the figure; level 2: the one to find). */
@@ -87,7 +87,7 @@ function answer(p: Params): Record<string, AnswerSpec> {
 
 /**
  * Diagnose over-, underfitting or a good fit from learning curves of real training runs
- * (src/lib/nn fit on polynomial features; see training-runs.ts).
+ * (src/lib/nn fit on polynomial features; see trainingRuns.ts).
  */
 export const learningCurveDiagnosis = defineFamily<Params>({
   id: "learning-curve-diagnosis",

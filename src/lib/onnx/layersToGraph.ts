@@ -1,8 +1,8 @@
 import { windowGeometry } from "../autodiff/padding.ts";
-import { GraphBuilder } from "./graph-builder.ts";
+import { GraphBuilder } from "./graphBuilder.ts";
 import { float, int, ints, string } from "./ir.ts";
-import type { ActivationSpec, LayerGraph, LayerSpec } from "./layer-spec.ts";
-import { ENGINE_ALPHA } from "./engine-alphas.ts";
+import type { ActivationSpec, LayerGraph, LayerSpec } from "./layerSpec.ts";
+import { ENGINE_ALPHA } from "./engineAlphas.ts";
 import { GELU_C, GELU_CUBIC } from "../autodiff/activations.ts";
 
 /** A value flowing between layers: its graph name and its shape without the batch axis. */

@@ -6,7 +6,7 @@ import { Tensor, noGrad, softmax } from "../../../src/lib/autodiff/index.ts";
 import { weightsFromJSON } from "../../../src/lib/nn/index.ts";
 import { simulateCutout } from "../../../src/lib/astro/index.ts";
 import { CLASSIFIERS, CLASSIFIER_IO, buildClassifier } from "../../../src/lib/zoo/index.ts";
-import { exportGraph } from "./export-graph.ts";
+import { exportGraph } from "./exportGraph.ts";
 import { committedFile } from "../shared/paths.ts";
 
 // For every committed classifier: weights.json reloaded into the engine and model.onnx run by

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { Rng } from "../random/index.ts";
-import { encodeModel } from "./encode-model.ts";
-import { GraphBuilder } from "./graph-builder.ts";
+import { encodeModel } from "./encodeModel.ts";
+import { GraphBuilder } from "./graphBuilder.ts";
 import { float, int, ints, string } from "./ir.ts";
 import { runOrt } from "../../../tests/support/runOrt.ts";
 import { batchNorm, conv2d, dense, maxAbsDiff, pool2d, randomData, softmaxRows, upsampleNearest } from "./reference.test-util.ts";

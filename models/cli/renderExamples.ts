@@ -1,5 +1,5 @@
 // Contact sheets of simulated cutouts, one row per class:
-//   node --experimental-strip-types models/cli/render-examples.ts [out-dir] [--per-class N] [--seed S]
+//   node --experimental-strip-types models/cli/renderExamples.ts [out-dir] [--per-class N] [--seed S]
 // writes <out-dir>/morphology-examples.png and <out-dir>/lens-examples.png (out-dir: a new temporary
 // folder when not given).
 import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
@@ -21,7 +21,7 @@ export function examplesSheet(kinds: readonly CutoutKind[], perClass: number, se
   return contactSheet(images, IMAGE_SIZE, perClass, 2);
 }
 
-const USAGE = `usage: node --experimental-strip-types models/cli/render-examples.ts [out-dir] [--per-class N] [--seed S]
+const USAGE = `usage: node --experimental-strip-types models/cli/renderExamples.ts [out-dir] [--per-class N] [--seed S]
   --per-class N   cutouts per class (default 10)
   --seed S        the simulator's seed (default "examples")`;
 

@@ -1,8 +1,8 @@
 import type { Tensor } from "../autodiff/tensor.ts";
 import type { Layer, Model, SymbolicTensor } from "../nn/index.ts";
-import { exportLayerGraph } from "./export-layers.ts";
-import type { ExportOptions } from "./export-layers.ts";
-import type { LayerGraph, LayerSpec } from "./layer-spec.ts";
+import { exportLayerGraph } from "./exportLayers.ts";
+import type { ExportOptions } from "./exportLayers.ts";
+import type { LayerGraph, LayerSpec } from "./layerSpec.ts";
 
 /** Options of `exportModel`: the file's metadata (see `ExportOptions`) and the output names. */
 export interface ExportModelOptions extends ExportOptions {

@@ -1,5 +1,5 @@
 import type { Rng } from "../random/rng.ts";
-import { timeEmbedding } from "./time-embedding.ts";
+import { timeEmbedding } from "./timeEmbedding.ts";
 import type { Schedule } from "./schedule.ts";
 
 /** Rows of a DDPM training set: network input [x_t, embedding of t], target ε. */

@@ -24,12 +24,12 @@ import {
 } from "../nn/index.ts";
 import type { CallContext } from "../nn/index.ts";
 import { Adam } from "../optim/index.ts";
-import { exportModel, exportableLayerKinds, modelToLayerGraph } from "./export-model.ts";
-import { layerGraphToGraph } from "./layers-to-graph.ts";
+import { exportModel, exportableLayerKinds, modelToLayerGraph } from "./exportModel.ts";
+import { layerGraphToGraph } from "./layersToGraph.ts";
 import { runOrt } from "../../../tests/support/runOrt.ts";
 import type { FeedTensor } from "../../../tests/support/runOrt.ts";
 import { maxAbsDiff } from "./reference.test-util.ts";
-import { readModel } from "./read-model.test-util.ts";
+import { readModel } from "./readModel.test-util.ts";
 
 // Every model is built with the real nn API from a seed, exported, run in onnxruntime-web and
 // compared with the engine's own `predict` (both float32) on the same seeded inputs.

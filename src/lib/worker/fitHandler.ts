@@ -7,7 +7,7 @@ import type { EpochLogs, History, OptimizerLike } from "../nn/fit.ts";
 import type { Model } from "../nn/model.ts";
 import { getWeights, setWeights } from "../nn/weights.ts";
 import { createOptimizer } from "../optim/index.ts";
-import type { FitDoneReason, FitStartMessage, FromWorkerMessage, TensorPayload, ToWorkerMessage, WeightPayload } from "./fit-protocol.ts";
+import type { FitDoneReason, FitStartMessage, FromWorkerMessage, TensorPayload, ToWorkerMessage, WeightPayload } from "./fitProtocol.ts";
 
 /** Sends a message to the page; `transfer` lists buffers to move rather than copy. */
 export type Post = (message: FromWorkerMessage, transfer: ArrayBuffer[]) => void;
@@ -59,7 +59,7 @@ const errorText = (error: unknown): string => (error instanceof Error ? error.me
 
 /**
  * The pure message logic of the training Worker, testable in Node: feed it each incoming message
- * (see fit-protocol.ts); it replies through `post`. A start message builds the model from its config
+ * (see fitProtocol.ts); it replies through `post`. A start message builds the model from its config
  * and the optimizer, then trains with `fitAsync`, which yields to the event loop so that ack, pause and
  * stop messages arrive during training. The returned promise of a start or resume settles when that
  * run has ended (after its done or error message).

@@ -1,7 +1,7 @@
 import { RMSProp } from "../../../src/lib/optim/index.ts";
 import type { RMSPropState } from "../../../src/lib/optim/index.ts";
-import { optimizerFamily, trajectory } from "./optimizer-family.ts";
-import type { OptimizerParams } from "./optimizer-family.ts";
+import { optimizerFamily, trajectory } from "./optimizerFamily.ts";
+import type { OptimizerParams } from "./optimizerFamily.ts";
 
 const EPS = 1e-8;
 

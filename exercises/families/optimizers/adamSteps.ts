@@ -1,7 +1,7 @@
 import { Adam } from "../../../src/lib/optim/index.ts";
 import type { AdamState } from "../../../src/lib/optim/index.ts";
-import { optimizerFamily, trajectory } from "./optimizer-family.ts";
-import type { OptimizerParams } from "./optimizer-family.ts";
+import { optimizerFamily, trajectory } from "./optimizerFamily.ts";
+import type { OptimizerParams } from "./optimizerFamily.ts";
 
 const B1 = 0.9;
 const B2 = 0.999;

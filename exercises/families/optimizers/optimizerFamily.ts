@@ -4,7 +4,7 @@ import type { AnswerSpec } from "../../../src/lib/grading/index.ts";
 import { defineFamily } from "../../family.ts";
 import type { ExerciseFamily, Misconception } from "../../family.ts";
 import { SIG3, fmt, nice, niceNonZero, numberAnswer, shown } from "../../support/answers.ts";
-import { runOptimizer } from "./run-optimizer.ts";
+import { runOptimizer } from "./runOptimizer.ts";
 
 /** Parameters shared by the optimizer families: a start, the gradients fed at each step, hyperparameters. */
 export interface OptimizerParams {

@@ -3,8 +3,8 @@ import { describe, expect, it } from "vitest";
 import { BatchNorm, Conv2D, Dense, Flatten, MaxPool2D, Reshape, Sequential, UpSampling2D, getWeights, weightsFromJSON } from "../nn/index.ts";
 import { CLASSIFIERS, buildClassifier } from "../zoo/index.ts";
 import { ProtoWriter } from "./protobuf.ts";
-import { exportModel } from "./export-model.ts";
-import { readInitializers, weightsFromOnnx } from "./read-initializers.ts";
+import { exportModel } from "./exportModel.ts";
+import { readInitializers, weightsFromOnnx } from "./readInitializers.ts";
 
 /** Two models of one architecture with different seeds: their weights differ until loaded. */
 function cnn(seed: string): Sequential {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseExpression } from "../../../src/lib/grading/index.ts";
-import { engineDerivative } from "./derivative-formula.ts";
+import { engineDerivative } from "./derivativeFormula.ts";
 
 describe("activation-derivative-formula", () => {
   it("its canonical formulas agree with the engine's backward pass at many points", () => {

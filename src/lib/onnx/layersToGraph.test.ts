@@ -2,9 +2,9 @@ import { describe, expect, it } from "vitest";
 import { Rng } from "../random/index.ts";
 import * as ad from "../autodiff/index.ts";
 import type { Tensor } from "../autodiff/index.ts";
-import { encodeModel } from "./encode-model.ts";
-import { layerGraphToGraph, layersToGraph } from "./layers-to-graph.ts";
-import type { LayerSpec } from "./layer-spec.ts";
+import { encodeModel } from "./encodeModel.ts";
+import { layerGraphToGraph, layersToGraph } from "./layersToGraph.ts";
+import type { LayerSpec } from "./layerSpec.ts";
 import { runOrt } from "../../../tests/support/runOrt.ts";
 import { batchNorm, maxAbsDiff, randomData } from "./reference.test-util.ts";
 

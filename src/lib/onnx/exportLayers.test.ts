@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { exportLayers } from "./export-layers.ts";
-import { GraphBuilder } from "./graph-builder.ts";
-import { readModel } from "./read-model.test-util.ts";
+import { exportLayers } from "./exportLayers.ts";
+import { GraphBuilder } from "./graphBuilder.ts";
+import { readModel } from "./readModel.test-util.ts";
 
 describe("exportLayers", () => {
   it("stores name, class labels (JSON) and preprocessing as ModelProto metadata_props", () => {
