@@ -26,5 +26,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   // caches (e.g. the learning-curve training runs) are not timed.
   benchExercises(families.reduce((n, f) => n + f.levels.length, 0));
   const r = benchExercises(count);
-  console.log(`exercises: generated and graded ${r.count} exercises over ${families.length} families in ${r.ms.toFixed(0)} ms (${r.perExerciseUs.toFixed(0)} µs each)`);
+  console.log(
+    `exercises: generated and graded ${r.count} exercises over ${families.length} families in ${r.ms.toFixed(0)} ms (${r.perExerciseUs.toFixed(0)} µs each)`,
+  );
 }

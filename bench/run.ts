@@ -23,7 +23,10 @@ function rate(fn: () => void, warmup: number): number {
 
 function mlpSteps(): number {
   const rng = new Rng("bench-mlp");
-  const model = new Sequential([new Dense(8, { activation: "tanh" }), new Dense(8, { activation: "tanh" }), new Dense(1)], { inputShape: [2], seed: 1 });
+  const model = new Sequential([new Dense(8, { activation: "tanh" }), new Dense(8, { activation: "tanh" }), new Dense(1)], {
+    inputShape: [2],
+    seed: 1,
+  });
   const x = randomNormal([10, 2], rng);
   const y = randomNormal([10, 1], rng);
   const optimizer = new Adam({ learningRate: 0.01 });
@@ -74,9 +77,9 @@ function cnnInferenceMs(): number {
 
 const results = {
   "mlp_2-8-8-1_train_steps_per_s": mlpSteps(),
-  "cnn_64x64_b32_train_steps_per_s": cnnSteps(),
-  "matmul_256_gflops": matmulGflops(),
-  "cnn_64x64_inference_ms_per_image": cnnInferenceMs(),
+  cnn_64x64_b32_train_steps_per_s: cnnSteps(),
+  matmul_256_gflops: matmulGflops(),
+  cnn_64x64_inference_ms_per_image: cnnInferenceMs(),
 };
 
 if (process.argv.includes("--json")) {
@@ -84,9 +87,9 @@ if (process.argv.includes("--json")) {
 } else {
   const targets: Record<string, string> = {
     "mlp_2-8-8-1_train_steps_per_s": ">= 4000",
-    "cnn_64x64_b32_train_steps_per_s": ">= 5",
-    "matmul_256_gflops": "",
-    "cnn_64x64_inference_ms_per_image": "",
+    cnn_64x64_b32_train_steps_per_s: ">= 5",
+    matmul_256_gflops: "",
+    cnn_64x64_inference_ms_per_image: "",
   };
   console.log("benchmark                               value       target");
   for (const [name, value] of Object.entries(results)) {

@@ -53,7 +53,9 @@ export function main(options: { quiet?: boolean } = {}): QuickstartResult {
   });
   const result = evaluate(model, test.x, test.y, { loss: "binaryCrossEntropyWithLogits", metrics: ["accuracy"] });
   const accuracy = result.accuracy!;
-  log(`epochs ${history.epochs}: train loss ${history.loss.at(-1)!.toFixed(4)}, test loss ${result.loss.toFixed(4)}, test accuracy ${(accuracy * 100).toFixed(1)}%`);
+  log(
+    `epochs ${history.epochs}: train loss ${history.loss.at(-1)!.toFixed(4)}, test loss ${result.loss.toFixed(4)}, test accuracy ${(accuracy * 100).toFixed(1)}%`,
+  );
 
   const onnx = exportModel(model, { name: "xor", classLabels: ["different signs", "same signs"], preprocessing: "x, y in [-1, 1]" });
   log(`ONNX: ${onnx.length} bytes (input "input" [batch, 2] → output "output" [batch, 1], logits)`);

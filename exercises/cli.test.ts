@@ -21,7 +21,9 @@ describe("exercises CLI", () => {
   it("list --json gives id, lesson, levels and skills for each family", () => {
     const parsed = JSON.parse(run(["list", "--json"]).out);
     expect(parsed).toHaveLength(families.length);
-    expect(parsed[0]).toEqual(expect.objectContaining({ id: expect.any(String), lesson: expect.any(String), levels: expect.any(Array), skills: expect.any(Array) }));
+    expect(parsed[0]).toEqual(
+      expect.objectContaining({ id: expect.any(String), lesson: expect.any(String), levels: expect.any(Array), skills: expect.any(Array) }),
+    );
   });
 
   it("generate prints the prompt, the answer and the worked solution", () => {

@@ -34,7 +34,13 @@ function list(args: string[], io: Io): number {
   }
   if (positionals.length > 0) throw new UsageError(`list takes no arguments (got “${positionals.join(" ")}”).`);
   if (values.json) {
-    io.out(JSON.stringify(families.map((f) => ({ id: f.id, version: f.version, title: f.title, lesson: f.lesson, levels: f.levels, skills: f.skills })), null, 2));
+    io.out(
+      JSON.stringify(
+        families.map((f) => ({ id: f.id, version: f.version, title: f.title, lesson: f.lesson, levels: f.levels, skills: f.skills })),
+        null,
+        2,
+      ),
+    );
     return 0;
   }
   for (const lesson of lessons) {
@@ -64,13 +70,15 @@ function generate(args: string[], io: Io): number {
   }
   if (positionals.length !== 1) throw new UsageError("generate needs exactly one family id.");
   const [id] = positionals as [string];
-  if (!families.some((f) => f.id === id)) throw new UsageError(`Unknown exercise family “${id}”. Run “npm run exercises -- list” to see them.`);
+  if (!families.some((f) => f.id === id))
+    throw new UsageError(`Unknown exercise family “${id}”. Run “npm run exercises -- list” to see them.`);
   const family = getFamily(id);
   if (options.seed === undefined || options.seed === "") throw new UsageError("generate needs --seed <s>.");
   const level = options.level === undefined ? family.levels[0] : Number(options.level);
   if (!family.levels.includes(level)) throw new UsageError(`“${id}” has levels ${family.levels.join(", ")}; got --level ${options.level}.`);
   const count = options.count === undefined ? 1 : Number(options.count);
-  if (!Number.isInteger(count) || count < 1 || count > 1000) throw new UsageError(`--count must be a whole number from 1 to 1000; got “${options.count}”.`);
+  if (!Number.isInteger(count) || count < 1 || count > 1000)
+    throw new UsageError(`--count must be a whole number from 1 to 1000; got “${options.count}”.`);
 
   const records = seedsFor(options.seed, count).map((seed) => {
     const exercise = createExercise(id, seed, level);

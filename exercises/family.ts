@@ -211,7 +211,11 @@ function memo<P, R>(f: (p: P) => R): (p: P) => R {
  * completed with the correct answers for the other parts, must be read, be wrong on each part it
  * names, and be attributed to that misconception (not to an earlier one with the same answer).
  */
-export function misconceptionProblem(specs: Record<string, AnswerSpec>, misconceptions: readonly Misconception[], labels?: Record<string, string>): string | null {
+export function misconceptionProblem(
+  specs: Record<string, AnswerSpec>,
+  misconceptions: readonly Misconception[],
+  labels?: Record<string, string>,
+): string | null {
   const seen = new Set<string>();
   for (const m of misconceptions) {
     if (seen.has(m.id)) return `misconception id “${m.id}” is listed twice`;
@@ -225,7 +229,8 @@ export function misconceptionProblem(specs: Record<string, AnswerSpec>, misconce
       const fb = score.feedback.find((f) => f.part === part);
       if (fb === undefined) return `misconception “${m.id}” names unknown part “${part}”`;
       if (fb.verdict === "correct") return `misconception “${m.id}” gives the correct answer on “${part}”`;
-      if (fb.misconception !== m.id) return `misconception “${m.id}” is indistinguishable from “${fb.misconception ?? "none"}” on “${part}”`;
+      if (fb.misconception !== m.id)
+        return `misconception “${m.id}” is indistinguishable from “${fb.misconception ?? "none"}” on “${part}”`;
     }
   }
   return null;

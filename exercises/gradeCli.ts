@@ -1,5 +1,14 @@
 import { readFileSync } from "node:fs";
-import { buildGradebook, decodeAssignment, findReceiptCodes, gradebookCsv, gradebookRows, isCalendarDate, itemAnalysisCsv, tableCell } from "./assignments/index.ts";
+import {
+  buildGradebook,
+  decodeAssignment,
+  findReceiptCodes,
+  gradebookCsv,
+  gradebookRows,
+  isCalendarDate,
+  itemAnalysisCsv,
+  tableCell,
+} from "./assignments/index.ts";
 import { UsageError, parseCommandArgs } from "./cliArgs.ts";
 
 /**
@@ -22,7 +31,12 @@ export interface GradeIo {
 export function gradeCommand(args: string[], io: GradeIo, read: (path: string) => string = (p) => readFileSync(p, "utf8")): number {
   let parsed;
   try {
-    parsed = parseCommandArgs(args, { csv: { type: "boolean" }, items: { type: "boolean" }, assignment: { type: "string" }, opens: { type: "string" } });
+    parsed = parseCommandArgs(args, {
+      csv: { type: "boolean" },
+      items: { type: "boolean" },
+      assignment: { type: "string" },
+      opens: { type: "string" },
+    });
   } catch (error) {
     if (error instanceof UsageError) return usage(io, error.message);
     throw error;
@@ -56,7 +70,11 @@ export function gradeCommand(args: string[], io: GradeIo, read: (path: string) =
     io.err(`No receipt codes (DSR1.…) found in ${files[0]}.`);
     return 1;
   }
-  const book = buildGradebook(codes.map((code, i) => ({ source: `${files[0]} #${i + 1}`, code })), expected, { opens, now: Date.now() });
+  const book = buildGradebook(
+    codes.map((code, i) => ({ source: `${files[0]} #${i + 1}`, code })),
+    expected,
+    { opens, now: Date.now() },
+  );
   if (parsed.values.items === true) {
     io.out(itemAnalysisCsv(book).trimEnd());
     return 0;
@@ -65,18 +83,27 @@ export function gradeCommand(args: string[], io: GradeIo, read: (path: string) =
     io.out(gradebookCsv(book).trimEnd());
     return 0;
   }
-  io.out(`${book.assignment ? `Assignment “${book.assignment.title}” (${book.given ? "from the link" : "most receipts"})` : "No readable receipt"} · ${codes.length} receipt${codes.length === 1 ? "" : "s"} · ${book.rows.length} student${book.rows.length === 1 ? "" : "s"}`);
+  io.out(
+    `${book.assignment ? `Assignment “${book.assignment.title}” (${book.given ? "from the link" : "most receipts"})` : "No readable receipt"} · ${codes.length} receipt${codes.length === 1 ? "" : "s"} · ${book.rows.length} student${book.rows.length === 1 ? "" : "s"}`,
+  );
   // Tab-separated, so it pastes into a spreadsheet: cells get the CSV's formula guard.
   const rows = gradebookRows(book);
   // The flags are listed below the table, not in it.
   const flagsAt = rows[0].indexOf("flags");
-  for (const row of rows) io.out(row.filter((_, k) => k !== flagsAt).map(tableCell).join("\t"));
+  for (const row of rows)
+    io.out(
+      row
+        .filter((_, k) => k !== flagsAt)
+        .map(tableCell)
+        .join("\t"),
+    );
   const flagged = book.entries.filter((e) => e.problem || (e.result && e.result.flags.length > 0));
   if (flagged.length > 0) {
     io.out("\nFlags:");
     for (const e of flagged) {
       const who = e.result ? tableCell(e.result.receipt.student) : "?";
-      for (const message of e.problem ? [e.problem.message] : e.result!.flags.map((f) => f.message)) io.out(`  #${e.number} (${who}): ${message}`);
+      for (const message of e.problem ? [e.problem.message] : e.result!.flags.map((f) => f.message))
+        io.out(`  #${e.number} (${who}): ${message}`);
     }
   }
   return 0;

@@ -1,7 +1,16 @@
 import { describe, expect, it } from "vitest";
 import { answerText } from "../src/lib/grading/index.ts";
 import { correctInput } from "./family.ts";
-import { createExercise, exerciseParams, families, familiesForLesson, getFamily, gradeExercise, lessons, validateExercise } from "./registry.ts";
+import {
+  createExercise,
+  exerciseParams,
+  families,
+  familiesForLesson,
+  getFamily,
+  gradeExercise,
+  lessons,
+  validateExercise,
+} from "./registry.ts";
 
 describe("registry", () => {
   it("getFamily names the unknown id and lists the known ones", () => {
@@ -34,7 +43,11 @@ describe("registry", () => {
     const e = createExercise("updates-per-epoch", 3, 1);
     expect(gradeExercise(e, correctInput(e.answer, answerText))).toMatchObject({ kind: "points", earned: 1, total: 1 });
     const floor = getFamily("updates-per-epoch").misconceptions(exerciseParams(e.id, e.seed, e.level))[0];
-    expect(gradeExercise(e, floor.input)).toMatchObject({ kind: "points", earned: 0, feedback: [expect.objectContaining({ misconception: "no-ceiling" })] });
+    expect(gradeExercise(e, floor.input)).toMatchObject({
+      kind: "points",
+      earned: 0,
+      feedback: [expect.objectContaining({ misconception: "no-ceiling" })],
+    });
     expect(validateExercise(e, { updates: "12.5" })).toMatch(/whole number/);
     expect(gradeExercise(e, { updates: "" })).toMatchObject({ kind: "invalid" });
     expect(() => gradeExercise({ ...e, version: 0 }, { updates: "1" })).toThrow(/version 0/);

@@ -140,7 +140,8 @@ export interface Exercise {
 
 function levelOf(family: ExerciseFamily<unknown>, level: number | undefined): number {
   const l = level ?? family.levels[0];
-  if (!family.levels.includes(l)) throw new RangeError(`Family “${family.id}” has no level ${l}; its levels are ${family.levels.join(", ")}.`);
+  if (!family.levels.includes(l))
+    throw new RangeError(`Family “${family.id}” has no level ${l}; its levels are ${family.levels.join(", ")}.`);
   return l;
 }
 

@@ -29,7 +29,10 @@ describe("selfTest", () => {
   });
 
   it("reports a misconception that equals the correct answer (generate cannot find a well-posed draw)", () => {
-    const problems = selfTest(fixture({ misconceptions: (p) => [{ id: "same", description: "", input: { y: String(p.x + 1) }, feedback: "?" }] }), { seeds: 5 });
+    const problems = selfTest(
+      fixture({ misconceptions: (p) => [{ id: "same", description: "", input: { y: String(p.x + 1) }, feedback: "?" }] }),
+      { seeds: 5 },
+    );
     expect(problems.join("\n")).toMatch(/gives the correct answer/);
   });
 
@@ -68,8 +71,19 @@ function choiceFixture(overrides: Partial<FamilyDefinition<{ values: number[] }>
     skills: ["comparing"],
     levels: [1],
     generate: (rng) => ({ values: rng.shuffle([1, 2, 3]) }),
-    render: (p) => ({ prompt: "Which bar is the tallest?", parts: [{ id: "c", label: "bar" }], figure: { kind: "curves", series: [{ name: "bars", points: p.values.map((v, i): [number, number] => [i, v]) }], xLabel: "bar", yLabel: "height" } }),
-    answer: (p) => ({ c: { kind: "choice", options: p.values.map((_, i) => ({ id: "abc"[i], label: `bar ${i}` })), correct: "abc"[largest(p)] } }),
+    render: (p) => ({
+      prompt: "Which bar is the tallest?",
+      parts: [{ id: "c", label: "bar" }],
+      figure: {
+        kind: "curves",
+        series: [{ name: "bars", points: p.values.map((v, i): [number, number] => [i, v]) }],
+        xLabel: "bar",
+        yLabel: "height",
+      },
+    }),
+    answer: (p) => ({
+      c: { kind: "choice", options: p.values.map((_, i) => ({ id: "abc"[i], label: `bar ${i}` })), correct: "abc"[largest(p)] },
+    }),
     rule: (p, _part, id) => "abc".indexOf(id as string) === largest(p),
     decidableFromFigure: () => true,
     hints: () => ["Look.", "Compare."],
@@ -91,7 +105,9 @@ describe("selfTest well-posedness: every choice, ordering and chart is checked a
   });
 
   it("reports an option the rule calls right but the grader rejects (the key is one of several right answers)", () => {
-    const problems = selfTest(choiceFixture({ rule: (p, _part, id) => (p.values["abc".indexOf(id as string)] ?? 0) >= 2 }), { seeds: 3 }).join("\n");
+    const problems = selfTest(choiceFixture({ rule: (p, _part, id) => (p.values["abc".indexOf(id as string)] ?? 0) >= 2 }), {
+      seeds: 3,
+    }).join("\n");
     expect(problems).toMatch(/is rejected by the grader but the rule says it is right/);
   });
 

@@ -50,7 +50,8 @@ function checkOne(family: ExerciseFamily<unknown>, seed: number, level: number):
   if (!allFinite(specs)) problems.push("an answer is not finite");
   const rendered = family.render(p);
   const partIds = rendered.parts.map((part) => part.id).sort();
-  if (JSON.stringify(partIds) !== JSON.stringify(Object.keys(specs).sort())) problems.push(`rendered parts ${partIds} differ from answer parts ${Object.keys(specs)}`);
+  if (JSON.stringify(partIds) !== JSON.stringify(Object.keys(specs).sort()))
+    problems.push(`rendered parts ${partIds} differ from answer parts ${Object.keys(specs)}`);
 
   const correct = correctInput(specs, answerText);
   const full = family.grade(p, correct);
@@ -69,14 +70,16 @@ function checkOne(family: ExerciseFamily<unknown>, seed: number, level: number):
         problems.push(`misconception ${m.id} on part ${part} got ${JSON.stringify(fb)}`);
       }
     }
-    if (score.earned !== score.total - Object.keys(m.input).length) problems.push(`misconception ${m.id} earned ${score.earned}/${score.total}`);
+    if (score.earned !== score.total - Object.keys(m.input).length)
+      problems.push(`misconception ${m.id} earned ${score.earned}/${score.total}`);
   }
 
   for (const id of Object.keys(specs)) {
     for (const junk of GARBAGE) {
       const score = family.grade(p, { ...correct, [id]: junk });
       if (score.kind !== "invalid") problems.push(`garbage ${JSON.stringify(junk)} in part ${id} was graded, not invalid`);
-      if (family.validate(p, { ...correct, [id]: junk }) === true) problems.push(`validate accepted garbage ${JSON.stringify(junk)} in part ${id}`);
+      if (family.validate(p, { ...correct, [id]: junk }) === true)
+        problems.push(`validate accepted garbage ${JSON.stringify(junk)} in part ${id}`);
     }
   }
 
@@ -89,7 +92,13 @@ function checkOne(family: ExerciseFamily<unknown>, seed: number, level: number):
       problems.push(`last solution step “${last}” does not show the answer of part ${id} (${answerDisplay(spec)})`);
     }
   }
-  const text = [rendered.prompt, ...rendered.parts.map((part) => part.label), ...hints, ...steps, ...family.misconceptions(p).map((m) => m.feedback)].join("\n");
+  const text = [
+    rendered.prompt,
+    ...rendered.parts.map((part) => part.label),
+    ...hints,
+    ...steps,
+    ...family.misconceptions(p).map((m) => m.feedback),
+  ].join("\n");
   if (/\bNaN\b|\bundefined\b|\bInfinity\b|\[object /.test(text)) problems.push("text contains NaN, undefined, Infinity or [object …]");
 
   problems.push(...wellPosednessProblems(family, p, seed));
@@ -110,7 +119,7 @@ export function permutations<T>(items: readonly T[]): T[][] {
   const a = items.slice();
   const out: T[][] = [a.slice()];
   const c = new Array<number>(a.length).fill(0);
-  for (let i = 1; i < a.length; ) {
+  for (let i = 1; i < a.length;) {
     if (c[i] < i) {
       const j = i % 2 === 0 ? 0 : c[i];
       [a[j], a[i]] = [a[i], a[j]];
@@ -161,7 +170,10 @@ export function wellPosednessProblems(family: ExerciseFamily<unknown>, p: unknow
       const score = family.grade(p, { ...correct, [part]: typed });
       const graded = score.kind === "points" && score.feedback.find((f) => f.part === part)?.verdict === "correct";
       const ruled = rule(p, part, candidate);
-      if (graded !== ruled) problems.push(`part ${part}: “${typed}” is ${graded ? "accepted" : "rejected"} by the grader but the rule says it is ${ruled ? "right" : "wrong"}`);
+      if (graded !== ruled)
+        problems.push(
+          `part ${part}: “${typed}” is ${graded ? "accepted" : "rejected"} by the grader but the rule says it is ${ruled ? "right" : "wrong"}`,
+        );
       if (problems.length >= 5) return problems;
     }
   }

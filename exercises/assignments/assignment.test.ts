@@ -77,18 +77,30 @@ describe("assignment links", () => {
   });
 
   it("refuses unknown families, other versions and missing levels", () => {
-    const unknown = decodeAssignment(encodeAssignment(sampleAssignment({ items: [{ family: "no-such-family", version: 1, level: 1, count: 1 }] })));
+    const unknown = decodeAssignment(
+      encodeAssignment(sampleAssignment({ items: [{ family: "no-such-family", version: 1, level: 1, count: 1 }] })),
+    );
     expect(unknown).toMatchObject({ ok: false, message: expect.stringMatching(/does not have \(“no-such-family”\)/) });
-    const version = decodeAssignment(encodeAssignment(sampleAssignment({ items: [{ family: "neuron-output", version: 7, level: 1, count: 1 }] })));
+    const version = decodeAssignment(
+      encodeAssignment(sampleAssignment({ items: [{ family: "neuron-output", version: 7, level: 1, count: 1 }] })),
+    );
     expect(version).toMatchObject({ ok: false, message: expect.stringMatching(/version 7 .* now has version 1/) });
-    const level = decodeAssignment(encodeAssignment(sampleAssignment({ items: [{ family: "keras-api", version: 1, level: 3, count: 1 }] })));
+    const level = decodeAssignment(
+      encodeAssignment(sampleAssignment({ items: [{ family: "keras-api", version: 1, level: 3, count: 1 }] })),
+    );
     expect(level).toMatchObject({ ok: false, message: expect.stringMatching(/no level 3/) });
   });
 
   it("fuzz: random bytes, random text, mutations and huge strings never throw", () => {
     const rng = new Rng(2024);
     const valid = encodeAssignment(a);
-    const inputs: string[] = ["<script>alert(1)</script>", `a1.${encodeText("<script>alert(1)</script>")}`, "#".repeat(100_000), "a1.".repeat(50_000), "\u0000\uffff\ud800"];
+    const inputs: string[] = [
+      "<script>alert(1)</script>",
+      `a1.${encodeText("<script>alert(1)</script>")}`,
+      "#".repeat(100_000),
+      "a1.".repeat(50_000),
+      "\u0000\uffff\ud800",
+    ];
     for (let n = 0; n < 400; n++) {
       const length = rng.int(0, 300);
       inputs.push(Array.from({ length }, () => String.fromCharCode(rng.int(0, 0xffff))).join(""));

@@ -108,7 +108,8 @@ export function assignmentFromWire(value: unknown, path = "The assignment"): Ass
 export function checkAgainstRegistry(a: Assignment): true | string {
   for (const item of a.items) {
     const family = findFamily(item.family);
-    if (family === undefined) return `This assignment uses an exercise family this site does not have (“${item.family}”). Ask your instructor for a new link.`;
+    if (family === undefined)
+      return `This assignment uses an exercise family this site does not have (“${item.family}”). Ask your instructor for a new link.`;
     if (family.version !== item.version) {
       return `This assignment was made for version ${item.version} of “${family.title}”; the site now has version ${family.version}, whose numbers differ. Ask your instructor for a new link.`;
     }
@@ -143,22 +144,36 @@ export function decodeAssignment(input: string): Decoded<Assignment> {
   const hash = input.indexOf("#");
   // An instructor link ends in "~<key>": the assignment is what comes before it.
   let fragment = splitInstructorKey(hash >= 0 ? input.slice(hash + 1) : input).link.trim();
-  if (fragment === "") return { ok: false, message: "This link has no assignment in it (nothing after the #). Ask your instructor for the full link." };
-  if (fragment.length > LIMITS.fragmentLength) return { ok: false, message: `This assignment link is too long to be one of ours (${fragment.length} characters).` };
+  if (fragment === "")
+    return { ok: false, message: "This link has no assignment in it (nothing after the #). Ask your instructor for the full link." };
+  if (fragment.length > LIMITS.fragmentLength)
+    return { ok: false, message: `This assignment link is too long to be one of ours (${fragment.length} characters).` };
   // Some mail programs percent-encode or wrap links; undo the harmless cases.
   fragment = fragment.replace(/%2E/gi, ".").replace(/\s+/g, "");
   const version = /^a(\d{1,4})\./.exec(fragment);
-  if (version === null) return { ok: false, message: "This is not a Deep Sky assignment link (it should contain “#a1.” followed by the assignment)." };
+  if (version === null)
+    return { ok: false, message: "This is not a Deep Sky assignment link (it should contain “#a1.” followed by the assignment)." };
   if (`a${version[1]}.` !== FRAGMENT_PREFIX) {
-    return { ok: false, message: `This link was made by a newer format (a${version[1]}) than this page reads (${FRAGMENT_PREFIX.slice(0, -1)}). Reload the page, or ask your instructor.` };
+    return {
+      ok: false,
+      message: `This link was made by a newer format (a${version[1]}) than this page reads (${FRAGMENT_PREFIX.slice(0, -1)}). Reload the page, or ask your instructor.`,
+    };
   }
   const json = decodeText(fragment.slice(FRAGMENT_PREFIX.length));
-  if (json === null) return { ok: false, message: "This assignment link is damaged (it has characters or a length a link we make cannot have). Was it cut short or edited? Copy the whole link again." };
+  if (json === null)
+    return {
+      ok: false,
+      message:
+        "This assignment link is damaged (it has characters or a length a link we make cannot have). Was it cut short or edited? Copy the whole link again.",
+    };
   let data: unknown;
   try {
     data = JSON.parse(json);
   } catch {
-    return { ok: false, message: "This assignment link is damaged (its content cannot be read). Was it cut short? Copy the whole link again." };
+    return {
+      ok: false,
+      message: "This assignment link is damaged (its content cannot be read). Was it cut short? Copy the whole link again.",
+    };
   }
   try {
     const assignment = assignmentFromWire(data);

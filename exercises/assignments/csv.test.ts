@@ -7,7 +7,7 @@ describe("CSV", () => {
   });
 
   it("defuses cells a spreadsheet would run as formulas", () => {
-    expect(csvCell("=HYPERLINK(\"http://x\")")).toBe(`"'=HYPERLINK(""http://x"")"`);
+    expect(csvCell('=HYPERLINK("http://x")')).toBe(`"'=HYPERLINK(""http://x"")"`);
     expect(csvCell("+1+1")).toBe("'+1+1");
     expect(csvCell("-2")).toBe("'-2");
     expect(csvCell("@SUM(A1)")).toBe("'@SUM(A1)");
@@ -18,12 +18,16 @@ describe("CSV", () => {
   });
 
   it("names exercise columns by family, numbering a family that appears more than once", () => {
-    expect(exerciseColumns(["neuron-output", "neuron-output", "dense-params"])).toEqual(["neuron-output #1", "neuron-output #2", "dense-params"]);
+    expect(exerciseColumns(["neuron-output", "neuron-output", "dense-params"])).toEqual([
+      "neuron-output #1",
+      "neuron-output #2",
+      "dense-params",
+    ]);
     expect(exerciseColumns(["dense-params"], (id) => id.toUpperCase())).toEqual(["DENSE-PARAMS"]);
   });
 
   it("guards the plain table's cells too, and keeps a name from adding columns or rows", () => {
-    expect(tableCell("=HYPERLINK(\"http://x\")")).toBe(`'=HYPERLINK("http://x")`);
+    expect(tableCell('=HYPERLINK("http://x")')).toBe(`'=HYPERLINK("http://x")`);
     expect(tableCell("@SUM(A1)")).toBe("'@SUM(A1)");
     expect(tableCell("Ada\tLovelace\nx")).toBe("Ada Lovelace x");
     expect(tableCell(-2)).toBe("-2");

@@ -54,8 +54,24 @@ export function exerciseColumns(families: readonly string[], name: (family: stri
 export function gradebookRows(book: Gradebook, adj: Adjustments = NO_ADJUSTMENTS): Cell[][] {
   const a = book.assignment;
   const n = book.rows[0]?.exercises.length ?? (a ? a.items.reduce((s, i) => s + i.count, 0) : 0);
-  const families = book.rows[0] ? book.rows[0].exercises.map((e) => e.family) : (a?.items.flatMap((it) => Array.from({ length: it.count }, () => it.family)) ?? []);
-  const header: Cell[] = ["student", ...exerciseColumns(families.slice(0, n)), "points", "out of", "percent", "attempts", "hints", "issued (UTC)", "flags", "days late", "late penalty %", "final points", "comment"];
+  const families = book.rows[0]
+    ? book.rows[0].exercises.map((e) => e.family)
+    : (a?.items.flatMap((it) => Array.from({ length: it.count }, () => it.family)) ?? []);
+  const header: Cell[] = [
+    "student",
+    ...exerciseColumns(families.slice(0, n)),
+    "points",
+    "out of",
+    "percent",
+    "attempts",
+    "hints",
+    "issued (UTC)",
+    "flags",
+    "days late",
+    "late penalty %",
+    "final points",
+    "comment",
+  ];
   const body = book.rows.map((r): Cell[] => [
     r.receipt.student,
     ...r.exercises.map((e) => e.earned),

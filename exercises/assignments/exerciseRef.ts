@@ -27,7 +27,9 @@ function checkedFamily(ref: ExerciseRef): ExerciseFamily<unknown> {
   const family = findFamily(ref.family);
   if (family === undefined) throw new Error(`Unknown exercise family “${ref.family}”.`);
   if (family.version !== ref.version) {
-    throw new Error(`“${ref.family}” was version ${ref.version} when this was made; the site now has version ${family.version}, so its numbers differ.`);
+    throw new Error(
+      `“${ref.family}” was version ${ref.version} when this was made; the site now has version ${family.version}, so its numbers differ.`,
+    );
   }
   if (!family.levels.includes(ref.level)) throw new Error(`“${ref.family}” has no level ${ref.level}.`);
   return family;

@@ -54,7 +54,9 @@ describe("Moodle XML", () => {
   it("maps kinds: numerical, multichoice, shortanswer, cloze and essay", () => {
     const types = questions.filter((q) => q.attrs.type !== "category").map((q) => q.attrs.type);
     expect(types).toEqual(
-      ["numerical", "multichoice", "shortanswer", "cloze", "essay", "cloze", "multichoice", "numerical"].flatMap((t, i) => Array(i === 0 ? VARIANTS * 1 : VARIANTS).fill(t)),
+      ["numerical", "multichoice", "shortanswer", "cloze", "essay", "cloze", "multichoice", "numerical"].flatMap((t, i) =>
+        Array(i === 0 ? VARIANTS * 1 : VARIANTS).fill(t),
+      ),
     );
   });
 
@@ -116,7 +118,13 @@ describe("QTI 2.1 package", () => {
   });
 
   it("the zip writer's output reads back with matching CRCs and UTF-8 names", () => {
-    const files = readZip(zipStore([{ name: "a.txt", data: "hello" }, { name: "dir/é.xml", data: "<x/>" }]), crc32);
+    const files = readZip(
+      zipStore([
+        { name: "a.txt", data: "hello" },
+        { name: "dir/é.xml", data: "<x/>" },
+      ]),
+      crc32,
+    );
     expect([...files.keys()]).toEqual(["a.txt", "dir/é.xml"]);
     expect(new TextDecoder().decode(files.get("a.txt"))).toBe("hello");
     expect(() => zipStore([{ name: "../evil", data: "" }])).toThrow();

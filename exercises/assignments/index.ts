@@ -1,6 +1,15 @@
 // Public surface of assignments: links, per-student variants, receipts, regrading, CSV and LMS exports.
 export type { Assignment, AssignmentItem, Decoded } from "./assignment.ts";
-export { FRAGMENT_PREFIX, LIMITS, assignmentFingerprint, checkAgainstRegistry, isCalendarDate, decodeAssignment, encodeAssignment, exerciseCount } from "./assignment.ts";
+export {
+  FRAGMENT_PREFIX,
+  LIMITS,
+  assignmentFingerprint,
+  checkAgainstRegistry,
+  isCalendarDate,
+  decodeAssignment,
+  encodeAssignment,
+  exerciseCount,
+} from "./assignment.ts";
 export type { ExerciseRef, Regraded } from "./exerciseRef.ts";
 export { exerciseFor, findFamily, regradeRef } from "./exerciseRef.ts";
 export { checksum } from "./checksum.ts";
@@ -19,7 +28,20 @@ export type { ItemStats } from "./itemAnalysis.ts";
 export { itemAnalysis, itemAnalysisCsv } from "./itemAnalysis.ts";
 export type { ExerciseWork, SessionState } from "./session.ts";
 export { mergeSessions, savedVersion } from "./sessionMerge.ts";
-export { attemptsLeft, bestPoints, isClosed, newSession, openHint, parseSession, serializeSession, sessionScore, setDraft, storageKey, submit, toReceipt } from "./session.ts";
+export {
+  attemptsLeft,
+  bestPoints,
+  isClosed,
+  newSession,
+  openHint,
+  parseSession,
+  serializeSession,
+  sessionScore,
+  setDraft,
+  storageKey,
+  submit,
+  toReceipt,
+} from "./session.ts";
 export type { LmsChart } from "./lms.ts";
 export { acceptedLine, exerciseCharts, exportReport, lmsKind } from "./lms.ts";
 export { chartAlt, plotSvg } from "./chartSvg.ts";

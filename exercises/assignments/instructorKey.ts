@@ -30,7 +30,10 @@ export function keyHash(key: string): string {
 export function splitInstructorKey(input: string): { link: string; key: string | null } {
   const at = input.lastIndexOf(KEY_SEPARATOR);
   if (at < 0 || input.lastIndexOf("#") > at) return { link: input, key: null };
-  const key = input.slice(at + 1).trim().toLowerCase();
+  const key = input
+    .slice(at + 1)
+    .trim()
+    .toLowerCase();
   return { link: input.slice(0, at), key: KEY_PATTERN.test(key) ? key : null };
 }
 

@@ -89,7 +89,9 @@ export interface LmsChart {
 export function exerciseCharts(e: Exercise): { figure?: LmsChart; options: Map<string, LmsChart> } {
   const chart = (file: string, plot: PlotSpec): LmsChart => ({ file, svg: plotSvg(plot), alt: chartAlt(plot) });
   const options = new Map<string, LmsChart>();
-  for (const p of e.parts) for (const o of p.options ?? []) if (o.plot) options.set(o.id, chart(`${p.id}-option-${o.id}.svg`.replace(/[^A-Za-z0-9_.-]/g, "_"), o.plot));
+  for (const p of e.parts)
+    for (const o of p.options ?? [])
+      if (o.plot) options.set(o.id, chart(`${p.id}-option-${o.id}.svg`.replace(/[^A-Za-z0-9_.-]/g, "_"), o.plot));
   return { figure: e.figure ? chart("figure.svg", e.figure) : undefined, options };
 }
 
@@ -110,19 +112,33 @@ export function exportReport(a: Assignment, variants: number, format: "moodle" |
     const where = `Item ${item.item + 1} (${item.name})`;
     const e = item.variants[0];
     const specs = Object.values(e.answer);
-    const charts = item.variants.reduce((n, v) => n + (v.figure ? 1 : 0) + v.parts.reduce((m, p) => m + (p.options ?? []).filter((o) => o.plot).length, 0), 0);
+    const charts = item.variants.reduce(
+      (n, v) => n + (v.figure ? 1 : 0) + v.parts.reduce((m, p) => m + (p.options ?? []).filter((o) => o.plot).length, 0),
+      0,
+    );
     if (charts > 0) {
-      lines.push(`${where}: ${charts} chart${charts === 1 ? "" : "s"} exported as SVG images, each with alt text listing every curve's start, end and extreme point. An LMS that does not display SVG shows the alt text instead.`);
+      lines.push(
+        `${where}: ${charts} chart${charts === 1 ? "" : "s"} exported as SVG images, each with alt text listing every curve's start, end and extreme point. An LMS that does not display SVG shows the alt text instead.`,
+      );
     }
-    if (specs.some((sp) => sp.kind === "expression")) lines.push(`${where}: the formula is graded by hand (${format === "qti" ? "extendedTextInteraction" : "essay question"}); the accepted formula is in the grader information.`);
+    if (specs.some((sp) => sp.kind === "expression"))
+      lines.push(
+        `${where}: the formula is graded by hand (${format === "qti" ? "extendedTextInteraction" : "essay question"}); the accepted formula is in the grader information.`,
+      );
     if (format === "moodle" && lmsKind(e) === "cloze" && specs.some((sp) => sp.kind === "vector" || sp.kind === "matrix")) {
-      lines.push(`${where}: Moodle cloze weighs every blank one mark, so each vector or matrix entry counts as a full mark (on the site a whole vector is one point). Scale the question's marks if that matters.`);
+      lines.push(
+        `${where}: Moodle cloze weighs every blank one mark, so each vector or matrix entry counts as a full mark (on the site a whole vector is one point). Scale the question's marks if that matters.`,
+      );
     }
     if (format === "moodle" && lmsKind(e) === "cloze" && e.parts.some((p) => (p.options ?? []).some((o) => o.plot))) {
-      lines.push(`${where}: chart options inside a cloze question are shown as images above the blank (a cloze drop-down cannot hold images).`);
+      lines.push(
+        `${where}: chart options inside a cloze question are shown as images above the blank (a cloze drop-down cannot hold images).`,
+      );
     }
     if (specs.some((sp) => sp.kind === "ordering")) {
-      const multi = item.variants.some((v) => Object.values(v.answer).some((sp) => sp.kind === "ordering" && (sp.alsoCorrect?.length ?? 0) > 0));
+      const multi = item.variants.some((v) =>
+        Object.values(v.answer).some((sp) => sp.kind === "ordering" && (sp.alsoCorrect?.length ?? 0) > 0),
+      );
       lines.push(
         `${where}: ${format === "moodle" ? "the order is typed as ids and matched exactly (with or without spaces after commas)" : "orderInteraction"}${multi ? "; every accepted order is a right answer" : ""}.`,
       );

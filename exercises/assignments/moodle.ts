@@ -34,7 +34,9 @@ function clozeBlank(spec: AnswerSpec): string {
     case "vector":
       return `[ ${spec.value.map((x) => `{1:NUMERICAL:=${numberText(x)}:${numberText(absoluteTolerance(spec, x))}}`).join(" , ")} ]`;
     case "matrix":
-      return spec.value.map((row) => `[ ${row.map((x) => `{1:NUMERICAL:=${numberText(x)}:${numberText(absoluteTolerance(spec, x))}}`).join(" , ")} ]`).join("<br/>");
+      return spec.value
+        .map((row) => `[ ${row.map((x) => `{1:NUMERICAL:=${numberText(x)}:${numberText(absoluteTolerance(spec, x))}}`).join(" , ")} ]`)
+        .join("<br/>");
     case "expression":
       return "";
   }
@@ -75,7 +77,9 @@ function questionText(e: Exercise, kind: string): { html: string; files: LmsChar
     }
   }
   if (kind === "cloze") {
-    html += e.parts.map((p) => `<p>${inlineToXhtml(p.label)} ${clozeBlank(e.answer[p.id])}${p.unit ? ` ${escapeXml(p.unit)}` : ""}</p>${itemsList(p)}`).join("");
+    html += e.parts
+      .map((p) => `<p>${inlineToXhtml(p.label)} ${clozeBlank(e.answer[p.id])}${p.unit ? ` ${escapeXml(p.unit)}` : ""}</p>${itemsList(p)}`)
+      .join("");
   } else {
     html += e.parts.map((p) => `<p>${inlineToXhtml(p.label)}${p.unit ? ` (${escapeXml(p.unit)})` : ""}</p>${itemsList(p)}`).join("");
     if (kind === "shortanswer") html += "<p>Type the ids in order, separated by commas.</p>";
@@ -104,7 +108,9 @@ function question(e: Exercise, index: number, variant: number): string {
   const body: string[] = [];
   const spec = specs[0];
   if (kind === "numerical" && (spec.kind === "number" || spec.kind === "integer")) {
-    body.push(`<answer fraction="100" format="moodle_auto_format">${t(numberText(spec.value))}<tolerance>${numberText(absoluteTolerance(spec, spec.value))}</tolerance><feedback format="html">${t("Correct.")}</feedback></answer>`);
+    body.push(
+      `<answer fraction="100" format="moodle_auto_format">${t(numberText(spec.value))}<tolerance>${numberText(absoluteTolerance(spec, spec.value))}</tolerance><feedback format="html">${t("Correct.")}</feedback></answer>`,
+    );
     body.push(`<unitgradingtype>0</unitgradingtype><unitpenalty>0</unitpenalty><showunits>3</showunits><unitsleft>0</unitsleft>`);
   } else if (kind === "multichoice" && spec.kind === "choice") {
     body.push(`<single>true</single><shuffleanswers>0</shuffleanswers><answernumbering>abc</answernumbering>`);
@@ -119,12 +125,20 @@ function question(e: Exercise, index: number, variant: number): string {
     body.push(`<usecase>0</usecase>`);
     // Every accepted order (alsoCorrect too), with and without a space after the commas.
     for (const order of [spec.correct, ...(spec.alsoCorrect ?? [])]) {
-      body.push(`<answer fraction="100" format="moodle_auto_format">${t(order.join(", "))}<feedback format="html">${t("Correct.")}</feedback></answer>`);
-      body.push(`<answer fraction="100" format="moodle_auto_format">${t(order.join(","))}<feedback format="html">${t("Correct.")}</feedback></answer>`);
+      body.push(
+        `<answer fraction="100" format="moodle_auto_format">${t(order.join(", "))}<feedback format="html">${t("Correct.")}</feedback></answer>`,
+      );
+      body.push(
+        `<answer fraction="100" format="moodle_auto_format">${t(order.join(","))}<feedback format="html">${t("Correct.")}</feedback></answer>`,
+      );
     }
   } else if (kind === "essay") {
-    body.push(`<responseformat>plain</responseformat><responserequired>1</responserequired><responsefieldlines>3</responsefieldlines><attachments>0</attachments>`);
-    const accepted = e.parts.map((p) => `<p>${inlineToXhtml(p.label)}: <code>${escapeXml(acceptedLine(e.answer[p.id]))}</code></p>`).join("");
+    body.push(
+      `<responseformat>plain</responseformat><responserequired>1</responserequired><responsefieldlines>3</responsefieldlines><attachments>0</attachments>`,
+    );
+    const accepted = e.parts
+      .map((p) => `<p>${inlineToXhtml(p.label)}: <code>${escapeXml(acceptedLine(e.answer[p.id]))}</code></p>`)
+      .join("");
     body.push(`<graderinfo format="html">${t(`<p>Grade by hand. Accepted answers:</p>${accepted}`)}</graderinfo>`);
     body.push(`<responsetemplate format="html">${t("")}</responsetemplate>`);
   }
@@ -135,11 +149,17 @@ function question(e: Exercise, index: number, variant: number): string {
 export function moodleXml(a: Assignment, variants: number): string {
   // The export report as a comment at the top ("--" may not appear inside an XML comment).
   const report = exportReport(a, variants, "moodle").map((l) => `  - ${l.replace(/-{2,}/g, "-")}`);
-  const out: string[] = ['<?xml version="1.0" encoding="UTF-8"?>', `<!--\n  Deep Sky export. What Moodle cannot carry exactly as on the site:\n${report.join("\n") || "  (nothing)"}\n-->`, "<quiz>"];
+  const out: string[] = [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    `<!--\n  Deep Sky export. What Moodle cannot carry exactly as on the site:\n${report.join("\n") || "  (nothing)"}\n-->`,
+    "<quiz>",
+  ];
   let index = 0;
   for (const item of lmsItems(a, variants)) {
     const category = `$course$/top/Deep Sky/${plainText(a.title).replace(/\//g, "-")}/${item.item + 1}. ${item.name.replace(/\//g, "-")}`;
-    out.push(`<question type="category"><category>${t(category)}</category><info format="html">${t(`Draw ${item.count} random question${item.count === 1 ? "" : "s"} from this category.`)}</info></question>`);
+    out.push(
+      `<question type="category"><category>${t(category)}</category><info format="html">${t(`Draw ${item.count} random question${item.count === 1 ? "" : "s"} from this category.`)}</info></question>`,
+    );
     item.variants.forEach((e, v) => out.push(question(e, index++, v)));
   }
   out.push("</quiz>", "");

@@ -14,7 +14,8 @@ import { absoluteTolerance, acceptedLine, exerciseCharts, exportReport, lmsItems
 import { escapeXml, inlineToXhtml, plainText, promptToXhtml } from "./xml.ts";
 import { zipStore } from "./zip.ts";
 
-const QTI_NS = 'xmlns="http://www.imsglobal.org/xsd/imsqti_v2p1" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://www.imsglobal.org/xsd/imsqti_v2p1 http://www.imsglobal.org/xsd/qti/qtiv2p1/imsqti_v2p1.xsd"';
+const QTI_NS =
+  'xmlns="http://www.imsglobal.org/xsd/imsqti_v2p1" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://www.imsglobal.org/xsd/imsqti_v2p1 http://www.imsglobal.org/xsd/qti/qtiv2p1/imsqti_v2p1.xsd"';
 
 /** A QTI identifier (an XML NCName) from any id. */
 export function qtiId(prefix: string, id: string): string {
@@ -45,7 +46,15 @@ function orderedIds(ids: readonly string[]): string {
   return `<ordered>${ids.map((id) => `<baseValue baseType="identifier">${qtiId("C", id)}</baseValue>`).join("")}</ordered>`;
 }
 
-function partBody(e: Exercise, part: PartView, declarations: string[], rules: string[], manual: string[], identifier: string, images: QtiFile[]): string {
+function partBody(
+  e: Exercise,
+  part: PartView,
+  declarations: string[],
+  rules: string[],
+  manual: string[],
+  identifier: string,
+  images: QtiFile[],
+): string {
   const spec = e.answer[part.id];
   const rid = qtiId("RESPONSE", part.id);
   const label = inlineToXhtml(part.label);
@@ -58,7 +67,9 @@ function partBody(e: Exercise, part: PartView, declarations: string[], rules: st
       return `<p>${label} <textEntryInteraction responseIdentifier="${rid}" expectedLength="14"/>${unit}</p>`;
     }
     case "integer":
-      declarations.push(`<responseDeclaration identifier="${rid}" cardinality="single" baseType="integer"><correctResponse><value>${spec.value}</value></correctResponse></responseDeclaration>`);
+      declarations.push(
+        `<responseDeclaration identifier="${rid}" cardinality="single" baseType="integer"><correctResponse><value>${spec.value}</value></correctResponse></responseDeclaration>`,
+      );
       rules.push(addWhen(`<match><variable identifier="${rid}"/><correct identifier="${rid}"/></match>`, 1));
       return `<p>${label} <textEntryInteraction responseIdentifier="${rid}" expectedLength="10"/></p>`;
     case "vector":
@@ -79,7 +90,9 @@ function partBody(e: Exercise, part: PartView, declarations: string[], rules: st
       return `<p>${label}</p>${lines.map((l) => `<p>[ ${l} ]</p>`).join("")}`;
     }
     case "choice": {
-      declarations.push(`<responseDeclaration identifier="${rid}" cardinality="single" baseType="identifier"><correctResponse><value>${qtiId("C", spec.correct)}</value></correctResponse></responseDeclaration>`);
+      declarations.push(
+        `<responseDeclaration identifier="${rid}" cardinality="single" baseType="identifier"><correctResponse><value>${qtiId("C", spec.correct)}</value></correctResponse></responseDeclaration>`,
+      );
       rules.push(addWhen(`<match><variable identifier="${rid}"/><correct identifier="${rid}"/></match>`, 1));
       const charts = exerciseCharts(e).options;
       const choices = spec.options
@@ -91,12 +104,16 @@ function partBody(e: Exercise, part: PartView, declarations: string[], rules: st
       return `<choiceInteraction responseIdentifier="${rid}" shuffle="false" maxChoices="1"><prompt>${label}</prompt>${choices}</choiceInteraction>`;
     }
     case "ordering": {
-      declarations.push(`<responseDeclaration identifier="${rid}" cardinality="ordered" baseType="identifier"><correctResponse>${spec.correct.map((id) => `<value>${qtiId("C", id)}</value>`).join("")}</correctResponse></responseDeclaration>`);
+      declarations.push(
+        `<responseDeclaration identifier="${rid}" cardinality="ordered" baseType="identifier"><correctResponse>${spec.correct.map((id) => `<value>${qtiId("C", id)}</value>`).join("")}</correctResponse></responseDeclaration>`,
+      );
       // Families may accept several orders (alsoCorrect): any of them scores.
       const others = (spec.alsoCorrect ?? []).map((order) => `<match><variable identifier="${rid}"/>${orderedIds(order)}</match>`);
       const keyed = `<match><variable identifier="${rid}"/><correct identifier="${rid}"/></match>`;
       rules.push(addWhen(others.length > 0 ? `<or>${keyed}${others.join("")}</or>` : keyed, 1));
-      const choices = spec.items.map((i) => `<simpleChoice identifier="${qtiId("C", i.id)}">${inlineToXhtml(i.label)}</simpleChoice>`).join("");
+      const choices = spec.items
+        .map((i) => `<simpleChoice identifier="${qtiId("C", i.id)}">${inlineToXhtml(i.label)}</simpleChoice>`)
+        .join("");
       return `<orderInteraction responseIdentifier="${rid}" shuffle="false"><prompt>${label}</prompt>${choices}</orderInteraction>`;
     }
     case "expression":
@@ -113,7 +130,9 @@ export function qtiItem(e: Exercise, identifier: string, title: string, images: 
   const manual: string[] = [];
   const parts = e.parts.map((p) => partBody(e, p, declarations, rules, manual, identifier, images)).join("\n");
   const figure = exerciseCharts(e).figure;
-  const body = [`<div>${promptToXhtml(e.prompt)}</div>`, figure ? `<p>${chartImg(figure, identifier, images)}</p>` : "", parts].filter(Boolean).join("\n");
+  const body = [`<div>${promptToXhtml(e.prompt)}</div>`, figure ? `<p>${chartImg(figure, identifier, images)}</p>` : "", parts]
+    .filter(Boolean)
+    .join("\n");
   const solution = `<modalFeedback outcomeIdentifier="FEEDBACK" identifier="SOLUTION" showHide="show"><div><p>Worked solution:</p><ol>${e.solution.map((s) => `<li>${inlineToXhtml(s)}</li>`).join("")}</ol>${
     manual.length ? `<p>Graded by hand; accepted: ${escapeXml(manual.join("; "))}</p>` : ""
   }</div></modalFeedback>`;
@@ -151,7 +170,9 @@ export function qtiFiles(a: Assignment, variants: number): QtiFile[] {
       const images: QtiFile[] = [];
       files.push({ name: href, text: qtiItem(e, id, `${e.title} · level ${e.level} · variant ${v + 1}`, images) });
       refs.push(`<assessmentItemRef identifier="REF_${item.item + 1}_${v + 1}" href="${href}"/>`);
-      itemResources.push(`<resource identifier="RES_${id}" type="imsqti_item_xmlv2p1" href="${href}"><file href="${href}"/>${images.map((f) => `<file href="${escapeXml(f.name)}"/>`).join("")}</resource>`);
+      itemResources.push(
+        `<resource identifier="RES_${id}" type="imsqti_item_xmlv2p1" href="${href}"><file href="${href}"/>${images.map((f) => `<file href="${escapeXml(f.name)}"/>`).join("")}</resource>`,
+      );
       files.push(...images);
     });
     sections.push(
@@ -189,7 +210,11 @@ export function qtiFiles(a: Assignment, variants: number): QtiFile[] {
     "",
   ].join("\n");
   // Not a manifest resource: a note for the instructor who opens the zip.
-  const report = ["What this QTI 2.1 package could not carry exactly as on the site:", ...exportReport(a, variants, "qti").map((l) => `- ${l}`), ""].join("\n");
+  const report = [
+    "What this QTI 2.1 package could not carry exactly as on the site:",
+    ...exportReport(a, variants, "qti").map((l) => `- ${l}`),
+    "",
+  ].join("\n");
   return [{ name: "imsmanifest.xml", text: manifest }, ...files, { name: "export-report.txt", text: report }];
 }
 

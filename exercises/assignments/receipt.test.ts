@@ -12,7 +12,9 @@ const code = encodeReceipt(receipt);
 /** Re-encodes an edited payload with a correct checksum (what a student who read the source could do). */
 function forge(edit: (body: Record<string, unknown>) => void): string {
   const payload = code.slice(5, code.lastIndexOf("."));
-  const body = JSON.parse(new TextDecoder().decode(Uint8Array.from(atob(payload.replace(/-/g, "+").replace(/_/g, "/")), (c) => c.charCodeAt(0))));
+  const body = JSON.parse(
+    new TextDecoder().decode(Uint8Array.from(atob(payload.replace(/-/g, "+").replace(/_/g, "/")), (c) => c.charCodeAt(0))),
+  );
   edit(body);
   const next = encodeText(JSON.stringify(body));
   return `DSR1.${next}.${checksum(next)}`;
@@ -55,12 +57,28 @@ describe("receipts", () => {
   });
 
   it("refuses malformed content with a message naming the field", () => {
-    expect(decodeReceipt(forge((b) => (b.s = "")))).toMatchObject({ ok: false, problem: "malformed", message: expect.stringMatching(/student ID/) });
-    expect(decodeReceipt(forge((b) => (b.e = [])))).toMatchObject({ ok: false, message: expect.stringMatching(/list of answers should be a list of 5 to 5/) });
-    expect(decodeReceipt(forge((b) => ((b.e as unknown[][])[0][1] = [[1_740_000_000, { ["__proto__"]: "x" }]])))).toMatchObject({ ok: false });
-    expect(decodeReceipt(forge((b) => ((b.e as unknown[][])[0][1] = [[1_740_000_000, { y: "x".repeat(401) }]])))).toMatchObject({ ok: false, message: expect.stringMatching(/at most 400/) });
+    expect(decodeReceipt(forge((b) => (b.s = "")))).toMatchObject({
+      ok: false,
+      problem: "malformed",
+      message: expect.stringMatching(/student ID/),
+    });
+    expect(decodeReceipt(forge((b) => (b.e = [])))).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/list of answers should be a list of 5 to 5/),
+    });
+    expect(decodeReceipt(forge((b) => ((b.e as unknown[][])[0][1] = [[1_740_000_000, { ["__proto__"]: "x" }]])))).toMatchObject({
+      ok: false,
+    });
+    expect(decodeReceipt(forge((b) => ((b.e as unknown[][])[0][1] = [[1_740_000_000, { y: "x".repeat(401) }]])))).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/at most 400/),
+    });
     expect(decodeReceipt(forge((b) => (b.v = 2)))).toMatchObject({ ok: false });
-    expect(decodeReceipt("DSR9.abc.def")).toMatchObject({ ok: false, problem: "not-a-receipt", message: expect.stringMatching(/newer version/) });
+    expect(decodeReceipt("DSR9.abc.def")).toMatchObject({
+      ok: false,
+      problem: "not-a-receipt",
+      message: expect.stringMatching(/newer version/),
+    });
     expect(decodeReceipt("hello")).toMatchObject({ ok: false, problem: "not-a-receipt" });
   });
 
@@ -80,7 +98,14 @@ describe("receipts", () => {
 
   it("fuzz: random text, random bytes, script tags and huge strings never throw", () => {
     const rng = new Rng(99);
-    const inputs = ["", "DSR1.", "DSR1..", "DSR1.<script>alert(1)</script>.aaaaaaaaaaa", `DSR1.${"A".repeat(500_000)}.aaaaaaaaaaa`, "DSR1." + "x".repeat(1e6)];
+    const inputs = [
+      "",
+      "DSR1.",
+      "DSR1..",
+      "DSR1.<script>alert(1)</script>.aaaaaaaaaaa",
+      `DSR1.${"A".repeat(500_000)}.aaaaaaaaaaa`,
+      "DSR1." + "x".repeat(1e6),
+    ];
     for (let n = 0; n < 300; n++) {
       const s = Array.from({ length: rng.int(0, 200) }, () => String.fromCharCode(rng.int(0, 0xffff))).join("");
       inputs.push(s, `DSR1.${s}`, `DSR1.${encodeText(s)}.${checksum(encodeText(s))}`);

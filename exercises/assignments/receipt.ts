@@ -74,17 +74,20 @@ export function encodeReceipt(r: Receipt): string {
 }
 
 export type ReceiptProblem = "not-a-receipt" | "truncated" | "edited" | "malformed";
-export type DecodedReceipt = { ok: true; receipt: Receipt; code: string } | { ok: false; problem: ReceiptProblem; message: string; code: string };
+export type DecodedReceipt =
+  { ok: true; receipt: Receipt; code: string } | { ok: false; problem: ReceiptProblem; message: string; code: string };
 
 /** Reads a receipt code. Never throws: anything unreadable gives a problem kind and a message. */
 export function decodeReceipt(input: string): DecodedReceipt {
   const code = typeof input === "string" ? input.replace(/\s+/g, "") : "";
   const bad = (problem: ReceiptProblem, message: string): DecodedReceipt => ({ ok: false, problem, message, code: code.slice(0, 80) });
   if (!code.startsWith(RECEIPT_PREFIX)) {
-    if (/^DSR\d+\./.test(code)) return bad("not-a-receipt", "This receipt was made by a newer version of Deep Sky than this page reads. Reload the page.");
+    if (/^DSR\d+\./.test(code))
+      return bad("not-a-receipt", "This receipt was made by a newer version of Deep Sky than this page reads. Reload the page.");
     return bad("not-a-receipt", "This is not a Deep Sky receipt (a receipt code starts with “DSR1.”).");
   }
-  if (code.length > RECEIPT_LIMITS.codeLength) return bad("malformed", `This receipt is too long to be one of ours (${code.length} characters).`);
+  if (code.length > RECEIPT_LIMITS.codeLength)
+    return bad("malformed", `This receipt is too long to be one of ours (${code.length} characters).`);
   const rest = code.slice(RECEIPT_PREFIX.length);
   const dot = rest.lastIndexOf(".");
   if (dot < 0 || rest.length - dot - 1 !== CHECKSUM_LENGTH) {
@@ -157,7 +160,12 @@ function receiptFromWire(value: unknown): Receipt {
 export function findReceiptCodes(text: string): string[] {
   const joined = text
     .split(/\r\n|\r|\n/)
-    .map((line) => line.replace(/^\s*(?:>\s?)+/, "").trim().replace(/=$/, ""))
+    .map((line) =>
+      line
+        .replace(/^\s*(?:>\s?)+/, "")
+        .trim()
+        .replace(/=$/, ""),
+    )
     .join("");
   return [...joined.matchAll(new RegExp(`DSR\\d+\\.[A-Za-z0-9_-]*(?:\\.[0-9a-z]{0,${CHECKSUM_LENGTH}})?`, "g"))].map((m) => m[0]);
 }

@@ -40,7 +40,9 @@ describe("regrading", () => {
     const book = buildGradebook(paste([forge(code, (b) => (b.sc = [7, 7]))]));
     expect(book.rows).toHaveLength(1);
     expect(book.rows[0].earned).toBeLessThan(7);
-    expect(book.rows[0].flags).toEqual([expect.objectContaining({ kind: "claimed-score", message: expect.stringMatching(/\(7\/7\) is not what its responses earn/) })]);
+    expect(book.rows[0].flags).toEqual([
+      expect.objectContaining({ kind: "claimed-score", message: expect.stringMatching(/\(7\/7\) is not what its responses earn/) }),
+    ]);
   });
 
   it("flags a truncated or edited code as unreadable, and grades the rest", () => {
@@ -55,16 +57,28 @@ describe("regrading", () => {
   it("flags receipts of another assignment, and an assignment edited inside a receipt", () => {
     const other = sampleAssignment({ id: "Other123", title: "Week 4" });
     const edited = sampleAssignment({ attempts: 10 });
-    const book = buildGradebook(paste([encodeReceipt(studentReceipt(a, "Ada")), encodeReceipt(studentReceipt(other, "Bob")), encodeReceipt(studentReceipt(edited, "Cy"))]), a);
+    const book = buildGradebook(
+      paste([
+        encodeReceipt(studentReceipt(a, "Ada")),
+        encodeReceipt(studentReceipt(other, "Bob")),
+        encodeReceipt(studentReceipt(edited, "Cy")),
+      ]),
+      a,
+    );
     expect(book.given).toBe(true);
     expect(book.rows.map((r) => r.receipt.student)).toEqual(["Ada"]);
-    expect(book.entries[1].result?.flags[0]).toMatchObject({ kind: "foreign", message: expect.stringMatching(/another assignment \(“Week 4”/) });
+    expect(book.entries[1].result?.flags[0]).toMatchObject({
+      kind: "foreign",
+      message: expect.stringMatching(/another assignment \(“Week 4”/),
+    });
     expect(book.entries[2].result?.flags[0]).toMatchObject({ kind: "foreign", message: expect.stringMatching(/same id .* edited/) });
   });
 
   it("without an assignment link, the assignment most receipts share is the reference", () => {
     const other = sampleAssignment({ id: "Other123" });
-    const book = buildGradebook(paste([encodeReceipt(studentReceipt(other, "Bob")), encodeReceipt(studentReceipt(a, "Ada")), encodeReceipt(studentReceipt(a, "Cy"))]));
+    const book = buildGradebook(
+      paste([encodeReceipt(studentReceipt(other, "Bob")), encodeReceipt(studentReceipt(a, "Ada")), encodeReceipt(studentReceipt(a, "Cy"))]),
+    );
     expect(book.given).toBe(false);
     expect(book.assignment?.id).toBe(a.id);
     expect(book.entries[0].result?.flags[0].kind).toBe("foreign");
@@ -74,13 +88,23 @@ describe("regrading", () => {
     const before = studentReceipt(a, "Ada", [0, 1, 2], T0 + 1000_000);
     const right = studentReceipt(a, "Ada");
     // Handed in again after more work: the earlier answers are all still there, right ones added.
-    const after = { ...before, student: " ADA ", issuedAt: T0 + 2000_000, exercises: before.exercises.map((e, j) => ({ ...e, submissions: [...e.submissions, ...(j <= 2 ? [{ ...right.exercises[j].submissions[0], at: T0 + 1500_000 }] : [])] })) };
+    const after = {
+      ...before,
+      student: " ADA ",
+      issuedAt: T0 + 2000_000,
+      exercises: before.exercises.map((e, j) => ({
+        ...e,
+        submissions: [...e.submissions, ...(j <= 2 ? [{ ...right.exercises[j].submissions[0], at: T0 + 1500_000 }] : [])],
+      })),
+    };
     const first = encodeReceipt(before);
     const later = encodeReceipt(after);
     const book = buildGradebook(paste([first, later, first]));
     expect(book.rows).toHaveLength(1);
     expect(book.rows[0].earned).toBe(book.rows[0].total);
-    expect(book.entries[2].result?.flags).toContainEqual(expect.objectContaining({ kind: "duplicate", message: "The same receipt as #1." }));
+    expect(book.entries[2].result?.flags).toContainEqual(
+      expect.objectContaining({ kind: "duplicate", message: "The same receipt as #1." }),
+    );
     expect(book.entries[0].result?.flags).toContainEqual(expect.objectContaining({ kind: "same-student" }));
     expect(book.entries[1].counted).toBe(true);
   });

@@ -108,10 +108,20 @@ export function regradeReceipt(receipt: Receipt, window: GradingWindow = {}): Re
   const registryOk = checkAgainstRegistry(a);
   const exercises = refs.map((ref, j): ExerciseResult => {
     const answers = receipt.exercises[j];
-    const base = { family: ref.family, level: ref.level, seed: ref.seed, attempts: answers.submissions.length, hints: answers.hints, misconceptions: [] as string[] };
+    const base = {
+      family: ref.family,
+      level: ref.level,
+      seed: ref.seed,
+      attempts: answers.submissions.length,
+      hints: answers.hints,
+      misconceptions: [] as string[],
+    };
     if (registryOk !== true) return { ...base, earned: 0, total: 0, error: registryOk };
     try {
-      const { total, scores } = regradeRef(ref, answers.submissions.map((s) => s.input));
+      const { total, scores } = regradeRef(
+        ref,
+        answers.submissions.map((s) => s.input),
+      );
       let earned = 0;
       let unreadable = 0;
       const misconceptions = new Set<string>();
@@ -122,24 +132,41 @@ export function regradeReceipt(receipt: Receipt, window: GradingWindow = {}): Re
         } else unreadable++;
       }
       base.misconceptions = [...misconceptions];
-      if (unreadable > 0) flags.push({ kind: "unreadable-response", message: `Exercise ${j + 1} has ${unreadable} unreadable submission${unreadable === 1 ? "" : "s"} (the page never records those; scored 0).` });
+      if (unreadable > 0)
+        flags.push({
+          kind: "unreadable-response",
+          message: `Exercise ${j + 1} has ${unreadable} unreadable submission${unreadable === 1 ? "" : "s"} (the page never records those; scored 0).`,
+        });
       return { ...base, earned, total };
     } catch (error) {
       return { ...base, earned: 0, total: 0, error: error instanceof Error ? error.message : String(error) };
     }
   });
   const failed = exercises.filter((e) => e.error !== undefined);
-  if (failed.length > 0) flags.push({ kind: "cannot-regrade", message: `Cannot regrade ${failed.length} exercise${failed.length === 1 ? "" : "s"}: ${failed[0].error}` });
+  if (failed.length > 0)
+    flags.push({
+      kind: "cannot-regrade",
+      message: `Cannot regrade ${failed.length} exercise${failed.length === 1 ? "" : "s"}: ${failed[0].error}`,
+    });
   const earned = exercises.reduce((s, e) => s + e.earned, 0);
   const total = exercises.reduce((s, e) => s + e.total, 0);
   if (failed.length === 0 && (receipt.claimed.earned !== earned || receipt.claimed.total !== total)) {
-    flags.push({ kind: "claimed-score", message: `The score written in the receipt (${receipt.claimed.earned}/${receipt.claimed.total}) is not what its responses earn (${earned}/${total}): the receipt was edited.` });
+    flags.push({
+      kind: "claimed-score",
+      message: `The score written in the receipt (${receipt.claimed.earned}/${receipt.claimed.total}) is not what its responses earn (${earned}/${total}): the receipt was edited.`,
+    });
   }
   const over = exercises.map((e, j) => (e.attempts > a.attempts ? j + 1 : 0)).filter((j) => j > 0);
-  if (over.length > 0) flags.push({ kind: "too-many-attempts", message: `More graded attempts than the ${a.attempts} allowed on exercise${over.length === 1 ? "" : "s"} ${over.join(", ")}.` });
-  if (!a.hints && exercises.some((e) => e.hints > 0)) flags.push({ kind: "hints-not-allowed", message: "Hints were opened although this assignment does not allow them." });
+  if (over.length > 0)
+    flags.push({
+      kind: "too-many-attempts",
+      message: `More graded attempts than the ${a.attempts} allowed on exercise${over.length === 1 ? "" : "s"} ${over.join(", ")}.`,
+    });
+  if (!a.hints && exercises.some((e) => e.hints > 0))
+    flags.push({ kind: "hints-not-allowed", message: "Hints were opened although this assignment does not allow them." });
   const last = Math.max(receipt.startedAt, ...receipt.exercises.flatMap((e) => e.submissions.map((s) => s.at)));
-  if (a.due !== undefined && last > dueDeadline(a.due)) flags.push({ kind: "late", message: `Answered after the due date (${a.due}); last answer ${utc(last)} UTC.` });
+  if (a.due !== undefined && last > dueDeadline(a.due))
+    flags.push({ kind: "late", message: `Answered after the due date (${a.due}); last answer ${utc(last)} UTC.` });
   flags.push(...timeFlags(receipt, window), ...nameFlags(receipt.student));
   return { receipt, fingerprint: assignmentFingerprint(a), exercises, earned, total, flags };
 }
@@ -159,25 +186,43 @@ function timeFlags(r: Receipt, window: GradingWindow): Flag[] {
   if (r.startedAt > r.issuedAt) disorder.push("it was issued before it was started");
   if (times.some((t) => t < r.startedAt)) disorder.push("an answer is older than the start");
   if (times.some((t) => t > r.issuedAt)) disorder.push("an answer is newer than the receipt");
-  if (r.exercises.some((e) => e.submissions.some((s, k) => k > 0 && s.at < e.submissions[k - 1].at))) disorder.push("an exercise's answers are out of order");
-  if (disorder.length > 0) flags.push({ kind: "times-inconsistent", message: `Its times contradict each other (${disorder.join("; ")}): the page never writes that, so the receipt was edited.` });
+  if (r.exercises.some((e) => e.submissions.some((s, k) => k > 0 && s.at < e.submissions[k - 1].at)))
+    disorder.push("an exercise's answers are out of order");
+  if (disorder.length > 0)
+    flags.push({
+      kind: "times-inconsistent",
+      message: `Its times contradict each other (${disorder.join("; ")}): the page never writes that, so the receipt was edited.`,
+    });
   const first = Math.min(r.startedAt, ...times);
   if (window.opens !== undefined) {
     const [y, m, d] = window.opens.split("-").map(Number);
     const opens = Date.UTC(y, m - 1, d, -14, 0, 0);
-    if (first < opens) flags.push({ kind: "before-issue", message: `Started ${utc(first)} UTC, before the assignment was handed out (${window.opens}): the times were moved back, or the device clock is wrong.` });
+    if (first < opens)
+      flags.push({
+        kind: "before-issue",
+        message: `Started ${utc(first)} UTC, before the assignment was handed out (${window.opens}): the times were moved back, or the device clock is wrong.`,
+      });
   }
   const newest = Math.max(r.issuedAt, ...times);
   // Five minutes of slack for clocks that are slightly fast.
-  if (window.now !== undefined && newest > window.now + 300_000) flags.push({ kind: "future", message: `Holds a time in the future (${utc(newest)} UTC): the times were edited, or the device clock is wrong.` });
+  if (window.now !== undefined && newest > window.now + 300_000)
+    flags.push({
+      kind: "future",
+      message: `Holds a time in the future (${utc(newest)} UTC): the times were edited, or the device clock is wrong.`,
+    });
   return flags;
 }
 
 /** Names built to look like another: hidden characters, or Latin mixed with Cyrillic or Greek in one word. */
 function nameFlags(student: string): Flag[] {
   const flags: Flag[] = [];
-  if (hasHiddenCharacters(student)) flags.push({ kind: "hidden-characters", message: `The name holds invisible or text-direction characters (${revealName(student)}); it is compared without them.` });
-  if (mixesScripts(student)) flags.push({ kind: "mixed-script", message: "The name mixes Latin letters with Cyrillic or Greek look-alikes in one word." });
+  if (hasHiddenCharacters(student))
+    flags.push({
+      kind: "hidden-characters",
+      message: `The name holds invisible or text-direction characters (${revealName(student)}); it is compared without them.`,
+    });
+  if (mixesScripts(student))
+    flags.push({ kind: "mixed-script", message: "The name mixes Latin letters with Cyrillic or Greek look-alikes in one word." });
   return flags;
 }
 
@@ -189,9 +234,13 @@ function nameFlags(student: string): Flag[] {
  */
 export function continuationProblems(earlier: Receipt, later: Receipt): string[] {
   const out: string[] = [];
-  if (studentKey(earlier.student) !== studentKey(later.student)) out.push(`the names differ only in look-alike or hidden characters (“${revealName(earlier.student)}” and “${revealName(later.student)}”)`);
+  if (studentKey(earlier.student) !== studentKey(later.student))
+    out.push(
+      `the names differ only in look-alike or hidden characters (“${revealName(earlier.student)}” and “${revealName(later.student)}”)`,
+    );
   if (earlier.startedAt !== later.startedAt) out.push("they were started at different times (separate sessions or devices)");
-  const same = (x: Receipt["exercises"][number]["submissions"][number], y: typeof x) => x.at === y.at && JSON.stringify(x.input) === JSON.stringify(y.input);
+  const same = (x: Receipt["exercises"][number]["submissions"][number], y: typeof x) =>
+    x.at === y.at && JSON.stringify(x.input) === JSON.stringify(y.input);
   const changed: number[] = [];
   const fewerHints: string[] = [];
   earlier.exercises.forEach((e, j) => {
@@ -251,10 +300,15 @@ export interface Conflict {
  * reference. Duplicates (the same code twice, or two receipts from one student) are flagged; the
  * latest receipt of each student is counted.
  */
-export function buildGradebook(codes: readonly { source: string; code: string }[], expected?: Assignment, window: GradingWindow = {}): Gradebook {
+export function buildGradebook(
+  codes: readonly { source: string; code: string }[],
+  expected?: Assignment,
+  window: GradingWindow = {},
+): Gradebook {
   const entries: GradebookEntry[] = codes.map(({ source, code }, i) => {
     const decoded = decodeReceipt(code);
-    if (!decoded.ok) return { source, number: i + 1, code: decoded.code, problem: { kind: decoded.problem, message: decoded.message }, counted: false };
+    if (!decoded.ok)
+      return { source, number: i + 1, code: decoded.code, problem: { kind: decoded.problem, message: decoded.message }, counted: false };
     return { source, number: i + 1, code: decoded.code, result: regradeReceipt(decoded.receipt, window), counted: false };
   });
 
@@ -306,12 +360,16 @@ export function buildGradebook(codes: readonly { source: string; code: string }[
     if (keys.size > 1) {
       for (const e of group) {
         const others = group.filter((o) => studentKey(o.result!.receipt.student) !== studentKey(e.result!.receipt.student));
-        e.result!.flags.push({ kind: "look-alike-name", message: `Its name looks like the name on ${others.map((o) => `#${o.number} (“${revealName(o.result!.receipt.student)}”)`).join(", ")} but is written with other characters.` });
+        e.result!.flags.push({
+          kind: "look-alike-name",
+          message: `Its name looks like the name on ${others.map((o) => `#${o.number} (“${revealName(o.result!.receipt.student)}”)`).join(", ")} but is written with other characters.`,
+        });
       }
     }
     const reasons: string[] = [];
     for (let k = 1; k < group.length; k++) {
-      for (const p of continuationProblems(group[k - 1].result!.receipt, group[k].result!.receipt)) reasons.push(`#${group[k - 1].number} → #${group[k].number}: ${p}`);
+      for (const p of continuationProblems(group[k - 1].result!.receipt, group[k].result!.receipt))
+        reasons.push(`#${group[k - 1].number} → #${group[k].number}: ${p}`);
     }
     const numbers = group.map((e) => `#${e.number} (${e.result!.earned}/${e.result!.total})`).join(", ");
     if (reasons.length === 0) {
@@ -320,7 +378,11 @@ export function buildGradebook(codes: readonly { source: string; code: string }[
       latest.counted = true;
       rows.push(latest.result!);
       if (group.length > 1) {
-        for (const e of group) e.result!.flags.push({ kind: "same-student", message: `${group.length} receipts from this student (${numbers}), each continuing the one before; ${e === latest ? "this latest one is counted" : `#${latest.number}, the latest, is counted`}.` });
+        for (const e of group)
+          e.result!.flags.push({
+            kind: "same-student",
+            message: `${group.length} receipts from this student (${numbers}), each continuing the one before; ${e === latest ? "this latest one is counted" : `#${latest.number}, the latest, is counted`}.`,
+          });
       }
       continue;
     }
@@ -329,10 +391,24 @@ export function buildGradebook(codes: readonly { source: string; code: string }[
     const conflict: Conflict = { entries: group, reasons };
     conflicts.push(conflict);
     // The reasons are listed once, with the receipts side by side (Gradebook.conflicts); the flag stays short.
-    for (const e of group) e.result!.flags.push({ kind: "conflict", message: `${group.length} receipts under this name disagree (${numbers}). None is counted until you compare them and decide.` });
+    for (const e of group)
+      e.result!.flags.push({
+        kind: "conflict",
+        message: `${group.length} receipts under this name disagree (${numbers}). None is counted until you compare them and decide.`,
+      });
     const first = group[0].result!;
-    rows.push({ ...first, exercises: first.exercises.map((x) => ({ ...x, earned: Number.NaN })), earned: Number.NaN, flags: [...first.flags], conflict });
+    rows.push({
+      ...first,
+      exercises: first.exercises.map((x) => ({ ...x, earned: Number.NaN })),
+      earned: Number.NaN,
+      flags: [...first.flags],
+      conflict,
+    });
   }
-  rows.sort((a, b) => nameSkeleton(a.receipt.student).localeCompare(nameSkeleton(b.receipt.student)) || studentKey(a.receipt.student).localeCompare(studentKey(b.receipt.student)));
+  rows.sort(
+    (a, b) =>
+      nameSkeleton(a.receipt.student).localeCompare(nameSkeleton(b.receipt.student)) ||
+      studentKey(a.receipt.student).localeCompare(studentKey(b.receipt.student)),
+  );
   return { assignment: reference, given: expected !== undefined, entries, rows, conflicts };
 }

@@ -20,12 +20,7 @@ export function sampleAssignment(overrides: Partial<Assignment> = {}): Assignmen
     due: "2025-03-31",
     attempts: 3,
     hints: true,
-    items: [
-      item("neuron-output", 1, 2),
-      item("activation-property", 2, 1),
-      item("training-step-order", 1, 1),
-      item("layer-output", 1, 1),
-    ],
+    items: [item("neuron-output", 1, 2), item("activation-property", 2, 1), item("training-step-order", 1, 1), item("layer-output", 1, 1)],
     ...overrides,
   };
 }

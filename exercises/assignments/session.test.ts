@@ -1,5 +1,17 @@
 import { describe, expect, it } from "vitest";
-import { attemptsLeft, isClosed, newSession, openHint, parseSession, serializeSession, sessionScore, setDraft, storageKey, submit, toReceipt } from "./session.ts";
+import {
+  attemptsLeft,
+  isClosed,
+  newSession,
+  openHint,
+  parseSession,
+  serializeSession,
+  sessionScore,
+  setDraft,
+  storageKey,
+  submit,
+  toReceipt,
+} from "./session.ts";
 import { decodeReceipt, encodeReceipt } from "./receipt.ts";
 import { T0, sampleAssignment } from "./sampleWork.test-util.ts";
 
@@ -35,7 +47,9 @@ describe("a student's session", () => {
     const s = newSession(a, "Ada", T0, totals);
     expect(parseSession("{", a, "Ada")).toMatchObject({ error: expect.stringMatching(/could not be read/) });
     expect(parseSession(serializeSession(s), a, "Grace")).toMatchObject({ error: expect.stringMatching(/another student/) });
-    expect(parseSession(JSON.stringify({ v: 1, student: "Ada", startedAt: 1, work: [] }), a, "Ada")).toMatchObject({ error: expect.any(String) });
+    expect(parseSession(JSON.stringify({ v: 1, student: "Ada", startedAt: 1, work: [] }), a, "Ada")).toMatchObject({
+      error: expect.any(String),
+    });
   });
 
   it("becomes a receipt holding the raw answers, attempts and times", () => {

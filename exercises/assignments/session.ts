@@ -34,7 +34,11 @@ export function storageKey(a: Assignment, student: string): string {
 }
 
 export function newSession(a: Assignment, student: string, now: number, totals: readonly number[]): SessionState {
-  return { student, startedAt: now, work: Array.from({ length: exerciseCount(a) }, (_, j) => ({ draft: {}, submissions: [], points: [], total: totals[j] ?? 0, hints: 0 })) };
+  return {
+    student,
+    startedAt: now,
+    work: Array.from({ length: exerciseCount(a) }, (_, j) => ({ draft: {}, submissions: [], points: [], total: totals[j] ?? 0, hints: 0 })),
+  };
 }
 
 /** Attempts left on exercise j. */
@@ -54,9 +58,18 @@ export function isClosed(a: Assignment, s: SessionState, j: number): boolean {
 }
 
 /** State after a graded submission (the caller has already refused unreadable input). */
-export function submit(a: Assignment, s: SessionState, j: number, input: Record<string, string>, earned: number, now: number): SessionState {
+export function submit(
+  a: Assignment,
+  s: SessionState,
+  j: number,
+  input: Record<string, string>,
+  earned: number,
+  now: number,
+): SessionState {
   if (isClosed(a, s, j)) return s;
-  const work = s.work.map((w, k) => (k === j ? { ...w, submissions: [...w.submissions, { input: { ...input }, at: now }], points: [...w.points, earned] } : w));
+  const work = s.work.map((w, k) =>
+    k === j ? { ...w, submissions: [...w.submissions, { input: { ...input }, at: now }], points: [...w.points, earned] } : w,
+  );
   return { ...s, work };
 }
 
@@ -114,10 +127,18 @@ export function parseSession(raw: string | null, a: Assignment, student: string)
       });
       const points = list(e.points, "points", submissions.length, submissions.length).map((p) => int(p, "points", 0, 100));
       if (!isRecord(e.draft)) throw new SchemaError("draft");
-      return { draft: strings(e.draft, "draft"), submissions, points, total: int(e.total, "total", 0, 100), hints: int(e.hints, "hints", 0, 50) };
+      return {
+        draft: strings(e.draft, "draft"),
+        submissions,
+        points,
+        total: int(e.total, "total", 0, 100),
+        hints: int(e.hints, "hints", 0, 50),
+      };
     });
     return { student: saved, startedAt, work };
   } catch (error) {
-    return { error: `Your saved work for this assignment could not be read (${error instanceof Error ? error.message : "unknown problem"}); starting afresh.` };
+    return {
+      error: `Your saved work for this assignment could not be read (${error instanceof Error ? error.message : "unknown problem"}); starting afresh.`,
+    };
   }
 }

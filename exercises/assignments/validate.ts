@@ -35,7 +35,8 @@ export function list(value: unknown, path: string, min: number, max: number): un
 }
 
 export function int(value: unknown, path: string, min: number, max: number): number {
-  if (typeof value !== "number" || !Number.isInteger(value) || value < min || value > max) fail(path, `a whole number from ${min} to ${max}`, value);
+  if (typeof value !== "number" || !Number.isInteger(value) || value < min || value > max)
+    fail(path, `a whole number from ${min} to ${max}`, value);
   return value;
 }
 
@@ -45,7 +46,8 @@ const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f]/;
 
 export function text(value: unknown, path: string, min: number, max: number, pattern?: RegExp, patternText?: string): string {
   if (typeof value !== "string") fail(path, "a text", value);
-  if (value.length < min || value.length > max) fail(path, min > 0 ? `a text of ${min} to ${max} characters` : `a text of at most ${max} characters`, value);
+  if (value.length < min || value.length > max)
+    fail(path, min > 0 ? `a text of ${min} to ${max} characters` : `a text of at most ${max} characters`, value);
   if (CONTROL.test(value)) fail(path, "a text without control characters", value);
   if (pattern && !pattern.test(value)) fail(path, patternText ?? `a text like ${pattern}`, value);
   return value;

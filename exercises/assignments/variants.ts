@@ -28,7 +28,8 @@ export function studentKey(raw: string): string {
 export function checkStudentId(raw: string): { ok: true; value: string } | { ok: false; message: string } {
   const cleaned = cleanStudentId(raw);
   if (cleaned === "") return { ok: false, message: "Type your name or student ID first." };
-  if (cleaned.length > STUDENT_ID_MAX) return { ok: false, message: `That is longer than ${STUDENT_ID_MAX} characters; use a shorter name or your student ID.` };
+  if (cleaned.length > STUDENT_ID_MAX)
+    return { ok: false, message: `That is longer than ${STUDENT_ID_MAX} characters; use a shorter name or your student ID.` };
   try {
     text(cleaned, "Your name or ID", 1, STUDENT_ID_MAX);
   } catch {
@@ -65,7 +66,14 @@ export function assignedExercises(a: Assignment, student: string): AssignedExerc
   const out: AssignedExercise[] = [];
   a.items.forEach((item, i) => {
     for (let k = 0; k < item.count; k++) {
-      out.push({ index: out.length, item: i, family: item.family, version: item.version, level: item.level, seed: variantSeed(a.id, key, item.family, item.version, i, k) });
+      out.push({
+        index: out.length,
+        item: i,
+        family: item.family,
+        version: item.version,
+        level: item.level,
+        seed: variantSeed(a.id, key, item.family, item.version, i, k),
+      });
     }
   });
   return out;

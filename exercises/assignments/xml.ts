@@ -37,7 +37,9 @@ function inlineHtml(text: string): string {
 }
 
 function emphasis(escaped: string): string {
-  return escaped.replace(/\*\*(?=\S)([\s\S]*?\S)\*\*/g, "<strong>$1</strong>").replace(/(^|[^*\w])\*(?=\S)([^*]*?\S)\*(?![*\w])/g, "$1<em>$2</em>");
+  return escaped
+    .replace(/\*\*(?=\S)([\s\S]*?\S)\*\*/g, "<strong>$1</strong>")
+    .replace(/(^|[^*\w])\*(?=\S)([^*]*?\S)\*(?![*\w])/g, "$1<em>$2</em>");
 }
 
 /** Markdown + TeX prompt → XHTML blocks (paragraphs, lists, pipe tables). */
@@ -49,10 +51,24 @@ export function promptToXhtml(markdown: string): string {
       if (lines.length === 0) return "";
       if (lines.every((l) => /^\s*\|/.test(l))) {
         const rows = lines.filter((l) => !/^\s*\|?\s*:?-{2,}/.test(l));
-        const cells = (l: string) => l.trim().replace(/^\||\|$/g, "").split("|").map((c) => c.trim());
+        const cells = (l: string) =>
+          l
+            .trim()
+            .replace(/^\||\|$/g, "")
+            .split("|")
+            .map((c) => c.trim());
         const [head, ...body] = rows;
-        const th = cells(head).map((c) => `<th>${inlineHtml(c)}</th>`).join("");
-        const tds = body.map((r) => `<tr>${cells(r).map((c) => `<td>${inlineHtml(c)}</td>`).join("")}</tr>`).join("");
+        const th = cells(head)
+          .map((c) => `<th>${inlineHtml(c)}</th>`)
+          .join("");
+        const tds = body
+          .map(
+            (r) =>
+              `<tr>${cells(r)
+                .map((c) => `<td>${inlineHtml(c)}</td>`)
+                .join("")}</tr>`,
+          )
+          .join("");
         return `<table><thead><tr>${th}</tr></thead><tbody>${tds}</tbody></table>`;
       }
       if (lines.every((l) => /^\s*([-*]|\d+\.)\s+/.test(l))) {
@@ -72,5 +88,8 @@ export function inlineToXhtml(markdown: string): string {
 
 /** Markdown → plain text (for names and Moodle's cloze answers, which are not HTML). */
 export function plainText(markdown: string): string {
-  return markdown.replace(/\$\$?|\*\*|`/g, "").replace(/\s+/g, " ").trim();
+  return markdown
+    .replace(/\$\$?|\*\*|`/g, "")
+    .replace(/\s+/g, " ")
+    .trim();
 }

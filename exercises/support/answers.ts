@@ -69,7 +69,10 @@ export function niceNonZero(rng: Rng, lo: number, hi: number, decimals = 1, minA
  * Shuffles options and gives them the ids a, b, c, … in the order shown, so that the id reveals
  * nothing. Returns the options and the id each `key` received.
  */
-export function letteredOptions<K extends string>(rng: Rng, options: readonly { key: K; label: string; plot?: PlotSpec }[]): { options: ChoiceOption[]; idOf: Record<K, string> } {
+export function letteredOptions<K extends string>(
+  rng: Rng,
+  options: readonly { key: K; label: string; plot?: PlotSpec }[],
+): { options: ChoiceOption[]; idOf: Record<K, string> } {
   const shuffled = rng.shuffle(options.slice());
   const idOf = {} as Record<K, string>;
   const out: ChoiceOption[] = shuffled.map((o, i) => {

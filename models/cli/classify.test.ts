@@ -33,7 +33,9 @@ function fixtureFolder(): { dir: string; rgb: Uint8Array; image: Float32Array } 
 describe("npm run classify", () => {
   it("decodes PNGs in Node to the pixels the PNG was written from (JPEGs nearly so), and preprocesses them with the shared function", async () => {
     const { dir, rgb } = fixtureFolder();
-    const loaded = await loadImageFile(new Uint8Array(readFileSync(join(dir, "spiral.png"))), decodeInNode, { prepare: { frame: "centre" } });
+    const loaded = await loadImageFile(new Uint8Array(readFileSync(join(dir, "spiral.png"))), decodeInNode, {
+      prepare: { frame: "centre" },
+    });
     const rgba = new Uint8Array(64 * 64 * 4);
     for (let p = 0; p < 4096; p++) rgba.set([rgb[p * 3], rgb[p * 3 + 1], rgb[p * 3 + 2], 255], p * 4);
     expect(loaded.prepared.data).toEqual(preprocess({ kind: "rgba", width: 64, height: 64, data: rgba }).data);

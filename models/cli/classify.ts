@@ -107,7 +107,11 @@ export function main(
 }
 
 async function classify(argv: readonly string[], out: (line: string) => void, err: (line: string) => void): Promise<number> {
-  const { values, positionals: paths } = parseOptions(argv, { model: { type: "string", short: "m" }, json: { type: "boolean" }, ...SCALE_OPTIONS });
+  const { values, positionals: paths } = parseOptions(argv, {
+    model: { type: "string", short: "m" },
+    json: { type: "boolean" },
+    ...SCALE_OPTIONS,
+  });
   if (values.help) {
     out(USAGE);
     return 0;

@@ -80,6 +80,8 @@ describe("--pixel-scale, --fov, --survey and --frame (classify and models:evalua
     expect(scaleFlags({})).toBe("");
     expect(scaleFlags({ frame: "centre" })).toBe("--frame centre");
     expect(scaleFlags({ "pixel-scale": "0.062" })).toBe("--pixel-scale 0.062");
-    expect(scaleOptions({ "pixel-scale": "0.062" })).toEqual(scaleOptions({ "pixel-scale": scaleFlags({ "pixel-scale": "0.062" }).split(" ")[1] }));
+    expect(scaleOptions({ "pixel-scale": "0.062" })).toEqual(
+      scaleOptions({ "pixel-scale": scaleFlags({ "pixel-scale": "0.062" }).split(" ")[1] }),
+    );
   });
 });

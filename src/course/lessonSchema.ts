@@ -21,9 +21,7 @@ export const lessonSchema = z.object({
   /** Ids of exercise families practised after the lesson (the exercise registry resolves them). */
   practice: z.array(z.string()).default([]),
   /** The lesson's challenge: a goal that one of its widgets checks. */
-  challenge: z
-    .object({ id: z.string(), goal: z.string().min(5) })
-    .optional(),
+  challenge: z.object({ id: z.string(), goal: z.string().min(5) }).optional(),
 });
 
 export type LessonFrontmatter = z.infer<typeof lessonSchema>;

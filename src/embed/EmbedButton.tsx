@@ -30,7 +30,9 @@ export function EmbedButton(props: EmbedButtonProps) {
     const widget = embeddableWidget(merged.name);
     if (!widget) return "";
     const params = new URLSearchParams(window.location.search);
-    const state = widget.schema ? serializeState(widget.schema, parseState(widget.schema, params, widget.urlPrefix).state, widget.urlPrefix).toString() : "";
+    const state = widget.schema
+      ? serializeState(widget.schema, parseState(widget.schema, params, widget.urlPrefix).state, widget.urlPrefix).toString()
+      : "";
     const siteBase = new URL(merged.base, window.location.origin).href;
     return loaderSnippet({ siteBase, name: widget.name, title: widget.title, state, height: widget.height });
   };
@@ -74,8 +76,8 @@ export function EmbedButton(props: EmbedButtonProps) {
             <span role="status">{status()}</span>
           </div>
           <p class={styles.note}>
-            The script makes the frame follow its content's height and lets your page listen for results (<code>deep-sky-result</code> events). Where
-            scripts are removed, the plain iframe inside still works.
+            The script makes the frame follow its content's height and lets your page listen for results (<code>deep-sky-result</code>{" "}
+            events). Where scripts are removed, the plain iframe inside still works.
           </p>
         </div>
       </Show>

@@ -14,7 +14,15 @@
  *
  * Built at build time into /embed.js (src/pages/embed.js.ts); keep it small and dependency-free.
  */
-import { frameSrc, IFRAME_ALLOW, IFRAME_SANDBOX, MIN_FRAME_HEIGHT, parseEmbedMessage, readPlaceholder, type PlaceholderAttributes } from "../lib/embed/index.ts";
+import {
+  frameSrc,
+  IFRAME_ALLOW,
+  IFRAME_SANDBOX,
+  MIN_FRAME_HEIGHT,
+  parseEmbedMessage,
+  readPlaceholder,
+  type PlaceholderAttributes,
+} from "../lib/embed/index.ts";
 
 type Frame = { host: HTMLElement; iframe: HTMLIFrameElement; name: string };
 
@@ -65,7 +73,8 @@ function start(): void {
       frame.iframe.height = String(height);
       frame.iframe.style.height = `${height}px`;
     }
-    const eventName = message.type === "deep-sky:result" ? "deep-sky-result" : message.type === "deep-sky:ready" ? "deep-sky-ready" : "deep-sky-resize";
+    const eventName =
+      message.type === "deep-sky:result" ? "deep-sky-result" : message.type === "deep-sky:ready" ? "deep-sky-ready" : "deep-sky-resize";
     frame.host.dispatchEvent(new CustomEvent(eventName, { bubbles: true, composed: true, detail: message }));
   });
 

@@ -23,7 +23,13 @@ export function AnswerPart(props: AnswerPartProps) {
           <OrderingAnswer {...props} />
         </Match>
       </Switch>
-      <PartFeedback id={feedbackIdOf(props.id)} partId={props.part.id} feedback={props.feedback} reveal={props.reveal} inline={props.inline} />
+      <PartFeedback
+        id={feedbackIdOf(props.id)}
+        partId={props.part.id}
+        feedback={props.feedback}
+        reveal={props.reveal}
+        inline={props.inline}
+      />
     </div>
   );
 }

@@ -12,7 +12,14 @@ export function ChoiceAnswer(props: AnswerPartProps) {
         <For each={props.part.options ?? []}>
           {(option) => (
             <label class={styles.option} data-plot={option.plot ? "" : undefined}>
-              <input type="radio" name={props.id} value={option.id} checked={props.value === option.id} disabled={props.disabled} onChange={() => props.onInput(option.id)} />
+              <input
+                type="radio"
+                name={props.id}
+                value={option.id}
+                checked={props.value === option.id}
+                disabled={props.disabled}
+                onChange={() => props.onInput(option.id)}
+              />
               <span innerHTML={props.inline(option.label)} />
               <Show when={option.plot}>{(plot) => <PlotChart spec={plot()} width={220} height={130} compact />}</Show>
             </label>

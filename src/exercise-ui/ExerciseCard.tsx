@@ -64,7 +64,15 @@ export function ExerciseCard(props: ExerciseCardProps) {
   });
 
   return (
-    <article ref={card} class={styles.card} data-widget="exercise" data-family={merged.family} data-seed={merged.seed} data-level={merged.level} aria-labelledby={id("title")}>
+    <article
+      ref={card}
+      class={styles.card}
+      data-widget="exercise"
+      data-family={merged.family}
+      data-seed={merged.seed}
+      data-level={merged.level}
+      aria-labelledby={id("title")}
+    >
       <Show
         when={(() => {
           const l = loaded();
@@ -103,7 +111,12 @@ function Body(props: BodyProps) {
   const [toast, setToast] = createSignal("");
   const [announce, setAnnounce] = createSignal("");
 
-  const sorted = createMemo(() => sortFeedback(score(), exercise().parts.map((p) => p.id)));
+  const sorted = createMemo(() =>
+    sortFeedback(
+      score(),
+      exercise().parts.map((p) => p.id),
+    ),
+  );
   const full = () => {
     const s = score();
     return s?.kind === "points" && s.earned >= s.total;

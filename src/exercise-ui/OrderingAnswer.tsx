@@ -44,7 +44,14 @@ export function OrderingAnswer(props: AnswerPartProps) {
             <li data-item={itemId}>
               <span class={styles.orderLabel} innerHTML={props.inline(labels().get(itemId) ?? itemId)} />
               <span class={styles.orderButtons}>
-                <button type="button" class={styles.iconButton} data-move="up" disabled={props.disabled || index() === 0} aria-label={`Move ${name(itemId)} up`} onClick={() => move(index(), -1)}>
+                <button
+                  type="button"
+                  class={styles.iconButton}
+                  data-move="up"
+                  disabled={props.disabled || index() === 0}
+                  aria-label={`Move ${name(itemId)} up`}
+                  onClick={() => move(index(), -1)}
+                >
                   ↑
                 </button>
                 <button

@@ -1,13 +1,31 @@
 import { describe, expect, it } from "vitest";
 import { createExercise, gradeExercise } from "../../exercises/registry.ts";
-import { acceptedToShow, hintLabel, initialInputs, moveItem, newSeed, orderOf, resultSummary, sortFeedback, toastText } from "./exerciseModel.ts";
+import {
+  acceptedToShow,
+  hintLabel,
+  initialInputs,
+  moveItem,
+  newSeed,
+  orderOf,
+  resultSummary,
+  sortFeedback,
+  toastText,
+} from "./exerciseModel.ts";
 
 describe("the exercise card's logic", () => {
   it("starts ordering parts in the shown order and the others empty", () => {
     expect(
       initialInputs([
         { id: "a", label: "A", kind: "number" },
-        { id: "o", label: "O", kind: "ordering", items: [{ id: "x", label: "X" }, { id: "y", label: "Y" }] },
+        {
+          id: "o",
+          label: "O",
+          kind: "ordering",
+          items: [
+            { id: "x", label: "X" },
+            { id: "y", label: "Y" },
+          ],
+        },
       ]),
     ).toEqual({ a: "", o: "x, y" });
     expect(orderOf("x, y")).toEqual(["x", "y"]);
@@ -38,7 +56,15 @@ describe("the exercise card's logic", () => {
 
   it("sorts feedback onto its parts, the rest as general", () => {
     const sorted = sortFeedback(
-      { kind: "points", earned: 1, total: 2, feedback: [{ part: "a", verdict: "correct", message: "ok" }, { verdict: "info", message: "all" }] },
+      {
+        kind: "points",
+        earned: 1,
+        total: 2,
+        feedback: [
+          { part: "a", verdict: "correct", message: "ok" },
+          { verdict: "info", message: "all" },
+        ],
+      },
       ["a", "b"],
     );
     expect(sorted.byPart.a).toHaveLength(1);
@@ -61,7 +87,9 @@ describe("the exercise card's logic", () => {
 
   it("toasts only what changed", () => {
     expect(toastText({ xpGained: 0, newBadges: [], levelUp: null }, 0)).toBe("");
-    expect(toastText({ xpGained: 7, newBadges: ["first-light"], levelUp: null }, 1)).toBe("+7 XP (after −3 XP for hints) · Badge: First light");
+    expect(toastText({ xpGained: 7, newBadges: ["first-light"], levelUp: null }, 1)).toBe(
+      "+7 XP (after −3 XP for hints) · Badge: First light",
+    );
   });
 
   it("draws six-digit seeds, never the one it was asked to avoid", () => {

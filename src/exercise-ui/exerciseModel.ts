@@ -14,7 +14,10 @@ export function initialInputs(parts: readonly PartView[]): Record<string, string
 
 /** The ids of an ordering input ("b, a, c"). */
 export function orderOf(input: string): string[] {
-  return input.split(",").map((s) => s.trim()).filter(Boolean);
+  return input
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
 }
 
 /** `order` with the item at `index` moved by `delta` places (clamped to the ends). */
@@ -84,10 +87,18 @@ export function resultSummary(score: Score): string {
 }
 
 /** The XP toast after a graded answer: short, and only what changed. Empty when nothing did. */
-export function toastText(outcome: Pick<AttemptOutcome, "xpGained" | "newBadges" | "levelUp"> & { attempt?: { tries?: number } }, hintsTaken: number): string {
+export function toastText(
+  outcome: Pick<AttemptOutcome, "xpGained" | "newBadges" | "levelUp"> & { attempt?: { tries?: number } },
+  hintsTaken: number,
+): string {
   const pieces: string[] = [];
   const tries = outcome.attempt?.tries ?? 0;
-  const why = [tries > 0 ? `try ${tries + 1} pays 1/${2 ** tries}` : "", hintsTaken > 0 ? `after −${hintsTaken * HINT_COST} XP for hints` : ""].filter(Boolean).join(", ");
+  const why = [
+    tries > 0 ? `try ${tries + 1} pays 1/${2 ** tries}` : "",
+    hintsTaken > 0 ? `after −${hintsTaken * HINT_COST} XP for hints` : "",
+  ]
+    .filter(Boolean)
+    .join(", ");
   if (outcome.xpGained > 0) pieces.push(`+${outcome.xpGained} XP${why ? ` (${why})` : ""}`);
   if (outcome.levelUp) pieces.push(`New level: ${outcome.levelUp.name}`);
   for (const id of outcome.newBadges) if (!id.startsWith("level:")) pieces.push(`Badge: ${badgeInfo(id).title}`);

@@ -4,8 +4,22 @@ import { DASHES, plotLayout } from "./plotModel.ts";
 const spec = {
   kind: "curves" as const,
   series: [
-    { name: "training", points: [[0, 1], [1, 0.5], [2, 0.25]] as [number, number][] },
-    { name: "validation", points: [[0, 1.1], [1, 0.7], [2, 0.9]] as [number, number][] },
+    {
+      name: "training",
+      points: [
+        [0, 1],
+        [1, 0.5],
+        [2, 0.25],
+      ] as [number, number][],
+    },
+    {
+      name: "validation",
+      points: [
+        [0, 1.1],
+        [1, 0.7],
+        [2, 0.9],
+      ] as [number, number][],
+    },
   ],
   xLabel: "epoch",
   yLabel: "loss",
@@ -28,13 +42,46 @@ describe("plotLayout", () => {
   });
 
   it("maps larger values higher up the chart", () => {
-    const layout = plotLayout({ ...spec, series: [{ name: "a", points: [[0, 0], [1, 10]] }] }, 300, 200);
+    const layout = plotLayout(
+      {
+        ...spec,
+        series: [
+          {
+            name: "a",
+            points: [
+              [0, 0],
+              [1, 10],
+            ],
+          },
+        ],
+      },
+      300,
+      200,
+    );
     const [, y0, , y1] = layout.series[0]!.d.match(/-?\d+(\.\d+)?/g)!.map(Number);
     expect(y1!).toBeLessThan(y0!);
   });
 
   it("puts log-axis ticks on powers of ten and skips non-positive values", () => {
-    const layout = plotLayout({ ...spec, logY: true, series: [{ name: "a", points: [[0, 0], [1, 1], [2, 100], [3, 1000]] }] }, 300, 200);
+    const layout = plotLayout(
+      {
+        ...spec,
+        logY: true,
+        series: [
+          {
+            name: "a",
+            points: [
+              [0, 0],
+              [1, 1],
+              [2, 100],
+              [3, 1000],
+            ],
+          },
+        ],
+      },
+      300,
+      200,
+    );
     expect(layout.yTicks.map((t) => t.label)).toEqual(["1", "10", "100", "1000"]);
   });
 

@@ -42,18 +42,27 @@ export function plotLayout(spec: PlotSpec, width: number, height: number, compac
   const xDomain: [number, number] = points.length ? (xMin === xMax ? [xMin - 1, xMax + 1] : [xMin, xMax]) : [0, 1];
   const x = scaleLinear().domain(xDomain).range([inner.x0, inner.x1]);
   const y = spec.logY
-    ? scaleLog().domain(points.length ? (yMin === yMax ? [yMin / 10, yMax * 10] : [yMin, yMax]) : [1, 10]).range([inner.y0, inner.y1]).nice()
-    : scaleLinear().domain(points.length ? (yMin === yMax ? [yMin - 1, yMax + 1] : [yMin, yMax]) : [0, 1]).range([inner.y0, inner.y1]).nice();
+    ? scaleLog()
+        .domain(points.length ? (yMin === yMax ? [yMin / 10, yMax * 10] : [yMin, yMax]) : [1, 10])
+        .range([inner.y0, inner.y1])
+        .nice()
+    : scaleLinear()
+        .domain(points.length ? (yMin === yMax ? [yMin - 1, yMax + 1] : [yMin, yMax]) : [0, 1])
+        .range([inner.y0, inner.y1])
+        .nice();
   const path = line<[number, number]>()
     .defined(([px, py]) => Number.isFinite(px) && Number.isFinite(py) && (!spec.logY || py > 0))
     .x((p) => x(p[0]))
     .y((p) => y(p[1]));
   const tickCount = compact ? 3 : 5;
-  const yTickValues = spec.logY ? (y.ticks(tickCount) as number[]).filter((v) => Number.isInteger(Math.log10(v))) : (y.ticks(tickCount) as number[]);
+  const yTickValues = spec.logY
+    ? (y.ticks(tickCount) as number[]).filter((v) => Number.isInteger(Math.log10(v)))
+    : (y.ticks(tickCount) as number[]);
   const names = spec.series.map((s) => s.name).join(", ");
   const description =
     spec.alt ??
-    `Chart of ${spec.yLabel}${spec.logY ? " (logarithmic axis)" : ""} against ${spec.xLabel}` + (spec.series.length > 1 ? `, ${spec.series.length} curves: ${names}.` : ".");
+    `Chart of ${spec.yLabel}${spec.logY ? " (logarithmic axis)" : ""} against ${spec.xLabel}` +
+      (spec.series.length > 1 ? `, ${spec.series.length} curves: ${names}.` : ".");
   return {
     width,
     height,

@@ -70,14 +70,24 @@ const TABLE_ROW = /^\s*\|.*\|\s*$/;
 const TABLE_RULE = /^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$/;
 
 function cells(row: string): string[] {
-  return row.trim().replace(/^\|/, "").replace(/\|$/, "").split("|").map((c) => c.trim());
+  return row
+    .trim()
+    .replace(/^\|/, "")
+    .replace(/\|$/, "")
+    .split("|")
+    .map((c) => c.trim());
 }
 
 function table(lines: string[]): string {
   const head = cells(lines[0]!);
   const right = cells(lines[1]!).map((c) => /-:$/.test(c));
   const cls = (i: number) => (right[i] ? ' class="num"' : "");
-  const body = lines.slice(2).map((row) => `<tr>${cells(row).map((c, i) => `<td${cls(i)}>${inline(c)}</td>`).join("")}</tr>`);
+  const body = lines.slice(2).map(
+    (row) =>
+      `<tr>${cells(row)
+        .map((c, i) => `<td${cls(i)}>${inline(c)}</td>`)
+        .join("")}</tr>`,
+  );
   return (
     `<div class="scroll-x"><table><thead><tr>${head.map((c, i) => `<th scope="col"${cls(i)}>${inline(c)}</th>`).join("")}</tr></thead>` +
     `<tbody>${body.join("")}</tbody></table></div>`
@@ -102,14 +112,21 @@ export function renderPrompt(markdown: string, renderMath: MathRenderer): string
   const escaped = escapeHtml(text);
   // A display formula always stands as its own block, even when written inside a paragraph.
   const spaced = escaped.replace(TOKEN_RE, (m, i: string) => (saved[Number(i)]!.block ? `\n\n${m}\n\n` : m));
-  const blocks = spaced.split(/\n\s*\n/).map((b) => b.split("\n").filter((l) => l.trim() !== "")).filter((b) => b.length > 0);
+  const blocks = spaced
+    .split(/\n\s*\n/)
+    .map((b) => b.split("\n").filter((l) => l.trim() !== ""))
+    .filter((b) => b.length > 0);
   const html = blocks.map((b) => block(b, saved)).join("\n");
   return html.replace(TOKEN_RE, (_m, i: string) => saved[Number(i)]!.html);
 }
 
 /** Plain text of a prompt for places that cannot hold HTML (titles, aria-labels): TeX kept raw. */
 export function promptText(markdown: string): string {
-  return markdown.replace(/\*\*|__|`/g, "").replace(/\$\$?/g, "").replace(/\s+/g, " ").trim();
+  return markdown
+    .replace(/\*\*|__|`/g, "")
+    .replace(/\$\$?/g, "")
+    .replace(/\s+/g, " ")
+    .trim();
 }
 
 /** A one-line label (a part's label, a choice option) as inline HTML: no paragraph around it. */

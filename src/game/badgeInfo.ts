@@ -45,11 +45,15 @@ export function badgeInfo(id: string): BadgeInfo {
     if (known) return { id, title: known.title, description: `Completed the challenge of the lesson “${known.lesson}”.` };
     return { id, title: "Challenge completed", description: "Completed a lesson's challenge (one no longer in the course)." };
   }
-  if (kind === "mastered") return { id, title: `Mastered: ${arg}`, description: `Mastery of "${arg}" reached ${Math.round(MASTERY_THRESHOLD * 100)} %.` };
+  if (kind === "mastered")
+    return { id, title: `Mastered: ${arg}`, description: `Mastery of "${arg}" reached ${Math.round(MASTERY_THRESHOLD * 100)} %.` };
   if (kind === "level") {
     const level = LEVELS.find((l) => l.survey === arg);
-    return { id, title: `Level ${level?.name ?? arg}`, description: `Reached the ${level?.name ?? arg} level (${level?.minXp ?? "?"} XP).` };
+    return {
+      id,
+      title: `Level ${level?.name ?? arg}`,
+      description: `Reached the ${level?.name ?? arg} level (${level?.minXp ?? "?"} XP).`,
+    };
   }
   return { id, title: id, description: "" };
 }
-

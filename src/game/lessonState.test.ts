@@ -54,11 +54,17 @@ describe("the words the course map shows for a lesson", () => {
     const visited = emptyProgress();
     visited.lessons[lesson.slug] = { first: 1, last: 1 };
     expect(lessonProgressText(lessonStanding(lesson, visited))).toBe("In progress: challenge open, 0 of 2 skills mastered");
-    expect(lessonProgressText(lessonStanding({ slug: "empty", families: [], skills: [] }, { ...visited, lessons: { empty: { first: 1, last: 1 } } }))).toBe("In progress");
+    expect(
+      lessonProgressText(
+        lessonStanding({ slug: "empty", families: [], skills: [] }, { ...visited, lessons: { empty: { first: 1, last: 1 } } }),
+      ),
+    ).toBe("In progress");
   });
 
   it("puts a separator between the minutes and the state in the map's detail line (it read “20 minIn progress”)", () => {
-    expect(mapDetailText({ title: "Backpropagation", minutes: 20, status: "In progress", summary: "Gradients flow back." })).toBe("Backpropagation — 20 min · In progress. Gradients flow back.");
+    expect(mapDetailText({ title: "Backpropagation", minutes: 20, status: "In progress", summary: "Gradients flow back." })).toBe(
+      "Backpropagation — 20 min · In progress. Gradients flow back.",
+    );
     expect(mapDetailText({ title: "Later", minutes: 30, status: "", summary: "Soon." })).toBe("Later — 30 min. Soon.");
   });
 });

@@ -59,7 +59,10 @@ export function lessonStanding(lesson: LessonFacts, progress: ProgressFacts): Le
  */
 export function lessonProgressText(s: LessonStanding): string {
   if (s.state !== "in-progress") return LESSON_PROGRESS_TEXT[s.state];
-  const done = [s.challenge === "done" ? "challenge done" : s.challenge === "open" ? "challenge open" : "", s.skills > 0 ? `${s.skillsMastered} of ${s.skills} skills mastered` : ""].filter(Boolean);
+  const done = [
+    s.challenge === "done" ? "challenge done" : s.challenge === "open" ? "challenge open" : "",
+    s.skills > 0 ? `${s.skillsMastered} of ${s.skills} skills mastered` : "",
+  ].filter(Boolean);
   return done.length > 0 ? `${LESSON_PROGRESS_TEXT["in-progress"]}: ${done.join(", ")}` : LESSON_PROGRESS_TEXT["in-progress"];
 }
 

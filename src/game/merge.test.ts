@@ -40,7 +40,10 @@ describe("merging progress", () => {
     const [a, b] = twoDevices();
     const merged = mergeProgress(a, b);
     expect(merged.days).toEqual(["2026-05-10", "2026-05-11", "2026-05-12"]);
-    expect(merged.lessons["why-deep-learning"]).toEqual({ first: b.lessons["why-deep-learning"]!.first, last: a.lessons["why-deep-learning"]!.last });
+    expect(merged.lessons["why-deep-learning"]).toEqual({
+      first: b.lessons["why-deep-learning"]!.first,
+      last: a.lessons["why-deep-learning"]!.last,
+    });
   });
 
   it("never lowers XP below either side's total", () => {

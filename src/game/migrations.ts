@@ -23,7 +23,12 @@ export const MIGRATIONS: Record<number, Migration> = {
     const attempts = solved
       .filter((s) => typeof s.family === "string" && typeof s.at === "number" && typeof s.seed === "number")
       .map((s) => {
-        const base = { at: s.at as number, family: s.family as string, seed: String(s.seed), level: typeof s.level === "number" ? s.level : 1 };
+        const base = {
+          at: s.at as number,
+          family: s.family as string,
+          seed: String(s.seed),
+          level: typeof s.level === "number" ? s.level : 1,
+        };
         return {
           ...base,
           id: attemptId(base),
@@ -49,8 +54,7 @@ export const MIGRATIONS: Record<number, Migration> = {
 };
 
 export type MigrationResult =
-  | { ok: true; data: Record<string, unknown>; from: number }
-  | { ok: false; reason: "foreign" | "newer"; version?: number };
+  { ok: true; data: Record<string, unknown>; from: number } | { ok: false; reason: "foreign" | "newer"; version?: number };
 
 /** The schema version of saved data: its `schema` field, 0 for the v0 shape, null if unknown. */
 export function versionOf(data: unknown): number | null {

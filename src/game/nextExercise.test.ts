@@ -16,7 +16,12 @@ describe("choosing the next exercise", () => {
   it("alternates between equally weak families, least recently practised first", () => {
     expect(chooseNext(families, {})?.family).toBe("a");
     expect(chooseNext(families, {}, [{ family: "a", at: 5 }])?.family).toBe("b");
-    expect(chooseNext(families, {}, [{ family: "a", at: 5 }, { family: "b", at: 6 }])?.family).toBe("a");
+    expect(
+      chooseNext(families, {}, [
+        { family: "a", at: 5 },
+        { family: "b", at: 6 },
+      ])?.family,
+    ).toBe("a");
   });
 
   it("raises the level as mastery rises", () => {

@@ -41,7 +41,12 @@ export function chooseNext(
   if (families.length === 0) return null;
   const lastSeen = new Map<string, number>();
   for (const a of attempts) lastSeen.set(a.family, Math.max(lastSeen.get(a.family) ?? -Infinity, a.at));
-  const scored = families.map((family, order) => ({ family, order, m: familyMastery(family, mastery), seen: lastSeen.get(family.id) ?? -Infinity }));
+  const scored = families.map((family, order) => ({
+    family,
+    order,
+    m: familyMastery(family, mastery),
+    seen: lastSeen.get(family.id) ?? -Infinity,
+  }));
   const lowest = Math.min(...scored.map((s) => s.m));
   const tied = scored.filter((s) => s.m <= lowest + TIE).sort((a, b) => a.seen - b.seen || a.order - b.order);
   const pick = tied[0]!;

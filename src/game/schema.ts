@@ -154,7 +154,16 @@ export function sanitiseV1(data: unknown): Sanitised | null {
   const mastery: Record<string, SkillMastery> = {};
   if (isObject(data.mastery)) {
     for (const [skill, m] of Object.entries(data.mastery)) {
-      if (isString(skill) && isObject(m) && isFiniteNumber(m.p) && m.p >= 0 && m.p <= 1 && isNonNegative(m.n) && isNonNegative(m.correct) && isNonNegative(m.at)) {
+      if (
+        isString(skill) &&
+        isObject(m) &&
+        isFiniteNumber(m.p) &&
+        m.p >= 0 &&
+        m.p <= 1 &&
+        isNonNegative(m.n) &&
+        isNonNegative(m.correct) &&
+        isNonNegative(m.at)
+      ) {
         mastery[skill] = { p: m.p, n: m.n, correct: m.correct, at: m.at };
       } else dropped++;
     }
@@ -177,7 +186,9 @@ export function sanitiseV1(data: unknown): Sanitised | null {
     }
   }
 
-  const dismissedBackups = Array.isArray(data.dismissedBackups) ? data.dismissedBackups.filter((k): k is string => typeof k === "string") : [];
+  const dismissedBackups = Array.isArray(data.dismissedBackups)
+    ? data.dismissedBackups.filter((k): k is string => typeof k === "string")
+    : [];
 
   return {
     progress: {

@@ -59,7 +59,16 @@ describe("the progress store, loading", () => {
   });
 
   it("keeps progress in memory and says so when storage refuses to save", () => {
-    const refusing: StorageLike = { ...memoryStorage(), length: 0, key: () => null, getItem: () => null, removeItem: () => {}, setItem: () => { throw new Error("QuotaExceededError"); } };
+    const refusing: StorageLike = {
+      ...memoryStorage(),
+      length: 0,
+      key: () => null,
+      getItem: () => null,
+      removeItem: () => {},
+      setItem: () => {
+        throw new Error("QuotaExceededError");
+      },
+    };
     const { store } = makeStore(refusing);
     store.recordAttempt(answer());
     expect(store.get().attempts).toHaveLength(1);
@@ -89,7 +98,10 @@ describe("schema migrations", () => {
     expect(result.data.schema).toBe(1);
     expect(result.data.xp).toBe(40);
     expect(result.data.days).toEqual(["2026-01-05", "2026-01-06"]);
-    expect(result.data.attempts).toMatchObject([{ earned: 1, total: 1, seed: "3" }, { earned: 0, seed: "4", level: 2 }]);
+    expect(result.data.attempts).toMatchObject([
+      { earned: 1, total: 1, seed: "3" },
+      { earned: 0, seed: "4", level: 2 },
+    ]);
     expect(result.data.badges).toHaveProperty("first-light");
   });
 
@@ -256,7 +268,13 @@ describe("export, import and reset", () => {
     const { store } = makeStore();
     store.recordAttempt(answer());
     const before = JSON.stringify(store.get());
-    for (const text of ["not json", "[]", JSON.stringify({ format: "other" }), JSON.stringify({ format: "deep-sky-progress", progress: { schema: 1 } }), JSON.stringify({ schema: 7 })]) {
+    for (const text of [
+      "not json",
+      "[]",
+      JSON.stringify({ format: "other" }),
+      JSON.stringify({ format: "deep-sky-progress", progress: { schema: 1 } }),
+      JSON.stringify({ schema: 7 }),
+    ]) {
       const result = importProgress(store, text, "merge");
       expect(result.ok).toBe(false);
       if (!result.ok) expect(result.message.length).toBeGreaterThan(10);

@@ -213,7 +213,8 @@ export class ProgressStore {
   /** Starts afresh after backing the current progress up. Returns the backup key. */
   reset(): string | null {
     const current = this.get();
-    const key = current.attempts.length || current.xp || Object.keys(current.lessons).length ? this.backup(JSON.stringify(current), "reset") : null;
+    const key =
+      current.attempts.length || current.xp || Object.keys(current.lessons).length ? this.backup(JSON.stringify(current), "reset") : null;
     const fresh = emptyProgress();
     fresh.dismissedBackups = [...current.dismissedBackups];
     fresh.updatedAt = this.clock();

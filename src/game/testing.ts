@@ -24,5 +24,15 @@ export function makeStore(storage: StorageLike = memoryStorage(), clock = manual
 
 export function answer(overrides: Partial<Omit<AttemptInput, "seed">> & { seed?: number | string } = {}): AttemptInput {
   const { seed = 1, ...rest } = overrides;
-  return { family: "survey-arithmetic", version: 1, seed: String(seed), level: 1, skills: ["unit-conversion"], earned: 1, total: 1, hints: 0, ...rest };
+  return {
+    family: "survey-arithmetic",
+    version: 1,
+    seed: String(seed),
+    level: 1,
+    skills: ["unit-conversion"],
+    earned: 1,
+    total: 1,
+    hints: 0,
+    ...rest,
+  };
 }

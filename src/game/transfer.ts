@@ -33,7 +33,8 @@ export function importProgress(store: ProgressStore, text: string, mode: ImportM
   }
   if (typeof data === "object" && data !== null && "format" in data) {
     const envelope = data as { format?: unknown; progress?: unknown };
-    if (envelope.format !== EXPORT_FORMAT) return { ok: false, message: "That JSON file was not exported from this course's progress page." };
+    if (envelope.format !== EXPORT_FORMAT)
+      return { ok: false, message: "That JSON file was not exported from this course's progress page." };
     data = envelope.progress;
   }
   const migrated = migrate(data, timeZone);

@@ -122,7 +122,10 @@ export function PracticePage(props: PracticePageProps) {
   const confirmReset = () => {
     const key = progressStore().reset();
     dialog?.close();
-    setDataStatus({ kind: "ok", text: key ? "Progress reset. The previous progress was kept as a backup in this browser." : "Progress reset." });
+    setDataStatus({
+      kind: "ok",
+      text: key ? "Progress reset. The previous progress was kept as a backup in this browser." : "Progress reset.",
+    });
     refresh();
   };
 
@@ -136,7 +139,11 @@ export function PracticePage(props: PracticePageProps) {
               <Show when={notice.backupKey}>
                 {(key) => (
                   <>
-                    <button type="button" class="button" onClick={() => download("deep-sky-progress-backup.json", progressStore().backupText(key()) ?? "")}>
+                    <button
+                      type="button"
+                      class="button"
+                      onClick={() => download("deep-sky-progress-backup.json", progressStore().backupText(key()) ?? "")}
+                    >
                       Download the backup
                     </button>
                     <button
@@ -163,10 +170,14 @@ export function PracticePage(props: PracticePageProps) {
           <div class={styles.chooser}>
             <label>
               What to practise
-              <select class={styles.select} value={focus()} onChange={(e) => {
-                setInitial(undefined);
-                setFocus(e.currentTarget.value);
-              }}>
+              <select
+                class={styles.select}
+                value={focus()}
+                onChange={(e) => {
+                  setInitial(undefined);
+                  setFocus(e.currentTarget.value);
+                }}
+              >
                 <option value="all">What should I practise next? (chosen by mastery)</option>
                 <optgroup label="A lesson">
                   <For each={merged.lessons}>{(l) => <option value={`lesson:${l.slug}`}>{l.title}</option>}</For>
@@ -177,7 +188,9 @@ export function PracticePage(props: PracticePageProps) {
               </select>
             </label>
           </div>
-          <p class={styles.small}>Exercises come from the families you choose; the one you know least comes first, and levels rise as your mastery does.</p>
+          <p class={styles.small}>
+            Exercises come from the families you choose; the one you know least comes first, and levels rise as your mastery does.
+          </p>
           <Show when={ready()} fallback={<p class={styles.loading}>Loading an exercise…</p>}>
             <PracticeSession families={families()} initial={initial()} syncUrl focus={focus()} base={merged.base} headingLevel={3} />
           </Show>
@@ -216,13 +229,16 @@ export function PracticePage(props: PracticePageProps) {
               </div>
             </dl>
             <p class={styles.small}>
-              Best streak {plural(view().streak.best, "day")}. {view().streak.today || view().streak.current === 0 ? "" : "Practise today to keep your streak."}
+              Best streak {plural(view().streak.best, "day")}.{" "}
+              {view().streak.today || view().streak.current === 0 ? "" : "Practise today to keep your streak."}
             </p>
           </section>
 
           <section class={styles.panel} aria-labelledby={`${uid}-mastery`}>
             <h2 id={`${uid}-mastery`}>Mastery by skill</h2>
-            <p class={styles.small}>The chance you know each skill, updated after every answer (Bayesian knowledge tracing). 95 % counts as mastered.</p>
+            <p class={styles.small}>
+              The chance you know each skill, updated after every answer (Bayesian knowledge tracing). 95 % counts as mastered.
+            </p>
             <Show when={view().practised.length > 0} fallback={<p class={styles.small}>Answer an exercise to see your mastery here.</p>}>
               <SkillList rows={view().practised} testid="mastery" />
             </Show>
@@ -241,7 +257,10 @@ export function PracticePage(props: PracticePageProps) {
 
           <section class={styles.panel} aria-labelledby={`${uid}-badges`}>
             <h2 id={`${uid}-badges`}>Badges</h2>
-            <Show when={view().badges.length > 0} fallback={<p class={styles.small}>No badges yet: answer an exercise fully right to earn “First light”.</p>}>
+            <Show
+              when={view().badges.length > 0}
+              fallback={<p class={styles.small}>No badges yet: answer an exercise fully right to earn “First light”.</p>}
+            >
               <ul class={styles.badges} data-testid="badges">
                 <For each={view().badges}>
                   {(b) => (
@@ -277,12 +296,24 @@ export function PracticePage(props: PracticePageProps) {
               <fieldset>
                 <legend>When importing</legend>
                 <label>
-                  <input type="radio" name={`${uid}-mode`} value="merge" checked={importMode() === "merge"} onChange={() => setImportMode("merge")} /> Merge with the
-                  progress here
+                  <input
+                    type="radio"
+                    name={`${uid}-mode`}
+                    value="merge"
+                    checked={importMode() === "merge"}
+                    onChange={() => setImportMode("merge")}
+                  />{" "}
+                  Merge with the progress here
                 </label>
                 <label>
-                  <input type="radio" name={`${uid}-mode`} value="replace" checked={importMode() === "replace"} onChange={() => setImportMode("replace")} /> Replace the
-                  progress here (a backup is kept)
+                  <input
+                    type="radio"
+                    name={`${uid}-mode`}
+                    value="replace"
+                    checked={importMode() === "replace"}
+                    onChange={() => setImportMode("replace")}
+                  />{" "}
+                  Replace the progress here (a backup is kept)
                 </label>
               </fieldset>
               <div>
@@ -301,8 +332,8 @@ export function PracticePage(props: PracticePageProps) {
       <dialog ref={dialog} class={styles.dialog} aria-labelledby={`${uid}-reset-title`} aria-describedby={`${uid}-reset-text`}>
         <h2 id={`${uid}-reset-title`}>Reset all progress?</h2>
         <p id={`${uid}-reset-text`}>
-          XP, streak, badges and mastery start again from zero. A backup of the current progress is kept in this browser, but export it first if you want
-          a copy you can import later.
+          XP, streak, badges and mastery start again from zero. A backup of the current progress is kept in this browser, but export it
+          first if you want a copy you can import later.
         </p>
         <div class={styles.row}>
           <button type="button" class="button" onClick={() => dialog?.close()} autofocus>
@@ -316,4 +347,3 @@ export function PracticePage(props: PracticePageProps) {
     </div>
   );
 }
-

@@ -73,7 +73,9 @@ export function PracticeSession(props: PracticeSessionProps) {
     try {
       setEngine(await loadEngine());
     } catch (error) {
-      setFailure(`The exercises could not be loaded (${error instanceof Error ? error.message : String(error)}). Reload the page to try again.`);
+      setFailure(
+        `The exercises could not be loaded (${error instanceof Error ? error.message : String(error)}). Reload the page to try again.`,
+      );
       setState("failed");
       return;
     }
@@ -110,10 +112,7 @@ export function PracticeSession(props: PracticeSessionProps) {
         <Show
           when={engine() && current()}
           fallback={
-            <Show
-              when={state() === "ready"}
-              fallback={<p class={styles.loading}>Loading an exercise…</p>}
-            >
+            <Show when={state() === "ready"} fallback={<p class={styles.loading}>Loading an exercise…</p>}>
               <p>There are no exercises for this selection yet.</p>
             </Show>
           }

@@ -20,7 +20,17 @@ import {
 } from "../../exercises/assignments/index.ts";
 import type { MathRenderer } from "../exercise-ui/renderPrompt.ts";
 import { copyText, downloadFile, loadMath, randomWord } from "./browser.ts";
-import { assignmentToForm, defaultForm, fileStem, formToAssignment, instructorLink, newAssignmentId, studentLink, type BuilderForm, type BuilderRow } from "./builderModel.ts";
+import {
+  assignmentToForm,
+  defaultForm,
+  fileStem,
+  formToAssignment,
+  instructorLink,
+  newAssignmentId,
+  studentLink,
+  type BuilderForm,
+  type BuilderRow,
+} from "./builderModel.ts";
 import { ExerciseSheet } from "./ExerciseSheet.tsx";
 import styles from "./teach.module.css";
 
@@ -71,7 +81,10 @@ export function AssignmentBuilder(props: AssignmentBuilderProps) {
       );
     } else {
       if (fromLink && !fromLink.ok) setNotice(fromLink.message);
-      if (fromLink?.ok) setNotice(`This is the student link of “${fromLink.value.title}”. Editing it, its answer key and its exports need the instructor link, which only its instructor has. Below is a new, empty assignment.`);
+      if (fromLink?.ok)
+        setNotice(
+          `This is the student link of “${fromLink.value.title}”. Editing it, its answer key and its exports need the instructor link, which only its instructor has. Below is a new, empty assignment.`,
+        );
       setForm((f) => ({ ...f, id: newAssignmentId(randomWord) }));
       setKey(newInstructorKey(randomWord));
     }
@@ -146,7 +159,14 @@ export function AssignmentBuilder(props: AssignmentBuilderProps) {
         <div class={styles.grid}>
           <div class={styles.field}>
             <label for={id("title")}>Title</label>
-            <input id={id("title")} type="text" name="title" maxLength={LIMITS.titleLength} value={form().title} onInput={(e) => update({ title: e.currentTarget.value })} />
+            <input
+              id={id("title")}
+              type="text"
+              name="title"
+              maxLength={LIMITS.titleLength}
+              value={form().title}
+              onInput={(e) => update({ title: e.currentTarget.value })}
+            />
           </div>
           <div class={styles.field}>
             <label for={id("due")}>Due date (optional)</label>
@@ -154,7 +174,15 @@ export function AssignmentBuilder(props: AssignmentBuilderProps) {
           </div>
           <div class={styles.field}>
             <label for={id("attempts")}>Attempts per exercise</label>
-            <input id={id("attempts")} type="number" name="attempts" min="1" max={LIMITS.attempts} value={form().attempts} onInput={(e) => update({ attempts: e.currentTarget.valueAsNumber })} />
+            <input
+              id={id("attempts")}
+              type="number"
+              name="attempts"
+              min="1"
+              max={LIMITS.attempts}
+              value={form().attempts}
+              onInput={(e) => update({ attempts: e.currentTarget.valueAsNumber })}
+            />
           </div>
           <label class={styles.check}>
             <input type="checkbox" name="hints" checked={form().hints} onChange={(e) => update({ hints: e.currentTarget.checked })} />
@@ -172,14 +200,28 @@ export function AssignmentBuilder(props: AssignmentBuilderProps) {
                 <li class={styles.row} data-row={i}>
                   <div class={styles.field}>
                     <label for={id(`family-${i}`)}>Exercise family {i + 1}</label>
-                    <select id={id(`family-${i}`)} name="family" value={row().family} onChange={(e) => {
-                      const f = findFamily(e.currentTarget.value);
-                      updateRow(i, { family: e.currentTarget.value, level: f && !f.levels.includes(row().level) ? f.levels[0]! : row().level });
-                    }}>
+                    <select
+                      id={id(`family-${i}`)}
+                      name="family"
+                      value={row().family}
+                      onChange={(e) => {
+                        const f = findFamily(e.currentTarget.value);
+                        updateRow(i, {
+                          family: e.currentTarget.value,
+                          level: f && !f.levels.includes(row().level) ? f.levels[0]! : row().level,
+                        });
+                      }}
+                    >
                       <For each={lessons}>
                         {(lesson) => (
                           <optgroup label={merged.lessonTitles[lesson] ?? lesson}>
-                            <For each={families.filter((f) => f.lesson === lesson)}>{(f) => <option value={f.id} selected={f.id === row().family}>{f.title}</option>}</For>
+                            <For each={families.filter((f) => f.lesson === lesson)}>
+                              {(f) => (
+                                <option value={f.id} selected={f.id === row().family}>
+                                  {f.title}
+                                </option>
+                              )}
+                            </For>
                           </optgroup>
                         )}
                       </For>
@@ -187,15 +229,40 @@ export function AssignmentBuilder(props: AssignmentBuilderProps) {
                   </div>
                   <div class={styles.field}>
                     <label for={id(`level-${i}`)}>Level</label>
-                    <select id={id(`level-${i}`)} name="level" value={String(row().level)} onChange={(e) => updateRow(i, { level: Number(e.currentTarget.value) })}>
-                      <For each={family()?.levels ?? []}>{(l) => <option value={String(l)} selected={l === row().level}>{l}</option>}</For>
+                    <select
+                      id={id(`level-${i}`)}
+                      name="level"
+                      value={String(row().level)}
+                      onChange={(e) => updateRow(i, { level: Number(e.currentTarget.value) })}
+                    >
+                      <For each={family()?.levels ?? []}>
+                        {(l) => (
+                          <option value={String(l)} selected={l === row().level}>
+                            {l}
+                          </option>
+                        )}
+                      </For>
                     </select>
                   </div>
                   <div class={styles.field}>
                     <label for={id(`count-${i}`)}>How many</label>
-                    <input id={id(`count-${i}`)} type="number" name="count" min="1" max={LIMITS.perItem} value={row().count} onInput={(e) => updateRow(i, { count: e.currentTarget.valueAsNumber })} />
+                    <input
+                      id={id(`count-${i}`)}
+                      type="number"
+                      name="count"
+                      min="1"
+                      max={LIMITS.perItem}
+                      value={row().count}
+                      onInput={(e) => updateRow(i, { count: e.currentTarget.valueAsNumber })}
+                    />
                   </div>
-                  <button type="button" class="button" disabled={form().rows.length === 1} onClick={() => setForm((f) => ({ ...f, rows: f.rows.filter((_, k) => k !== i) }))} aria-label={`Remove exercise family ${i + 1}`}>
+                  <button
+                    type="button"
+                    class="button"
+                    disabled={form().rows.length === 1}
+                    onClick={() => setForm((f) => ({ ...f, rows: f.rows.filter((_, k) => k !== i) }))}
+                    aria-label={`Remove exercise family ${i + 1}`}
+                  >
                     Remove
                   </button>
                 </li>
@@ -207,7 +274,9 @@ export function AssignmentBuilder(props: AssignmentBuilderProps) {
           type="button"
           class="button"
           disabled={form().rows.length >= LIMITS.items}
-          onClick={() => setForm((f) => ({ ...f, rows: [...f.rows, { family: families[0]!.id, level: families[0]!.levels[0]!, count: 1 }] }))}
+          onClick={() =>
+            setForm((f) => ({ ...f, rows: [...f.rows, { family: families[0]!.id, level: families[0]!.levels[0]!, count: 1 }] }))
+          }
         >
           Add exercises
         </button>
@@ -215,16 +284,38 @@ export function AssignmentBuilder(props: AssignmentBuilderProps) {
 
       <section class={`${styles.panel} no-print`} aria-labelledby={id("link")}>
         <h2 id={id("link")}>3. Link for students</h2>
-        <Show when={made().ok} fallback={<p class={styles.error} role="alert" data-testid="builder-error">{(made() as { message: string }).message}</p>}>
+        <Show
+          when={made().ok}
+          fallback={
+            <p class={styles.error} role="alert" data-testid="builder-error">
+              {(made() as { message: string }).message}
+            </p>
+          }
+        >
           <p class={styles.muted}>
-            The assignment travels inside the link (after the #): nothing is stored on a server. Students type their name or ID and get their own variant; they hand in a receipt code.
+            The assignment travels inside the link (after the #): nothing is stored on a server. Students type their name or ID and get
+            their own variant; they hand in a receipt code.
           </p>
           <div class={styles.copyRow}>
             <label class="visually-hidden" for={id("link-field")}>
               Assignment link
             </label>
-            <input id={id("link-field")} ref={linkField} class={styles.code} type="text" readOnly value={link()} data-testid="assignment-link" />
-            <button type="button" class="button primary" onClick={async () => setStatus((await copyText(link(), linkField)) ? "Link copied." : "Select the link and copy it (Ctrl+C / ⌘C).")}>
+            <input
+              id={id("link-field")}
+              ref={linkField}
+              class={styles.code}
+              type="text"
+              readOnly
+              value={link()}
+              data-testid="assignment-link"
+            />
+            <button
+              type="button"
+              class="button primary"
+              onClick={async () =>
+                setStatus((await copyText(link(), linkField)) ? "Link copied." : "Select the link and copy it (Ctrl+C / ⌘C).")
+              }
+            >
               Copy link
             </button>
             <a class="button" href={link()} target="_blank" rel="noopener">
@@ -233,21 +324,42 @@ export function AssignmentBuilder(props: AssignmentBuilderProps) {
           </div>
           <h3 id={id("instructor")}>Your instructor link (keep it to yourself)</h3>
           <p class={styles.muted} id={id("instructor-help")}>
-            It opens this assignment here again for editing, worksheets, answer keys and exports. The student link carries only a fingerprint of its secret, so a student who opens the student link on this page
-            gets neither the answer key nor the editor. It does not make answers secret: every number is computed in the student&apos;s browser from the link, so a determined student with the site&apos;s
-            source can still work answers out. For graded work that must hold against that, use the LMS export below.
+            It opens this assignment here again for editing, worksheets, answer keys and exports. The student link carries only a
+            fingerprint of its secret, so a student who opens the student link on this page gets neither the answer key nor the editor. It
+            does not make answers secret: every number is computed in the student&apos;s browser from the link, so a determined student with
+            the site&apos;s source can still work answers out. For graded work that must hold against that, use the LMS export below.
           </p>
           <div class={styles.copyRow}>
             <label class="visually-hidden" for={id("instructor-field")}>
               Instructor link
             </label>
-            <input id={id("instructor-field")} ref={instructorField} class={styles.code} type="text" readOnly value={teacherLink()} aria-describedby={id("instructor-help")} data-testid="instructor-link" />
-            <button type="button" class="button" onClick={async () => setStatus((await copyText(teacherLink(), instructorField)) ? "Instructor link copied." : "Select the link and copy it (Ctrl+C / ⌘C).")}>
+            <input
+              id={id("instructor-field")}
+              ref={instructorField}
+              class={styles.code}
+              type="text"
+              readOnly
+              value={teacherLink()}
+              aria-describedby={id("instructor-help")}
+              data-testid="instructor-link"
+            />
+            <button
+              type="button"
+              class="button"
+              onClick={async () =>
+                setStatus(
+                  (await copyText(teacherLink(), instructorField))
+                    ? "Instructor link copied."
+                    : "Select the link and copy it (Ctrl+C / ⌘C).",
+                )
+              }
+            >
               Copy instructor link
             </button>
           </div>
           <p class={styles.muted}>
-            Grade receipts on the <a href={`${merged.base}teach/grade/`}>gradebook page</a>; give it the student link to check that receipts belong to this assignment.
+            Grade receipts on the <a href={`${merged.base}teach/grade/`}>gradebook page</a>; give it the student link to check that receipts
+            belong to this assignment.
           </p>
         </Show>
       </section>
@@ -256,12 +368,23 @@ export function AssignmentBuilder(props: AssignmentBuilderProps) {
         <section class={`${styles.panel} no-print`} aria-labelledby={id("lms")}>
           <h2 id={id("lms")}>4. Export to an LMS</h2>
           <p class={styles.muted}>
-            Each row becomes a category (Moodle) or section (QTI) of variants; let the quiz draw from them. Single numbers map to numerical questions with the same tolerance, choices to multiple choice, several numbers or vector entries to cloze blanks, orderings to short answer (ids in order, exact) and formulas to essay questions graded by hand. Charts go in as SVG images with alt text that lists each curve's start, end and extreme point.
+            Each row becomes a category (Moodle) or section (QTI) of variants; let the quiz draw from them. Single numbers map to numerical
+            questions with the same tolerance, choices to multiple choice, several numbers or vector entries to cloze blanks, orderings to
+            short answer (ids in order, exact) and formulas to essay questions graded by hand. Charts go in as SVG images with alt text that
+            lists each curve's start, end and extreme point.
           </p>
           <div class={styles.copyRow}>
             <div class={styles.field}>
               <label for={id("variants")}>Variants per row</label>
-              <input id={id("variants")} type="number" name="variants" min="1" max="20" value={variants()} onInput={(e) => setVariants(Math.max(1, Math.min(20, e.currentTarget.valueAsNumber || 1)))} />
+              <input
+                id={id("variants")}
+                type="number"
+                name="variants"
+                min="1"
+                max="20"
+                value={variants()}
+                onInput={(e) => setVariants(Math.max(1, Math.min(20, e.currentTarget.valueAsNumber || 1)))}
+              />
             </div>
             <button type="button" class="button" onClick={() => exportFile("moodle")}>
               Download Moodle XML
@@ -289,7 +412,14 @@ export function AssignmentBuilder(props: AssignmentBuilderProps) {
           <div class={`${styles.copyRow} no-print`}>
             <div class={styles.field}>
               <label for={id("sheet-student")}>For student (empty: preview)</label>
-              <input id={id("sheet-student")} type="text" name="sheet-student" maxLength={80} value={sheetStudent()} onInput={(e) => setSheetStudent(e.currentTarget.value)} />
+              <input
+                id={id("sheet-student")}
+                type="text"
+                name="sheet-student"
+                maxLength={80}
+                value={sheetStudent()}
+                onInput={(e) => setSheetStudent(e.currentTarget.value)}
+              />
             </div>
             <fieldset class={styles.toggle}>
               <legend class="visually-hidden">Show</legend>

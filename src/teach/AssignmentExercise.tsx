@@ -40,7 +40,12 @@ export function AssignmentExercise(props: AssignmentExerciseProps) {
   const [invalid, setInvalid] = createSignal<Extract<Score, { kind: "invalid" }> | null>(null);
   const [announce, setAnnounce] = createSignal("");
   const base = () => `ax-${props.index}`;
-  const sorted = createMemo(() => sortFeedback(score(), props.exercise.parts.map((p) => p.id)));
+  const sorted = createMemo(() =>
+    sortFeedback(
+      score(),
+      props.exercise.parts.map((p) => p.id),
+    ),
+  );
   const total = () => props.exercise.parts.length;
 
   const check = (event: SubmitEvent) => {
@@ -57,7 +62,14 @@ export function AssignmentExercise(props: AssignmentExerciseProps) {
   };
 
   return (
-    <article class={`${cardStyles.card} ${styles.exercise}`} data-widget="assignment-exercise" data-index={props.index} data-family={props.exercise.id} data-seed={props.exercise.seed} aria-labelledby={`${base()}-title`}>
+    <article
+      class={`${cardStyles.card} ${styles.exercise}`}
+      data-widget="assignment-exercise"
+      data-index={props.index}
+      data-family={props.exercise.id}
+      data-seed={props.exercise.seed}
+      aria-labelledby={`${base()}-title`}
+    >
       <header class={cardStyles.header}>
         <h3 id={`${base()}-title`} class={cardStyles.title}>
           {props.index + 1}. {props.exercise.title}
@@ -96,8 +108,15 @@ export function AssignmentExercise(props: AssignmentExerciseProps) {
             Check
           </button>
           <Show when={props.hintsAllowed && props.exercise.hints.length > 0}>
-            <button type="button" class="button" disabled={props.closed || props.hintsShown >= props.exercise.hints.length} onClick={() => props.onHint()}>
-              {props.hintsShown >= props.exercise.hints.length ? "No more hints" : `Show hint ${props.hintsShown + 1} of ${props.exercise.hints.length}`}
+            <button
+              type="button"
+              class="button"
+              disabled={props.closed || props.hintsShown >= props.exercise.hints.length}
+              onClick={() => props.onHint()}
+            >
+              {props.hintsShown >= props.exercise.hints.length
+                ? "No more hints"
+                : `Show hint ${props.hintsShown + 1} of ${props.exercise.hints.length}`}
             </button>
           </Show>
         </div>

@@ -53,7 +53,9 @@ export function Gradebook(_props: GradebookProps) {
       else read.push({ name: file.name, text: await file.text() });
     }
     setFiles((prev) => [...prev, ...read]);
-    setStatus(`${read.length} file${read.length === 1 ? "" : "s"} added${skipped.length ? `; skipped ${skipped.join(", ")}` : ""}. Press “Grade receipts”.`);
+    setStatus(
+      `${read.length} file${read.length === 1 ? "" : "s"} added${skipped.length ? `; skipped ${skipped.join(", ")}` : ""}. Press “Grade receipts”.`,
+    );
   };
 
   const grade = () => {
@@ -73,7 +75,9 @@ export function Gradebook(_props: GradebookProps) {
     }
     const codes = [
       ...findReceiptCodes(pasted()).map((code, i) => ({ source: `pasted text, code ${i + 1}`, code })),
-      ...files().flatMap((f) => findReceiptCodes(f.text).map((code, i) => ({ source: `${f.name}${i > 0 ? `, code ${i + 1}` : ""}`, code }))),
+      ...files().flatMap((f) =>
+        findReceiptCodes(f.text).map((code, i) => ({ source: `${f.name}${i > 0 ? `, code ${i + 1}` : ""}`, code })),
+      ),
     ];
     if (codes.length === 0) {
       setBook(null);
@@ -85,7 +89,9 @@ export function Gradebook(_props: GradebookProps) {
     const ms = performance.now() - start;
     setBook(result);
     const flagged = result.entries.filter((e) => e.problem || (e.result?.flags.length ?? 0) > 0).length;
-    setStatus(`Regraded ${codes.length} receipt${codes.length === 1 ? "" : "s"} in ${ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`}: ${result.rows.length} student${result.rows.length === 1 ? "" : "s"} in the table, ${flagged} flagged.`);
+    setStatus(
+      `Regraded ${codes.length} receipt${codes.length === 1 ? "" : "s"} in ${ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`}: ${result.rows.length} student${result.rows.length === 1 ? "" : "s"} in the table, ${flagged} flagged.`,
+    );
   };
 
   const columns = () => book()?.rows[0]?.exercises ?? [];
@@ -97,7 +103,15 @@ export function Gradebook(_props: GradebookProps) {
         <label class={styles.field} for={`${uid}-link`}>
           <span>Assignment link (optional: flags receipts of any other assignment)</span>
         </label>
-        <input id={`${uid}-link`} class={styles.code} type="text" name="assignment-link" value={link()} onInput={(e) => setLink(e.currentTarget.value)} aria-describedby={`${uid}-link-error`} />
+        <input
+          id={`${uid}-link`}
+          class={styles.code}
+          type="text"
+          name="assignment-link"
+          value={link()}
+          onInput={(e) => setLink(e.currentTarget.value)}
+          aria-describedby={`${uid}-link-error`}
+        />
         <label class={styles.field} for={`${uid}-opens`}>
           <span>Handed out on (optional: flags receipts started before that day)</span>
         </label>
@@ -130,7 +144,14 @@ export function Gradebook(_props: GradebookProps) {
         <div class={styles.copyRow}>
           <div class={styles.field}>
             <label for={`${uid}-files`}>Or choose receipt files</label>
-            <input id={`${uid}-files`} type="file" name="receipt-files" multiple accept=".json,.txt,application/json,text/plain" onChange={(e) => void addFiles(e.currentTarget.files)} />
+            <input
+              id={`${uid}-files`}
+              type="file"
+              name="receipt-files"
+              multiple
+              accept=".json,.txt,application/json,text/plain"
+              onChange={(e) => void addFiles(e.currentTarget.files)}
+            />
           </div>
           <Show when={files().length > 0}>
             <p class={styles.muted} data-testid="file-count">
@@ -159,7 +180,9 @@ export function Gradebook(_props: GradebookProps) {
               </h2>
               <p class={styles.muted}>
                 <Show when={b().assignment} fallback={"No receipt could be read."}>
-                  {b().given ? "Assignment from your link." : "No link given: the assignment most receipts belong to."} Points are regraded from each receipt's responses; the best attempt per exercise counts. A student whose receipts disagree gets no points until you compare them below.
+                  {b().given ? "Assignment from your link." : "No link given: the assignment most receipts belong to."} Points are regraded
+                  from each receipt's responses; the best attempt per exercise counts. A student whose receipts disagree gets no points
+                  until you compare them below.
                 </Show>
               </p>
               {/* A scrolling region must take keyboard focus, or keyboard users cannot scroll it (axe: scrollable-region-focusable). */}
@@ -169,7 +192,14 @@ export function Gradebook(_props: GradebookProps) {
                   <thead>
                     <tr>
                       <th scope="col">Student</th>
-                      <For each={exerciseColumns(columns().map((e) => e.family), (id) => findFamily(id)?.title ?? id)}>{(name) => <th scope="col">{name}</th>}</For>
+                      <For
+                        each={exerciseColumns(
+                          columns().map((e) => e.family),
+                          (id) => findFamily(id)?.title ?? id,
+                        )}
+                      >
+                        {(name) => <th scope="col">{name}</th>}
+                      </For>
                       <th scope="col">Points</th>
                       <th scope="col">%</th>
                       <th scope="col">Flags</th>
@@ -193,7 +223,13 @@ export function Gradebook(_props: GradebookProps) {
               <button
                 type="button"
                 class="button primary"
-                onClick={() => downloadFile(`grades-${fileStem(b().assignment?.title ?? "assignment")}.csv`, gradebookCsv(b(), adjustments()), "text/csv;charset=utf-8")}
+                onClick={() =>
+                  downloadFile(
+                    `grades-${fileStem(b().assignment?.title ?? "assignment")}.csv`,
+                    gradebookCsv(b(), adjustments()),
+                    "text/csv;charset=utf-8",
+                  )
+                }
               >
                 Download CSV
               </button>
@@ -203,7 +239,10 @@ export function Gradebook(_props: GradebookProps) {
             </Show>
             <section class={styles.panel} aria-labelledby={`${uid}-items`}>
               <h2 id={`${uid}-items`}>Item analysis</h2>
-              <p class={styles.muted}>Per exercise, over the students in the table (rows in conflict left out). Times are the students' own clocks: minutes from their start to their first answer, the median.</p>
+              <p class={styles.muted}>
+                Per exercise, over the students in the table (rows in conflict left out). Times are the students' own clocks: minutes from
+                their start to their first answer, the median.
+              </p>
               <div class="scroll-x" tabindex="0" role="region" aria-labelledby={`${uid}-items`}>
                 <table class={styles.table} data-testid="item-analysis">
                   <thead>
@@ -221,7 +260,14 @@ export function Gradebook(_props: GradebookProps) {
                     <For each={itemAnalysis(b())}>
                       {(s, j) => (
                         <tr>
-                          <th scope="row">{exerciseColumns(columns().map((e) => e.family), (id) => findFamily(id)?.title ?? id)[j()]}</th>
+                          <th scope="row">
+                            {
+                              exerciseColumns(
+                                columns().map((e) => e.family),
+                                (id) => findFamily(id)?.title ?? id,
+                              )[j()]
+                            }
+                          </th>
                           <td>
                             {s.answered} of {s.students}
                           </td>
@@ -231,7 +277,11 @@ export function Gradebook(_props: GradebookProps) {
                           <td>
                             {s.distribution.full} / {s.distribution.partial} / {s.distribution.zero} / {s.distribution.unanswered}
                           </td>
-                          <td>{s.topMisconception ? `${s.topMisconception.id} (${s.topMisconception.students} student${s.topMisconception.students === 1 ? "" : "s"})` : "—"}</td>
+                          <td>
+                            {s.topMisconception
+                              ? `${s.topMisconception.id} (${s.topMisconception.students} student${s.topMisconception.students === 1 ? "" : "s"})`
+                              : "—"}
+                          </td>
                           <td>{s.medianMinutesToFirstAnswer === null ? "—" : s.medianMinutesToFirstAnswer.toFixed(1)}</td>
                           <td>{s.meanAttempts.toFixed(1)}</td>
                         </tr>
@@ -240,7 +290,17 @@ export function Gradebook(_props: GradebookProps) {
                   </tbody>
                 </table>
               </div>
-              <button type="button" class="button" onClick={() => downloadFile(`item-analysis-${fileStem(b().assignment?.title ?? "assignment")}.csv`, itemAnalysisCsv(b()), "text/csv;charset=utf-8")}>
+              <button
+                type="button"
+                class="button"
+                onClick={() =>
+                  downloadFile(
+                    `item-analysis-${fileStem(b().assignment?.title ?? "assignment")}.csv`,
+                    itemAnalysisCsv(b()),
+                    "text/csv;charset=utf-8",
+                  )
+                }
+              >
                 Download item analysis CSV
               </button>
             </section>
@@ -248,10 +308,13 @@ export function Gradebook(_props: GradebookProps) {
               <section class={styles.panel} aria-labelledby={`${uid}-conflicts`} data-testid="conflicts">
                 <h2 id={`${uid}-conflicts`}>Receipts that disagree</h2>
                 <p class={styles.muted}>
-                  Receipts under one name, or names that look the same, that cannot all be one student's work: a later one drops answers or hints of an earlier one, was started separately, or spells the name with other characters. None of them is counted. Compare them and decide; the CSV leaves
-                  their points empty.
+                  Receipts under one name, or names that look the same, that cannot all be one student's work: a later one drops answers or
+                  hints of an earlier one, was started separately, or spells the name with other characters. None of them is counted.
+                  Compare them and decide; the CSV leaves their points empty.
                 </p>
-                <For each={b().conflicts}>{(c) => <ConflictView conflict={c} label={`Receipts ${c.entries.map((e) => `#${e.number}`).join(", ")} side by side`} />}</For>
+                <For each={b().conflicts}>
+                  {(c) => <ConflictView conflict={c} label={`Receipts ${c.entries.map((e) => `#${e.number}`).join(", ")} side by side`} />}
+                </For>
               </section>
             </Show>
             <section class={styles.panel} aria-labelledby={`${uid}-flags`}>
@@ -259,7 +322,11 @@ export function Gradebook(_props: GradebookProps) {
               <ol class={styles.entries} data-testid="entries">
                 <For each={b().entries}>
                   {(e) => (
-                    <li data-problem={e.problem?.kind} data-flags={e.result?.flags.map((f) => f.kind).join(" ") || undefined} data-counted={e.counted ? "" : undefined}>
+                    <li
+                      data-problem={e.problem?.kind}
+                      data-flags={e.result?.flags.map((f) => f.kind).join(" ") || undefined}
+                      data-counted={e.counted ? "" : undefined}
+                    >
                       <strong>#{e.number}</strong> <span class={styles.muted}>({e.source})</span>{" "}
                       <Show when={e.result} fallback={<span class={styles.flag}>⚠ {e.problem?.message}</span>}>
                         {(r) => (

@@ -107,7 +107,8 @@ export function StudentAssignment(_props: StudentAssignmentProps) {
     const s = a ? withStored(a, next) : next;
     setSession(s);
     setReceipt(null);
-    if (a && !writeStorage(storageKey(a, s.student), serializeSession(s))) setNotice("This browser does not let the page save your work; make a receipt before you leave.");
+    if (a && !writeStorage(storageKey(a, s.student), serializeSession(s)))
+      setNotice("This browser does not let the page save your work; make a receipt before you leave.");
   };
 
   const start = (event: SubmitEvent) => {
@@ -137,8 +138,17 @@ export function StudentAssignment(_props: StudentAssignmentProps) {
       );
     }
     const restored = saved !== null && !("error" in saved) ? saved : null;
-    setSession(restored ?? newSession(a, checked.value, Date.now(), list.map((e) => e.parts.length)));
-    if (restored && restored.work.some((w) => w.submissions.length > 0)) setNotice("Welcome back: your saved answers on this device are restored.");
+    setSession(
+      restored ??
+        newSession(
+          a,
+          checked.value,
+          Date.now(),
+          list.map((e) => e.parts.length),
+        ),
+    );
+    if (restored && restored.work.some((w) => w.submissions.length > 0))
+      setNotice("Welcome back: your saved answers on this device are restored.");
     queueMicrotask(() => document.getElementById(`${uid}-work`)?.focus());
   };
 
@@ -149,7 +159,11 @@ export function StudentAssignment(_props: StudentAssignmentProps) {
     const e = exercises()[j]!;
     if (isClosed(a, s, j)) {
       setSession(s);
-      return { kind: "invalid", message: "This exercise was closed in another tab or window (no attempts left, or already answered right); this answer was not graded." };
+      return {
+        kind: "invalid",
+        message:
+          "This exercise was closed in another tab or window (no attempts left, or already answered right); this answer was not graded.",
+      };
     }
     const input = { ...initialInputs(e.parts), ...s.work[j]!.draft };
     const score = regradeRef({ family: e.id, version: e.version, level: e.level, seed: e.seed }, [input]).scores[0]!;
@@ -186,7 +200,8 @@ export function StudentAssignment(_props: StudentAssignmentProps) {
             <header class={styles.assignmentHeader}>
               <h2 data-testid="assignment-title">{a().title}</h2>
               <p class={styles.muted}>
-                {exerciseCount(a())} exercises · {a().attempts} {a().attempts === 1 ? "attempt" : "attempts"} each · hints {a().hints ? "allowed" : "not allowed"}
+                {exerciseCount(a())} exercises · {a().attempts} {a().attempts === 1 ? "attempt" : "attempts"} each · hints{" "}
+                {a().hints ? "allowed" : "not allowed"}
                 <Show when={a().due}> · due {a().due}</Show>
               </p>
             </header>
@@ -212,13 +227,24 @@ export function StudentAssignment(_props: StudentAssignmentProps) {
                     <span>Your name or student ID</span>
                   </label>
                   <div class={styles.copyRow}>
-                    <input id={`${uid}-student`} name="student" type="text" autocomplete="off" maxLength={80} value={studentField()} onInput={(e) => setStudentField(e.currentTarget.value)} aria-describedby={`${uid}-student-help`} aria-invalid={studentError() ? "true" : undefined} />
+                    <input
+                      id={`${uid}-student`}
+                      name="student"
+                      type="text"
+                      autocomplete="off"
+                      maxLength={80}
+                      value={studentField()}
+                      onInput={(e) => setStudentField(e.currentTarget.value)}
+                      aria-describedby={`${uid}-student-help`}
+                      aria-invalid={studentError() ? "true" : undefined}
+                    />
                     <button type="submit" class="button primary">
                       Start
                     </button>
                   </div>
                   <p id={`${uid}-student-help`} class={styles.muted}>
-                    Use exactly what your instructor asked for: your numbers come from it (capitals and extra spaces do not matter). Your answers are saved in this browser.
+                    Use exactly what your instructor asked for: your numbers come from it (capitals and extra spaces do not matter). Your
+                    answers are saved in this browser.
                   </p>
                   <p class={styles.error} aria-live="polite" data-testid="student-error">
                     {studentError()}
@@ -235,7 +261,15 @@ export function StudentAssignment(_props: StudentAssignmentProps) {
                         {score().earned} of {score().total} points so far
                       </span>
                     </p>
-                    <button type="button" class="button" onClick={() => { setSession(null); setReceipt(null); setNotice(""); }}>
+                    <button
+                      type="button"
+                      class="button"
+                      onClick={() => {
+                        setSession(null);
+                        setReceipt(null);
+                        setNotice("");
+                      }}
+                    >
                       Not you? Change
                     </button>
                   </div>
@@ -266,7 +300,8 @@ export function StudentAssignment(_props: StudentAssignmentProps) {
                   <section class={styles.panel} aria-labelledby={`${uid}-receipt`}>
                     <h2 id={`${uid}-receipt`}>Hand in: your receipt</h2>
                     <p class={styles.muted}>
-                      Make a receipt when you are done (or any time — a later one replaces it). It holds your answers as typed, your attempts and times; your instructor regrades it, so the score in it is only for your information.{" "}
+                      Make a receipt when you are done (or any time — a later one replaces it). It holds your answers as typed, your
+                      attempts and times; your instructor regrades it, so the score in it is only for your information.{" "}
                       {exercises().filter((_, j) => attemptsLeft(a(), session()!, j) === a().attempts).length > 0
                         ? `${exercises().filter((_, j) => attemptsLeft(a(), session()!, j) === a().attempts).length} exercise(s) not answered yet.`
                         : ""}
@@ -278,12 +313,36 @@ export function StudentAssignment(_props: StudentAssignmentProps) {
                       {(r) => (
                         <div class={styles.receipt}>
                           <label for={`${uid}-code`}>Receipt code</label>
-                          <textarea id={`${uid}-code`} ref={receiptField} class={styles.code} readOnly rows={4} value={r().code} data-testid="receipt-code" />
+                          <textarea
+                            id={`${uid}-code`}
+                            ref={receiptField}
+                            class={styles.code}
+                            readOnly
+                            rows={4}
+                            value={r().code}
+                            data-testid="receipt-code"
+                          />
                           <div class={styles.copyRow}>
-                            <button type="button" class="button" onClick={async () => setStatus((await copyText(r().code, receiptField)) ? "Receipt code copied." : "Select the code and copy it (Ctrl+C / ⌘C).")}>
+                            <button
+                              type="button"
+                              class="button"
+                              onClick={async () =>
+                                setStatus(
+                                  (await copyText(r().code, receiptField))
+                                    ? "Receipt code copied."
+                                    : "Select the code and copy it (Ctrl+C / ⌘C).",
+                                )
+                              }
+                            >
                               Copy code
                             </button>
-                            <button type="button" class="button" onClick={() => downloadFile(`receipt-${fileStem(a().title)}-${fileStem(s().student)}.json`, r().file, "application/json")}>
+                            <button
+                              type="button"
+                              class="button"
+                              onClick={() =>
+                                downloadFile(`receipt-${fileStem(a().title)}-${fileStem(s().student)}.json`, r().file, "application/json")
+                              }
+                            >
                               Download receipt file
                             </button>
                           </div>

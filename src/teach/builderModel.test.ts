@@ -42,8 +42,13 @@ describe("assignment builder model", () => {
     expect(formToAssignment({ ...form, due: "2028-02-29" })).toMatchObject({ ok: true });
     expect(formToAssignment({ ...form, attempts: 0 })).toMatchObject({ ok: false, message: /Attempts/ });
     expect(formToAssignment({ ...form, rows: [] })).toMatchObject({ ok: false, message: /at least one/ });
-    expect(formToAssignment({ ...form, rows: [{ family: "keras-api", level: 3, count: 1 }] })).toMatchObject({ ok: false, message: /levels 1, 2/ });
-    expect(formToAssignment({ ...form, rows: Array.from({ length: 5 }, () => ({ family: "neuron-output", level: 1, count: 10 })) })).toMatchObject({ ok: false, message: /50 exercises/ });
+    expect(formToAssignment({ ...form, rows: [{ family: "keras-api", level: 3, count: 1 }] })).toMatchObject({
+      ok: false,
+      message: /levels 1, 2/,
+    });
+    expect(
+      formToAssignment({ ...form, rows: Array.from({ length: 5 }, () => ({ family: "neuron-output", level: 1, count: 10 })) }),
+    ).toMatchObject({ ok: false, message: /50 exercises/ });
   });
 
   it("names files after the title", () => {

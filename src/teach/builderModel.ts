@@ -41,19 +41,23 @@ export function formToAssignment(form: BuilderForm): { ok: true; value: Assignme
   if (title.length > LIMITS.titleLength) return { ok: false, message: `The title is longer than ${LIMITS.titleLength} characters.` };
   if (form.due !== "" && !/^\d{4}-\d{2}-\d{2}$/.test(form.due)) return { ok: false, message: "The due date should look like 2025-03-31." };
   if (form.due !== "" && !isCalendarDate(form.due)) return { ok: false, message: `There is no ${form.due} in the calendar.` };
-  if (!Number.isInteger(form.attempts) || form.attempts < 1 || form.attempts > LIMITS.attempts) return { ok: false, message: `Attempts per exercise: a whole number from 1 to ${LIMITS.attempts}.` };
+  if (!Number.isInteger(form.attempts) || form.attempts < 1 || form.attempts > LIMITS.attempts)
+    return { ok: false, message: `Attempts per exercise: a whole number from 1 to ${LIMITS.attempts}.` };
   if (form.rows.length === 0) return { ok: false, message: "Add at least one exercise." };
   if (form.rows.length > LIMITS.items) return { ok: false, message: `At most ${LIMITS.items} rows of exercises.` };
   const items: AssignmentItem[] = [];
   for (const [i, row] of form.rows.entries()) {
     const family = findFamily(row.family);
     if (!family) return { ok: false, message: `Row ${i + 1}: choose an exercise family.` };
-    if (!family.levels.includes(row.level)) return { ok: false, message: `Row ${i + 1}: “${family.title}” has levels ${family.levels.join(", ")}.` };
-    if (!Number.isInteger(row.count) || row.count < 1 || row.count > LIMITS.perItem) return { ok: false, message: `Row ${i + 1}: the number of exercises is a whole number from 1 to ${LIMITS.perItem}.` };
+    if (!family.levels.includes(row.level))
+      return { ok: false, message: `Row ${i + 1}: “${family.title}” has levels ${family.levels.join(", ")}.` };
+    if (!Number.isInteger(row.count) || row.count < 1 || row.count > LIMITS.perItem)
+      return { ok: false, message: `Row ${i + 1}: the number of exercises is a whole number from 1 to ${LIMITS.perItem}.` };
     items.push({ family: family.id, version: family.version, level: row.level, count: row.count });
   }
   const total = items.reduce((n, it) => n + it.count, 0);
-  if (total > LIMITS.exercises) return { ok: false, message: `That is ${total} exercises; an assignment holds at most ${LIMITS.exercises}.` };
+  if (total > LIMITS.exercises)
+    return { ok: false, message: `That is ${total} exercises; an assignment holds at most ${LIMITS.exercises}.` };
   const assignment: Assignment = { id: form.id, title, attempts: form.attempts, hints: form.hints, items };
   if (form.due !== "") assignment.due = form.due;
   return { ok: true, value: assignment };
@@ -61,7 +65,14 @@ export function formToAssignment(form: BuilderForm): { ok: true; value: Assignme
 
 /** The form for an existing assignment (to edit one opened from its link). */
 export function assignmentToForm(a: Assignment): BuilderForm {
-  return { id: a.id, title: a.title, due: a.due ?? "", attempts: a.attempts, hints: a.hints, rows: a.items.map((it) => ({ family: it.family, level: it.level, count: it.count })) };
+  return {
+    id: a.id,
+    title: a.title,
+    due: a.due ?? "",
+    attempts: a.attempts,
+    hints: a.hints,
+    rows: a.items.map((it) => ({ family: it.family, level: it.level, count: it.count })),
+  };
 }
 
 /** The link students open: the site's /assignment/ page with the assignment in the fragment. */

@@ -53,7 +53,11 @@ async function reconstruct(page: Page, index: number) {
   await page.locator(`[data-testid="ae-gallery-${index}"]`).click();
   await expect.poll(() => attr(page, "data-recon-sum"), { timeout: 60_000 }).not.toBe(before);
   await expect.poll(() => attr(page, "data-status"), { timeout: 60_000 }).toBe("ready");
-  return { mse: Number(await attr(page, "data-mse")), encodeMs: Number(await attr(page, "data-encode-ms")), decodeMs: Number(await attr(page, "data-decode-ms")) };
+  return {
+    mse: Number(await attr(page, "data-mse")),
+    encodeMs: Number(await attr(page, "data-encode-ms")),
+    decodeMs: Number(await attr(page, "data-decode-ms")),
+  };
 }
 
 let webgpuMse: number | null = null;
@@ -64,13 +68,19 @@ describe("the autoencoder lab", () => {
     expect(await attr(page, "data-ep")).toBe("webgpu");
     expect(assets.some((u) => /asyncify\.[^/]*\.wasm$/.test(u))).toBe(true);
     expect(await page.locator('[data-testid="ae-runtime"]').textContent()).toMatch(/Ran on WebGPU: encoder [\d.]+ ms, decoder [\d.]+ ms/);
-    const first = { mse: Number(await attr(page, "data-mse")), encodeMs: Number(await attr(page, "data-encode-ms")), decodeMs: Number(await attr(page, "data-decode-ms")) };
+    const first = {
+      mse: Number(await attr(page, "data-mse")),
+      encodeMs: Number(await attr(page, "data-encode-ms")),
+      decodeMs: Number(await attr(page, "data-decode-ms")),
+    };
     expect(first.mse).toBeGreaterThan(0);
     expect(first.mse).toBeLessThan(0.05);
     expect(await page.locator('[data-testid="ae-params"] tbody tr').count()).toBe(4);
     const warm = await reconstruct(page, 1);
     webgpuMse = warm.mse;
-    console.log(`WebGPU: first reconstruction ${firstMs} ms after the click (encoder ${first.encodeMs.toFixed(1)} ms, decoder ${first.decodeMs.toFixed(1)} ms); warm: encoder ${warm.encodeMs.toFixed(1)} ms, decoder ${warm.decodeMs.toFixed(1)} ms`);
+    console.log(
+      `WebGPU: first reconstruction ${firstMs} ms after the click (encoder ${first.encodeMs.toFixed(1)} ms, decoder ${first.decodeMs.toFixed(1)} ms); warm: encoder ${warm.encodeMs.toFixed(1)} ms, decoder ${warm.decodeMs.toFixed(1)} ms`,
+    );
 
     // Latent explorer: arrow keys move the point and the decoded galaxy changes.
     const handle = page.locator('[data-testid="ae-handle"]');
@@ -94,7 +104,9 @@ describe("the autoencoder lab", () => {
     await angle.focus();
     for (let i = 0; i < 30; i++) await page.keyboard.press("ArrowRight");
     await expect.poll(() => attr(page, "data-sliders-sum"), { timeout: 30_000 }).not.toBe(sum);
-    await expect.poll(() => page.locator('[data-testid="ae-readback"]').textContent(), { timeout: 30_000 }).toMatch(/reads this drawing back as n [\d.]+/);
+    await expect
+      .poll(() => page.locator('[data-testid="ae-readback"]').textContent(), { timeout: 30_000 })
+      .toMatch(/reads this drawing back as n [\d.]+/);
 
     await screenshot(page, "autoencoder-webgpu");
     expect(await seriousAxeViolations(page, '[data-widget="autoencoder"]')).toEqual([]);
@@ -109,7 +121,9 @@ describe("the autoencoder lab", () => {
     expect(await page.locator('[data-testid="ae-runtime"]').textContent()).toMatch(/Ran on WebAssembly \(CPU\)/);
     const first = { encodeMs: Number(await attr(page, "data-encode-ms")), decodeMs: Number(await attr(page, "data-decode-ms")) };
     const warm = await reconstruct(page, 1);
-    console.log(`WASM: first reconstruction ${firstMs} ms after the click (encoder ${first.encodeMs.toFixed(1)} ms, decoder ${first.decodeMs.toFixed(1)} ms); warm: encoder ${warm.encodeMs.toFixed(1)} ms, decoder ${warm.decodeMs.toFixed(1)} ms`);
+    console.log(
+      `WASM: first reconstruction ${firstMs} ms after the click (encoder ${first.encodeMs.toFixed(1)} ms, decoder ${first.decodeMs.toFixed(1)} ms); warm: encoder ${warm.encodeMs.toFixed(1)} ms, decoder ${warm.decodeMs.toFixed(1)} ms`,
+    );
     if (webgpuMse !== null) expect(Math.abs(warm.mse - webgpuMse)).toBeLessThan(1e-4);
     // The strong lens, a kind of object the model never saw, reconstructs too (anomaly or not).
     await reconstruct(page, 5);
@@ -117,7 +131,9 @@ describe("the autoencoder lab", () => {
 
     const upload = page.locator('[data-testid="ae-upload"]');
     await upload.setInputFiles({ name: "notes.txt", mimeType: "text/plain", buffer: Buffer.from("not an image") });
-    await expect.poll(() => page.locator('[data-testid="ae-upload-error"]').textContent(), { timeout: 10_000 }).toMatch(/notes\.txt is not a PNG, JPEG or FITS image/);
+    await expect
+      .poll(() => page.locator('[data-testid="ae-upload-error"]').textContent(), { timeout: 10_000 })
+      .toMatch(/notes\.txt is not a PNG, JPEG or FITS image/);
 
     // A star field is cut and stretched into mostly dark sky: not flagged, and the encoder's read-outs
     // of b/a and n overshoot below 0, so they are shown clamped with the raw value (not "b/a −0.56").
@@ -126,11 +142,18 @@ describe("the autoencoder lab", () => {
     for (let k = 0; k < 100; k++) {
       const [sx, sy, flux] = [starRng.uniform(3, 197), starRng.uniform(3, 197), 255 * Math.exp(starRng.uniform(-3, 0))];
       for (let y = Math.floor(sy) - 3; y <= Math.floor(sy) + 3; y++)
-        for (let x = Math.floor(sx) - 3; x <= Math.floor(sx) + 3; x++) stars.fill(Math.min(255, 8 + Math.round(flux * Math.exp(-((x - sx) ** 2 + (y - sy) ** 2) / 2.88))), (y * 200 + x) * 3, (y * 200 + x + 1) * 3);
+        for (let x = Math.floor(sx) - 3; x <= Math.floor(sx) + 3; x++)
+          stars.fill(
+            Math.min(255, 8 + Math.round(flux * Math.exp(-((x - sx) ** 2 + (y - sy) ** 2) / 2.88))),
+            (y * 200 + x) * 3,
+            (y * 200 + x + 1) * 3,
+          );
     }
     await upload.setInputFiles({ name: "stars.png", mimeType: "image/png", buffer: Buffer.from(encodePng(stars, 200, 200)) });
     await expect.poll(() => page.locator('[data-testid="ae-upload-info"]').textContent(), { timeout: 10_000 }).toMatch(/stars\.png/);
-    await expect.poll(() => page.locator('[data-testid="ae-verdict"]').textContent(), { timeout: 30_000 }).toBe("Pixel error within the range of the training galaxies.");
+    await expect
+      .poll(() => page.locator('[data-testid="ae-verdict"]').textContent(), { timeout: 30_000 })
+      .toBe("Pixel error within the range of the training galaxies.");
     await expect.poll(() => page.locator('[data-testid="ae-clamped"]').count(), { timeout: 10_000 }).toBe(1);
     const table = await page.locator('[data-testid="ae-clamped"]').locator("xpath=preceding-sibling::table[1]").innerText();
     expect(table).toMatch(/read-out −\d/);
@@ -138,13 +161,18 @@ describe("the autoencoder lab", () => {
 
     // A checkerboard is nothing like a galaxy: the reconstruction error flags it and the challenge completes.
     const rgb = new Uint8Array(64 * 64 * 3);
-    for (let y = 0; y < 64; y++) for (let x = 0; x < 64; x++) rgb.fill(((x >> 3) + (y >> 3)) % 2 ? 255 : 0, (y * 64 + x) * 3, (y * 64 + x + 1) * 3);
+    for (let y = 0; y < 64; y++)
+      for (let x = 0; x < 64; x++) rgb.fill(((x >> 3) + (y >> 3)) % 2 ? 255 : 0, (y * 64 + x) * 3, (y * 64 + x + 1) * 3);
     const before = await attr(page, "data-recon-sum");
     await upload.setInputFiles({ name: "checkerboard.png", mimeType: "image/png", buffer: Buffer.from(encodePng(rgb, 64, 64)) });
-    await expect.poll(() => page.locator('[data-testid="ae-upload-info"]').textContent(), { timeout: 10_000 }).toMatch(/checkerboard\.png \(PNG, 64 × 64 pixels\)/);
+    await expect
+      .poll(() => page.locator('[data-testid="ae-upload-info"]').textContent(), { timeout: 10_000 })
+      .toMatch(/checkerboard\.png \(PNG, 64 × 64 pixels\)/);
     await expect.poll(() => attr(page, "data-recon-sum"), { timeout: 30_000 }).not.toBe(before);
     await expect.poll(() => page.locator('[data-testid="ae-verdict"]').textContent(), { timeout: 30_000 }).toMatch(/^Anomaly/);
-    await expect.poll(() => page.locator('[data-challenge="autoencoder-anomaly"]').getAttribute("data-done-message"), { timeout: 10_000 }).toMatch(/anomaly/);
+    await expect
+      .poll(() => page.locator('[data-challenge="autoencoder-anomaly"]').getAttribute("data-done-message"), { timeout: 10_000 })
+      .toMatch(/anomaly/);
 
     expect(await seriousAxeViolations(page)).toEqual([]);
     expect(problems).toEqual([]);

@@ -152,7 +152,9 @@ describe("the CNN classifier demo", () => {
     await page.locator('[data-action="classify"]').click();
     await expect.poll(() => demo(page).getAttribute("data-status"), { timeout: 60_000 }).toBe("ready");
     expect(await demo(page).getAttribute("data-ep")).toBe("wasm");
-    expect(await page.locator('[data-testid="ep-notice"]').textContent()).toMatch(/WebGPU is not available: this browser has no WebGPU.*WebAssembly instead/);
+    expect(await page.locator('[data-testid="ep-notice"]').textContent()).toMatch(
+      /WebGPU is not available: this browser has no WebGPU.*WebAssembly instead/,
+    );
     expect(problems).toEqual([]);
     await context.close();
   }, 90_000);
@@ -164,7 +166,9 @@ describe("the CNN classifier demo", () => {
     for (let p = 0; p < 4096; p++) for (let c = 0; c < 3; c++) rgb[p * 3 + c] = Math.round(image[c * 4096 + p] * 255);
     const upload = page.locator('[data-testid="upload"]');
     await upload.setInputFiles({ name: "edge-on.png", mimeType: "image/png", buffer: Buffer.from(encodePng(rgb, 64, 64)) });
-    await expect.poll(() => page.locator('[data-testid="upload-info"]').textContent(), { timeout: 10_000 }).toMatch(/edge-on\.png \(PNG, 64 × 64 pixels\)/);
+    await expect
+      .poll(() => page.locator('[data-testid="upload-info"]').textContent(), { timeout: 10_000 })
+      .toMatch(/edge-on\.png \(PNG, 64 × 64 pixels\)/);
     await expect.poll(() => demo(page).getAttribute("data-truth")).toBe("");
     await expect.poll(() => demo(page).getAttribute("data-status"), { timeout: 30_000 }).toBe("ready");
     const png = await readResult(page);
@@ -172,9 +176,16 @@ describe("the CNN classifier demo", () => {
 
     // A 3-plane cube (g, r, z fluxes; FITS rows bottom first): the first plane, then the third.
     const cube = new Float32Array(3 * 4096);
-    for (let b = 0; b < 3; b++) for (let y = 0; y < 64; y++) cube.set(flux.subarray(b * 4096 + (63 - y) * 64, b * 4096 + (64 - y) * 64), b * 4096 + y * 64);
-    await upload.setInputFiles({ name: "cube.fits", mimeType: "application/fits", buffer: Buffer.from(writeFits({ bitpix: -32, width: 64, height: 64, depth: 3, values: cube })) });
-    await expect.poll(() => page.locator('[data-testid="upload-info"]').textContent(), { timeout: 10_000 }).toMatch(/cube\.fits \(FITS, 64 × 64 pixels, plane 1 of 3\)/);
+    for (let b = 0; b < 3; b++)
+      for (let y = 0; y < 64; y++) cube.set(flux.subarray(b * 4096 + (63 - y) * 64, b * 4096 + (64 - y) * 64), b * 4096 + y * 64);
+    await upload.setInputFiles({
+      name: "cube.fits",
+      mimeType: "application/fits",
+      buffer: Buffer.from(writeFits({ bitpix: -32, width: 64, height: 64, depth: 3, values: cube })),
+    });
+    await expect
+      .poll(() => page.locator('[data-testid="upload-info"]').textContent(), { timeout: 10_000 })
+      .toMatch(/cube\.fits \(FITS, 64 × 64 pixels, plane 1 of 3\)/);
     await expect.poll(() => demo(page).getAttribute("data-status"), { timeout: 30_000 }).toBe("ready");
     await expect.poll(async () => (await readResult(page)).probs.join(","), { timeout: 30_000 }).not.toBe(png.probs.join(","));
     await page.locator('[data-testid="upload-info"] input[type="number"]').fill("3");
@@ -182,9 +193,17 @@ describe("the CNN classifier demo", () => {
     await expect.poll(() => page.locator('[data-testid="upload-info"]').textContent(), { timeout: 10_000 }).toMatch(/plane 3 of 3/);
 
     await upload.setInputFiles({ name: "notes.txt", mimeType: "text/plain", buffer: Buffer.from("these are not pixels\n") });
-    await expect.poll(() => page.locator('[data-testid="upload-error"]').textContent(), { timeout: 10_000 }).toMatch(/notes\.txt is not a PNG, JPEG or FITS image/);
-    await upload.setInputFiles({ name: "table.fits", mimeType: "application/fits", buffer: Buffer.from(writeFits({ bitpix: -32, width: 4, height: 4, values: new Float32Array(16), naxis: 0 })) });
-    await expect.poll(() => page.locator('[data-testid="upload-error"]').textContent(), { timeout: 10_000 }).toMatch(/table\.fits is a FITS file this reader does not support/);
+    await expect
+      .poll(() => page.locator('[data-testid="upload-error"]').textContent(), { timeout: 10_000 })
+      .toMatch(/notes\.txt is not a PNG, JPEG or FITS image/);
+    await upload.setInputFiles({
+      name: "table.fits",
+      mimeType: "application/fits",
+      buffer: Buffer.from(writeFits({ bitpix: -32, width: 4, height: 4, values: new Float32Array(16), naxis: 0 })),
+    });
+    await expect
+      .poll(() => page.locator('[data-testid="upload-error"]').textContent(), { timeout: 10_000 })
+      .toMatch(/table\.fits is a FITS file this reader does not support/);
     expect(problems).toEqual([]);
     await context.close();
   }, 120_000);
@@ -215,14 +234,24 @@ describe("the CNN classifier demo", () => {
     for (const i of [1, 2, 3, 4]) {
       await page.evaluate(() => ((window as unknown as { verdicts: string[] }).verdicts = []));
       await page.locator(`[data-testid="gallery-${i}"]`).click();
-      await expect.poll(async () => (await demo(page).getAttribute("data-status")) === "ready" && (await page.locator(`[data-testid="gallery-${i}"]`).getAttribute("aria-pressed")) === "true", { timeout: 30_000 }).toBe(true);
+      await expect
+        .poll(
+          async () =>
+            (await demo(page).getAttribute("data-status")) === "ready" &&
+            (await page.locator(`[data-testid="gallery-${i}"]`).getAttribute("aria-pressed")) === "true",
+          { timeout: 30_000 },
+        )
+        .toBe(true);
       await expect.poll(() => page.locator('[data-testid="verdict"]').getAttribute("data-verdict")).not.toBe("");
       const final = await readResult(page);
       const seen = await page.evaluate(() => (window as unknown as { verdicts: string[] }).verdicts);
       const claimed = seen.filter((t) => /✓ right|✗ the model got this one wrong/.test(t));
       // Every right/wrong shown after the click is the verdict on this image's own prediction.
       const expected = final.top === final.truth ? "✓ right" : "✗ the model got this one wrong";
-      expect(claimed.every((t) => t.includes(expected) && t.includes(`true class: ${final.truth}`)), seen.join(" | ")).toBe(true);
+      expect(
+        claimed.every((t) => t.includes(expected) && t.includes(`true class: ${final.truth}`)),
+        seen.join(" | "),
+      ).toBe(true);
     }
     expect(problems).toEqual([]);
     await context.close();
@@ -234,7 +263,14 @@ describe("the CNN classifier demo", () => {
     for (let round = 0; round < 6 && !found; round++) {
       for (let i = 0; i < 10 && !found; i++) {
         await page.locator(`[data-testid="gallery-${i}"]`).click();
-        await expect.poll(async () => (await demo(page).getAttribute("data-status")) === "ready" && (await page.locator(`[data-testid="gallery-${i}"]`).getAttribute("aria-pressed")) === "true", { timeout: 30_000 }).toBe(true);
+        await expect
+          .poll(
+            async () =>
+              (await demo(page).getAttribute("data-status")) === "ready" &&
+              (await page.locator(`[data-testid="gallery-${i}"]`).getAttribute("aria-pressed")) === "true",
+            { timeout: 30_000 },
+          )
+          .toBe(true);
         await page.waitForTimeout(50);
         const r = await readResult(page);
         found = r.top !== r.truth;
@@ -243,7 +279,9 @@ describe("the CNN classifier demo", () => {
     }
     expect(found).toBe(true);
     expect(await page.locator('[data-testid="verdict"]').textContent()).toMatch(/the model got this one wrong/);
-    await expect.poll(() => page.locator('[data-challenge="cnn-misclassified"]').getAttribute("data-state"), { timeout: 5_000 }).toBe("done");
+    await expect
+      .poll(() => page.locator('[data-challenge="cnn-misclassified"]').getAttribute("data-state"), { timeout: 5_000 })
+      .toBe("done");
     expect(problems).toEqual([]);
     await context.close();
   }, 180_000);
@@ -268,7 +306,11 @@ describe("the convolution explorer", () => {
     expect(products).toBe(9);
     const sum = await page.evaluate(() =>
       [...document.querySelectorAll('[data-testid="conv-terms"] td')].reduce((s, td) => {
-        const [w, p] = td.querySelector("span")!.textContent!.replace(/\u2212/g, "-").split("×").map(Number);
+        const [w, p] = td
+          .querySelector("span")!
+          .textContent!.replace(/\u2212/g, "-")
+          .split("×")
+          .map(Number);
         return s + w * p;
       }, 0),
     );
@@ -295,7 +337,9 @@ describe("the CNN lesson page", () => {
         expect(await hasHorizontalScroll(page)).toBe(false);
         await screenshot(page, `cnn-${width}-${colorScheme}`);
         await demo(page).screenshot({ path: `test-results/screenshots/cnn-demo-${width}-${colorScheme}.png` });
-        await page.locator('[data-widget="conv-explorer"]').screenshot({ path: `test-results/screenshots/cnn-conv-${width}-${colorScheme}.png` });
+        await page
+          .locator('[data-widget="conv-explorer"]')
+          .screenshot({ path: `test-results/screenshots/cnn-conv-${width}-${colorScheme}.png` });
         expect(problems).toEqual([]);
         await context.close();
       }, 120_000);

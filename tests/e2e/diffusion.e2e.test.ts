@@ -65,7 +65,9 @@ describe("the diffusion lesson", () => {
     await expect.poll(() => d2.getAttribute("data-frame")).toBe("0");
     const nearStart = Number(await d2.getAttribute("data-near"));
     expect(nearEnd).toBeGreaterThan(nearStart + 0.2);
-    console.log(`2-D diffusion: 25 epochs + sampling in ${ms} ms; ${(nearEnd * 100).toFixed(0)} % of points near the ring (noise: ${(nearStart * 100).toFixed(0)} %). ${await page.locator('[data-testid="d2-time"]').textContent()}`);
+    console.log(
+      `2-D diffusion: 25 epochs + sampling in ${ms} ms; ${(nearEnd * 100).toFixed(0)} % of points near the ring (noise: ${(nearStart * 100).toFixed(0)} %). ${await page.locator('[data-testid="d2-time"]').textContent()}`,
+    );
     await d2.locator('[data-action="play"]').click();
     await expect.poll(async () => Number(await d2.getAttribute("data-frame")), { timeout: 10_000 }).toBeGreaterThan(5);
     expect(await seriousAxeViolations(page, '[data-widget="diffusion-2d"]')).toEqual([]);
@@ -117,7 +119,9 @@ describe("the diffusion lesson", () => {
       await gain.scrollIntoViewIfNeeded();
       const c = coefficients(schedule, t);
       const expected = formatNumber(c.noiseScale / c.signalScale, 2);
-      await expect.poll(() => gain.textContent()).toContain(`At t = ${t} every error of ε̂ reaches x̂₀ multiplied by √(1 − ᾱ)/√ᾱ = ${expected}`);
+      await expect
+        .poll(() => gain.textContent())
+        .toContain(`At t = ${t} every error of ε̂ reaches x̂₀ multiplied by √(1 − ᾱ)/√ᾱ = ${expected}`);
       expect(await gain.textContent()).toMatch(reading);
       expect(problems).toEqual([]);
       await context.close();
@@ -145,7 +149,10 @@ describe("the diffusion lesson", () => {
   let wasmEps: string | null = null;
   for (const ep of ["wasm", "webgpu"] as const) {
     it(`denoises a galaxy and generates from noise with the ${ep === "wasm" ? "WASM" : "WebGPU"} execution provider`, async () => {
-      const { page, problems, context } = await openPage(ep === "webgpu" ? gpuBrowser : browser, `${LESSON}?dn.ep=${ep}&dn.t=400&dn.steps=4`);
+      const { page, problems, context } = await openPage(
+        ep === "webgpu" ? gpuBrowser : browser,
+        `${LESSON}?dn.ep=${ep}&dn.t=400&dn.steps=4`,
+      );
       const assets: string[] = [];
       page.on("request", (r) => {
         if (/\.onnx$|\.wasm$/.test(new URL(r.url()).pathname)) assets.push(r.url());
@@ -167,7 +174,11 @@ describe("the diffusion lesson", () => {
       await dn.locator('[data-action="generate"]').click();
       await expect.poll(() => dn.getAttribute("data-generated"), { timeout: 120_000, interval: 250 }).toBe("4");
       const runtime = await page.locator('[data-testid="dn-runtime"]').textContent();
-      expect(runtime).toMatch(ep === "wasm" ? /Ran on WebAssembly \(CPU\): first run [\d.]+ ms, latest [\d.]+ ms/ : /Ran on WebGPU: first run [\d.]+ ms, latest [\d.]+ ms/);
+      expect(runtime).toMatch(
+        ep === "wasm"
+          ? /Ran on WebAssembly \(CPU\): first run [\d.]+ ms, latest [\d.]+ ms/
+          : /Ran on WebGPU: first run [\d.]+ ms, latest [\d.]+ ms/,
+      );
       console.log(`galaxy-denoiser on ${ep}: ${runtime}`);
       expect(await page.locator('[data-testid="dn-notice"]').count()).toBe(0);
       expect(assets.every((u) => u.startsWith(new URL(page.url()).origin))).toBe(true);

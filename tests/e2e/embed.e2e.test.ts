@@ -77,7 +77,10 @@ async function recorded(page: Page): Promise<Recorded> {
 
 /** A context whose pages report uncaught errors, console errors, dialogs and CSP violations. */
 async function openWatched(url: string, options: { width?: number; colorScheme?: "light" | "dark" } = {}) {
-  const context = await browser.newContext({ viewport: { width: options.width ?? 1000, height: 900 }, colorScheme: options.colorScheme ?? "light" });
+  const context = await browser.newContext({
+    viewport: { width: options.width ?? 1000, height: 900 },
+    colorScheme: options.colorScheme ?? "light",
+  });
   await context.addInitScript(() => {
     document.addEventListener("securitypolicyviolation", (e) => console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`));
   });
@@ -107,9 +110,15 @@ describe("embedding through /embed.js on another origin", () => {
     const { page, context, problems } = await openWatched(`${host()}/host.html`);
     const race = page.locator("#race iframe");
     const exercise = page.locator("#exercise iframe");
-    await expect.poll(async () => (await recorded(page)).events.filter((e) => e.name === "deep-sky-ready").length, { timeout: 20_000 }).toBe(2);
-    expect(await race.getAttribute("sandbox")).toBe("allow-scripts allow-same-origin allow-forms allow-popups allow-popups-to-escape-sandbox");
-    expect(await race.getAttribute("src")).toBe(`${baseUrl()}/embed/optimizer-race/?race.s=rosenbrock&race.lr.adam=0.05&parent=${encodeURIComponent(host())}`);
+    await expect
+      .poll(async () => (await recorded(page)).events.filter((e) => e.name === "deep-sky-ready").length, { timeout: 20_000 })
+      .toBe(2);
+    expect(await race.getAttribute("sandbox")).toBe(
+      "allow-scripts allow-same-origin allow-forms allow-popups allow-popups-to-escape-sandbox",
+    );
+    expect(await race.getAttribute("src")).toBe(
+      `${baseUrl()}/embed/optimizer-race/?race.s=rosenbrock&race.lr.adam=0.05&parent=${encodeURIComponent(host())}`,
+    );
     // The widget read its state from the URL through its own schema.
     const raceFrame = page.frame({ url: /\/embed\/optimizer-race\// })!;
     await expect.poll(() => raceFrame.evaluate(() => new URLSearchParams(location.search).get("race.lr.adam"))).toBe("0.05");
@@ -124,10 +133,19 @@ describe("embedding through /embed.js on another origin", () => {
 
     const exerciseFrame = page.frame({ url: /\/embed\/exercise\/neuron-output\// })!;
     await answerExercise(exerciseFrame);
-    await expect.poll(async () => (await recorded(page)).events.filter((e) => e.name === "deep-sky-result").length, { timeout: 10_000 }).toBe(1);
+    await expect
+      .poll(async () => (await recorded(page)).events.filter((e) => e.name === "deep-sky-result").length, { timeout: 10_000 })
+      .toBe(1);
     const result = (await recorded(page)).events.find((e) => e.name === "deep-sky-result")!;
     expect(result.target).toBe("exercise");
-    expect(result.detail).toMatchObject({ type: "deep-sky:result", kind: "exercise", name: "exercise/neuron-output", family: "neuron-output", seed: "12", level: 1 });
+    expect(result.detail).toMatchObject({
+      type: "deep-sky:result",
+      kind: "exercise",
+      name: "exercise/neuron-output",
+      family: "neuron-output",
+      seed: "12",
+      level: 1,
+    });
     const detail = result.detail as { earned: number; total: number };
     expect(detail.total).toBeGreaterThan(0);
     expect(detail.earned).toBeGreaterThanOrEqual(0);
@@ -142,9 +160,20 @@ describe("embedding through /embed.js on another origin", () => {
 
   it("ignores messages from the wrong origin or source, and malformed ones from the right frame", async () => {
     const { page, context, problems } = await openWatched(`${host()}/host.html`);
-    await expect.poll(async () => (await recorded(page)).events.filter((e) => e.name === "deep-sky-ready").length, { timeout: 20_000 }).toBe(2);
+    await expect
+      .poll(async () => (await recorded(page)).events.filter((e) => e.name === "deep-sky-ready").length, { timeout: 20_000 })
+      .toBe(2);
     const before = (await recorded(page)).events.length;
-    const fake = { type: "deep-sky:result", kind: "exercise", name: "exercise/neuron-output", family: "neuron-output", seed: "1", level: 1, earned: 1, total: 1 };
+    const fake = {
+      type: "deep-sky:result",
+      kind: "exercise",
+      name: "exercise/neuron-output",
+      family: "neuron-output",
+      seed: "1",
+      level: 1,
+      earned: 1,
+      total: 1,
+    };
     // Same shape, wrong origin/source: posted by the host page itself.
     await page.evaluate((m) => window.postMessage(m, "*"), fake);
     // Right origin and source, wrong shapes: posted from inside the embed (as a compromised widget could).
@@ -153,7 +182,16 @@ describe("embedding through /embed.js on another origin", () => {
       const junk: unknown[] = [
         "deep-sky:result",
         null,
-        { type: "deep-sky:result", kind: "exercise", name: "<img src=x onerror=window.__pwned=1>", family: "a", seed: "1", level: 1, earned: 1, total: 1 },
+        {
+          type: "deep-sky:result",
+          kind: "exercise",
+          name: "<img src=x onerror=window.__pwned=1>",
+          family: "a",
+          seed: "1",
+          level: 1,
+          earned: 1,
+          total: 1,
+        },
         { type: "deep-sky:resize", height: 1e12 },
         { type: "deep-sky:resize", height: -5 },
         { type: "deep-sky:ready", name: "optimizer-race", extra: "<script>" },
@@ -184,7 +222,10 @@ describe("embedding through /embed.js on another origin", () => {
       const frame = page.frame({ url: id === "no-parent" ? /level=1$/ : /parent=/ })!;
       await answerExercise(frame);
       // Graded — yet nothing may reach this page.
-      await frame.getByText(/Correct|Not quite|A common mistake/).first().waitFor({ timeout: 10_000 });
+      await frame
+        .getByText(/Correct|Not quite|A common mistake/)
+        .first()
+        .waitFor({ timeout: 10_000 });
     }
     await page.waitForTimeout(800);
     const { messages } = await recorded(page);
@@ -250,9 +291,17 @@ describe("embed pages", () => {
   });
 
   it("look right at 360 and 800 px (screenshots)", async () => {
-    for (const path of ["/embed/optimizer-race/", "/embed/exercise/neuron-output/?seed=12&level=1", "/embed/survey-chart/", "/embed/network-trainer/"]) {
+    for (const path of [
+      "/embed/optimizer-race/",
+      "/embed/exercise/neuron-output/?seed=12&level=1",
+      "/embed/survey-chart/",
+      "/embed/network-trainer/",
+    ]) {
       for (const width of [360, 800]) {
-        const { page, context, problems } = await openWatched(`${baseUrl()}${path}${width === 360 ? (path.includes("?") ? "&" : "?") + "theme=dark" : ""}`, { width });
+        const { page, context, problems } = await openWatched(
+          `${baseUrl()}${path}${width === 360 ? (path.includes("?") ? "&" : "?") + "theme=dark" : ""}`,
+          { width },
+        );
         await page.waitForFunction(() => document.querySelectorAll("astro-island[ssr]").length === 0, undefined, { timeout: 15_000 });
         await page.waitForTimeout(300);
         expect(await hasHorizontalScroll(page), `${path} at ${width}`).toBe(false);
@@ -266,7 +315,9 @@ describe("embed pages", () => {
 
 describe("the Embed button on a lesson page", () => {
   it("copies a snippet with the widget's current state from the page URL", async () => {
-    const { page, context, problems } = await openWatched(`${baseUrl()}/lessons/optimizers/?race.s=rosenbrock&race.lr.adam=0.05&race.bogus=1`);
+    const { page, context, problems } = await openWatched(
+      `${baseUrl()}/lessons/optimizers/?race.s=rosenbrock&race.lr.adam=0.05&race.bogus=1`,
+    );
     const button = page.getByRole("button", { name: "Embed this widget" });
     await button.scrollIntoViewIfNeeded();
     await page.waitForFunction(() => document.querySelectorAll("astro-island[ssr]").length === 0, undefined, { timeout: 15_000 });
@@ -279,7 +330,9 @@ describe("the Embed button on a lesson page", () => {
     expect(code).toContain(`src="${baseUrl()}/embed/optimizer-race/?race.s=rosenbrock&amp;race.lr.adam=0.05"`);
     expect(code).toContain(`<script src="${baseUrl()}/embed.js" async></script>`);
     expect(code).toMatch(/height="\d+"/);
-    expect(await page.locator('link[rel="alternate"][type="application/json+oembed"]').getAttribute("href")).toMatch(/\/oembed\/optimizer-race\.json$/);
+    expect(await page.locator('link[rel="alternate"][type="application/json+oembed"]').getAttribute("href")).toMatch(
+      /\/oembed\/optimizer-race\.json$/,
+    );
     expect(problems).toEqual([]);
     await context.close();
   });
@@ -291,7 +344,10 @@ describe("the Content-Security-Policy", () => {
     for (const path of builtPages()) {
       const file = `${siteDir()}${path.endsWith(".html") ? path : `${path}index.html`}`;
       const html = readFileSync(file, "utf8");
-      const csp = /<meta http-equiv="Content-Security-Policy" content="([^"]*)"/.exec(html)?.[1]?.replaceAll("&#39;", "'").replaceAll("&quot;", '"');
+      const csp = /<meta http-equiv="Content-Security-Policy" content="([^"]*)"/
+        .exec(html)?.[1]
+        ?.replaceAll("&#39;", "'")
+        .replaceAll("&quot;", '"');
       if (!csp) {
         missing.push(`${path}: no CSP meta`);
         continue;
@@ -300,7 +356,8 @@ describe("the Content-Security-Policy", () => {
       for (const [, attrs, body] of html.matchAll(/<script([^>]*)>([\s\S]*?)<\/script>/g)) {
         if (/\bsrc=/.test(attrs!)) continue;
         const hash = `sha256-${createHash("sha256").update(body!, "utf8").digest("base64")}`;
-        if (!csp.includes(`'${hash}'`)) missing.push(`${path}: inline script ${JSON.stringify(body!.slice(0, 60))} needs '${hash}' in src/build/csp.ts`);
+        if (!csp.includes(`'${hash}'`))
+          missing.push(`${path}: inline script ${JSON.stringify(body!.slice(0, 60))} needs '${hash}' in src/build/csp.ts`);
       }
     }
     expect(missing).toEqual([]);

@@ -140,7 +140,10 @@ export async function bytesFetched(page: Page, heavy: RegExp): Promise<{ total: 
     const re = new RegExp(pattern);
     let total = 0;
     let matched = 0;
-    for (const e of [...performance.getEntriesByType("navigation"), ...performance.getEntriesByType("resource")] as PerformanceResourceTiming[]) {
+    for (const e of [
+      ...performance.getEntriesByType("navigation"),
+      ...performance.getEntriesByType("resource"),
+    ] as PerformanceResourceTiming[]) {
       const size = e.transferSize || e.encodedBodySize;
       total += size;
       if (re.test(e.name)) matched += size;

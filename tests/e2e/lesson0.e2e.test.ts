@@ -73,7 +73,9 @@ describe("lesson 0, Why deep learning", () => {
     const before = await readout.textContent();
     const toggles = chart.locator('input[type="radio"], button[aria-pressed], [role="radio"]');
     expect(await toggles.count()).toBeGreaterThanOrEqual(2);
-    const other = chart.locator('input[type="radio"]:not(:checked), button[aria-pressed="false"], [role="radio"][aria-checked="false"]').first();
+    const other = chart
+      .locator('input[type="radio"]:not(:checked), button[aria-pressed="false"], [role="radio"][aria-checked="false"]')
+      .first();
     await other.click();
     await points.nth(1).focus();
     await expect.poll(() => readout.textContent()).not.toBe(before);
@@ -87,7 +89,10 @@ describe("lesson 0, Why deep learning", () => {
     const described = await chart.evaluate((root) => {
       const svg = root.querySelector("svg");
       return Boolean(
-        svg?.getAttribute("aria-label") || svg?.getAttribute("aria-labelledby") || svg?.querySelector("title") || root.querySelector("table, figcaption"),
+        svg?.getAttribute("aria-label") ||
+        svg?.getAttribute("aria-labelledby") ||
+        svg?.querySelector("title") ||
+        root.querySelector("table, figcaption"),
       );
     });
     expect(described).toBe(true);

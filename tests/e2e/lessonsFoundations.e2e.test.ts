@@ -60,7 +60,11 @@ async function expectChallengeDone(page: Page, id: string) {
   const box = page.locator(`[data-challenge="${id}"]`);
   await expect.poll(() => box.getAttribute("data-state")).toBe("done");
   expect(await box.locator("[data-challenge-status]").innerText()).toMatch(/✓/);
-  const stored = await page.evaluate(() => Object.entries(localStorage).map(([, v]) => v).join("\n"));
+  const stored = await page.evaluate(() =>
+    Object.entries(localStorage)
+      .map(([, v]) => v)
+      .join("\n"),
+  );
   expect(stored).toContain(`"${id}"`);
 }
 

@@ -120,7 +120,11 @@ describe("the network trainer (learning curves lesson)", () => {
     const { page, problems, context } = await openTrainer("?net.data=csv");
     const file = page.locator('[data-testid="csv-file"]');
     const message = page.locator('[data-testid="csv-message"]');
-    await file.setInputFiles({ name: "image.png", mimeType: "image/png", buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 73, 72, 68, 82]) });
+    await file.setInputFiles({
+      name: "image.png",
+      mimeType: "image/png",
+      buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 73, 72, 68, 82]),
+    });
     await expect.poll(() => message.textContent()).toMatch(/does not look like a CSV/);
     await file.setInputFiles({ name: "empty.csv", mimeType: "text/csv", buffer: Buffer.from("") });
     await expect.poll(() => message.textContent()).toMatch(/empty/);
@@ -130,7 +134,11 @@ describe("the network trainer (learning curves lesson)", () => {
       const b = Math.cos(i * 0.7) * 2;
       return `${a.toFixed(3)},${b.toFixed(3)},${(a * a - b + 0.1 * Math.sin(i * 7)).toFixed(3)}`;
     });
-    await file.setInputFiles({ name: "good.csv", mimeType: "text/csv", buffer: Buffer.from(["colour_a,colour_b,target", ...rows].join("\n")) });
+    await file.setInputFiles({
+      name: "good.csv",
+      mimeType: "text/csv",
+      buffer: Buffer.from(["colour_a,colour_b,target", ...rows].join("\n")),
+    });
     await expect.poll(() => message.textContent()).toMatch(/Using 60 rows: colour_a, colour_b → target \(regression\)/);
 
     // A bad file afterwards is refused and the good table stays.
@@ -180,7 +188,8 @@ describe("the network trainer (learning curves lesson)", () => {
       return {
         circles: await circles.count(),
         squares: await squares.count(),
-        hollow: (await chart.locator('circle[r="3.6"][fill="none"]').count()) + (await chart.locator('rect[width="6.6"][fill="none"]').count()),
+        hollow:
+          (await chart.locator('circle[r="3.6"][fill="none"]').count()) + (await chart.locator('rect[width="6.6"][fill="none"]').count()),
       };
     };
     /** Every drawn point as "shape x y fill", sorted. */
@@ -307,11 +316,16 @@ describe("the Keras styles lesson", () => {
   it("is axe clean and fits 360 px in both themes (screenshots)", async () => {
     for (const colorScheme of ["light", "dark"] as const) {
       for (const width of [1280, 360]) {
-        const { page, context, problems } = await openPage(browser, KERAS + "?net.layers=16,8&net.l2=0.001&net.es=1", { width, colorScheme });
+        const { page, context, problems } = await openPage(browser, KERAS + "?net.layers=16,8&net.l2=0.001&net.es=1", {
+          width,
+          colorScheme,
+        });
         await hydrateIslands(page);
         if (width === 360) expect(await hasHorizontalScroll(page)).toBe(false);
         if (width === 1280) expect(await seriousAxeViolations(page)).toEqual([]);
-        await page.locator('[data-widget="keras-code"]').screenshot({ path: `test-results/screenshots/keras-widget-${width}-${colorScheme}.png` });
+        await page
+          .locator('[data-widget="keras-code"]')
+          .screenshot({ path: `test-results/screenshots/keras-widget-${width}-${colorScheme}.png` });
         await screenshot(page, `keras-styles-${width}-${colorScheme}`);
         expect(problems).toEqual([]);
         await context.close();

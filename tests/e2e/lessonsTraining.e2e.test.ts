@@ -32,7 +32,10 @@ async function widget(page: Page, name: string) {
   const root = page.locator(`[data-widget="${name}"]`);
   await root.scrollIntoViewIfNeeded();
   // The island hydrates when visible; its URL notice/effects run on mount.
-  await page.waitForFunction((n) => document.querySelector(`astro-island [data-widget="${n}"]`)?.closest("astro-island")?.hasAttribute("ssr") === false, name);
+  await page.waitForFunction(
+    (n) => document.querySelector(`astro-island [data-widget="${n}"]`)?.closest("astro-island")?.hasAttribute("ssr") === false,
+    name,
+  );
   return root;
 }
 
@@ -180,7 +183,9 @@ describe("lesson: backpropagation (backprop stepper)", () => {
     await widget(page, "backprop-stepper");
     expect(await seriousAxeViolations(page)).toEqual([]);
     // No display formula needs its own scrollbar at desktop width.
-    const overflowing = await page.locator("article .katex-display").evaluateAll((els) => els.filter((e) => e.scrollWidth > e.clientWidth + 1).map((e) => e.textContent?.slice(0, 40)));
+    const overflowing = await page
+      .locator("article .katex-display")
+      .evaluateAll((els) => els.filter((e) => e.scrollWidth > e.clientWidth + 1).map((e) => e.textContent?.slice(0, 40)));
     expect(overflowing).toEqual([]);
     await context.close();
     await screenshotsAndLayout(`${BACKPROP}?bp.step=30&bp.node=z1`, "backprop-stepper", "backprop");
@@ -295,7 +300,10 @@ describe("lesson: SGD and minibatches (minibatch line fit)", () => {
 
 describe("lesson: optimizers (optimizer race)", () => {
   const lossSum = (root: ReturnType<Page["locator"]>) =>
-    root.locator('[data-cell="loss"]').allTextContents().then((texts) => texts.reduce((a, t) => a + num(t.split("★")[0]), 0));
+    root
+      .locator('[data-cell="loss"]')
+      .allTextContents()
+      .then((texts) => texts.reduce((a, t) => a + num(t.split("★")[0]), 0));
 
   it("renders the lesson with KaTeX math (the update rules) and six racers", async () => {
     const { page, problems, context } = await openPage(browser, RACE);
@@ -426,7 +434,10 @@ describe("lesson: optimizers (optimizer race)", () => {
   });
 
   it("restores surface, start, switches and rates from the URL, and flags bad parameters", async () => {
-    const { page, context } = await openPage(browser, `${RACE}?race.s=rosenbrock&race.x0=-1&race.y0=2&race.lr.adam=0.1&race.on.sgd=0&race.beta2=0.9`);
+    const { page, context } = await openPage(
+      browser,
+      `${RACE}?race.s=rosenbrock&race.x0=-1&race.y0=2&race.lr.adam=0.1&race.on.sgd=0&race.beta2=0.9`,
+    );
     const root = await widget(page, "optimizer-race");
     await expect.poll(() => root.locator('[data-control="surface"] input[value="rosenbrock"]').isChecked()).toBe(true);
     expect(await root.locator('[data-control="lr-adam"] input').inputValue()).toBe("0.1");

@@ -36,7 +36,9 @@ function correctInput(family: string, level = 1, seed = SEED): Record<string, st
 }
 
 /** Saved progress as the page stored it. */
-async function saved(page: Page): Promise<{ xp: number; attempts: { family: string; lesson?: string; hints: number; xp: number }[] } | null> {
+async function saved(
+  page: Page,
+): Promise<{ xp: number; attempts: { family: string; lesson?: string; hints: number; xp: number }[] } | null> {
   return page.evaluate(() => {
     const raw = localStorage.getItem("deep-sky:progress");
     return raw ? JSON.parse(raw) : null;
@@ -131,7 +133,9 @@ describe("the practice page", () => {
     await card.locator('[data-testid="feedback-y"] [data-verdict]').first().waitFor();
     await fillText(page, correctInput(NUMBER_FAMILY));
     await card.getByRole("button", { name: "Check" }).click();
-    await expect.poll(() => card.locator('[data-testid="xp-toast"]').textContent()).toMatch(new RegExp(`^\\+${XP_PER_LEVEL / 2} XP \\(try 2 pays 1/2\\)`));
+    await expect
+      .poll(() => card.locator('[data-testid="xp-toast"]').textContent())
+      .toMatch(new RegExp(`^\\+${XP_PER_LEVEL / 2} XP \\(try 2 pays 1/2\\)`));
     expect((await saved(page))?.attempts.map((a) => a.xp)).toEqual([0, XP_PER_LEVEL / 2]);
     expect(XP_PER_LEVEL / 2).toBeLessThan(XP_PER_LEVEL - HINT_COST);
     expect(problems).toEqual([]);
@@ -184,7 +188,9 @@ describe("the practice page", () => {
     for (let i = 0; i < steps; i++) await page.keyboard.press("ArrowDown");
     expect(await card.locator(`input[type="radio"][value="${optionId}"]`).isChecked()).toBe(true);
     await card.getByRole("button", { name: "Check" }).click();
-    await expect.poll(() => card.locator(`[data-testid="feedback-${part}"] [data-verdict]`).first().getAttribute("data-verdict")).toBe("correct");
+    await expect
+      .poll(() => card.locator(`[data-testid="feedback-${part}"] [data-verdict]`).first().getAttribute("data-verdict"))
+      .toBe("correct");
     expect(problems).toEqual([]);
     await context.close();
   });
@@ -204,12 +210,16 @@ describe("the practice page", () => {
         index--;
         await expect.poll(async () => (await current()).indexOf(target[i]!)).toBe(index);
         // Focus stays with the item that moved.
-        expect(await page.evaluate(() => (document.activeElement?.closest("[data-item]") as HTMLElement | null)?.dataset.item)).toBe(target[i]);
+        expect(await page.evaluate(() => (document.activeElement?.closest("[data-item]") as HTMLElement | null)?.dataset.item)).toBe(
+          target[i],
+        );
       }
     }
     expect(await current()).toEqual(target);
     await card.getByRole("button", { name: "Check" }).click();
-    await expect.poll(() => card.locator(`[data-testid="feedback-${part}"] [data-verdict]`).first().getAttribute("data-verdict")).toBe("correct");
+    await expect
+      .poll(() => card.locator(`[data-testid="feedback-${part}"] [data-verdict]`).first().getAttribute("data-verdict"))
+      .toBe("correct");
     expect(problems).toEqual([]);
     await context.close();
   });
@@ -234,7 +244,9 @@ describe("the practice page", () => {
     const { page, problems, context } = await openPage(browser, "/practice/");
     await waitForExercise(page);
     await page.getByLabel("What to practise").selectOption("lesson:backpropagation");
-    await expect.poll(() => page.locator('[data-widget="exercise"]').getAttribute("data-family")).toMatch(/chain-rule|gradient-vector|graph-gradients|training-step-order/);
+    await expect
+      .poll(() => page.locator('[data-widget="exercise"]').getAttribute("data-family"))
+      .toMatch(/chain-rule|gradient-vector|graph-gradients|training-step-order/);
     expect(page.url()).toContain("focus=lesson");
     await page.getByLabel("What to practise").selectOption("all");
     await waitForExercise(page);
@@ -287,7 +299,9 @@ describe("a lesson's practice block", () => {
   it("shows one exercise from the lesson's families and records attempts with the lesson", async () => {
     const { page, problems, context } = await openPage(browser, `/lessons/${LESSON}/`);
     // Reading the lesson loads no exercise code; "Start practising" does, and focuses the exercise.
-    expect(await page.evaluate(() => performance.getEntriesByType("resource").some((e) => /ExerciseCard|katex\.[^/]*\.js/.test(e.name)))).toBe(false);
+    expect(
+      await page.evaluate(() => performance.getEntriesByType("resource").some((e) => /ExerciseCard|katex\.[^/]*\.js/.test(e.name))),
+    ).toBe(false);
     await page.locator("#practice").getByRole("button", { name: "Start practising" }).click();
     await waitForExercise(page);
     expect(await page.evaluate(() => document.activeElement?.closest("[data-widget=exercise]") !== null)).toBe(true);

@@ -71,7 +71,9 @@ describe("saved progress", () => {
     expect(await page.locator('[data-testid="xp"]').textContent()).toBe("0");
 
     // A file that is not progress is refused with a message and changes nothing.
-    await page.getByLabel("Import progress from a file").setInputFiles({ name: "x.json", mimeType: "application/json", buffer: Buffer.from('{"hello":1}') });
+    await page
+      .getByLabel("Import progress from a file")
+      .setInputFiles({ name: "x.json", mimeType: "application/json", buffer: Buffer.from('{"hello":1}') });
     await page.getByRole("button", { name: "Import", exact: true }).click();
     await expect.poll(() => page.locator('[data-testid="data-status"]').getAttribute("data-kind")).toBe("error");
     expect(await page.locator('[data-testid="xp"]').textContent()).toBe("0");
@@ -119,7 +121,10 @@ describe("saved progress", () => {
     await screenshot(page, "practice-corrupt-notice-1280-light");
 
     // The backup can be downloaded, and dismissing the notice keeps it.
-    const [download] = await Promise.all([page.waitForEvent("download"), notice.getByRole("button", { name: /Download the backup/ }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      notice.getByRole("button", { name: /Download the backup/ }).click(),
+    ]);
     expect(readFileSync(await download.path(), "utf8")).toBe(garbage);
     await notice.getByRole("button", { name: /Dismiss/ }).click();
     await expect.poll(() => notice.count()).toBe(0);
@@ -148,7 +153,10 @@ describe("saved progress", () => {
     await page.getByRole("button", { name: "Reset progress…" }).click();
     await dialog.getByRole("button", { name: "Reset progress" }).click();
     await expect.poll(() => page.locator('[data-testid="xp"]').textContent()).toBe("0");
-    const backups = await page.evaluate((prefix) => Object.keys(localStorage).filter((k) => k.startsWith(prefix) && k.endsWith(":reset")), BACKUP_PREFIX);
+    const backups = await page.evaluate(
+      (prefix) => Object.keys(localStorage).filter((k) => k.startsWith(prefix) && k.endsWith(":reset")),
+      BACKUP_PREFIX,
+    );
     expect(backups).toHaveLength(1);
     expect(problems).toEqual([]);
     await context.close();
@@ -163,7 +171,17 @@ describe("the course map's progress", () => {
     const store = new ProgressStore({ storage, clock: () => now++, timeZone: "UTC" });
     const facts = lessonFacts(mastered, practice, challenge);
     for (let i = 0; i < 8; i++) {
-      store.recordAttempt({ family: facts.families[0]!, version: 1, seed: String(i), level: 1, skills: facts.skills, earned: 1, total: 1, hints: 0, lesson: mastered });
+      store.recordAttempt({
+        family: facts.families[0]!,
+        version: 1,
+        seed: String(i),
+        level: 1,
+        skills: facts.skills,
+        earned: 1,
+        total: 1,
+        hints: 0,
+        lesson: mastered,
+      });
     }
     if (challenge) store.completeChallenge(challenge);
     store.visitLesson(visited);
@@ -188,7 +206,9 @@ describe("the course map's progress", () => {
     const started = page.locator('.lesson-item[data-lesson="activation-functions"]');
     expect(await started.getAttribute("data-progress")).toBe("in-progress");
     expect(await started.locator("[data-progress-text]").textContent()).toMatch(/^In progress: challenge open, 0 of \d+ skills mastered$/);
-    expect(await page.locator('.chart-tall .star-link[data-lesson="activation-functions"]').getAttribute("data-progress")).toBe("in-progress");
+    expect(await page.locator('.chart-tall .star-link[data-lesson="activation-functions"]').getAttribute("data-progress")).toBe(
+      "in-progress",
+    );
     expect(await seriousAxeViolations(page)).toEqual([]);
     expect(problems).toEqual([]);
     await context.close();

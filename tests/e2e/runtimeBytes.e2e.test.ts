@@ -85,14 +85,23 @@ function kindOf(url: string): Kind {
 /** Every resource the page fetched (decoded body bytes, as the static server sends them uncompressed). */
 async function resources(page: Page): Promise<{ url: string; bytes: number }[]> {
   return page.evaluate(() =>
-    (performance.getEntriesByType("resource") as PerformanceResourceTiming[]).map((e) => ({ url: e.name, bytes: e.encodedBodySize || e.transferSize })),
+    (performance.getEntriesByType("resource") as PerformanceResourceTiming[]).map((e) => ({
+      url: e.name,
+      bytes: e.encodedBodySize || e.transferSize,
+    })),
   );
 }
 
 const rows: string[] = [];
 afterAll(() => {
   if (process.env.RUNTIME_BYTES_REPORT && rows.length > 0) {
-    console.log(["| page | device | ORT wasm | ORT JS | model files | weights.json | total after the run |", "|---|---|---|---|---|---|---|", ...rows].join("\n"));
+    console.log(
+      [
+        "| page | device | ORT wasm | ORT JS | model files | weights.json | total after the run |",
+        "|---|---|---|---|---|---|---|",
+        ...rows,
+      ].join("\n"),
+    );
   }
 });
 
@@ -118,7 +127,9 @@ describe("one onnxruntime download per model page", () => {
         for (const r of all) sum[kindOf(r.url)] += r.bytes;
         const wasms = [...new Set(all.filter((r) => kindOf(r.url) === "ortWasm").map((r) => new URL(r.url).pathname.split("/").pop()))];
         const total = Object.values(sum).reduce((a, b) => a + b, 0);
-        rows.push(`| ${p.name} | ${device} | ${MB(sum.ortWasm)} MB (${wasms.join(", ")}) | ${(sum.ortJs / 1e3).toFixed(0)} kB | ${(sum.model / 1e3).toFixed(0)} kB | ${(sum.weightsJson / 1e3).toFixed(0)} kB | ${MB(total)} MB |`);
+        rows.push(
+          `| ${p.name} | ${device} | ${MB(sum.ortWasm)} MB (${wasms.join(", ")}) | ${(sum.ortJs / 1e3).toFixed(0)} kB | ${(sum.model / 1e3).toFixed(0)} kB | ${(sum.weightsJson / 1e3).toFixed(0)} kB | ${MB(total)} MB |`,
+        );
         expect(wasms).toHaveLength(1);
         expect(wasms[0]).toMatch(device === "webgpu" ? /asyncify/ : /^ort-wasm-simd-threaded\.(?!asyncify)/);
         expect(all.filter((r) => kindOf(r.url) === "weightsJson").map((r) => r.url)).toEqual([]);

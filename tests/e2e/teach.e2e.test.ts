@@ -115,15 +115,24 @@ describe("teaching: builder → students → gradebook", () => {
     // The answer key for Ada shows Ada's seeds and answers.
     await page.getByLabel("For student (empty: preview)").fill("Ada");
     await page.getByRole("radio", { name: "Answer key" }).check();
-    const seeds = await page.locator('[data-sheet="key"] li[data-seed]').evaluateAll((els) => els.map((el) => el.getAttribute("data-seed")));
+    const seeds = await page
+      .locator('[data-sheet="key"] li[data-seed]')
+      .evaluateAll((els) => els.map((el) => el.getAttribute("data-seed")));
     expect(seeds).toEqual(assignedExercises(assignment, "Ada").map((e) => e.seed));
     const first = createExercise(FAMILIES[0]!.family, seeds[0]!, FAMILIES[0]!.level);
-    expect(await page.locator('[data-sheet="key"] [data-testid="key-answer"]').first().textContent()).toContain(answerText(first.answer.y!));
+    expect(await page.locator('[data-sheet="key"] [data-testid="key-answer"]').first().textContent()).toContain(
+      answerText(first.answer.y!),
+    );
     // The key shows every worked step, not only the last.
-    expect(await page.locator('[data-sheet="key"] li[data-seed]').first().locator('[data-testid="key-steps"] li').count()).toBe(first.solution.length);
+    expect(await page.locator('[data-sheet="key"] li[data-seed]').first().locator('[data-testid="key-steps"] li').count()).toBe(
+      first.solution.length,
+    );
 
     // Moodle XML download: one category + 5 variants per row.
-    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Download Moodle XML" }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("button", { name: "Download Moodle XML" }).click(),
+    ]);
     const xml = readFileSync((await download.path())!, "utf8");
     expect(xml.match(/<question type="category">/g)).toHaveLength(3);
     expect(xml.match(/<question type="(numerical|multichoice|shortanswer)">/g)).toHaveLength(15);
@@ -143,7 +152,14 @@ describe("teaching: builder → students → gradebook", () => {
     expect(await items.first().evaluate((li) => getComputedStyle(li, "::before").content)).toBe("none");
     expect(await ordering.textContent()).toContain("Order (ids, first to last)");
     // The choice question keeps its tick boxes.
-    expect(await page.locator('[data-sheet="worksheet"] li[data-seed]').nth(1).locator('[data-testid="sheet-options"] li').first().evaluate((li) => getComputedStyle(li, "::before").content)).toContain("☐");
+    expect(
+      await page
+        .locator('[data-sheet="worksheet"] li[data-seed]')
+        .nth(1)
+        .locator('[data-testid="sheet-options"] li')
+        .first()
+        .evaluate((li) => getComputedStyle(li, "::before").content),
+    ).toContain("☐");
     await screenshot(page, "teach-builder-1280-light");
     expect(problems).toEqual([]);
     await context.close();
@@ -159,7 +175,9 @@ describe("teaching: builder → students → gradebook", () => {
     // A student who opens their link on /teach gets a new, empty assignment and is told why.
     const student = await openPage(browser, `/teach/${new URL(linkPath, "http://x").hash}`);
     await student.page.locator('[data-widget="assignment-builder"][data-ready]').waitFor();
-    expect(await student.page.locator('[data-widget="assignment-builder"] [role="status"]').first().textContent()).toMatch(/This is the student link of “E2E week <b>3<\/b>”/);
+    expect(await student.page.locator('[data-widget="assignment-builder"] [role="status"]').first().textContent()).toMatch(
+      /This is the student link of “E2E week <b>3<\/b>”/,
+    );
     expect(await student.page.getByLabel("Title", { exact: true }).inputValue()).toBe("Homework 1");
     expect(await keySeeds(student.page)).not.toEqual(adaSeeds);
     expect(student.problems).toEqual([]);
@@ -169,7 +187,9 @@ describe("teaching: builder → students → gradebook", () => {
     await teacher.page.locator('[data-widget="assignment-builder"][data-ready]').waitFor();
     expect(await teacher.page.getByLabel("Title", { exact: true }).inputValue()).toBe("E2E week <b>3</b>");
     expect(await keySeeds(teacher.page)).toEqual(adaSeeds);
-    expect(await teacher.page.locator('[data-testid="assignment-link"]').inputValue()).toBe(new URL(linkPath, await teacher.page.evaluate(() => location.origin)).href);
+    expect(await teacher.page.locator('[data-testid="assignment-link"]').inputValue()).toBe(
+      new URL(linkPath, await teacher.page.evaluate(() => location.origin)).href,
+    );
     expect(await seriousAxeViolations(teacher.page)).toEqual([]);
     expect(teacher.problems).toEqual([]);
     await teacher.context.close();
@@ -201,7 +221,9 @@ describe("teaching: builder → students → gradebook", () => {
     const graceSeeds = await seedsOnPage(grace.page);
     expect(graceSeeds).toEqual(assignedExercises(assignment, "Grace Hopper").map((e) => e.seed));
     expect(graceSeeds.every((s, j) => s !== adaSeeds[j])).toBe(true);
-    const families = await grace.page.locator('[data-widget="assignment-exercise"]').evaluateAll((els) => els.map((el) => el.getAttribute("data-family")));
+    const families = await grace.page
+      .locator('[data-widget="assignment-exercise"]')
+      .evaluateAll((els) => els.map((el) => el.getAttribute("data-family")));
     expect(families).toEqual(FAMILIES.map((f) => f.family));
     expect(await grace.page.locator('[data-widget="assignment-exercise"] [data-testid="prompt"]').first().textContent()).not.toBe(
       createExercise(FAMILIES[0]!.family, adaSeeds[0]!, 1).prompt,
@@ -231,7 +253,9 @@ describe("teaching: builder → students → gradebook", () => {
       exercises: [0, 1, 2].map(() => ({ hints: 0, submissions: [] })),
       claimed: { earned: 0, total: 3 },
     });
-    await page.getByLabel("Assignment link (optional: flags receipts of any other assignment)").fill(`https://example.org/assignment/#${encodeAssignment(assignment)}`);
+    await page
+      .getByLabel("Assignment link (optional: flags receipts of any other assignment)")
+      .fill(`https://example.org/assignment/#${encodeAssignment(assignment)}`);
     await page.getByLabel(/Paste receipt codes/).fill([receipts.ada, receipts.grace, tampered, foreign].join("\n\n"));
     await page.getByRole("button", { name: "Grade receipts" }).click();
     await expect.poll(() => page.locator('[data-testid="grade-status"]').textContent()).toMatch(/Regraded 4 receipts/);
@@ -250,7 +274,13 @@ describe("teaching: builder → students → gradebook", () => {
     const lines = csv.trim().split("\r\n");
     expect(lines[0]).toMatch(/^student,neuron-output,activation-property,training-step-order,points,out of,percent/);
     // The page's columns are named by family too (titles), not E1, E2, …
-    expect(await page.locator('[data-testid="grade-table"] thead th').allTextContents()).toEqual(["Student", ...FAMILIES.map((f) => createExercise(f.family, "1", f.level).title), "Points", "%", "Flags"]);
+    expect(await page.locator('[data-testid="grade-table"] thead th').allTextContents()).toEqual([
+      "Student",
+      ...FAMILIES.map((f) => createExercise(f.family, "1", f.level).title),
+      "Points",
+      "%",
+      "Flags",
+    ]);
     expect(lines[1]).toMatch(/^Ada,1,1,1,3,3,100,/);
     expect(lines[2]).toMatch(/^Grace Hopper,0,1,0,1,3,33.3,/);
 
@@ -280,7 +310,15 @@ describe("teaching: builder → students → gradebook", () => {
         issuedAt: Date.UTC(2025, 0, 1, 1),
         exercises: refs.map((ref) => {
           const e = createExercise(ref.family, ref.seed, ref.level);
-          return { hints: 0, submissions: [{ input: Object.fromEntries(Object.entries(e.answer).map(([k, spec]) => [k, answerText(spec)])), at: Date.UTC(2025, 0, 1, 0, 30) }] };
+          return {
+            hints: 0,
+            submissions: [
+              {
+                input: Object.fromEntries(Object.entries(e.answer).map(([k, spec]) => [k, answerText(spec)])),
+                at: Date.UTC(2025, 0, 1, 0, 30),
+              },
+            ],
+          };
         }),
         claimed: { earned: 3, total: 3 },
       });

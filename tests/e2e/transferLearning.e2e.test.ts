@@ -65,12 +65,16 @@ describe("the transfer-learning widget", () => {
     expect(assets.some((u) => /ort-wasm-simd-threaded\.[^a/][^/]*\.wasm$/.test(u) && !u.includes("asyncify"))).toBe(true);
     expect(r.head).toBeGreaterThan(r.scratch);
     expect(r.head).toBeGreaterThanOrEqual(0.65);
-    expect(await page.locator('[data-testid="runtime"]').textContent()).toMatch(/Backbone ran on WebAssembly \(CPU\): 220 images in [\d.,]+ ms/);
+    expect(await page.locator('[data-testid="runtime"]').textContent()).toMatch(
+      /Backbone ran on WebAssembly \(CPU\): 220 images in [\d.,]+ ms/,
+    );
     expect(await page.locator('[data-testid="results"]').textContent()).toMatch(/New head on the frozen backbone: [\d.]+ %/);
     // Both curves were drawn, with a text alternative that gives the final values.
     expect(await page.locator('[data-testid="accuracy-chart"] [data-series] circle').count()).toBe(40); // the head: every epoch
     expect(await page.locator('[data-testid="accuracy-chart"] [data-series] rect').count()).toBeGreaterThan(2); // the CNN: every few epochs
-    expect(await page.locator('[data-testid="accuracy-chart"] desc').textContent()).toMatch(/New head on the frozen backbone: [\d.]+ % after epoch 40/);
+    expect(await page.locator('[data-testid="accuracy-chart"] desc').textContent()).toMatch(
+      /New head on the frozen backbone: [\d.]+ % after epoch 40/,
+    );
     const bytes = await bytesFetched(page, /\/ort[.-]|\.wasm$|backbone\.[^/]*\.onnx$/);
     console.log(
       `WASM: whole run ${(totalMs / 1000).toFixed(1)} s; backbone ${r.featureMs.toFixed(2)} ms per image; head trained in ${(r.headMs / 1000).toFixed(1)} s, ` +
@@ -95,8 +99,12 @@ describe("the transfer-learning widget", () => {
     await expect.poll(() => widget(page).getAttribute("data-phase"), { timeout: 120_000, interval: 250 }).toBe("done");
     const few = await readResult(page);
     expect(few.head - few.scratch).toBeGreaterThanOrEqual(0.1);
-    await expect.poll(() => page.locator('[data-challenge="transfer-few-labels"]').getAttribute("data-state"), { timeout: 5_000 }).toBe("done");
-    console.log(`WASM, 10 examples (set 6): held-out accuracy head ${(few.head * 100).toFixed(1)} %, scratch ${(few.scratch * 100).toFixed(1)} %`);
+    await expect
+      .poll(() => page.locator('[data-challenge="transfer-few-labels"]').getAttribute("data-state"), { timeout: 5_000 })
+      .toBe("done");
+    console.log(
+      `WASM, 10 examples (set 6): held-out accuracy head ${(few.head * 100).toFixed(1)} %, scratch ${(few.scratch * 100).toFixed(1)} %`,
+    );
     expect(problems).toEqual([]);
     await context.close();
   }, 180_000);
@@ -119,7 +127,9 @@ describe("the transfer-learning widget", () => {
     const sum = Number(await widget(page).getAttribute("data-feature-sum"));
     expect(sum).toBeGreaterThan(0);
     if (wasmFeatureSum !== null) expect(Math.abs(sum - wasmFeatureSum) / wasmFeatureSum).toBeLessThan(1e-4);
-    console.log(`WebGPU: click to features ${(featuresMs / 1000).toFixed(1)} s; backbone ${r.featureMs.toFixed(2)} ms per image (SwiftShader, a software GPU)`);
+    console.log(
+      `WebGPU: click to features ${(featuresMs / 1000).toFixed(1)} s; backbone ${r.featureMs.toFixed(2)} ms per image (SwiftShader, a software GPU)`,
+    );
     expect(problems).toEqual([]);
     await context.close();
   }, 180_000);
@@ -133,7 +143,9 @@ describe("the transfer-learning widget", () => {
     await page.locator('[data-action="train"]').click();
     await expect.poll(() => widget(page).getAttribute("data-phase"), { timeout: 60_000, interval: 200 }).toBe("training");
     expect(await widget(page).getAttribute("data-ep")).toBe("wasm");
-    expect(await page.locator('[data-testid="ep-notice"]').textContent()).toMatch(/WebGPU is not available: this browser has no WebGPU.*WebAssembly instead/);
+    expect(await page.locator('[data-testid="ep-notice"]').textContent()).toMatch(
+      /WebGPU is not available: this browser has no WebGPU.*WebAssembly instead/,
+    );
     await page.locator('[data-action="stop"]').click();
     await expect.poll(() => widget(page).getAttribute("data-phase")).toBe("stopped");
     // Training again skips the simulation and the backbone: straight to training.
@@ -160,7 +172,9 @@ describe("the transfer-learning widget", () => {
     await hydrateIslands(page);
     await widget(page).scrollIntoViewIfNeeded();
     await page.locator('[data-action="train"]').click();
-    await expect.poll(() => page.locator('[data-testid="run-error"]').textContent(), { timeout: 60_000 }).toMatch(/Could not load the model galaxy-morphology-backbone/);
+    await expect
+      .poll(() => page.locator('[data-testid="run-error"]').textContent(), { timeout: 60_000 })
+      .toMatch(/Could not load the model galaxy-morphology-backbone/);
     expect(await widget(page).getAttribute("data-phase")).toBe("error");
     expect(page.url()).toContain("tl.n=30");
     expect(page.url()).toContain("tl.seed=4");

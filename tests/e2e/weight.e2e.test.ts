@@ -33,7 +33,13 @@ const rows: [string, number, number][] = [];
 afterAll(async () => {
   await browser?.close();
   if (process.env.PAGE_WEIGHT_REPORT && rows.length > 0) {
-    console.log(["| page | JS files | gzipped JS |", "|---|---|---|", ...rows.map(([p, n, b]) => `| ${p} | ${n} | ${(b / 1000).toFixed(1)} kB |`)].join("\n"));
+    console.log(
+      [
+        "| page | JS files | gzipped JS |",
+        "|---|---|---|",
+        ...rows.map(([p, n, b]) => `| ${p} | ${n} | ${(b / 1000).toFixed(1)} kB |`),
+      ].join("\n"),
+    );
   }
 });
 

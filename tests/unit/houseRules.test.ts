@@ -120,11 +120,11 @@ describe("house rules", () => {
     const offenders = libFiles
       .filter((file) => !/\.test[.-]/.test(file))
       .flatMap((file) =>
-      importsOf(readFileSync(file, "utf8"))
-        .filter((spec) => spec.startsWith("."))
-        .filter((spec) => !join(file, "..", spec).startsWith("src/lib"))
-        .map((spec) => `${file} imports ${spec}`),
-    );
+        importsOf(readFileSync(file, "utf8"))
+          .filter((spec) => spec.startsWith("."))
+          .filter((spec) => !join(file, "..", spec).startsWith("src/lib"))
+          .map((spec) => `${file} imports ${spec}`),
+      );
     expect(offenders).toEqual([]);
   });
 
@@ -172,18 +172,26 @@ describe("house rules", () => {
 
   it("each import rule catches a planted violation and lets the allowed imports through", () => {
     const widget = "src/widgets/keras-code/KerasCode.tsx";
-    expect(widgetImportsNoOtherWidget(widget, `import { A } from "../network-trainer/A.tsx";\nimport { B } from "../shared/B.tsx";\nimport { C } from "./C.ts";\nimport { D } from "../../lib/d.ts";`)).toEqual([
-      `${widget} imports ../network-trainer/A.tsx`,
-    ]);
+    expect(
+      widgetImportsNoOtherWidget(
+        widget,
+        `import { A } from "../network-trainer/A.tsx";\nimport { B } from "../shared/B.tsx";\nimport { C } from "./C.ts";\nimport { D } from "../../lib/d.ts";`,
+      ),
+    ).toEqual([`${widget} imports ../network-trainer/A.tsx`]);
     const shared = "src/widgets/shared/Chart.tsx";
-    expect(sharedImportsNoWidget(shared, `import type { T } from "../conv-explorer/t.ts";\nimport { Axis } from "./Axis.tsx";`)).toEqual([`${shared} imports ../conv-explorer/t.ts`]);
-    expect(widgetImportsNoApp(widget, `import { EmbedButton } from "../../embed/EmbedButton.tsx";\nimport x from "../../../models/m.onnx?url";`)).toEqual([
-      `${widget} imports ../../embed/EmbedButton.tsx`,
+    expect(sharedImportsNoWidget(shared, `import type { T } from "../conv-explorer/t.ts";\nimport { Axis } from "./Axis.tsx";`)).toEqual([
+      `${shared} imports ../conv-explorer/t.ts`,
     ]);
+    expect(
+      widgetImportsNoApp(widget, `import { EmbedButton } from "../../embed/EmbedButton.tsx";\nimport x from "../../../models/m.onnx?url";`),
+    ).toEqual([`${widget} imports ../../embed/EmbedButton.tsx`]);
     const page = "src/components/CourseMap.astro";
-    expect(gameOnlyThroughProgressApi(page, `---\nimport { lessonState } from "../game/lessonState.ts";\n---\n<script>\n  import { getProgress } from "../game/progressApi.ts";\n</script>`)).toEqual([
-      `${page} imports ../game/lessonState.ts`,
-    ]);
+    expect(
+      gameOnlyThroughProgressApi(
+        page,
+        `---\nimport { lessonState } from "../game/lessonState.ts";\n---\n<script>\n  import { getProgress } from "../game/progressApi.ts";\n</script>`,
+      ),
+    ).toEqual([`${page} imports ../game/lessonState.ts`]);
     expect(gameOnlyThroughProgressApi("src/practice/dashboard.test.ts", `import { makeStore } from "../game/testing.ts";`)).toEqual([]);
     expect(gameOnlyThroughProgressApi("src/course/lessonFacts.ts", `import type { X } from "../game/lessonState.ts";`)).toEqual([]);
   });

@@ -29,7 +29,13 @@ const QUESTION: Record<Property, string> = {
   leaky: "Which activation is piecewise linear but keeps a small non-zero slope for negative inputs?",
   "smooth-relu": "Which activation is smooth everywhere yet behaves like ReLU far from zero (≈ 0 for very negative z, ≈ z for large z)?",
 };
-const NAME: Record<Name, string> = { sigmoid: "sigmoid σ", tanh: "tanh", relu: "ReLU", leakyRelu: "Leaky ReLU (α = 0.2)", softplus: "softplus" };
+const NAME: Record<Name, string> = {
+  sigmoid: "sigmoid σ",
+  tanh: "tanh",
+  relu: "ReLU",
+  leakyRelu: "Leaky ReLU (α = 0.2)",
+  softplus: "softplus",
+};
 const FACT: Record<Name, string> = {
   sigmoid: "sigmoid's outputs lie in (0, 1), centred on 0.5, and it is smooth",
   tanh: "tanh is bounded in (−1, 1) and zero-centred",
@@ -45,7 +51,13 @@ function curve(name: Name): PlotSpec {
   if (cached) return cached;
   const zs = Array.from({ length: 33 }, (_, i) => -4 + i * 0.25);
   const ys = activation(name)(tensor(zs, [zs.length], { dtype: "float64" })).data;
-  const plot: PlotSpec = { kind: "curves", series: [{ name: NAME[name], points: zs.map((z, i) => [z, ys[i]]) }], xLabel: "z", yLabel: "f(z)", alt: `The curve of ${NAME[name]} for z from −4 to 4.` };
+  const plot: PlotSpec = {
+    kind: "curves",
+    series: [{ name: NAME[name], points: zs.map((z, i) => [z, ys[i]]) }],
+    xLabel: "z",
+    yLabel: "f(z)",
+    alt: `The curve of ${NAME[name]} for z from −4 to 4.`,
+  };
   curves.set(name, plot);
   return plot;
 }
@@ -125,16 +137,27 @@ export const activationProperty = defineFamily<Params>({
     return having.length === 1 ? true : `${having.length} of the plotted curves have the property “${p.property}”`;
   },
   hints(p) {
-    return ["Look at each curve's range (its lowest and highest values) and its slope left of z = 0.", `The property to look for: ${QUESTION[p.property].replace(/^Which activation /, "it ").replace(/\?$/, ".")}`];
+    return [
+      "Look at each curve's range (its lowest and highest values) and its slope left of z = 0.",
+      `The property to look for: ${QUESTION[p.property].replace(/^Which activation /, "it ").replace(/\?$/, ".")}`,
+    ];
   },
   solution(p) {
     const owner = OWNER[p.property];
-    return [...p.offered.filter((n) => n !== owner).map((n) => `Not this one: ${FACT[n]}.`), `${FACT[owner]}. The answer is ${shown(answer(p).choice)}.`];
+    return [
+      ...p.offered.filter((n) => n !== owner).map((n) => `Not this one: ${FACT[n]}.`),
+      `${FACT[owner]}. The answer is ${shown(answer(p).choice)}.`,
+    ];
   },
   misconceptions(p) {
     const { idOf } = options(p);
     return p.offered
       .filter((n) => n !== OWNER[p.property])
-      .map((n) => ({ id: `chose-${n}`, description: `Chooses ${NAME[n]}.`, input: { choice: idOf[n] }, feedback: `That is ${NAME[n]}: ${FACT[n]}.` }));
+      .map((n) => ({
+        id: `chose-${n}`,
+        description: `Chooses ${NAME[n]}.`,
+        input: { choice: idOf[n] },
+        feedback: `That is ${NAME[n]}: ${FACT[n]}.`,
+      }));
   },
 });

@@ -37,7 +37,11 @@ export const softmaxProbabilities = defineFamily<Params>({
   },
   answer,
   hints(p) {
-    return ["Exponentiate every logit.", "Divide each exponential by their sum; the results add up to 1.", `Check: the largest logit (${fmt(Math.max(...p.logits))}) gets the largest probability.`];
+    return [
+      "Exponentiate every logit.",
+      "Divide each exponential by their sum; the results add up to 1.",
+      `Check: the largest logit (${fmt(Math.max(...p.logits))}) gets the largest probability.`,
+    ];
   },
   solution(p) {
     const e = p.logits.map(Math.exp);
@@ -49,10 +53,35 @@ export const softmaxProbabilities = defineFamily<Params>({
     const expo = exp(f64(p.logits));
     const best = p.logits.indexOf(Math.max(...p.logits));
     return [
-      ...(Math.abs(total) > 0.05 ? [{ id: "normalised-logits", description: "Divides logits by their sum (no exponential).", input: { p: list(p.logits.map((z) => z / total)) }, feedback: "Softmax exponentiates first: $p_k = e^{z_k}/\\sum_j e^{z_j}$. Dividing the raw logits by their sum can even give negative “probabilities”." }] : []),
-      { id: "not-normalised", description: "Stops after exponentiating.", input: { p: list(Array.from(expo.data)) }, feedback: "Those are the exponentials $e^{z_k}$. Divide each by their sum so that the probabilities add up to 1." },
-      { id: "hardmax", description: "Gives all probability to the largest logit.", input: { p: list(p.logits.map((_, i) => (i === best ? 1 : 0))) }, feedback: "That is argmax (one-hot). Softmax is a *soft* maximum: every class gets some probability." },
-      { id: "divided-by-max", description: "Divides by the largest exponential.", input: { p: list(Array.from(expo.data, (v) => v / Math.exp(p.logits[best]))) }, feedback: "Divide by the sum of all the exponentials, not by the largest one." },
+      ...(Math.abs(total) > 0.05
+        ? [
+            {
+              id: "normalised-logits",
+              description: "Divides logits by their sum (no exponential).",
+              input: { p: list(p.logits.map((z) => z / total)) },
+              feedback:
+                "Softmax exponentiates first: $p_k = e^{z_k}/\\sum_j e^{z_j}$. Dividing the raw logits by their sum can even give negative “probabilities”.",
+            },
+          ]
+        : []),
+      {
+        id: "not-normalised",
+        description: "Stops after exponentiating.",
+        input: { p: list(Array.from(expo.data)) },
+        feedback: "Those are the exponentials $e^{z_k}$. Divide each by their sum so that the probabilities add up to 1.",
+      },
+      {
+        id: "hardmax",
+        description: "Gives all probability to the largest logit.",
+        input: { p: list(p.logits.map((_, i) => (i === best ? 1 : 0))) },
+        feedback: "That is argmax (one-hot). Softmax is a *soft* maximum: every class gets some probability.",
+      },
+      {
+        id: "divided-by-max",
+        description: "Divides by the largest exponential.",
+        input: { p: list(Array.from(expo.data, (v) => v / Math.exp(p.logits[best]))) },
+        feedback: "Divide by the sum of all the exponentials, not by the largest one.",
+      },
     ];
   },
 });

@@ -41,7 +41,14 @@ export const autoencoderParams = defineFamily<Params>({
   },
   answer,
   hints(p) {
-    return ["Each Dense layer from n_in to n_out has n_in·n_out weights and n_out biases.", ...(p.whole ? [`The decoder runs ${[...p.encoder].reverse().join(" → ")}: same weights count as the encoder, but its biases belong to *its* outputs.`] : ["Add up the layers from the input to the code."])];
+    return [
+      "Each Dense layer from n_in to n_out has n_in·n_out weights and n_out biases.",
+      ...(p.whole
+        ? [
+            `The decoder runs ${[...p.encoder].reverse().join(" → ")}: same weights count as the encoder, but its biases belong to *its* outputs.`,
+          ]
+        : ["Add up the layers from the input to the code."]),
+    ];
   },
   solution(p) {
     const w = widthsOf(p);
@@ -49,10 +56,28 @@ export const autoencoderParams = defineFamily<Params>({
     return [`Layers: ${w.join(" → ")}.`, `$${terms.join(" + ")}$`, `Total: ${shown(answer(p).count)} parameters.`];
   },
   misconceptions(p) {
-    const list = [{ id: "forgot-bias", description: "Counts weights only.", input: { count: String(count(widthsOf(p), false)) }, feedback: "Every Dense unit also has a bias." }];
+    const list = [
+      {
+        id: "forgot-bias",
+        description: "Counts weights only.",
+        input: { count: String(count(widthsOf(p), false)) },
+        feedback: "Every Dense unit also has a bias.",
+      },
+    ];
     if (p.whole) {
-      list.push({ id: "encoder-only", description: "Counts the encoder only.", input: { count: String(count(p.encoder)) }, feedback: "The decoder has its own weights: count both halves." });
-      list.push({ id: "decoder-copies-encoder", description: "Doubles the encoder count.", input: { count: String(2 * count(p.encoder)) }, feedback: "The decoder has the same number of weights as the encoder, but different biases: one per decoder output (e.g. the output layer has one per pixel)." });
+      list.push({
+        id: "encoder-only",
+        description: "Counts the encoder only.",
+        input: { count: String(count(p.encoder)) },
+        feedback: "The decoder has its own weights: count both halves.",
+      });
+      list.push({
+        id: "decoder-copies-encoder",
+        description: "Doubles the encoder count.",
+        input: { count: String(2 * count(p.encoder)) },
+        feedback:
+          "The decoder has the same number of weights as the encoder, but different biases: one per decoder output (e.g. the output layer has one per pixel).",
+      });
     }
     return list;
   },

@@ -73,7 +73,9 @@ export const chainRule = defineFamily<Params>({
     return [
       "Do the forward pass first: compute z, h and ŷ.",
       "The error signal at the output is $\\partial E/\\partial\\hat{y} = \\hat{y} - y$.",
-      p.target === "w2" ? "$\\partial\\hat{y}/\\partial w_2 = h$." : `Going back through the hidden neuron multiplies by $w_2$ and by $${F[p.f]}'(z) = ${DF[p.f]}$${p.target === "w1" ? ", then by $\\partial z/\\partial w_1 = x$" : "; $\\partial z/\\partial b_1 = 1$"}.`,
+      p.target === "w2"
+        ? "$\\partial\\hat{y}/\\partial w_2 = h$."
+        : `Going back through the hidden neuron multiplies by $w_2$ and by $${F[p.f]}'(z) = ${DF[p.f]}$${p.target === "w1" ? ", then by $\\partial z/\\partial w_1 = x$" : "; $\\partial z/\\partial b_1 = 1$"}.`,
     ];
   },
   solution(p) {
@@ -85,25 +87,63 @@ export const chainRule = defineFamily<Params>({
       w1: `$\\partial E/\\partial w_1 = (\\hat{y}-y)\\,w_2\\,${F[p.f]}'(z)\\,x = ${fmt(delta)}\\cdot${paren(p.w2)}\\cdot${fmt(d)}\\cdot${paren(p.x)}$`,
       b1: `$\\partial E/\\partial b_1 = (\\hat{y}-y)\\,w_2\\,${F[p.f]}'(z) = ${fmt(delta)}\\cdot${paren(p.w2)}\\cdot${fmt(d)}$`,
     };
-    return [`Forward: $z = ${fmt(r.z)}$, $h = ${fmt(r.h)}$, $\\hat{y} = ${fmt(r.yhat)}$, so $\\hat{y} - y = ${fmt(delta)}$.`, chain[p.target], `Answer: ${shown(answer(p).g)}`];
+    return [
+      `Forward: $z = ${fmt(r.z)}$, $h = ${fmt(r.h)}$, $\\hat{y} = ${fmt(r.yhat)}$, so $\\hat{y} - y = ${fmt(delta)}$.`,
+      chain[p.target],
+      `Answer: ${shown(answer(p).g)}`,
+    ];
   },
   misconceptions(p) {
     const r = run(p);
     const g = r.grad[p.target];
     const d = activationAt(p.f, r.z).derivative;
     const delta = r.yhat - p.y;
-    const common = [{ id: "sign", description: "Uses y − ŷ.", input: { g: fmt(-g) }, feedback: "Sign error: ∂E/∂ŷ = ŷ − y for E = ½(ŷ − y)²." }];
+    const common = [
+      { id: "sign", description: "Uses y − ŷ.", input: { g: fmt(-g) }, feedback: "Sign error: ∂E/∂ŷ = ŷ − y for E = ½(ŷ − y)²." },
+    ];
     if (p.target === "w2") {
-      return [...common, { id: "used-pre-activation", description: "Uses z instead of h.", input: { g: fmt(delta * r.z) }, feedback: "ŷ = w₂·h, so ∂ŷ/∂w₂ is the hidden neuron's *output* h, not its pre-activation z." }];
+      return [
+        ...common,
+        {
+          id: "used-pre-activation",
+          description: "Uses z instead of h.",
+          input: { g: fmt(delta * r.z) },
+          feedback: "ŷ = w₂·h, so ∂ŷ/∂w₂ is the hidden neuron's *output* h, not its pre-activation z.",
+        },
+      ];
     }
     const x = p.target === "w1" ? p.x : 1;
     return [
       ...common,
-      { id: "forgot-activation-derivative", description: "Skips f′(z).", input: { g: fmt(delta * p.w2 * x) }, feedback: `Going back through the activation multiplies by its slope ${F[p.f]}′(z) = ${fmt(d, 4)}.` },
-      { id: "activation-not-derivative", description: "Multiplies by f(z) instead of f′(z).", input: { g: fmt(delta * p.w2 * r.h * x) }, feedback: "Multiply by the activation's *derivative* at z, not by its value h." },
+      {
+        id: "forgot-activation-derivative",
+        description: "Skips f′(z).",
+        input: { g: fmt(delta * p.w2 * x) },
+        feedback: `Going back through the activation multiplies by its slope ${F[p.f]}′(z) = ${fmt(d, 4)}.`,
+      },
+      {
+        id: "activation-not-derivative",
+        description: "Multiplies by f(z) instead of f′(z).",
+        input: { g: fmt(delta * p.w2 * r.h * x) },
+        feedback: "Multiply by the activation's *derivative* at z, not by its value h.",
+      },
       ...(p.target === "w1"
-        ? [{ id: "forgot-input", description: "Forgets ∂z/∂w₁ = x.", input: { g: fmt(delta * p.w2 * d) }, feedback: "The last link of the chain is ∂z/∂w₁ = x: multiply by the input." }]
-        : [{ id: "bias-times-input", description: "Multiplies by x for the bias.", input: { g: fmt(delta * p.w2 * d * p.x) }, feedback: "∂z/∂b₁ = 1: a bias is not multiplied by the input." }]),
+        ? [
+            {
+              id: "forgot-input",
+              description: "Forgets ∂z/∂w₁ = x.",
+              input: { g: fmt(delta * p.w2 * d) },
+              feedback: "The last link of the chain is ∂z/∂w₁ = x: multiply by the input.",
+            },
+          ]
+        : [
+            {
+              id: "bias-times-input",
+              description: "Multiplies by x for the bias.",
+              input: { g: fmt(delta * p.w2 * d * p.x) },
+              feedback: "∂z/∂b₁ = 1: a bias is not multiplied by the input.",
+            },
+          ]),
     ];
   },
 });

@@ -20,7 +20,10 @@ interface Params {
 /** 2 inputs → 2 sigmoid hidden → 1 linear output, E = ½(ŷ − y)²; the engine's backward gives every gradient. */
 function run(p: Params) {
   const W = f64(p.W, true);
-  const b = f64(p.b.map((v) => [v]), true);
+  const b = f64(
+    p.b.map((v) => [v]),
+    true,
+  );
   const v = f64([p.v], true);
   const z = add(matmul(W, f64(p.x.map((t) => [t]))), b);
   const h = sigmoid(z);
@@ -50,7 +53,10 @@ export const gradientVector = defineFamily<Params>({
     return {
       x: [niceNonZero(rng, -2, 2, 1, 0.3), niceNonZero(rng, -2, 2, 1, 0.3)],
       y: niceNonZero(rng, -1, 1, 1),
-      W: [[w(), w()], [w(), w()]],
+      W: [
+        [w(), w()],
+        [w(), w()],
+      ],
       b: [niceNonZero(rng, -0.5, 0.5, 1), niceNonZero(rng, -0.5, 0.5, 1)],
       v: [w(), w()],
       c: niceNonZero(rng, -0.5, 0.5, 1),
@@ -61,7 +67,11 @@ export const gradientVector = defineFamily<Params>({
     return Math.abs(run(p).yhat - p.y) > 0.05 && p.x[0] !== p.x[1] ? true : "degenerate";
   },
   render(p) {
-    const what: Record<Target, string> = { v: "the output weights $\\mathbf{v}$ (a vector $[\\partial E/\\partial v_1, \\partial E/\\partial v_2]$)", b: "the hidden biases $\\mathbf{b}$ (a vector)", W: "the hidden weights $W$ (a 2×2 matrix, $[\\partial E/\\partial W_{11}, \\partial E/\\partial W_{12}; \\partial E/\\partial W_{21}, \\partial E/\\partial W_{22}]$)" };
+    const what: Record<Target, string> = {
+      v: "the output weights $\\mathbf{v}$ (a vector $[\\partial E/\\partial v_1, \\partial E/\\partial v_2]$)",
+      b: "the hidden biases $\\mathbf{b}$ (a vector)",
+      W: "the hidden weights $W$ (a 2×2 matrix, $[\\partial E/\\partial W_{11}, \\partial E/\\partial W_{12}; \\partial E/\\partial W_{21}, \\partial E/\\partial W_{22}]$)",
+    };
     return {
       prompt: `A network computes $\\mathbf{h} = \\sigma(W\\mathbf{x} + \\mathbf{b})$ and $\\hat{y} = \\mathbf{v}\\cdot\\mathbf{h} + c$, with loss $E = \\tfrac12(\\hat{y}-y)^2$ and
 $$W = ${texMatrix(p.W)},\\ \\mathbf{b} = ${texMatrix(p.b.map((t) => [t]))},\\ \\mathbf{v} = ${list(p.v)},\\ c = ${fmt(p.c)},\\ \\mathbf{x} = ${texMatrix(p.x.map((t) => [t]))},\\ y = ${fmt(p.y)}.$$
@@ -73,8 +83,12 @@ Give the gradient of $E$ with respect to ${what[p.target]}.`,
   hints(p) {
     return [
       "Forward pass: $\\mathbf{z} = W\\mathbf{x} + \\mathbf{b}$, $\\mathbf{h} = \\sigma(\\mathbf{z})$, $\\hat{y}$; then $\\delta = \\hat{y} - y$.",
-      p.target === "v" ? "$\\partial E/\\partial v_j = \\delta\\, h_j$." : "Each hidden neuron's error: $\\delta_j = \\delta\\, v_j\\, \\sigma'(z_j)$ with $\\sigma' = \\sigma(1-\\sigma)$.",
-      ...(p.target === "W" ? ["$\\partial E/\\partial W_{ji} = \\delta_j\\, x_i$: row $j$ for hidden neuron $j$, column $i$ for input $i$."] : []),
+      p.target === "v"
+        ? "$\\partial E/\\partial v_j = \\delta\\, h_j$."
+        : "Each hidden neuron's error: $\\delta_j = \\delta\\, v_j\\, \\sigma'(z_j)$ with $\\sigma' = \\sigma(1-\\sigma)$.",
+      ...(p.target === "W"
+        ? ["$\\partial E/\\partial W_{ji} = \\delta_j\\, x_i$: row $j$ for hidden neuron $j$, column $i$ for input $i$."]
+        : []),
     ];
   },
   solution(p) {
@@ -83,23 +97,76 @@ Give the gradient of $E$ with respect to ${what[p.target]}.`,
     const deltas = r.h.map((h, j) => delta * p.v[j] * h * (1 - h));
     return [
       `Forward: $\\mathbf{z} = ${list(r.z)}$, $\\mathbf{h} = ${list(r.h)}$, $\\hat{y} = ${fmt(r.yhat)}$, $\\delta = ${fmt(delta)}$.`,
-      p.target === "v" ? `$\\nabla_{\\mathbf{v}}E = \\delta\\,\\mathbf{h}$.` : `Hidden errors $\\delta_j = \\delta v_j \\sigma'(z_j) = ${list(deltas)}$${p.target === "W" ? "; each row is $\\delta_j\\,\\mathbf{x}^\\top$" : ""}.`,
+      p.target === "v"
+        ? `$\\nabla_{\\mathbf{v}}E = \\delta\\,\\mathbf{h}$.`
+        : `Hidden errors $\\delta_j = \\delta v_j \\sigma'(z_j) = ${list(deltas)}$${p.target === "W" ? "; each row is $\\delta_j\\,\\mathbf{x}^\\top$" : ""}.`,
       `Answer: ${shown(answerSpec(p, r))}`,
     ];
   },
   misconceptions(p) {
     const r = run(p);
     const delta = r.yhat - p.y;
-    const neg = (a: number[] | number[][]): number[] | number[][] => (Array.isArray(a[0]) ? (a as number[][]).map((row) => row.map((x) => -x)) : (a as number[]).map((x) => -x));
+    const neg = (a: number[] | number[][]): number[] | number[][] =>
+      Array.isArray(a[0]) ? (a as number[][]).map((row) => row.map((x) => -x)) : (a as number[]).map((x) => -x);
     const correct = p.target === "v" ? r.gv : p.target === "b" ? r.gb : r.gW;
     const noSlope = p.v.map((vj) => delta * vj);
-    const list2 = [{ id: "sign", description: "Uses y − ŷ.", input: { grad: text(p, neg(correct)) }, feedback: "Every entry has the wrong sign: the output error is ŷ − y." }];
-    if (p.target === "v") return [...list2, { id: "used-pre-activation", description: "Uses z instead of h.", input: { grad: text(p, r.z.map((z) => delta * z)) }, feedback: "ŷ depends on v through the hidden *outputs* h = σ(z), not the pre-activations z." }];
-    if (p.target === "b") return [...list2, { id: "forgot-activation-derivative", description: "Skips σ′(z).", input: { grad: text(p, noSlope) }, feedback: "Back through each sigmoid, multiply by its slope σ′(z_j) = h_j(1 − h_j)." }];
+    const list2 = [
+      {
+        id: "sign",
+        description: "Uses y − ŷ.",
+        input: { grad: text(p, neg(correct)) },
+        feedback: "Every entry has the wrong sign: the output error is ŷ − y.",
+      },
+    ];
+    if (p.target === "v")
+      return [
+        ...list2,
+        {
+          id: "used-pre-activation",
+          description: "Uses z instead of h.",
+          input: {
+            grad: text(
+              p,
+              r.z.map((z) => delta * z),
+            ),
+          },
+          feedback: "ŷ depends on v through the hidden *outputs* h = σ(z), not the pre-activations z.",
+        },
+      ];
+    if (p.target === "b")
+      return [
+        ...list2,
+        {
+          id: "forgot-activation-derivative",
+          description: "Skips σ′(z).",
+          input: { grad: text(p, noSlope) },
+          feedback: "Back through each sigmoid, multiply by its slope σ′(z_j) = h_j(1 − h_j).",
+        },
+      ];
     return [
       ...list2,
-      { id: "forgot-activation-derivative", description: "Skips σ′(z).", input: { grad: text(p, noSlope.map((d) => p.x.map((x) => d * x))) }, feedback: "Back through each sigmoid, multiply by its slope σ′(z_j) = h_j(1 − h_j)." },
-      { id: "transposed", description: "Puts inputs in rows, neurons in columns.", input: { grad: text(p, [[r.gW[0][0], r.gW[1][0]], [r.gW[0][1], r.gW[1][1]]]) }, feedback: "Row j of W belongs to hidden neuron j: ∂E/∂W_ji = δ_j x_i. Your matrix is transposed." },
+      {
+        id: "forgot-activation-derivative",
+        description: "Skips σ′(z).",
+        input: {
+          grad: text(
+            p,
+            noSlope.map((d) => p.x.map((x) => d * x)),
+          ),
+        },
+        feedback: "Back through each sigmoid, multiply by its slope σ′(z_j) = h_j(1 − h_j).",
+      },
+      {
+        id: "transposed",
+        description: "Puts inputs in rows, neurons in columns.",
+        input: {
+          grad: text(p, [
+            [r.gW[0][0], r.gW[1][0]],
+            [r.gW[0][1], r.gW[1][1]],
+          ]),
+        },
+        feedback: "Row j of W belongs to hidden neuron j: ∂E/∂W_ji = δ_j x_i. Your matrix is transposed.",
+      },
     ];
   },
 });

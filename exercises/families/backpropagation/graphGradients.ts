@@ -44,7 +44,9 @@ export const graphGradients = defineFamily<Params>({
   },
   wellPosed(p) {
     const s = new Set([p.x, p.y, p.z, -p.x, -p.y, -p.z]);
-    return s.size === 6 && Math.abs(p.x + p.y) > 0.2 && Math.abs(p.x * p.y + p.z) > 0.2 && Math.abs(p.x + p.z) > 0.2 ? true : "coincident values";
+    return s.size === 6 && Math.abs(p.x + p.y) > 0.2 && Math.abs(p.x * p.y + p.z) > 0.2 && Math.abs(p.x + p.z) > 0.2
+      ? true
+      : "coincident values";
   },
   render(p) {
     return {
@@ -55,7 +57,8 @@ export const graphGradients = defineFamily<Params>({
   answer,
   hints(p) {
     const h: Record<Graph, string> = {
-      "add-mul": "Let $q = x + y$. A multiply gate sends each input the *other* input times the upstream gradient; an add gate passes the gradient unchanged to both inputs.",
+      "add-mul":
+        "Let $q = x + y$. A multiply gate sends each input the *other* input times the upstream gradient; an add gate passes the gradient unchanged to both inputs.",
       shared: "$y$ feeds two products: its gradient is the *sum* of what each path sends back.",
       square: "Let $q = xy + z$; $\\partial f/\\partial q = 2q$, then continue through the add and multiply gates.",
     };
@@ -72,10 +75,35 @@ export const graphGradients = defineFamily<Params>({
   },
   misconceptions(p) {
     const g = gradients(p);
-    const all = [{ id: "values-not-gradients", description: "Reports the inputs.", input: { grad: list([p.x, p.y, p.z]) }, feedback: "Those are the inputs' values. The gradient says how much f changes per unit change of each input." }];
-    if (p.graph === "add-mul") all.push({ id: "add-gate-splits", description: "Splits the gradient at the add gate.", input: { grad: list([p.z / 2, p.z / 2, g[2]]) }, feedback: "An add gate does not split the gradient: both inputs receive the full upstream gradient (∂(x + y)/∂x = 1)." });
-    if (p.graph === "shared") all.push({ id: "one-path-only", description: "Follows only one path into y.", input: { grad: list([g[0], p.x, g[2]]) }, feedback: "y is used twice; where paths meet, the gradients add: ∂f/∂y = x + z." });
-    if (p.graph === "square") all.push({ id: "forgot-outer-derivative", description: "Drops the 2q from the square.", input: { grad: list([p.y, p.x, 1]) }, feedback: "Start from ∂f/∂q = 2q for f = q², then multiply by the local derivatives." });
+    const all = [
+      {
+        id: "values-not-gradients",
+        description: "Reports the inputs.",
+        input: { grad: list([p.x, p.y, p.z]) },
+        feedback: "Those are the inputs' values. The gradient says how much f changes per unit change of each input.",
+      },
+    ];
+    if (p.graph === "add-mul")
+      all.push({
+        id: "add-gate-splits",
+        description: "Splits the gradient at the add gate.",
+        input: { grad: list([p.z / 2, p.z / 2, g[2]]) },
+        feedback: "An add gate does not split the gradient: both inputs receive the full upstream gradient (∂(x + y)/∂x = 1).",
+      });
+    if (p.graph === "shared")
+      all.push({
+        id: "one-path-only",
+        description: "Follows only one path into y.",
+        input: { grad: list([g[0], p.x, g[2]]) },
+        feedback: "y is used twice; where paths meet, the gradients add: ∂f/∂y = x + z.",
+      });
+    if (p.graph === "square")
+      all.push({
+        id: "forgot-outer-derivative",
+        description: "Drops the 2q from the square.",
+        input: { grad: list([p.y, p.x, 1]) },
+        feedback: "Start from ∂f/∂q = 2q for f = q², then multiply by the local derivatives.",
+      });
     return all;
   },
 });

@@ -40,7 +40,10 @@ function acceptedOrders(steps: Step[]): Step[][] {
 function answer(p: Params) {
   const [correct, ...alsoCorrect] = acceptedOrders(p.steps);
   const items = p.shown.map((s) => ({ id: s, label: LABEL[s] }));
-  return { order: alsoCorrect.length > 0 ? { kind: "ordering" as const, items, correct, alsoCorrect } : { kind: "ordering" as const, items, correct } };
+  return {
+    order:
+      alsoCorrect.length > 0 ? { kind: "ordering" as const, items, correct, alsoCorrect } : { kind: "ordering" as const, items, correct },
+  };
 }
 function swap(steps: Step[], a: Step, b: Step): Step[] {
   return steps.map((s) => (s === a ? b : s === b ? a : s));
@@ -95,22 +98,46 @@ export const trainingStepOrder = defineFamily<Params>({
     return followsTrainingRule(p.steps, order as readonly string[]);
   },
   hints() {
-    return ["You cannot compute a loss before you have predictions.", "Gradients come from the loss, and the optimizer needs gradients; gradients from the previous batch must be cleared first."];
+    return [
+      "You cannot compute a loss before you have predictions.",
+      "Gradients come from the loss, and the optimizer needs gradients; gradients from the previous batch must be cleared first.",
+    ];
   },
   solution(p) {
     return [
       "Predictions first (forward), then the loss, then its gradients (backward), then the update that uses them.",
       ...(p.steps.includes("zero")
-        ? ["Gradients accumulate across backward passes, so they are reset before this step's backward pass: at the start, after the forward pass or after the loss are all right, and so is a reset right after the update (it clears them for the next step). Only between backward and update is wrong: the update would see zeros."]
+        ? [
+            "Gradients accumulate across backward passes, so they are reset before this step's backward pass: at the start, after the forward pass or after the loss are all right, and so is a reset right after the update (it clears them for the next step). Only between backward and update is wrong: the update would see zeros.",
+          ]
         : []),
       `Order: ${shown(answer(p).order)} (ids ${p.steps.join(", ")}).`,
     ];
   },
   misconceptions(p) {
     return [
-      { id: "update-before-backward", description: "Updates before computing gradients.", input: { order: swap(p.steps, "backward", "update").join(", ") }, feedback: "The optimizer step uses the gradients, so the backward pass must come first." },
-      { id: "backward-before-loss", description: "Backpropagates before computing the loss.", input: { order: swap(p.steps, "loss", "backward").join(", ") }, feedback: "Backpropagation differentiates the loss, so the loss must be computed first." },
-      ...(p.steps.includes("zero") ? [{ id: "zero-after-backward", description: "Zeroes the gradients between backward and update.", input: { order: moveAfter(p.steps, "zero", "backward").join(", ") }, feedback: "Zeroing the gradients after the backward pass throws away the gradients the update needs." }] : []),
+      {
+        id: "update-before-backward",
+        description: "Updates before computing gradients.",
+        input: { order: swap(p.steps, "backward", "update").join(", ") },
+        feedback: "The optimizer step uses the gradients, so the backward pass must come first.",
+      },
+      {
+        id: "backward-before-loss",
+        description: "Backpropagates before computing the loss.",
+        input: { order: swap(p.steps, "loss", "backward").join(", ") },
+        feedback: "Backpropagation differentiates the loss, so the loss must be computed first.",
+      },
+      ...(p.steps.includes("zero")
+        ? [
+            {
+              id: "zero-after-backward",
+              description: "Zeroes the gradients between backward and update.",
+              input: { order: moveAfter(p.steps, "zero", "backward").join(", ") },
+              feedback: "Zeroing the gradients after the backward pass throws away the gradients the update needs.",
+            },
+          ]
+        : []),
     ];
   },
 });

@@ -36,7 +36,11 @@ function answer(p: Params) {
   return { out: spec(convolve(p)) };
 }
 /** The kernel rotated by 180°: what textbook (flipped) convolution would use. */
-const flipped = (k: number[][]) => k.slice().reverse().map((r) => r.slice().reverse());
+const flipped = (k: number[][]) =>
+  k
+    .slice()
+    .reverse()
+    .map((r) => r.slice().reverse());
 
 /** Slide a 3×3 kernel over a small image: one number, or a feature map (engine conv2d). */
 export const convPatch = defineFamily<Params>({
@@ -62,7 +66,12 @@ export const convPatch = defineFamily<Params>({
     return p.bias !== 0 && !symmetric && k.filter((v) => v !== 0).length >= 4 ? true : "degenerate kernel or zero bias";
   },
   render(p) {
-    const what = p.image.length === 3 ? "What is the output value?" : p.padding === "same" ? "With “same” padding (one ring of zeros around the image, stride 1), what is the 4×4 output feature map?" : "With no padding and stride 1, what is the output feature map?";
+    const what =
+      p.image.length === 3
+        ? "What is the output value?"
+        : p.padding === "same"
+          ? "With “same” padding (one ring of zeros around the image, stride 1), what is the 4×4 output feature map?"
+          : "With no padding and stride 1, what is the output feature map?";
     return {
       prompt: `A convolutional layer (as in Keras/PyTorch: no kernel flip) applies the kernel $K$ with bias $b = ${p.bias}$ to the image $X$:
 $$X = ${texMatrix(p.image)},\\qquad K = ${texMatrix(p.kernel)}.$$
@@ -74,23 +83,54 @@ ${what}${p.image.length > 3 ? " Enter it as [a, b; c, d]." : ""}`,
   hints(p) {
     return [
       "Lay the kernel on a 3×3 window of the image, multiply the overlapping numbers pairwise and add them up; then add the bias.",
-      p.image.length === 3 ? "The window is the whole image here." : "Slide the window one pixel at a time: one output per position, row by row.",
+      p.image.length === 3
+        ? "The window is the whole image here."
+        : "Slide the window one pixel at a time: one output per position, row by row.",
       ...(p.padding === "same" ? ["Pad the image with a ring of zeros first, so that the output has the input's size."] : []),
     ];
   },
   solution(p) {
     const out = convolve(p);
     const first = p.padding === "same" ? "the padded top-left window" : "the top-left window";
-    const window = p.padding === "same" ? [[0, 0, 0], [0, p.image[0][0], p.image[0][1]], [0, p.image[1][0], p.image[1][1]]] : p.image.slice(0, 3).map((r) => r.slice(0, 3));
-    const products = window.flatMap((r, i) => r.map((v, j) => `${v}\\cdot${p.kernel[i][j] < 0 ? `(${p.kernel[i][j]})` : p.kernel[i][j]}`)).join(" + ");
-    return [`For ${first}: $${products} + ${p.bias < 0 ? `(${p.bias})` : p.bias} = ${out[0][0]}$.`, ...(out.length > 1 ? ["Repeat for every window position."] : []), `Output: ${shown(answer(p).out)}`];
+    const window =
+      p.padding === "same"
+        ? [
+            [0, 0, 0],
+            [0, p.image[0][0], p.image[0][1]],
+            [0, p.image[1][0], p.image[1][1]],
+          ]
+        : p.image.slice(0, 3).map((r) => r.slice(0, 3));
+    const products = window
+      .flatMap((r, i) => r.map((v, j) => `${v}\\cdot${p.kernel[i][j] < 0 ? `(${p.kernel[i][j]})` : p.kernel[i][j]}`))
+      .join(" + ");
+    return [
+      `For ${first}: $${products} + ${p.bias < 0 ? `(${p.bias})` : p.bias} = ${out[0][0]}$.`,
+      ...(out.length > 1 ? ["Repeat for every window position."] : []),
+      `Output: ${shown(answer(p).out)}`,
+    ];
   },
   misconceptions(p) {
     const list = [
-      { id: "flipped-kernel", description: "Flips the kernel (mathematical convolution).", input: { out: text(convolve(p, flipped(p.kernel))) }, feedback: "Deep-learning “convolution” does not flip the kernel (it is cross-correlation): multiply X and K position by position." },
-      { id: "forgot-bias", description: "Leaves out the bias.", input: { out: text(convolve(p, p.kernel, 0)) }, feedback: `Add the bias b = ${p.bias} to every output value.` },
+      {
+        id: "flipped-kernel",
+        description: "Flips the kernel (mathematical convolution).",
+        input: { out: text(convolve(p, flipped(p.kernel))) },
+        feedback: "Deep-learning “convolution” does not flip the kernel (it is cross-correlation): multiply X and K position by position.",
+      },
+      {
+        id: "forgot-bias",
+        description: "Leaves out the bias.",
+        input: { out: text(convolve(p, p.kernel, 0)) },
+        feedback: `Add the bias b = ${p.bias} to every output value.`,
+      },
     ];
-    if (p.padding === "same") list.push({ id: "no-padding", description: "Ignores the padding.", input: { out: text(convolve(p, p.kernel, p.bias, "valid")) }, feedback: "With “same” padding the image gets a ring of zeros, so the output keeps the 4×4 size." });
+    if (p.padding === "same")
+      list.push({
+        id: "no-padding",
+        description: "Ignores the padding.",
+        input: { out: text(convolve(p, p.kernel, p.bias, "valid")) },
+        feedback: "With “same” padding the image gets a ring of zeros, so the output keeps the 4×4 size.",
+      });
     return list;
   },
 });

@@ -28,7 +28,11 @@ export const denoiseEstimate = defineFamily<Params>({
   skills: ["inverting the forward process", "what the denoiser predicts"],
   levels: [1, 2],
   generate(rng, level) {
-    return { alphaBar: level === 1 ? rng.choice([0.25, 0.36, 0.64, 0.81]) : nice(rng, 0.2, 0.9, 2), xt: nice(rng, -1.5, 1.5, 2), epsHat: nice(rng, -1.5, 1.5, 2) };
+    return {
+      alphaBar: level === 1 ? rng.choice([0.25, 0.36, 0.64, 0.81]) : nice(rng, 0.2, 0.9, 2),
+      xt: nice(rng, -1.5, 1.5, 2),
+      epsHat: nice(rng, -1.5, 1.5, 2),
+    };
   },
   wellPosed(p) {
     return Math.abs(p.xt) > 0.1 && Math.abs(p.epsHat) > 0.1 && Math.abs(estimate(p)) > 0.05 ? true : "degenerate values";
@@ -41,18 +45,40 @@ export const denoiseEstimate = defineFamily<Params>({
   },
   answer,
   hints() {
-    return ["Solve the forward formula for $x_0$, with $\\hat\\varepsilon$ in place of $\\varepsilon$.", "Subtract the scaled noise $\\sqrt{1-\\bar\\alpha_t}\\,\\hat\\varepsilon$, then divide by $\\sqrt{\\bar\\alpha_t}$."];
+    return [
+      "Solve the forward formula for $x_0$, with $\\hat\\varepsilon$ in place of $\\varepsilon$.",
+      "Subtract the scaled noise $\\sqrt{1-\\bar\\alpha_t}\\,\\hat\\varepsilon$, then divide by $\\sqrt{\\bar\\alpha_t}$.",
+    ];
   },
   solution(p) {
     const a = Math.sqrt(p.alphaBar);
     const b = Math.sqrt(1 - p.alphaBar);
-    return [`$\\sqrt{\\bar\\alpha} = ${fmt(a)}$, $\\sqrt{1-\\bar\\alpha} = ${fmt(b)}$.`, `$\\hat{x}_0 = (${fmt(p.xt)} - ${fmt(b)}\\cdot(${fmt(p.epsHat)}))/${fmt(a)}$`, `$\\hat{x}_0 =$ ${shown(answer(p).x0)}`];
+    return [
+      `$\\sqrt{\\bar\\alpha} = ${fmt(a)}$, $\\sqrt{1-\\bar\\alpha} = ${fmt(b)}$.`,
+      `$\\hat{x}_0 = (${fmt(p.xt)} - ${fmt(b)}\\cdot(${fmt(p.epsHat)}))/${fmt(a)}$`,
+      `$\\hat{x}_0 =$ ${shown(answer(p).x0)}`,
+    ];
   },
   misconceptions(p) {
     return [
-      { id: "forgot-divide", description: "Stops after subtracting the noise.", input: { x0: fmt(estimate(p, Math.sqrt, false)) }, feedback: "After removing the noise term you still have √ᾱ·x₀: divide by √ᾱ." },
-      { id: "no-square-roots", description: "Uses ᾱ and 1 − ᾱ without roots.", input: { x0: fmt(estimate(p, (x) => x)) }, feedback: "The forward process scales by √ᾱ and √(1 − ᾱ), not ᾱ and 1 − ᾱ." },
-      { id: "unscaled-noise", description: "Subtracts ε̂ without its √(1 − ᾱ) factor.", input: { x0: fmt((p.xt - p.epsHat) / Math.sqrt(p.alphaBar)) }, feedback: "The noise enters x_t scaled by √(1 − ᾱ): subtract √(1 − ᾱ)·ε̂, not ε̂." },
+      {
+        id: "forgot-divide",
+        description: "Stops after subtracting the noise.",
+        input: { x0: fmt(estimate(p, Math.sqrt, false)) },
+        feedback: "After removing the noise term you still have √ᾱ·x₀: divide by √ᾱ.",
+      },
+      {
+        id: "no-square-roots",
+        description: "Uses ᾱ and 1 − ᾱ without roots.",
+        input: { x0: fmt(estimate(p, (x) => x)) },
+        feedback: "The forward process scales by √ᾱ and √(1 − ᾱ), not ᾱ and 1 − ᾱ.",
+      },
+      {
+        id: "unscaled-noise",
+        description: "Subtracts ε̂ without its √(1 − ᾱ) factor.",
+        input: { x0: fmt((p.xt - p.epsHat) / Math.sqrt(p.alphaBar)) },
+        feedback: "The noise enters x_t scaled by √(1 − ᾱ): subtract √(1 − ᾱ)·ε̂, not ε̂.",
+      },
     ];
   },
 });

@@ -56,12 +56,20 @@ export const forwardNoising = defineFamily<Params>({
     return { betas, schedule: { beta1, betaT, T }, x0, eps, level };
   },
   wellPosed(p) {
-    return p.x0.every((x, i) => Math.abs(x) > 0.05 && Math.abs(p.eps[i]) > 0.05 && Math.abs(x - p.eps[i]) > 0.1) ? true : "degenerate pixel or noise";
+    return p.x0.every((x, i) => Math.abs(x) > 0.05 && Math.abs(p.eps[i]) > 0.05 && Math.abs(x - p.eps[i]) > 0.1)
+      ? true
+      : "degenerate pixel or noise";
   },
   render(p) {
     const t = p.betas.length;
-    const given = p.level < 3 ? `$${p.betas.map((b, s) => `\\beta_${s + 1} = ${fmt(b)}`).join(",\\ ")}$` : `a linear schedule from $\\beta_1 = ${p.schedule.beta1}$ to $\\beta_{${p.schedule.T}} = ${p.schedule.betaT}$ over $T = ${p.schedule.T}$ steps`;
-    const vals = p.x0.length === 1 ? `$x_0 = ${fmt(p.x0[0])}$ and noise $\\varepsilon = ${fmt(p.eps[0])}$` : `$\\mathbf{x}_0 = ${list(p.x0)}$ and noise $\\boldsymbol{\\varepsilon} = ${list(p.eps)}$`;
+    const given =
+      p.level < 3
+        ? `$${p.betas.map((b, s) => `\\beta_${s + 1} = ${fmt(b)}`).join(",\\ ")}$`
+        : `a linear schedule from $\\beta_1 = ${p.schedule.beta1}$ to $\\beta_{${p.schedule.T}} = ${p.schedule.betaT}$ over $T = ${p.schedule.T}$ steps`;
+    const vals =
+      p.x0.length === 1
+        ? `$x_0 = ${fmt(p.x0[0])}$ and noise $\\varepsilon = ${fmt(p.eps[0])}$`
+        : `$\\mathbf{x}_0 = ${list(p.x0)}$ and noise $\\boldsymbol{\\varepsilon} = ${list(p.eps)}$`;
     return {
       prompt: `The forward process of a diffusion model jumps straight to step $t$: $x_t = \\sqrt{\\bar\\alpha_t}\\,x_0 + \\sqrt{1-\\bar\\alpha_t}\\,\\varepsilon$ with $\\bar\\alpha_t = \\prod_{s=1}^{t}(1-\\beta_s)$. With ${given}, a pixel value ${vals}, what is $x_{${t}}$?`,
       parts: [{ id: "xt", label: `$x_{${t}}$`, placeholder: p.x0.length === 1 ? "3 significant figures are enough" : "[a, b, c]" }],
@@ -77,14 +85,33 @@ export const forwardNoising = defineFamily<Params>({
   },
   solution(p) {
     const a = alphaBar(p.betas);
-    return [`$\\beta = ${list(p.betas)}$, so $\\bar\\alpha_{${p.betas.length}} = ${p.betas.map((b) => `(1 - ${fmt(b)})`).join("")} = ${fmt(a)}$.`, `$\\sqrt{\\bar\\alpha} = ${fmt(Math.sqrt(a))}$, $\\sqrt{1-\\bar\\alpha} = ${fmt(Math.sqrt(1 - a))}$.`, `$x_{${p.betas.length}} = $ ${shown(answer(p).xt)}`];
+    return [
+      `$\\beta = ${list(p.betas)}$, so $\\bar\\alpha_{${p.betas.length}} = ${p.betas.map((b) => `(1 - ${fmt(b)})`).join("")} = ${fmt(a)}$.`,
+      `$\\sqrt{\\bar\\alpha} = ${fmt(Math.sqrt(a))}$, $\\sqrt{1-\\bar\\alpha} = ${fmt(Math.sqrt(1 - a))}$.`,
+      `$x_{${p.betas.length}} = $ ${shown(answer(p).xt)}`,
+    ];
   },
   misconceptions(p) {
     const last = p.betas[p.betas.length - 1];
     return [
-      { id: "alpha-not-alpha-bar", description: "Uses α_t = 1 − β_t instead of the product.", input: { xt: text(noised(p, 1 - last)) }, feedback: "Jumping to step t needs the product of all the α_s up to t (ᾱ_t), not just α_t." },
-      { id: "no-square-roots", description: "Mixes with ᾱ and 1 − ᾱ directly.", input: { xt: text(noised(p, alphaBar(p.betas), (x) => x)) }, feedback: "The coefficients are square roots, √ᾱ and √(1 − ᾱ), so that the variance stays 1." },
-      { id: "beta-as-noise-scale", description: "Scales the noise by √β_t.", input: { xt: text(p.x0.map((x, i) => Math.sqrt(alphaBar(p.betas)) * x + Math.sqrt(last) * p.eps[i])) }, feedback: "The noise scale for a jump to step t is √(1 − ᾱ_t), which accumulates all steps, not √β_t of the last step." },
+      {
+        id: "alpha-not-alpha-bar",
+        description: "Uses α_t = 1 − β_t instead of the product.",
+        input: { xt: text(noised(p, 1 - last)) },
+        feedback: "Jumping to step t needs the product of all the α_s up to t (ᾱ_t), not just α_t.",
+      },
+      {
+        id: "no-square-roots",
+        description: "Mixes with ᾱ and 1 − ᾱ directly.",
+        input: { xt: text(noised(p, alphaBar(p.betas), (x) => x)) },
+        feedback: "The coefficients are square roots, √ᾱ and √(1 − ᾱ), so that the variance stays 1.",
+      },
+      {
+        id: "beta-as-noise-scale",
+        description: "Scales the noise by √β_t.",
+        input: { xt: text(p.x0.map((x, i) => Math.sqrt(alphaBar(p.betas)) * x + Math.sqrt(last) * p.eps[i])) },
+        feedback: "The noise scale for a jump to step t is √(1 − ᾱ_t), which accumulates all steps, not √β_t of the last step.",
+      },
     ];
   },
 });

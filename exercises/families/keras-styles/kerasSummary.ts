@@ -32,15 +32,36 @@ function buildRows(side: number, channels: number, convs: { f: number; k: number
   let c = channels;
   convs.forEach((cv, i) => {
     h = axisGeometry(h, cv.k, 1, "valid").out;
-    rows.push({ name: `conv2d${i === 0 ? "" : `_${i}`}`, type: "Conv2D", shape: `(None, ${h}, ${h}, ${cv.f})`, params: conv2dParams(cv.k, c, cv.f), noBias: cv.k * cv.k * c * cv.f, noChannels: conv2dParams(cv.k, 1, cv.f) });
+    rows.push({
+      name: `conv2d${i === 0 ? "" : `_${i}`}`,
+      type: "Conv2D",
+      shape: `(None, ${h}, ${h}, ${cv.f})`,
+      params: conv2dParams(cv.k, c, cv.f),
+      noBias: cv.k * cv.k * c * cv.f,
+      noChannels: conv2dParams(cv.k, 1, cv.f),
+    });
     c = cv.f;
     h = axisGeometry(h, 2, 2, "valid").out;
-    rows.push({ name: `max_pooling2d${i === 0 ? "" : `_${i}`}`, type: "MaxPooling2D", shape: `(None, ${h}, ${h}, ${c})`, params: 0, noBias: 0, noChannels: 0 });
+    rows.push({
+      name: `max_pooling2d${i === 0 ? "" : `_${i}`}`,
+      type: "MaxPooling2D",
+      shape: `(None, ${h}, ${h}, ${c})`,
+      params: 0,
+      noBias: 0,
+      noChannels: 0,
+    });
   });
   let n = convs.length > 0 ? h * h * c : side;
   if (convs.length > 0) rows.push({ name: "flatten", type: "Flatten", shape: `(None, ${n})`, params: 0, noBias: 0, noChannels: 0 });
   dense.forEach((units, i) => {
-    rows.push({ name: `dense${i === 0 ? "" : `_${i}`}`, type: "Dense", shape: `(None, ${units})`, params: denseParams(n, units), noBias: n * units, noChannels: denseParams(n, units) });
+    rows.push({
+      name: `dense${i === 0 ? "" : `_${i}`}`,
+      type: "Dense",
+      shape: `(None, ${units})`,
+      params: denseParams(n, units),
+      noBias: n * units,
+      noChannels: denseParams(n, units),
+    });
     n = units;
   });
   return rows;
@@ -73,7 +94,9 @@ export const kerasSummary = defineFamily<Params>({
   },
   render(p) {
     const inputNote = `A Keras Sequential model takes ${p.input}${p.rows[0].type === "Conv2D" ? " (its convolutions use 3×3 kernels and “valid” padding)" : ""}.`;
-    const body = p.rows.map((r, i) => `| ${r.name} (${r.type}) | ${r.shape} | ${i === p.hidden || p.hidden < 0 ? "?" : r.params} |`).join("\n");
+    const body = p.rows
+      .map((r, i) => `| ${r.name} (${r.type}) | ${r.shape} | ${i === p.hidden || p.hidden < 0 ? "?" : r.params} |`)
+      .join("\n");
     return {
       prompt: `${inputNote} Here is part of its \`model.summary()\`:
 
@@ -100,8 +123,21 @@ ${p.hidden < 0 ? "What does the summary report as **Total params**?" : `What is 
   misconceptions(p) {
     const rows = p.hidden < 0 ? p.rows : [p.rows[p.hidden]];
     const sum = (f: (r: Row) => number) => String(rows.reduce((a, r) => a + f(r), 0));
-    const list: Misconception[] = [{ id: "forgot-bias", description: "Counts weights only.", input: { count: sum((r) => r.noBias) }, feedback: "Each unit and each filter has a bias: add one parameter per output unit/filter." }];
-    if (rows.some((r) => r.type === "Conv2D" && r.noChannels !== r.params)) list.push({ id: "forgot-input-channels", description: "Counts conv kernels as k×k only.", input: { count: sum((r) => r.noChannels) }, feedback: "A Conv2D kernel spans every input channel: k·k·C_in weights per filter." });
+    const list: Misconception[] = [
+      {
+        id: "forgot-bias",
+        description: "Counts weights only.",
+        input: { count: sum((r) => r.noBias) },
+        feedback: "Each unit and each filter has a bias: add one parameter per output unit/filter.",
+      },
+    ];
+    if (rows.some((r) => r.type === "Conv2D" && r.noChannels !== r.params))
+      list.push({
+        id: "forgot-input-channels",
+        description: "Counts conv kernels as k×k only.",
+        input: { count: sum((r) => r.noChannels) },
+        feedback: "A Conv2D kernel spans every input channel: k·k·C_in weights per filter.",
+      });
     return list;
   },
 });

@@ -39,7 +39,10 @@ export const earlyStopping = defineFamily<Params>({
     const n = 12 + level * 2;
     const bottom = rng.int(4, n - 5);
     const noise = level === 1 ? 0.005 : 0.03;
-    const losses = Array.from({ length: n }, (_, e) => nice(rng, -noise, noise, 3) + 0.3 + 0.6 * Math.exp(-e / 2.5) + 0.015 * Math.max(0, e - bottom) ** 1.3);
+    const losses = Array.from(
+      { length: n },
+      (_, e) => nice(rng, -noise, noise, 3) + 0.3 + 0.6 * Math.exp(-e / 2.5) + 0.015 * Math.max(0, e - bottom) ** 1.3,
+    );
     return { losses: losses.map((x) => Math.round(x * 1000) / 1000), patience: level === 1 ? 2 : rng.choice([3, 4, 5]) };
   },
   wellPosed(p) {
@@ -65,7 +68,10 @@ After which epoch does training stop, and which epoch's weights are kept?`,
   },
   answer,
   hints(p) {
-    return ["Track the lowest validation loss seen so far, epoch by epoch.", `Count epochs since that lowest value; when the count reaches ${p.patience}, training stops.`];
+    return [
+      "Track the lowest validation loss seen so far, epoch by epoch.",
+      `Count epochs since that lowest value; when the count reaches ${p.patience}, training stops.`,
+    ];
   },
   solution(p) {
     const { best, stop } = earlyStop(p.losses, p.patience);
@@ -78,9 +84,24 @@ After which epoch does training stop, and which epoch's weights are kept?`,
   misconceptions(p): Misconception[] {
     const { best, stop } = earlyStop(p.losses, p.patience);
     return [
-      { id: "stops-at-best", description: "Stops at the best epoch.", input: { stop: String(best) }, feedback: "Training cannot know an epoch was the best until `patience` epochs later: it stops after epoch best + patience." },
-      { id: "keeps-last-weights", description: "Keeps the weights of the last epoch.", input: { best: String(stop) }, feedback: "With restore_best_weights the model goes back to the epoch with the lowest validation loss, not the last one." },
-      { id: "patience-off-by-one", description: "Stops one epoch late.", input: { stop: String(stop + 1) }, feedback: `Patience ${p.patience} means it stops after ${p.patience} epochs without improvement, not ${p.patience + 1}.` },
+      {
+        id: "stops-at-best",
+        description: "Stops at the best epoch.",
+        input: { stop: String(best) },
+        feedback: "Training cannot know an epoch was the best until `patience` epochs later: it stops after epoch best + patience.",
+      },
+      {
+        id: "keeps-last-weights",
+        description: "Keeps the weights of the last epoch.",
+        input: { best: String(stop) },
+        feedback: "With restore_best_weights the model goes back to the epoch with the lowest validation loss, not the last one.",
+      },
+      {
+        id: "patience-off-by-one",
+        description: "Stops one epoch late.",
+        input: { stop: String(stop + 1) },
+        feedback: `Patience ${p.patience} means it stops after ${p.patience} epochs without improvement, not ${p.patience + 1}.`,
+      },
     ];
   },
 });

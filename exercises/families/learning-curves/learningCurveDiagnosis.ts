@@ -67,7 +67,13 @@ function plot(r: TrainingRun, name: string): PlotSpec {
     series: [
       { name: "training loss", points: series(r.train) },
       { name: "validation loss", points: series(r.val) },
-      { name: FLOOR, points: [[1, r.floor], [r.train.length, r.floor]] },
+      {
+        name: FLOOR,
+        points: [
+          [1, r.floor],
+          [r.train.length, r.floor],
+        ],
+      },
     ],
     xLabel: "epoch",
     yLabel: "MSE",
@@ -77,10 +83,15 @@ function plot(r: TrainingRun, name: string): PlotSpec {
 }
 function answer(p: Params): Record<string, AnswerSpec> {
   if (p.level === 2) {
-    const options = p.order.map((r, i) => ({ id: String.fromCharCode(97 + i), label: `Run ${String.fromCharCode(65 + i)}`, plot: plot(run(p, r), `Run ${String.fromCharCode(65 + i)}`) }));
+    const options = p.order.map((r, i) => ({
+      id: String.fromCharCode(97 + i),
+      label: `Run ${String.fromCharCode(65 + i)}`,
+      plot: plot(run(p, r), `Run ${String.fromCharCode(65 + i)}`),
+    }));
     return { choice: { kind: "choice", options, correct: options[p.order.indexOf(p.regime)].id } };
   }
-  const label = p.level === 1 ? (r: Regime) => NAME[r].replace(/^a /, "A ").replace(/^(\w)/, (c) => c.toUpperCase()) : (r: Regime) => REMEDY[r];
+  const label =
+    p.level === 1 ? (r: Regime) => NAME[r].replace(/^a /, "A ").replace(/^(\w)/, (c) => c.toUpperCase()) : (r: Regime) => REMEDY[r];
   const options = REGIMES.map((r, i) => ({ id: String.fromCharCode(97 + i), label: label(r) }));
   return { choice: { kind: "choice", options, correct: options[REGIMES.indexOf(p.regime)].id } };
 }
@@ -98,7 +109,12 @@ export const learningCurveDiagnosis = defineFamily<Params>({
   levels: [1, 2, 3],
   generate(rng, level) {
     const runs = { overfit: rng.int(0, RUNS_PER_REGIME), underfit: rng.int(0, RUNS_PER_REGIME), good: rng.int(0, RUNS_PER_REGIME) };
-    return { regime: rng.choice(level === 2 ? (["overfit", "underfit"] as const) : REGIMES), runs, order: rng.shuffle(REGIMES.slice()), level };
+    return {
+      regime: rng.choice(level === 2 ? (["overfit", "underfit"] as const) : REGIMES),
+      runs,
+      order: rng.shuffle(REGIMES.slice()),
+      level,
+    };
   },
   render(p) {
     if (p.level === 2) {
@@ -128,13 +144,18 @@ export const learningCurveDiagnosis = defineFamily<Params>({
     if (p.level === 2) {
       const reads = spec.options.map((o) => (o.plot ? diagnosePlot(o.plot) : "no chart"));
       const matching = reads.flatMap((r, i) => (r === p.regime ? [spec.options[i].id] : []));
-      return matching.length === 1 && matching[0] === spec.correct ? true : `the charts read as ${reads.join(", ")}; the key is ${spec.correct}`;
+      return matching.length === 1 && matching[0] === spec.correct
+        ? true
+        : `the charts read as ${reads.join(", ")}; the key is ${spec.correct}`;
     }
     const read = diagnosePlot(plot(run(p, p.regime), "Learning curves"));
     return read === p.regime ? true : `the chart reads as ${read ?? "unclear"}, the key is ${p.regime}`;
   },
   hints() {
-    return ["Compare the two curves at the end of training: how far above the noise floor are they, and how far apart?", "Then look at the validation curve's shape: does it keep falling, flatten, or turn back up?"];
+    return [
+      "Compare the two curves at the end of training: how far above the noise floor are they, and how far apart?",
+      "Then look at the validation curve's shape: does it keep falling, flatten, or turn back up?",
+    ];
   },
   solution(p) {
     const r = run(p, p.regime);
@@ -155,7 +176,10 @@ export const learningCurveDiagnosis = defineFamily<Params>({
         id: `chose-${r}`,
         description: `Reads the curves as ${NAME[r]}.`,
         input: { choice: spec.options[order.indexOf(r)].id },
-        feedback: p.level === 2 ? `That run shows ${NAME[r]}: ${SIGN[r]}.` : `${NAME[r].replace(/^(\w)/, (c) => c.toUpperCase())} would look different: ${SIGN[r]}. ${p.level === 3 ? `(“${REMEDY[r]}” is the remedy for that.)` : ""}`.trim(),
+        feedback:
+          p.level === 2
+            ? `That run shows ${NAME[r]}: ${SIGN[r]}.`
+            : `${NAME[r].replace(/^(\w)/, (c) => c.toUpperCase())} would look different: ${SIGN[r]}. ${p.level === 3 ? `(“${REMEDY[r]}” is the remedy for that.)` : ""}`.trim(),
       }));
   },
 });

@@ -61,7 +61,8 @@ export function regimeFromWeightCurve(values: readonly number[]): Regime | null 
   const scale = Math.max(...values.map(Math.abs));
   const visible = (v: number) => Math.abs(v) > 0.01 * scale;
   let flips = 0;
-  for (let k = 1; k < values.length; k++) if (visible(values[k]) && visible(values[k - 1]) && Math.sign(values[k]) !== Math.sign(values[k - 1])) flips++;
+  for (let k = 1; k < values.length; k++)
+    if (visible(values[k]) && visible(values[k - 1]) && Math.sign(values[k]) !== Math.sign(values[k - 1])) flips++;
   const first = Math.abs(values[0]);
   const last = Math.abs(values[values.length - 1]);
   if (flips >= 3) return last > first ? "diverging" : "oscillating";
@@ -78,7 +79,14 @@ function lossCurve(p: Params, regime: Regime): [number, number][] {
   return path.map(([x, y], k) => [k, bowl.f(x, y)]);
 }
 function plot(p: Params, regime: Regime, name: string): PlotSpec {
-  return { kind: "curves", series: [{ name, points: lossCurve(p, regime) }], xLabel: "step", yLabel: "training loss", logY: true, alt: `Training loss over ${STEPS} steps of gradient descent, on a log scale.` };
+  return {
+    kind: "curves",
+    series: [{ name, points: lossCurve(p, regime) }],
+    xLabel: "step",
+    yLabel: "training loss",
+    logY: true,
+    alt: `Training loss over ${STEPS} steps of gradient descent, on a log scale.`,
+  };
 }
 /** The parameter along the steep direction (v, curvature κ; the minimum is at v = 0) after each step. */
 function weightCurve(p: Params, regime: Regime): [number, number][] {
@@ -91,7 +99,13 @@ function weightPlot(p: Params, regime: Regime): PlotSpec {
     kind: "curves",
     series: [
       { name: "v (steep direction)", points: weightCurve(p, regime) },
-      { name: "minimum (v = 0)", points: [[0, 0], [STEPS, 0]] },
+      {
+        name: "minimum (v = 0)",
+        points: [
+          [0, 0],
+          [STEPS, 0],
+        ],
+      },
     ],
     xLabel: "step",
     yLabel: "parameter v",
@@ -116,7 +130,11 @@ function pickFromLossCurves(plots: readonly PlotSpec[], ask: Regime): number | n
 }
 function answer(p: Params): Record<string, AnswerSpec> {
   if (p.level < 3) {
-    const options = p.offered.map((r, i) => ({ id: String.fromCharCode(97 + i), label: `Run ${String.fromCharCode(65 + i)}`, plot: plot(p, r, `Run ${String.fromCharCode(65 + i)}`) }));
+    const options = p.offered.map((r, i) => ({
+      id: String.fromCharCode(97 + i),
+      label: `Run ${String.fromCharCode(65 + i)}`,
+      plot: plot(p, r, `Run ${String.fromCharCode(65 + i)}`),
+    }));
     return { choice: { kind: "choice", options, correct: options[p.offered.indexOf(p.ask)].id } };
   }
   const options = REGIMES.map((r, i) => ({ id: String.fromCharCode(97 + i), label: WEIGHT_DESCRIPTION[r] }));
@@ -140,7 +158,8 @@ export const learningRateDiagnosis = defineFamily<Params>({
       slow: rng.uniform(0.01, 0.05) / kappa,
     };
     const start: [number, number] = [rng.choice([-1.5, -1, 1, 1.5]), rng.choice([-1.5, -1, 1, 1.5])];
-    if (level === 3) return { kappa, start, eta, offered: [], ask: rng.choice(["diverging", "oscillating", "good", "slow"] as const), level };
+    if (level === 3)
+      return { kappa, start, eta, offered: [], ask: rng.choice(["diverging", "oscillating", "good", "slow"] as const), level };
     const offered = rng.shuffle<Regime>(level === 1 ? ["diverging", "good", "slow"] : ["diverging", "oscillating", "good", "slow"]);
     return { kappa, start, eta, offered, ask: level === 1 ? "diverging" : "slow", level };
   },
@@ -178,7 +197,9 @@ export const learningRateDiagnosis = defineFamily<Params>({
         spec.options.map((o) => o.plot as PlotSpec),
         p.ask,
       );
-      return picked === keyed ? true : `the plotted loss curves point to option ${picked === null ? "none clearly" : spec.options[picked].id}, the key is ${spec.correct}`;
+      return picked === keyed
+        ? true
+        : `the plotted loss curves point to option ${picked === null ? "none clearly" : spec.options[picked].id}, the key is ${spec.correct}`;
     }
     const figure = weightPlot(p, p.ask);
     const read = regimeFromWeightCurve(figure.series[0].points.map(([, v]) => v));
@@ -186,16 +207,24 @@ export const learningRateDiagnosis = defineFamily<Params>({
   },
   hints(p) {
     if (p.level === 3) {
-      return ["Does $v$ cross the minimum ($v = 0$) from one step to the next, or approach it from one side?", "Each step multiplies $v$ by $1 - \\eta\\kappa$: a sign change every step means $\\eta\\kappa > 1$ (overshooting); growing swings mean $\\eta\\kappa > 2$; a slow creep means $\\eta\\kappa$ is tiny."];
+      return [
+        "Does $v$ cross the minimum ($v = 0$) from one step to the next, or approach it from one side?",
+        "Each step multiplies $v$ by $1 - \\eta\\kappa$: a sign change every step means $\\eta\\kappa > 1$ (overshooting); growing swings mean $\\eta\\kappa > 2$; a slow creep means $\\eta\\kappa$ is tiny.",
+      ];
     }
-    return ["Look at the trend first: does the loss go down at all?", "A loss that goes down but barely moves after many steps means tiny steps; a loss that grows means each step overshoots the minimum by more than it started from."];
+    return [
+      "Look at the trend first: does the loss go down at all?",
+      "A loss that goes down but barely moves after many steps means tiny steps; a loss that grows means each step overshoots the minimum by more than it started from.",
+    ];
   },
   solution(p) {
     const curve = p.level < 3 ? lossCurve(p, p.ask) : weightCurve(p, p.ask);
     const first = curve[0][1];
     const last = curve[curve.length - 1][1];
     return [
-      p.level < 3 ? `In the chosen run the loss goes from ${fmt(first, 3)} to ${fmt(last, 3)} in ${STEPS} steps.` : `In the figure $v$ goes from ${fmt(first, 3)} to ${fmt(last, 3)} in ${STEPS} steps; each step multiplies it by $1 - \\eta\\kappa = ${fmt(1 - p.eta[p.ask] * p.kappa, 3)}$.`,
+      p.level < 3
+        ? `In the chosen run the loss goes from ${fmt(first, 3)} to ${fmt(last, 3)} in ${STEPS} steps.`
+        : `In the figure $v$ goes from ${fmt(first, 3)} to ${fmt(last, 3)} in ${STEPS} steps; each step multiplies it by $1 - \\eta\\kappa = ${fmt(1 - p.eta[p.ask] * p.kappa, 3)}$.`,
       `For this loss, gradient descent is stable only when $\\eta\\kappa < 2$ (here $\\kappa = ${p.kappa}$ and $\\eta = ${fmt(p.eta[p.ask], 3)}$, so $\\eta\\kappa = ${fmt(p.eta[p.ask] * p.kappa, 3)}$).`,
       `Answer: ${shown(answer(p).choice)}.`,
     ];
@@ -210,7 +239,10 @@ export const learningRateDiagnosis = defineFamily<Params>({
         id: `chose-${r}`,
         description: `Picks the ${r} run.`,
         input: { choice: spec.options[regimes.indexOf(r)].id },
-        feedback: p.level < 3 ? `That run's learning rate is ${DESCRIPTION[r]}.` : `The curve does not look like that: with a learning rate that is ${WEIGHT_DESCRIPTION[r]}.`,
+        feedback:
+          p.level < 3
+            ? `That run's learning rate is ${DESCRIPTION[r]}.`
+            : `The curve does not look like that: with a learning rate that is ${WEIGHT_DESCRIPTION[r]}.`,
       }));
   },
 });

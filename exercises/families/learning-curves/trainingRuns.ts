@@ -46,8 +46,18 @@ function train(regime: Regime, index: number): TrainingRun {
   const rng = new Rng(`learning-curves/${regime}/${index}`);
   const trainSet = dataset(rng.fork("train"), recipe.trainPoints);
   const valSet = dataset(rng.fork("val"), 60);
-  const features = (xs: number[]) => tensor(xs.map((x) => Array.from({ length: recipe.degree }, (_, k) => x ** (k + 1))), undefined, { dtype: "float64" });
-  const column = (v: number[]) => tensor(v.map((t) => [t]), undefined, { dtype: "float64" });
+  const features = (xs: number[]) =>
+    tensor(
+      xs.map((x) => Array.from({ length: recipe.degree }, (_, k) => x ** (k + 1))),
+      undefined,
+      { dtype: "float64" },
+    );
+  const column = (v: number[]) =>
+    tensor(
+      v.map((t) => [t]),
+      undefined,
+      { dtype: "float64" },
+    );
   const model = new Sequential([new Dense(1)], { inputShape: [recipe.degree], seed: rng.fork("init"), dtype: "float64" });
   const history = fit(model, features(trainSet.x), column(trainSet.y), {
     loss: "mse",

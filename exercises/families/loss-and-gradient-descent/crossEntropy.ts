@@ -60,30 +60,63 @@ export const crossEntropy = defineFamily<Params>({
   answer,
   hints(p) {
     return p.logits.length === 1
-      ? ["Turn the logit into a probability with the sigmoid.", `Only one term survives: with y = ${p.label} the loss is $-\\ln ${p.label === 1 ? "\\sigma(z)" : "(1-\\sigma(z))"}$.`]
-      : ["Turn the logits into probabilities with softmax.", "The loss is minus the natural log of the probability of the *true* class only."];
+      ? [
+          "Turn the logit into a probability with the sigmoid.",
+          `Only one term survives: with y = ${p.label} the loss is $-\\ln ${p.label === 1 ? "\\sigma(z)" : "(1-\\sigma(z))"}$.`,
+        ]
+      : [
+          "Turn the logits into probabilities with softmax.",
+          "The loss is minus the natural log of the probability of the *true* class only.",
+        ];
   },
   solution(p) {
     const q = trueProbability(p);
     return [
-      p.logits.length === 1 ? `$\\sigma(${fmt(p.logits[0])}) = ${fmt(1 / (1 + Math.exp(-p.logits[0])))}$, so the true class has probability ${fmt(q)}.` : `$\\mathrm{softmax}(\\mathbf{z}) = ${list(Array.from(softmax(f64(p.logits)).data))}$; the true class has probability ${fmt(q)}.`,
+      p.logits.length === 1
+        ? `$\\sigma(${fmt(p.logits[0])}) = ${fmt(1 / (1 + Math.exp(-p.logits[0])))}$, so the true class has probability ${fmt(q)}.`
+        : `$\\mathrm{softmax}(\\mathbf{z}) = ${list(Array.from(softmax(f64(p.logits)).data))}$; the true class has probability ${fmt(q)}.`,
       `Loss $= -\\ln ${fmt(q)}$ = ${shown(answer(p).loss)}.`,
     ];
   },
   misconceptions(p) {
     const q = trueProbability(p);
     const list: Misconception[] = [
-      { id: "log10", description: "Uses log base 10.", input: { loss: fmt(-Math.log10(q)) }, feedback: "Cross-entropy uses the natural logarithm (ln), not log₁₀." },
-      { id: "probability-not-log", description: "Gives 1 − p instead of −ln p.", input: { loss: fmt(1 - q) }, feedback: "The loss is −ln p(true class), not 1 − p: confident mistakes must cost a lot more than small ones." },
+      {
+        id: "log10",
+        description: "Uses log base 10.",
+        input: { loss: fmt(-Math.log10(q)) },
+        feedback: "Cross-entropy uses the natural logarithm (ln), not log₁₀.",
+      },
+      {
+        id: "probability-not-log",
+        description: "Gives 1 − p instead of −ln p.",
+        input: { loss: fmt(1 - q) },
+        feedback: "The loss is −ln p(true class), not 1 − p: confident mistakes must cost a lot more than small ones.",
+      },
     ];
     if (p.logits.length === 1) {
-      list.push({ id: "wrong-class-term", description: "Uses the other class's probability.", input: { loss: fmt(-Math.log(1 - q)) }, feedback: `With y = ${p.label} the surviving term is ${p.label === 1 ? "−ln σ(z)" : "−ln(1 − σ(z))"}: you used the other one.` });
+      list.push({
+        id: "wrong-class-term",
+        description: "Uses the other class's probability.",
+        input: { loss: fmt(-Math.log(1 - q)) },
+        feedback: `With y = ${p.label} the surviving term is ${p.label === 1 ? "−ln σ(z)" : "−ln(1 − σ(z))"}: you used the other one.`,
+      });
     } else {
       const m = Math.max(...p.logits);
-      list.push({ id: "forgot-normaliser", description: "Uses −z_true (forgets log Σ e^z).", input: { loss: fmt(-p.logits[p.label]) }, feedback: "−ln softmax(z)_k = −z_k + ln Σ_j e^{z_j}: you left out the log-sum-exp term." });
+      list.push({
+        id: "forgot-normaliser",
+        description: "Uses −z_true (forgets log Σ e^z).",
+        input: { loss: fmt(-p.logits[p.label]) },
+        feedback: "−ln softmax(z)_k = −z_k + ln Σ_j e^{z_j}: you left out the log-sum-exp term.",
+      });
       const predicted = p.logits.indexOf(m);
       if (predicted !== p.label) {
-        list.push({ id: "predicted-class", description: "Uses the predicted (highest-logit) class.", input: { loss: fmt(-Math.log(softmax(f64(p.logits)).data[predicted])) }, feedback: "Use the probability of the *true* class, not of the class the model predicts." });
+        list.push({
+          id: "predicted-class",
+          description: "Uses the predicted (highest-logit) class.",
+          input: { loss: fmt(-Math.log(softmax(f64(p.logits)).data[predicted])) },
+          feedback: "Use the probability of the *true* class, not of the class the model predicts.",
+        });
       }
     }
     return list;

@@ -15,7 +15,11 @@ interface Params {
 }
 
 /** Gradient descent by the engine: E's gradient from backward(), the update by the SGD optimizer. */
-function descend(p: Params, variant: "right" | "wrong-sign" | "no-two" = "right", steps = p.steps): { path: number[][]; grads: number[][] } {
+function descend(
+  p: Params,
+  variant: "right" | "wrong-sign" | "no-two" = "right",
+  steps = p.steps,
+): { path: number[][]; grads: number[][] } {
   const w = f64(p.w0.slice(), true);
   const sgd = new SGD({ learningRate: p.eta });
   const path = [p.w0.slice()];
@@ -74,7 +78,13 @@ export const gdStep = defineFamily<Params>({
     const vars = dims === 1 ? "w" : "(x, y)";
     return {
       prompt: `Minimise $E(${dims === 1 ? "w" : "x, y"}) = ${energy(p)}$ by gradient descent with learning rate $\\eta = ${fmt(p.eta)}$, starting from $${vars} = ${dims === 1 ? fmt(p.w0[0]) : `(${p.w0.map((x) => fmt(x)).join(", ")})`}$. Where are you after ${p.steps === 1 ? "one step" : `${p.steps} steps`}?${dims > 1 ? " Enter [x, y]." : ""}`,
-      parts: [{ id: "w", label: dims === 1 ? `$w_{${p.steps}}$` : "$(x_1, y_1)$", placeholder: dims === 1 ? "3 significant figures are enough" : "[x, y]" }],
+      parts: [
+        {
+          id: "w",
+          label: dims === 1 ? `$w_{${p.steps}}$` : "$(x_1, y_1)$",
+          placeholder: dims === 1 ? "3 significant figures are enough" : "[x, y]",
+        },
+      ],
     };
   },
   answer,
@@ -87,15 +97,42 @@ export const gdStep = defineFamily<Params>({
   },
   solution(p) {
     const { path, grads } = descend(p);
-    const steps = grads.map((g, k) => `Step ${k + 1}: $\\nabla E = ${p.w0.length === 1 ? fmt(g[0]) : list(g)}$, so the new point is $${text(p, path[k])} - ${fmt(p.eta)}\\cdot ${p.w0.length === 1 ? paren(g[0]) : list(g)} = ${text(p, path[k + 1])}$.`);
+    const steps = grads.map(
+      (g, k) =>
+        `Step ${k + 1}: $\\nabla E = ${p.w0.length === 1 ? fmt(g[0]) : list(g)}$, so the new point is $${text(p, path[k])} - ${fmt(p.eta)}\\cdot ${p.w0.length === 1 ? paren(g[0]) : list(g)} = ${text(p, path[k + 1])}$.`,
+    );
     return [...steps, `Answer: ${shown(answer(p).w)}`];
   },
   misconceptions(p) {
     return [
-      { id: "wrong-sign", description: "Steps up the gradient (w + η∇E).", input: { w: text(p, descend(p, "wrong-sign").path[p.steps]) }, feedback: "You moved *with* the gradient, uphill. Descent subtracts: $w - \\eta\\nabla E$." },
-      { id: "forgot-factor-two", description: "Differentiates a(w − c)² as a(w − c).", input: { w: text(p, descend(p, "no-two").path[p.steps]) }, feedback: "$\\frac{d}{dw}a(w-c)^2 = 2a(w-c)$: you dropped the 2." },
-      { id: "forgot-learning-rate", description: "Subtracts the whole gradient.", input: { w: text(p, descend({ ...p, eta: 1 }).path[p.steps]) }, feedback: "Multiply the gradient by the learning rate η before subtracting it." },
-      ...(p.steps > 1 ? [{ id: "one-step-only", description: "Takes one step instead of several.", input: { w: text(p, descend(p, "right", 1).path[1]) }, feedback: `That is where the first step lands; take all ${p.steps} steps.` }] : []),
+      {
+        id: "wrong-sign",
+        description: "Steps up the gradient (w + η∇E).",
+        input: { w: text(p, descend(p, "wrong-sign").path[p.steps]) },
+        feedback: "You moved *with* the gradient, uphill. Descent subtracts: $w - \\eta\\nabla E$.",
+      },
+      {
+        id: "forgot-factor-two",
+        description: "Differentiates a(w − c)² as a(w − c).",
+        input: { w: text(p, descend(p, "no-two").path[p.steps]) },
+        feedback: "$\\frac{d}{dw}a(w-c)^2 = 2a(w-c)$: you dropped the 2.",
+      },
+      {
+        id: "forgot-learning-rate",
+        description: "Subtracts the whole gradient.",
+        input: { w: text(p, descend({ ...p, eta: 1 }).path[p.steps]) },
+        feedback: "Multiply the gradient by the learning rate η before subtracting it.",
+      },
+      ...(p.steps > 1
+        ? [
+            {
+              id: "one-step-only",
+              description: "Takes one step instead of several.",
+              input: { w: text(p, descend(p, "right", 1).path[1]) },
+              feedback: `That is where the first step lands; take all ${p.steps} steps.`,
+            },
+          ]
+        : []),
     ];
   },
 });

@@ -8,21 +8,33 @@ interface Params {
   points: Record<string, number>[];
 }
 
-const TABLE: Record<Kind, { variables: string[]; question: string; canonical: string; steps: string[]; wrong: { id: string; formula: string; feedback: string }[] }> = {
+const TABLE: Record<
+  Kind,
+  { variables: string[]; question: string; canonical: string; steps: string[]; wrong: { id: string; formula: string; feedback: string }[] }
+> = {
   squared: {
     variables: ["yhat", "y"],
     question: "For one example, the squared error is $E = (\\hat{y} - y)^2$. Write $\\partial E / \\partial \\hat{y}$ (type ŷ as yhat).",
     canonical: "2*(yhat - y)",
     steps: ["Chain rule on $u^2$ with $u = \\hat{y} - y$ and $\\partial u/\\partial\\hat{y} = 1$."],
     wrong: [
-      { id: "sign", formula: "2*(y - yhat)", feedback: "Sign error: ∂(ŷ − y)/∂ŷ = +1, so the derivative is 2(ŷ − y). It is positive when the prediction is too high." },
-      { id: "forgot-two", formula: "yhat - y", feedback: "The derivative of u² is 2u: you dropped the factor 2 (it is only absent for E = ½(ŷ − y)²)." },
+      {
+        id: "sign",
+        formula: "2*(y - yhat)",
+        feedback: "Sign error: ∂(ŷ − y)/∂ŷ = +1, so the derivative is 2(ŷ − y). It is positive when the prediction is too high.",
+      },
+      {
+        id: "forgot-two",
+        formula: "yhat - y",
+        feedback: "The derivative of u² is 2u: you dropped the factor 2 (it is only absent for E = ½(ŷ − y)²).",
+      },
       { id: "not-differentiated", formula: "(yhat - y)^2", feedback: "That is E itself. Differentiate it with respect to ŷ." },
     ],
   },
   "half-squared": {
     variables: ["yhat", "y"],
-    question: "With the conventional factor one half, $E = \\tfrac12(\\hat{y} - y)^2$. Write $\\partial E / \\partial \\hat{y}$ (type ŷ as yhat).",
+    question:
+      "With the conventional factor one half, $E = \\tfrac12(\\hat{y} - y)^2$. Write $\\partial E / \\partial \\hat{y}$ (type ŷ as yhat).",
     canonical: "yhat - y",
     steps: ["The ½ cancels the 2 from differentiating the square."],
     wrong: [
@@ -66,21 +78,35 @@ export const lossDerivativeFormula = defineFamily<Params>({
   wellPosed(p) {
     for (const pt of p.points) {
       const r = p.kind === "linear-model" ? pt.w * pt.x - pt.y : pt.yhat - pt.y;
-      if (Math.abs(r) < 0.05 || (p.kind === "linear-model" && (Math.abs(pt.x) < 0.1 || Math.abs(pt.w - pt.x) < 0.1))) return "degenerate sample point";
+      if (Math.abs(r) < 0.05 || (p.kind === "linear-model" && (Math.abs(pt.x) < 0.1 || Math.abs(pt.w - pt.x) < 0.1)))
+        return "degenerate sample point";
     }
     return true;
   },
   render(p) {
-    return { prompt: TABLE[p.kind].question, parts: [{ id: "formula", label: "formula", placeholder: `in ${TABLE[p.kind].variables.join(", ")}` }] };
+    return {
+      prompt: TABLE[p.kind].question,
+      parts: [{ id: "formula", label: "formula", placeholder: `in ${TABLE[p.kind].variables.join(", ")}` }],
+    };
   },
   answer: (p) => ({ formula: spec(p) }),
   hints(p) {
-    return ["Power rule: $\\frac{d}{du}u^2 = 2u$.", p.kind === "linear-model" ? "Then multiply by the derivative of the inside, $wx - y$, with respect to $w$." : "The inside, $\\hat{y} - y$, has derivative 1 with respect to $\\hat{y}$."];
+    return [
+      "Power rule: $\\frac{d}{du}u^2 = 2u$.",
+      p.kind === "linear-model"
+        ? "Then multiply by the derivative of the inside, $wx - y$, with respect to $w$."
+        : "The inside, $\\hat{y} - y$, has derivative 1 with respect to $\\hat{y}$.",
+    ];
   },
   solution(p) {
     return [...TABLE[p.kind].steps, `Answer: ${shown(spec(p))}`];
   },
   misconceptions(p) {
-    return TABLE[p.kind].wrong.map((w) => ({ id: w.id, description: `Writes ${w.formula}.`, input: { formula: w.formula }, feedback: w.feedback }));
+    return TABLE[p.kind].wrong.map((w) => ({
+      id: w.id,
+      description: `Writes ${w.formula}.`,
+      input: { formula: w.formula },
+      feedback: w.feedback,
+    }));
   },
 });

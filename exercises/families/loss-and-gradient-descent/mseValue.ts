@@ -47,17 +47,41 @@ export const mseValue = defineFamily<Params>({
   },
   solution(p) {
     const e = p.yhat.map((v, i) => v - p.y[i]);
-    return [`Residuals: ${list(e)}.`, `Squares: ${list(e.map((x) => x * x))}, sum ${fmt(e.reduce((a, x) => a + x * x, 0))}.`, `Divide by $N = ${p.y.length}$: MSE = ${shown(answer(p).loss)}.`];
+    return [
+      `Residuals: ${list(e)}.`,
+      `Squares: ${list(e.map((x) => x * x))}, sum ${fmt(e.reduce((a, x) => a + x * x, 0))}.`,
+      `Divide by $N = ${p.y.length}$: MSE = ${shown(answer(p).loss)}.`,
+    ];
   },
   misconceptions(p) {
     const e = p.yhat.map((v, i) => v - p.y[i]);
     const sse = e.reduce((a, x) => a + x * x, 0);
     const n = e.length;
     return [
-      { id: "sum-not-mean", description: "Sums the squares without dividing by N.", input: { loss: fmt(sse) }, feedback: "That is the sum of squared errors. The *mean* squared error divides it by N." },
-      { id: "absolute-errors", description: "Averages |errors| (MAE).", input: { loss: fmt(mae(f64(p.yhat), f64(p.y)).data[0]) }, feedback: "That is the mean *absolute* error. MSE squares each residual." },
-      { id: "root", description: "Takes the square root (RMSE).", input: { loss: fmt(Math.sqrt(sse / n)) }, feedback: "That is the root mean squared error. MSE stops before the square root." },
-      { id: "mean-error-squared", description: "Squares the mean error.", input: { loss: fmt((e.reduce((a, x) => a + x, 0) / n) ** 2) }, feedback: "Square each residual *before* averaging: positive and negative errors must not cancel." },
+      {
+        id: "sum-not-mean",
+        description: "Sums the squares without dividing by N.",
+        input: { loss: fmt(sse) },
+        feedback: "That is the sum of squared errors. The *mean* squared error divides it by N.",
+      },
+      {
+        id: "absolute-errors",
+        description: "Averages |errors| (MAE).",
+        input: { loss: fmt(mae(f64(p.yhat), f64(p.y)).data[0]) },
+        feedback: "That is the mean *absolute* error. MSE squares each residual.",
+      },
+      {
+        id: "root",
+        description: "Takes the square root (RMSE).",
+        input: { loss: fmt(Math.sqrt(sse / n)) },
+        feedback: "That is the root mean squared error. MSE stops before the square root.",
+      },
+      {
+        id: "mean-error-squared",
+        description: "Squares the mean error.",
+        input: { loss: fmt((e.reduce((a, x) => a + x, 0) / n) ** 2) },
+        feedback: "Square each residual *before* averaging: positive and negative errors must not cancel.",
+      },
     ];
   },
 });

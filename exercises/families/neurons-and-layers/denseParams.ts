@@ -58,9 +58,25 @@ export const denseParamCount = defineFamily<Params>({
   misconceptions(p) {
     const neurons = p.sizes.slice(1).reduce((a, b) => a + b, 0);
     return [
-      { id: "forgot-bias", description: "Counts weights only.", input: { count: String(total(p.sizes, false)) }, feedback: "You counted the weights only. Each neuron also has a bias, which is trained too." },
-      { id: "one-bias-per-layer", description: "One bias per layer instead of per neuron.", input: { count: String(total(p.sizes, false) + p.sizes.length - 1) }, feedback: "Each neuron has its own bias, not each layer: add $n_\\text{out}$ biases per layer." },
-      { id: "adds-widths", description: "Adds the layer widths instead of multiplying.", input: { count: String(p.sizes.slice(1).reduce((s, n, i) => s + p.sizes[i] + n, 0) + neurons) }, feedback: "Connections multiply: $n_\\text{in}$ inputs to $n_\\text{out}$ neurons need $n_\\text{in}\\cdot n_\\text{out}$ weights, not $n_\\text{in}+n_\\text{out}$." },
+      {
+        id: "forgot-bias",
+        description: "Counts weights only.",
+        input: { count: String(total(p.sizes, false)) },
+        feedback: "You counted the weights only. Each neuron also has a bias, which is trained too.",
+      },
+      {
+        id: "one-bias-per-layer",
+        description: "One bias per layer instead of per neuron.",
+        input: { count: String(total(p.sizes, false) + p.sizes.length - 1) },
+        feedback: "Each neuron has its own bias, not each layer: add $n_\\text{out}$ biases per layer.",
+      },
+      {
+        id: "adds-widths",
+        description: "Adds the layer widths instead of multiplying.",
+        input: { count: String(p.sizes.slice(1).reduce((s, n, i) => s + p.sizes[i] + n, 0) + neurons) },
+        feedback:
+          "Connections multiply: $n_\\text{in}$ inputs to $n_\\text{out}$ neurons need $n_\\text{in}\\cdot n_\\text{out}$ weights, not $n_\\text{in}+n_\\text{out}$.",
+      },
     ];
   },
 });

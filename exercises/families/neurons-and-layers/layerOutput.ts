@@ -61,7 +61,9 @@ What is $\\mathbf{y}$? Enter it as a list, e.g. [0.1, 0.2].`,
   solution(p) {
     const { z } = forward(p);
     return [
-      ...p.W.map((row, i) => `$z_${i + 1} = ${row.map((w, j) => `${fmt(w)}\\cdot(${fmt(p.x[j])})`).join(" + ")} + (${fmt(p.b[i])}) = ${fmt(z[i])}$`),
+      ...p.W.map(
+        (row, i) => `$z_${i + 1} = ${row.map((w, j) => `${fmt(w)}\\cdot(${fmt(p.x[j])})`).join(" + ")} + (${fmt(p.b[i])}) = ${fmt(z[i])}$`,
+      ),
       `$\\mathbf{z} = ${list(z)}$; apply $${NAMES[p.f]}$ to each entry.`,
       `$\\mathbf{y} = ${shown(answer(p).y)}$`,
     ];
@@ -72,9 +74,36 @@ What is $\\mathbf{y}$? Enter it as a list, e.g. [0.1, 0.2].`,
     const noBias = forward(p, { bias: false }).y;
     const square = p.W.length === p.W[0].length;
     return [
-      ...(same(noBias) ? [] : [{ id: "forgot-bias", description: "Leaves out b.", input: { y: list(noBias) }, feedback: "Add the bias vector $\\mathbf{b}$ to $W\\mathbf{x}$ before the activation." }]),
-      ...(same(z) ? [] : [{ id: "pre-activation", description: "Reports z = Wx + b.", input: { y: list(z) }, feedback: "That is $\\mathbf{z} = W\\mathbf{x}+\\mathbf{b}$. The layer's output applies the activation to every entry." }]),
-      ...(square ? [{ id: "transposed-weights", description: "Uses columns of W as neurons (Wᵀx).", input: { y: list(forward(p, { transposed: true }).y) }, feedback: "Each *row* of $W$ belongs to one neuron: $z_i = \\sum_j W_{ij}x_j$. You used the columns." }] : []),
+      ...(same(noBias)
+        ? []
+        : [
+            {
+              id: "forgot-bias",
+              description: "Leaves out b.",
+              input: { y: list(noBias) },
+              feedback: "Add the bias vector $\\mathbf{b}$ to $W\\mathbf{x}$ before the activation.",
+            },
+          ]),
+      ...(same(z)
+        ? []
+        : [
+            {
+              id: "pre-activation",
+              description: "Reports z = Wx + b.",
+              input: { y: list(z) },
+              feedback: "That is $\\mathbf{z} = W\\mathbf{x}+\\mathbf{b}$. The layer's output applies the activation to every entry.",
+            },
+          ]),
+      ...(square
+        ? [
+            {
+              id: "transposed-weights",
+              description: "Uses columns of W as neurons (Wᵀx).",
+              input: { y: list(forward(p, { transposed: true }).y) },
+              feedback: "Each *row* of $W$ belongs to one neuron: $z_i = \\sum_j W_{ij}x_j$. You used the columns.",
+            },
+          ]
+        : []),
     ];
   },
 });

@@ -76,11 +76,32 @@ export const neuronOutput = defineFamily<Params>({
     const noBias = forward(p, false).y;
     // A ReLU that is off with and without the bias gives 0 either way: then forgetting b is no mistake.
     return [
-      ...(noBias === y ? [] : [{ id: "forgot-bias", description: "Leaves out the bias b.", input: { y: fmt(noBias) }, feedback: `That is the output without the bias: add $b = ${fmt(p.b)}$ to the weighted sum before the activation.` }]),
-      { id: "pre-activation", description: "Reports z instead of f(z).", input: { y: fmt(z) }, feedback: "That is the pre-activation $z$. The neuron's output is the activation applied to it." },
+      ...(noBias === y
+        ? []
+        : [
+            {
+              id: "forgot-bias",
+              description: "Leaves out the bias b.",
+              input: { y: fmt(noBias) },
+              feedback: `That is the output without the bias: add $b = ${fmt(p.b)}$ to the weighted sum before the activation.`,
+            },
+          ]),
+      {
+        id: "pre-activation",
+        description: "Reports z instead of f(z).",
+        input: { y: fmt(z) },
+        feedback: "That is the pre-activation $z$. The neuron's output is the activation applied to it.",
+      },
       ...(p.f === "relu"
         ? []
-        : [{ id: "negated-activation", description: "Uses f(−z) (sign error in the sum).", input: { y: fmt(activation(p.f)(f64([-z])).data[0]) }, feedback: "Check the signs of the products: the weighted sum has the opposite sign of yours." }]),
+        : [
+            {
+              id: "negated-activation",
+              description: "Uses f(−z) (sign error in the sum).",
+              input: { y: fmt(activation(p.f)(f64([-z])).data[0]) },
+              feedback: "Check the signs of the products: the weighted sum has the opposite sign of yours.",
+            },
+          ]),
     ];
   },
 });

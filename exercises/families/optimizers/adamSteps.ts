@@ -27,16 +27,30 @@ export const adamSteps = optimizerFamily<AdamState>({
   skills: ["first and second moments", "bias correction"],
   rule: "m \\leftarrow \\beta_1 m + (1-\\beta_1) g,\\quad v \\leftarrow \\beta_2 v + (1-\\beta_2) g^2,\\quad \\hat m = \\frac{m}{1-\\beta_1^t},\\quad \\hat v = \\frac{v}{1-\\beta_2^t},\\quad \\theta \\leftarrow \\theta - \\frac{\\eta\\,\\hat m}{\\sqrt{\\hat v} + \\varepsilon}",
   drawHyper: (rng) => ({ eta: rng.choice([0.01, 0.05, 0.1]) }),
-  hyperText: (h) => `$\\eta = ${h.eta}$, $\\beta_1 = 0.9$, $\\beta_2 = 0.999$, $\\varepsilon = 10^{-8}$ (negligible here) and $t$ the step number`,
+  hyperText: (h) =>
+    `$\\eta = ${h.eta}$, $\\beta_1 = 0.9$, $\\beta_2 = 0.999$, $\\varepsilon = 10^{-8}$ (negligible here) and $t$ the step number`,
   make: (h) => new Adam({ learningRate: h.eta, beta1: B1, beta2: B2, epsilon: EPS }),
   state: [
     { id: "m", symbol: "m", read: (s) => s.m[0] },
     { id: "v", symbol: "v", read: (s) => s.v[0] },
   ],
-  hints: ["m and v are stored *without* the bias correction; the corrected m̂ and v̂ are only used for the step.", "At step 1 the corrections undo the small start exactly: m̂ = g and v̂ = g², so the first step is ≈ η·sign(g)."],
+  hints: [
+    "m and v are stored *without* the bias correction; the corrected m̂ and v̂ are only used for the step.",
+    "At step 1 the corrections undo the small start exactly: m̂ = g and v̂ = g², so the first step is ≈ η·sign(g).",
+  ],
   mistakes: [
-    { id: "no-bias-correction", description: "Steps with uncorrected m and v.", feedback: "Divide m by 1 − β₁ᵗ and v by 1 − β₂ᵗ before the step: without the correction the early steps are badly scaled.", values: (p) => ({ theta: variant(p, false) }) },
-    { id: "no-sqrt", description: "Divides by v̂ instead of √v̂.", feedback: "The step divides by √v̂ (an RMS gradient), not v̂.", values: (p) => ({ theta: variant(p, true, (x) => x) }) },
+    {
+      id: "no-bias-correction",
+      description: "Steps with uncorrected m and v.",
+      feedback: "Divide m by 1 − β₁ᵗ and v by 1 − β₂ᵗ before the step: without the correction the early steps are badly scaled.",
+      values: (p) => ({ theta: variant(p, false) }),
+    },
+    {
+      id: "no-sqrt",
+      description: "Divides by v̂ instead of √v̂.",
+      feedback: "The step divides by √v̂ (an RMS gradient), not v̂.",
+      values: (p) => ({ theta: variant(p, true, (x) => x) }),
+    },
     {
       id: "stored-corrected-moments",
       description: "Reports m̂, v̂ as the stored moments.",

@@ -23,10 +23,30 @@ export const momentumSteps = optimizerFamily<MomentumState>({
   hyperText: (h) => `$\\eta = ${h.eta}$ and $\\alpha = ${h.alpha}$`,
   make: (h) => new Momentum({ learningRate: h.eta, momentum: h.alpha }),
   state: [{ id: "v", symbol: "v", read: (s) => s.velocity[0] }],
-  hints: ["Update the velocity first, then move θ by the *new* velocity.", "The velocity keeps a fraction α of its previous value, so earlier gradients still push θ."],
+  hints: [
+    "Update the velocity first, then move θ by the *new* velocity.",
+    "The velocity keeps a fraction α of its previous value, so earlier gradients still push θ.",
+  ],
   mistakes: [
-    { id: "sign", description: "Adds η g (ascends).", feedback: "The velocity subtracts the gradient: v ← αv − ηg. Adding it climbs the loss.", values: (p) => variant(p, p.h.alpha, -1) },
-    { id: "no-decay", description: "Keeps the whole velocity (α = 1).", minLevel: 2, feedback: "Multiply the old velocity by α before adding the new term: v ← αv − ηg.", values: (p) => variant(p, 1, 1) },
-    { id: "plain-sgd", description: "Ignores the velocity (plain SGD).", minLevel: 2, feedback: "That is plain gradient descent. With momentum the velocity carries a fraction α of earlier steps forward.", values: (p) => variant(p, 0, 1) },
+    {
+      id: "sign",
+      description: "Adds η g (ascends).",
+      feedback: "The velocity subtracts the gradient: v ← αv − ηg. Adding it climbs the loss.",
+      values: (p) => variant(p, p.h.alpha, -1),
+    },
+    {
+      id: "no-decay",
+      description: "Keeps the whole velocity (α = 1).",
+      minLevel: 2,
+      feedback: "Multiply the old velocity by α before adding the new term: v ← αv − ηg.",
+      values: (p) => variant(p, 1, 1),
+    },
+    {
+      id: "plain-sgd",
+      description: "Ignores the velocity (plain SGD).",
+      minLevel: 2,
+      feedback: "That is plain gradient descent. With momentum the velocity carries a fraction α of earlier steps forward.",
+      values: (p) => variant(p, 0, 1),
+    },
   ],
 });

@@ -70,7 +70,11 @@ export function optimizerFamily<S extends BaseState>(config: OptimizerFamilyConf
     skills: config.skills,
     levels: [1, 2, 3],
     generate(rng, level) {
-      return { theta0: nice(rng, -2, 2, 1), grads: Array.from({ length: level }, () => niceNonZero(rng, -2, 2, 1, 0.2)), h: config.drawHyper(rng) };
+      return {
+        theta0: nice(rng, -2, 2, 1),
+        grads: Array.from({ length: level }, () => niceNonZero(rng, -2, 2, 1, 0.2)),
+        h: config.drawHyper(rng),
+      };
     },
     render(p) {
       const k = p.grads.length;
@@ -89,9 +93,17 @@ with ${config.hyperText(p.h)}. ${k === 1 ? "The gradient at the first step is" :
     hints: () => config.hints,
     solution(p) {
       const { theta, states } = run(p);
-      const steps = p.grads.map((g, i) => `Step ${i + 1} ($g = ${fmt(g)}$): ${config.state.map((s) => `$${s.symbol} = ${fmt(s.read(states[i]))}$`).join(", ")}, $\\theta_${i + 1} = ${fmt(theta[i + 1])}$.`);
+      const steps = p.grads.map(
+        (g, i) =>
+          `Step ${i + 1} ($g = ${fmt(g)}$): ${config.state.map((s) => `$${s.symbol} = ${fmt(s.read(states[i]))}$`).join(", ")}, $\\theta_${i + 1} = ${fmt(theta[i + 1])}$.`,
+      );
       const a = answer(p);
-      return [...steps, `Answer: ${Object.entries(a).map(([id, spec]) => `${id} = ${shown(spec)}`).join(", ")}.`];
+      return [
+        ...steps,
+        `Answer: ${Object.entries(a)
+          .map(([id, spec]) => `${id} = ${shown(spec)}`)
+          .join(", ")}.`,
+      ];
     },
     misconceptions(p) {
       const level = p.grads.length;
@@ -115,4 +127,3 @@ export function trajectory(p: OptimizerParams, step: (theta: number, g: number, 
   });
   return theta;
 }
-

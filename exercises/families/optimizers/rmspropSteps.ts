@@ -25,10 +25,29 @@ export const rmspropSteps = optimizerFamily<RMSPropState>({
   hyperText: (h) => `$\\eta = ${h.eta}$, $\\rho = ${h.rho}$ and $\\varepsilon = 10^{-8}$ (negligible here)`,
   make: (h) => new RMSProp({ learningRate: h.eta, rho: h.rho, epsilon: EPS }),
   state: [{ id: "S", symbol: "S", read: (s) => s.meanSquares[0] }],
-  hints: ["S is a leaky average: keep ρ of the old S and add (1 − ρ) of the new g².", "Starting from S = 0, the first S is only (1 − ρ)g², so the first step is larger than η."],
+  hints: [
+    "S is a leaky average: keep ρ of the old S and add (1 − ρ) of the new g².",
+    "Starting from S = 0, the first S is only (1 − ρ)g², so the first step is larger than η.",
+  ],
   mistakes: [
-    { id: "forgot-one-minus-rho", description: "Adds g² without the (1 − ρ) weight.", feedback: "The new squared gradient enters with weight (1 − ρ): S ← ρS + (1 − ρ)g².", values: (p) => variant(p, p.h.rho, 1) },
-    { id: "adagrad-sum", description: "Sums g² like AdaGrad.", minLevel: 2, feedback: "That is AdaGrad's running sum. RMSProp forgets old gradients: S ← ρS + (1 − ρ)g².", values: (p) => variant(p, 1, 1) },
-    { id: "no-sqrt", description: "Divides by S instead of √S.", feedback: "Divide the gradient by √S, the root mean square, not by S.", values: (p) => ({ theta: variant(p, p.h.rho, 1 - p.h.rho, (s) => s).theta }) },
+    {
+      id: "forgot-one-minus-rho",
+      description: "Adds g² without the (1 − ρ) weight.",
+      feedback: "The new squared gradient enters with weight (1 − ρ): S ← ρS + (1 − ρ)g².",
+      values: (p) => variant(p, p.h.rho, 1),
+    },
+    {
+      id: "adagrad-sum",
+      description: "Sums g² like AdaGrad.",
+      minLevel: 2,
+      feedback: "That is AdaGrad's running sum. RMSProp forgets old gradients: S ← ρS + (1 − ρ)g².",
+      values: (p) => variant(p, 1, 1),
+    },
+    {
+      id: "no-sqrt",
+      description: "Divides by S instead of √S.",
+      feedback: "Divide the gradient by √S, the root mean square, not by S.",
+      values: (p) => ({ theta: variant(p, p.h.rho, 1 - p.h.rho, (s) => s).theta }),
+    },
   ],
 });

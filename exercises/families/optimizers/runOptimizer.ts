@@ -5,7 +5,11 @@ import type { BaseState, Optimizer } from "../../../src/lib/optim/index.ts";
  * time, and records θ and a snapshot of the optimizer's state after every step. Exercises give the
  * gradients directly, so that the update rule is the only thing being practised.
  */
-export function runOptimizer<S extends BaseState>(optimizer: Optimizer<S>, theta0: number, grads: readonly number[]): { theta: number[]; states: S[] } {
+export function runOptimizer<S extends BaseState>(
+  optimizer: Optimizer<S>,
+  theta0: number,
+  grads: readonly number[],
+): { theta: number[]; states: S[] } {
   const param = { data: Float64Array.of(theta0), grad: null as Float64Array | null };
   const theta: number[] = [theta0];
   const states: S[] = [];

@@ -29,7 +29,11 @@ export const minibatchGradient = defineFamily<Params>({
   levels: [1, 2, 3],
   generate(rng, level) {
     const b = level + 1;
-    return { w: niceNonZero(rng, -2, 2, 1), x: Array.from({ length: b }, () => niceNonZero(rng, -2, 2, 1)), y: Array.from({ length: b }, () => nice(rng, -2, 2, 1)) };
+    return {
+      w: niceNonZero(rng, -2, 2, 1),
+      x: Array.from({ length: b }, () => niceNonZero(rng, -2, 2, 1)),
+      y: Array.from({ length: b }, () => nice(rng, -2, 2, 1)),
+    };
   },
   wellPosed(p) {
     const r = p.x.map((x, i) => p.w * x - p.y[i]);
@@ -43,7 +47,10 @@ export const minibatchGradient = defineFamily<Params>({
   },
   answer,
   hints() {
-    return ["For one example, $\\partial/\\partial w\\,(wx - y)^2 = 2x(wx - y)$.", "The minibatch gradient is the *average* of the per-example gradients."];
+    return [
+      "For one example, $\\partial/\\partial w\\,(wx - y)^2 = 2x(wx - y)$.",
+      "The minibatch gradient is the *average* of the per-example gradients.",
+    ];
   },
   solution(p) {
     const per = p.x.map((x, i) => 2 * x * (p.w * x - p.y[i]));
@@ -54,10 +61,30 @@ export const minibatchGradient = defineFamily<Params>({
     const sum = per.reduce((a, b) => a + b, 0);
     const b = p.x.length;
     return [
-      { id: "sum-not-mean", description: "Sums the per-example gradients.", input: { g: fmt(sum) }, feedback: "E averages over the minibatch (1/B), so its gradient is the average, not the sum." },
-      { id: "forgot-two", description: "Drops the factor 2.", input: { g: fmt(sum / b / 2) }, feedback: "d/du u² = 2u: keep the factor 2." },
-      { id: "forgot-input", description: "Leaves out the factor x_i.", input: { g: fmt(p.x.reduce((a, x, i) => a + 2 * (p.w * x - p.y[i]), 0) / b) }, feedback: "Chain rule: ∂(wx_i − y_i)/∂w = x_i, so each residual is multiplied by its input." },
-      { id: "first-example-only", description: "Uses one example's gradient.", input: { g: fmt(per[0]) }, feedback: "That is the first example's gradient alone; the minibatch gradient averages all of them." },
+      {
+        id: "sum-not-mean",
+        description: "Sums the per-example gradients.",
+        input: { g: fmt(sum) },
+        feedback: "E averages over the minibatch (1/B), so its gradient is the average, not the sum.",
+      },
+      {
+        id: "forgot-two",
+        description: "Drops the factor 2.",
+        input: { g: fmt(sum / b / 2) },
+        feedback: "d/du u² = 2u: keep the factor 2.",
+      },
+      {
+        id: "forgot-input",
+        description: "Leaves out the factor x_i.",
+        input: { g: fmt(p.x.reduce((a, x, i) => a + 2 * (p.w * x - p.y[i]), 0) / b) },
+        feedback: "Chain rule: ∂(wx_i − y_i)/∂w = x_i, so each residual is multiplied by its input.",
+      },
+      {
+        id: "first-example-only",
+        description: "Uses one example's gradient.",
+        input: { g: fmt(per[0]) },
+        feedback: "That is the first example's gradient alone; the minibatch gradient averages all of them.",
+      },
     ];
   },
 });

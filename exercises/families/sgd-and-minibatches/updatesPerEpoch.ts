@@ -42,13 +42,28 @@ export const updatesPerEpoch = defineFamily<Params>({
   },
   render(p) {
     const base = `A galaxy catalogue of N = ${p.n} training images is fed to minibatch SGD with batch size B = ${p.batch}. Every image is used once per epoch, and the final, smaller minibatch is kept.`;
-    const question = p.level === 1 ? "How many parameter updates happen in one epoch?" : p.level === 2 ? `How many parameter updates happen in ${p.epochs} epochs?` : "How many updates happen in one epoch, and how many images are in the last minibatch?";
-    const parts = p.level === 3 ? [{ id: "updates", label: "updates per epoch" }, { id: "last", label: "images in the last minibatch" }] : [{ id: "updates", label: "updates" }];
+    const question =
+      p.level === 1
+        ? "How many parameter updates happen in one epoch?"
+        : p.level === 2
+          ? `How many parameter updates happen in ${p.epochs} epochs?`
+          : "How many updates happen in one epoch, and how many images are in the last minibatch?";
+    const parts =
+      p.level === 3
+        ? [
+            { id: "updates", label: "updates per epoch" },
+            { id: "last", label: "images in the last minibatch" },
+          ]
+        : [{ id: "updates", label: "updates" }];
     return { prompt: `${base} ${question}`, parts };
   },
   answer,
   hints(p) {
-    return ["One minibatch gives one update.", `${p.n} ÷ ${p.batch} is not a whole number: the leftover images form one more (smaller) minibatch.`, ...(p.level === 2 ? ["Every epoch has the same number of updates."] : [])];
+    return [
+      "One minibatch gives one update.",
+      `${p.n} ÷ ${p.batch} is not a whole number: the leftover images form one more (smaller) minibatch.`,
+      ...(p.level === 2 ? ["Every epoch has the same number of updates."] : []),
+    ];
   },
   solution(p) {
     const full = Math.floor(p.n / p.batch);
@@ -56,18 +71,39 @@ export const updatesPerEpoch = defineFamily<Params>({
     return [
       `$N/B = ${p.n}/${p.batch} = ${fmt(p.n / p.batch, 5)}$: ${full} full minibatches and ${p.n - full * p.batch} images left over, which form one more minibatch.`,
       `Updates per epoch: $\\lceil N/B \\rceil = ${perEpoch(p)}$.`,
-      p.level === 2 ? `Over ${p.epochs} epochs: ${shown(a.updates)} updates.` : p.level === 3 ? `Answer: ${shown(a.updates)} updates; the last minibatch has ${shown(a.last)} images.` : `Answer: ${shown(a.updates)} updates.`,
+      p.level === 2
+        ? `Over ${p.epochs} epochs: ${shown(a.updates)} updates.`
+        : p.level === 3
+          ? `Answer: ${shown(a.updates)} updates; the last minibatch has ${shown(a.last)} images.`
+          : `Answer: ${shown(a.updates)} updates.`,
     ];
   },
   misconceptions(p) {
     const floor = Math.floor(p.n / p.batch);
     const list: Misconception[] = [
-      { id: "no-ceiling", description: "Uses ⌊N/B⌋ (drops the last batch).", input: { updates: String(p.epochs * floor) }, feedback: "N/B is not a whole number: the leftover images make one more, smaller minibatch, which is one more update. Round up." },
+      {
+        id: "no-ceiling",
+        description: "Uses ⌊N/B⌋ (drops the last batch).",
+        input: { updates: String(p.epochs * floor) },
+        feedback: "N/B is not a whole number: the leftover images make one more, smaller minibatch, which is one more update. Round up.",
+      },
     ];
     if (p.level === 2 && Math.ceil((p.epochs * p.n) / p.batch) !== p.epochs * perEpoch(p)) {
-      list.push({ id: "batches-across-epochs", description: "Ceils the total E·N/B.", input: { updates: String(Math.ceil((p.epochs * p.n) / p.batch)) }, feedback: "Minibatches do not run across epoch boundaries: each epoch ends with its own short batch. Multiply the per-epoch count by the epochs." });
+      list.push({
+        id: "batches-across-epochs",
+        description: "Ceils the total E·N/B.",
+        input: { updates: String(Math.ceil((p.epochs * p.n) / p.batch)) },
+        feedback:
+          "Minibatches do not run across epoch boundaries: each epoch ends with its own short batch. Multiply the per-epoch count by the epochs.",
+      });
     }
-    if (p.level === 3) list.push({ id: "last-batch-full", description: "Assumes the last batch is full.", input: { last: String(p.batch) }, feedback: "Only the leftover images remain for the last minibatch: N − B·⌊N/B⌋." });
+    if (p.level === 3)
+      list.push({
+        id: "last-batch-full",
+        description: "Assumes the last batch is full.",
+        input: { last: String(p.batch) },
+        feedback: "Only the leftover images remain for the last minibatch: N − B·⌊N/B⌋.",
+      });
     return list;
   },
 });

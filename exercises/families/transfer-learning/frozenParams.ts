@@ -48,13 +48,20 @@ export const frozenParams = defineFamily<Params>({
     const flat = pooledSide * pooledSide * c;
     const hidden = rng.choice([32, 64, 128]);
     const classes = rng.choice([2, 3, 5, 10]);
-    layers.push({ name: "dense1", spec: `Dense, ${flat} → ${hidden} (after flattening a ${pooledSide}×${pooledSide}×${c} map)`, params: denseParams(flat, hidden), biases: hidden });
+    layers.push({
+      name: "dense1",
+      spec: `Dense, ${flat} → ${hidden} (after flattening a ${pooledSide}×${pooledSide}×${c} map)`,
+      params: denseParams(flat, hidden),
+      biases: hidden,
+    });
     layers.push({ name: "output", spec: `Dense, ${hidden} → ${classes}`, params: denseParams(hidden, classes), biases: classes });
     const frozen = level === 1 ? nConv : rng.int(1, nConv + 1);
     return { layers, frozen, showCounts: level === 1 };
   },
   render(p) {
-    const rows = p.layers.map((l, i) => `| ${l.name} | ${l.spec} | ${p.showCounts ? l.params : "?"} | ${i < p.frozen ? "frozen" : "trainable"} |`).join("\n");
+    const rows = p.layers
+      .map((l, i) => `| ${l.name} | ${l.spec} | ${p.showCounts ? l.params : "?"} | ${i < p.frozen ? "frozen" : "trainable"} |`)
+      .join("\n");
     return {
       prompt: `A pretrained galaxy-morphology network is fine-tuned on a new survey. Its layers (pooling and flatten layers, which have no parameters, are omitted):
 
@@ -68,7 +75,12 @@ How many parameters will the optimizer update?`,
   },
   answer,
   hints(p) {
-    return ["Frozen layers keep their pretrained weights: the optimizer does not update them.", p.showCounts ? "Add the parameter counts of the trainable layers only." : "Compute each trainable layer's count: Conv2D k·k·C_in·F + F; Dense n_in·n_out + n_out. Then add them."];
+    return [
+      "Frozen layers keep their pretrained weights: the optimizer does not update them.",
+      p.showCounts
+        ? "Add the parameter counts of the trainable layers only."
+        : "Compute each trainable layer's count: Conv2D k·k·C_in·F + F; Dense n_in·n_out + n_out. Then add them.",
+    ];
   },
   solution(p) {
     const t = p.layers.slice(p.frozen);
@@ -77,12 +89,27 @@ How many parameters will the optimizer update?`,
   misconceptions(p) {
     const all = p.layers.reduce((a, l) => a + l.params, 0);
     const list: Misconception[] = [
-      { id: "counted-frozen", description: "Counts every layer.", input: { count: String(all) }, feedback: "That is the total. Frozen layers are not updated, so they are not trainable parameters." },
-      { id: "frozen-instead", description: "Counts the frozen layers.", input: { count: String(all - trainable(p)) }, feedback: "That is the number of *frozen* parameters. The question asks how many the optimizer updates." },
+      {
+        id: "counted-frozen",
+        description: "Counts every layer.",
+        input: { count: String(all) },
+        feedback: "That is the total. Frozen layers are not updated, so they are not trainable parameters.",
+      },
+      {
+        id: "frozen-instead",
+        description: "Counts the frozen layers.",
+        input: { count: String(all - trainable(p)) },
+        feedback: "That is the number of *frozen* parameters. The question asks how many the optimizer updates.",
+      },
     ];
     if (!p.showCounts) {
       const noBias = p.layers.slice(p.frozen).reduce((a, l) => a + l.params - l.biases, 0);
-      list.push({ id: "forgot-bias", description: "Counts weights only.", input: { count: String(noBias) }, feedback: "Each filter and each dense neuron has a trainable bias as well." });
+      list.push({
+        id: "forgot-bias",
+        description: "Counts weights only.",
+        input: { count: String(noBias) },
+        feedback: "Each filter and each dense neuron has a trainable bias as well.",
+      });
     }
     return list;
   },

@@ -20,10 +20,30 @@ interface DataFacts {
   inputFits: boolean;
 }
 const SCENARIOS: { text: string; data: DataFacts; strategy: Strategy; why: string }[] = [
-  { text: "You have 300 labelled SDSS colour images of galaxies and a network pretrained on millions of everyday colour photographs.", data: { labelled: 300, domain: "similar", inputFits: true }, strategy: "feature-extraction", why: "with very little data, training many weights would overfit; the pretrained features (edges, textures, shapes) transfer, so freeze the base and train only a new head" },
-  { text: "You have 8,000 labelled galaxy images, and a network pretrained on a large galaxy survey with a different set of classes.", data: { labelled: 8000, domain: "similar", inputFits: true }, strategy: "fine-tune-top", why: "a moderate amount of data from a similar domain: keep the generic early layers frozen and fine-tune the top layers with the new head, at a small learning rate" },
-  { text: "You have 200,000 labelled radio-interferometer images (one channel, very unlike photographs) and a network pretrained on everyday photographs.", data: { labelled: 200000, domain: "different", inputFits: true }, strategy: "fine-tune-all", why: "plenty of data but a different domain: start from the pretrained weights and fine-tune the whole network at a small learning rate, so every layer can adapt" },
-  { text: "You have 5 million labelled simulated spectra (1-D) and the only pretrained networks available were trained on 2-D photographs.", data: { labelled: 5000000, domain: "different", inputFits: false }, strategy: "from-scratch", why: "the input type does not even match the pretrained networks, and there is a huge dataset: design and train a model for spectra from scratch" },
+  {
+    text: "You have 300 labelled SDSS colour images of galaxies and a network pretrained on millions of everyday colour photographs.",
+    data: { labelled: 300, domain: "similar", inputFits: true },
+    strategy: "feature-extraction",
+    why: "with very little data, training many weights would overfit; the pretrained features (edges, textures, shapes) transfer, so freeze the base and train only a new head",
+  },
+  {
+    text: "You have 8,000 labelled galaxy images, and a network pretrained on a large galaxy survey with a different set of classes.",
+    data: { labelled: 8000, domain: "similar", inputFits: true },
+    strategy: "fine-tune-top",
+    why: "a moderate amount of data from a similar domain: keep the generic early layers frozen and fine-tune the top layers with the new head, at a small learning rate",
+  },
+  {
+    text: "You have 200,000 labelled radio-interferometer images (one channel, very unlike photographs) and a network pretrained on everyday photographs.",
+    data: { labelled: 200000, domain: "different", inputFits: true },
+    strategy: "fine-tune-all",
+    why: "plenty of data but a different domain: start from the pretrained weights and fine-tune the whole network at a small learning rate, so every layer can adapt",
+  },
+  {
+    text: "You have 5 million labelled simulated spectra (1-D) and the only pretrained networks available were trained on 2-D photographs.",
+    data: { labelled: 5000000, domain: "different", inputFits: false },
+    strategy: "from-scratch",
+    why: "the input type does not even match the pretrained networks, and there is a huge dataset: design and train a model for spectra from scratch",
+  },
 ];
 const NAME: Record<Strategy, string> = {
   "feature-extraction": "Freeze the whole pretrained base; train only a new classification head",
@@ -35,7 +55,8 @@ const WHEN: Record<Strategy, string> = {
   "feature-extraction": "freezing everything suits very small datasets similar to the pretraining data",
   "fine-tune-top": "fine-tuning only the top layers suits moderate datasets from a similar domain",
   "fine-tune-all": "fine-tuning everything suits large datasets, especially from a different domain",
-  "from-scratch": "training from scratch throws away useful features; it pays off only with huge data or an input the pretrained model cannot take",
+  "from-scratch":
+    "training from scratch throws away useful features; it pays off only with huge data or an input the pretrained model cannot take",
 };
 
 function answer(p: Params) {
@@ -65,7 +86,10 @@ export const transferStrategy = defineFamily<Params>({
   levels: [1, 2],
   generate(rng, level) {
     const scenario = level === 1 ? rng.int(0, 2) : rng.int(0, SCENARIOS.length);
-    const { options, idOf } = letteredOptions(rng, (Object.keys(NAME) as Strategy[]).map((key) => ({ key, label: NAME[key] })));
+    const { options, idOf } = letteredOptions(
+      rng,
+      (Object.keys(NAME) as Strategy[]).map((key) => ({ key, label: NAME[key] })),
+    );
     return { scenario, options, idOf };
   },
   render(p) {
@@ -73,10 +97,15 @@ export const transferStrategy = defineFamily<Params>({
   },
   answer,
   rule(p, _part, id) {
-    return (Object.keys(NAME) as Strategy[]).some((strategy) => p.idOf[strategy] === id && strategy === bestStrategy(SCENARIOS[p.scenario].data));
+    return (Object.keys(NAME) as Strategy[]).some(
+      (strategy) => p.idOf[strategy] === id && strategy === bestStrategy(SCENARIOS[p.scenario].data),
+    );
   },
   hints() {
-    return ["Two questions decide it: how much labelled data do you have, and how similar is it to the data the network was pretrained on?", "The less data you have, the fewer weights you can afford to train; the more different the domain, the more layers must adapt."];
+    return [
+      "Two questions decide it: how much labelled data do you have, and how similar is it to the data the network was pretrained on?",
+      "The less data you have, the fewer weights you can afford to train; the more different the domain, the more layers must adapt.",
+    ];
   },
   solution(p) {
     return [`Here ${SCENARIOS[p.scenario].why}.`, `Answer: ${shown(answer(p).choice)}.`];

@@ -34,7 +34,12 @@ export const surveyDays = defineFamily<Params>({
   levels: [1, 2, 3],
   generate(rng, level) {
     if (level === 1) {
-      return { survey: "lsst", volumeTB: rng.choice([5, 10, 25, 50, 120, 250, 400, 750, 1000, 2500]) * rng.choice([1, 2, 4]), archiveOf: null, inYears: false };
+      return {
+        survey: "lsst",
+        volumeTB: rng.choice([5, 10, 25, 50, 120, 250, 400, 750, 1000, 2500]) * rng.choice([1, 2, 4]),
+        archiveOf: null,
+        inYears: false,
+      };
     }
     // Level 2: a fast survey re-collects an older archive in days (the lecture's point). Level 3: pairs
     // that take at least a year (a survey filling its own or a larger archive), answered in years.
@@ -80,10 +85,34 @@ export const surveyDays = defineFamily<Params>({
     const s = surveyById(p.survey);
     const scale = p.inYears ? 1 / DAYS_PER_YEAR : 1;
     return [
-      { id: "binary-terabyte", description: "Uses 1 TB = 1024 GB.", input: { t: fmt(((p.volumeTB * 1024) / s.rateGBPerDay) * scale) }, feedback: "Storage and survey specifications use decimal prefixes: 1 TB = 1000 GB, not 1024." },
-      { id: "no-unit-conversion", description: "Divides TB by GB/day without converting.", input: { t: fmt((p.volumeTB / s.rateGBPerDay) * scale) }, feedback: "The volume is in TB but the rate is in GB per day: convert the volume to GB (× 1000) before dividing." },
-      { id: "inverted-ratio", description: "Divides the rate by the volume.", input: { t: fmt((s.rateGBPerDay / (p.volumeTB * GB_PER_TB)) * scale) }, feedback: "Time = volume ÷ rate. Dividing the rate by the volume gives days⁻¹, not days." },
-      ...(p.inYears ? [{ id: "days-not-years", description: "Reports days when years are asked.", input: { t: fmt(days(p)) }, feedback: "That is the number of days. The question asks for years: divide by 365.25." }] : []),
+      {
+        id: "binary-terabyte",
+        description: "Uses 1 TB = 1024 GB.",
+        input: { t: fmt(((p.volumeTB * 1024) / s.rateGBPerDay) * scale) },
+        feedback: "Storage and survey specifications use decimal prefixes: 1 TB = 1000 GB, not 1024.",
+      },
+      {
+        id: "no-unit-conversion",
+        description: "Divides TB by GB/day without converting.",
+        input: { t: fmt((p.volumeTB / s.rateGBPerDay) * scale) },
+        feedback: "The volume is in TB but the rate is in GB per day: convert the volume to GB (× 1000) before dividing.",
+      },
+      {
+        id: "inverted-ratio",
+        description: "Divides the rate by the volume.",
+        input: { t: fmt((s.rateGBPerDay / (p.volumeTB * GB_PER_TB)) * scale) },
+        feedback: "Time = volume ÷ rate. Dividing the rate by the volume gives days⁻¹, not days.",
+      },
+      ...(p.inYears
+        ? [
+            {
+              id: "days-not-years",
+              description: "Reports days when years are asked.",
+              input: { t: fmt(days(p)) },
+              feedback: "That is the number of days. The question asks for years: divide by 365.25.",
+            },
+          ]
+        : []),
     ];
   },
 });

@@ -42,7 +42,10 @@ export const surveyGrowth = defineFamily<Params>({
   },
   answer,
   hints(p) {
-    return ["“How many times larger” asks for a ratio.", `Divide ${surveyById(p.later).shortName}'s value by ${surveyById(p.earlier).shortName}'s.`];
+    return [
+      "“How many times larger” asks for a ratio.",
+      `Divide ${surveyById(p.later).shortName}'s value by ${surveyById(p.earlier).shortName}'s.`,
+    ];
   },
   solution(p) {
     const a = metricValue(surveyById(p.earlier), p.metric);
@@ -53,8 +56,18 @@ export const surveyGrowth = defineFamily<Params>({
     const a = metricValue(surveyById(p.earlier), p.metric);
     const b = metricValue(surveyById(p.later), p.metric);
     return [
-      { id: "inverted-ratio", description: "Divides the earlier by the later value.", input: { factor: fmt(a / b) }, feedback: "You divided the smaller by the larger. “How many times larger” is later ÷ earlier, a number above 1." },
-      { id: "difference", description: "Subtracts instead of dividing.", input: { factor: fmt(b - a) }, feedback: "That is the difference. “How many times larger” asks for the ratio." },
+      {
+        id: "inverted-ratio",
+        description: "Divides the earlier by the later value.",
+        input: { factor: fmt(a / b) },
+        feedback: "You divided the smaller by the larger. “How many times larger” is later ÷ earlier, a number above 1.",
+      },
+      {
+        id: "difference",
+        description: "Subtracts instead of dividing.",
+        input: { factor: fmt(b - a) },
+        feedback: "That is the difference. “How many times larger” asks for the ratio.",
+      },
     ];
   },
 });

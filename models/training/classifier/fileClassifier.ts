@@ -47,7 +47,11 @@ export interface FileClassifier {
  * the pixel scale, field of view or survey preset of the files, and the framing without one (auto by
  * default, reproducing the framing of the model's own training set).
  */
-export function openFileClassifier(model: ClassifierId, modelsDir = MODELS_DIR, prepare: Omit<PrepareOptions, "header" | "set"> = {}): FileClassifier {
+export function openFileClassifier(
+  model: ClassifierId,
+  modelsDir = MODELS_DIR,
+  prepare: Omit<PrepareOptions, "header" | "set"> = {},
+): FileClassifier {
   const spec = CLASSIFIERS[model];
   const onnx = new Uint8Array(readFileSync(committedFile(model, "model.onnx", join(modelsDir, model))));
   const runner = new ModelRunner({ loadRuntime: loadNodeRuntime });

@@ -29,7 +29,10 @@ describe("the eight symmetries of a cutout", () => {
       const view = all.subarray(k * image.length, (k + 1) * image.length);
       seen.add(Array.from(view).join(","));
       for (let c = 0; c < 2; c++) {
-        const plane = (img: ArrayLike<number>) => Array.from(img).slice(c * 9, c * 9 + 9).sort((a, b) => a - b);
+        const plane = (img: ArrayLike<number>) =>
+          Array.from(img)
+            .slice(c * 9, c * 9 + 9)
+            .sort((a, b) => a - b);
         expect(plane(view)).toEqual(plane(image));
       }
     }

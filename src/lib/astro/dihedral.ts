@@ -11,7 +11,14 @@ export const DIHEDRAL_VIEWS = 8;
  * View k: bit 0 mirrors left–right, bit 1 mirrors top–bottom, bit 2 swaps the axes (transposes); the
  * 8 combinations are the 8 symmetries. View 0 is the image itself.
  */
-export function dihedralView(image: ArrayLike<number>, k: number, channels: number, size: number, out: Float32Array, offset = 0): Float32Array {
+export function dihedralView(
+  image: ArrayLike<number>,
+  k: number,
+  channels: number,
+  size: number,
+  out: Float32Array,
+  offset = 0,
+): Float32Array {
   if (!Number.isInteger(k) || k < 0 || k >= DIHEDRAL_VIEWS) throw new RangeError(`view ${k} is not one of 0–7`);
   const plane = size * size;
   if (image.length !== channels * plane) throw new RangeError(`image has ${image.length} values, expected ${channels} × ${size} × ${size}`);
@@ -38,7 +45,8 @@ export function dihedralViews(image: ArrayLike<number>, channels: number, size: 
 
 /** Row means of `rows` × k probabilities (one row per view): the test-time-augmented prediction. */
 export function meanOfRows(values: ArrayLike<number>, rows: number): Float32Array {
-  if (!Number.isInteger(rows) || rows < 1 || values.length % rows !== 0) throw new RangeError(`${values.length} values do not split into ${rows} rows`);
+  if (!Number.isInteger(rows) || rows < 1 || values.length % rows !== 0)
+    throw new RangeError(`${values.length} values do not split into ${rows} rows`);
   const k = values.length / rows;
   const out = new Float32Array(k);
   for (let j = 0; j < k; j++) {

@@ -30,8 +30,12 @@ describe("readFits", () => {
 
   it("round-trips float data exactly and turns BLANK integers into NaN", () => {
     const values = [1.5, -2.25, 3e-5, 1e10, 0, 6, 7, 8, 9, 10, 11, 12];
-    expect(Array.from(readFits(writeFits({ bitpix: -64, width: W, height: H, values })).planes[0])).toEqual([9, 10, 11, 12, 0, 6, 7, 8, 1.5, -2.25, 3e-5, 1e10].map((v) => Math.fround(v)));
-    const blank = readFits(writeFits({ bitpix: 16, width: W, height: H, values: ramp.map((v) => (v === 5 ? -999 : v)), cards: [["BLANK", "-999"]] }));
+    expect(Array.from(readFits(writeFits({ bitpix: -64, width: W, height: H, values })).planes[0])).toEqual(
+      [9, 10, 11, 12, 0, 6, 7, 8, 1.5, -2.25, 3e-5, 1e10].map((v) => Math.fround(v)),
+    );
+    const blank = readFits(
+      writeFits({ bitpix: 16, width: W, height: H, values: ramp.map((v) => (v === 5 ? -999 : v)), cards: [["BLANK", "-999"]] }),
+    );
     expect(Number.isNaN(blank.planes[0][5])).toBe(true);
   });
 
@@ -46,7 +50,19 @@ describe("readFits", () => {
   });
 
   it("parses header values: strings with doubled quotes, booleans, numbers with D exponents", () => {
-    const img = readFits(writeFits({ bitpix: 8, width: W, height: H, values: ramp, cards: [["OBJECT", "'NGC 891 ''edge'''"], ["FLAG", "F"], ["EXPTIME", "1.5D2"]] }));
+    const img = readFits(
+      writeFits({
+        bitpix: 8,
+        width: W,
+        height: H,
+        values: ramp,
+        cards: [
+          ["OBJECT", "'NGC 891 ''edge'''"],
+          ["FLAG", "F"],
+          ["EXPTIME", "1.5D2"],
+        ],
+      }),
+    );
     expect(img.header.OBJECT).toBe("NGC 891 'edge'");
     expect(img.header.FLAG).toBe(false);
     expect(img.header.EXPTIME).toBe(150);
@@ -55,7 +71,9 @@ describe("readFits", () => {
   it("refuses what it cannot read, saying why", () => {
     const ok = { width: W, height: H, values: ramp };
     expect(() => readFits(writeFits({ ...ok, bitpix: 64 }))).toThrow(/BITPIX = 64 is not supported/);
-    expect(() => readFits(writeFits({ ...ok, bitpix: 16, naxis: 0, values: [], cards: [["EXTEND", "T"]] }))).toThrow(/no image \(NAXIS = 0\).*compressed/);
+    expect(() => readFits(writeFits({ ...ok, bitpix: 16, naxis: 0, values: [], cards: [["EXTEND", "T"]] }))).toThrow(
+      /no image \(NAXIS = 0\).*compressed/,
+    );
     expect(() => readFits(writeFits({ ...ok, bitpix: 16, naxis: 4, depth: 1 }))).toThrow(/NAXIS = 4/);
     expect(() => readFits(writeFits({ ...ok, bitpix: 16, firstCard: "XTENSION= 'BINTABLE'".padEnd(80) }))).toThrow(/extension/);
     expect(() => readFits(new TextEncoder().encode("hello"))).toThrow(FitsError);

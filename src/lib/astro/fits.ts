@@ -78,7 +78,11 @@ export function readFitsHeader(bytes: Uint8Array): { header: Record<string, Fits
     offset += CARD;
     const key = card.slice(0, 8).trim();
     if (offset === CARD && key !== "SIMPLE") {
-      throw new FitsError(key === "XTENSION" ? "this is a FITS extension, not a primary header" : `not a FITS file: it does not start with SIMPLE (found "${card.slice(0, 20).trim()}")`);
+      throw new FitsError(
+        key === "XTENSION"
+          ? "this is a FITS extension, not a primary header"
+          : `not a FITS file: it does not start with SIMPLE (found "${card.slice(0, 20).trim()}")`,
+      );
     }
     if (key === "END") break;
     if (card.slice(8, 10) === "= ") header[key] = parseValue(card.slice(10));
@@ -88,7 +92,8 @@ export function readFitsHeader(bytes: Uint8Array): { header: Record<string, Fits
 
 function intKey(header: Record<string, FitsValue>, key: string): number {
   const v = header[key];
-  if (typeof v !== "number" || !Number.isInteger(v)) throw new FitsError(`FITS header keyword ${key} is missing or not an integer (got ${JSON.stringify(v ?? null)})`);
+  if (typeof v !== "number" || !Number.isInteger(v))
+    throw new FitsError(`FITS header keyword ${key} is missing or not an integer (got ${JSON.stringify(v ?? null)})`);
   return v;
 }
 
@@ -100,18 +105,24 @@ export function readFits(bytes: Uint8Array, options: ReadFitsOptions = {}): Fits
   if (header.SIMPLE !== true) throw new FitsError("SIMPLE = F: the file does not conform to the FITS standard");
   const bitpix = intKey(header, "BITPIX");
   if (!(bitpix in BYTES)) {
-    throw new FitsError(`BITPIX = ${bitpix} is not supported (supported: 8, 16, 32, −32, −64)${bitpix === 64 ? "; 64-bit integers cannot be held exactly in floats" : ""}`);
+    throw new FitsError(
+      `BITPIX = ${bitpix} is not supported (supported: 8, 16, 32, −32, −64)${bitpix === 64 ? "; 64-bit integers cannot be held exactly in floats" : ""}`,
+    );
   }
   const naxis = intKey(header, "NAXIS");
   if (naxis === 0) {
-    const compressed = header.EXTEND === true ? " The data are probably in an extension (fpack/tile-compressed images and tables are; decompress with funpack first)." : "";
+    const compressed =
+      header.EXTEND === true
+        ? " The data are probably in an extension (fpack/tile-compressed images and tables are; decompress with funpack first)."
+        : "";
     throw new FitsError(`the primary HDU has no image (NAXIS = 0).${compressed}`);
   }
   if (naxis !== 2 && naxis !== 3) throw new FitsError(`NAXIS = ${naxis}: only 2-D images and 3-D cubes (NAXIS 2 or 3) are supported`);
   const width = intKey(header, "NAXIS1");
   const height = intKey(header, "NAXIS2");
   const depth = naxis === 3 ? intKey(header, "NAXIS3") : 1;
-  if (width < 1 || height < 1 || depth < 1) throw new FitsError(`empty image: NAXIS1 = ${width}, NAXIS2 = ${height}${naxis === 3 ? `, NAXIS3 = ${depth}` : ""}`);
+  if (width < 1 || height < 1 || depth < 1)
+    throw new FitsError(`empty image: NAXIS1 = ${width}, NAXIS2 = ${height}${naxis === 3 ? `, NAXIS3 = ${depth}` : ""}`);
   if (header.GROUPS === true) throw new FitsError("random-groups FITS files are not supported");
   const bscale = typeof header.BSCALE === "number" ? header.BSCALE : 1;
   const bzero = typeof header.BZERO === "number" ? header.BZERO : 0;
@@ -120,7 +131,9 @@ export function readFits(bytes: Uint8Array, options: ReadFitsOptions = {}): Fits
   const planeSize = width * height;
   const needed = dataStart + planeSize * depth * bytesPer;
   if (bytes.length < needed) {
-    throw new FitsError(`truncated FITS file: the header promises ${planeSize * depth * bytesPer} data bytes (${width}×${height}${depth > 1 ? `×${depth}` : ""}, BITPIX ${bitpix}) but only ${Math.max(0, bytes.length - dataStart)} follow`);
+    throw new FitsError(
+      `truncated FITS file: the header promises ${planeSize * depth * bytesPer} data bytes (${width}×${height}${depth > 1 ? `×${depth}` : ""}, BITPIX ${bitpix}) but only ${Math.max(0, bytes.length - dataStart)} follow`,
+    );
   }
   const choice = options.plane ?? 0;
   const which = choice === "all" ? Array.from({ length: depth }, (_, k) => k) : [choice];

@@ -205,7 +205,7 @@ export function drawSpiral(scene: Scene, rng: Rng, x: number, y: number, sizeSca
   for (let k = 0; k < knots; k++) weights.push(rng.uniform(0.2, 1) ** 2);
   const wSum = weights.reduce((a, b) => a + b, 0);
   for (let k = 0; k < knots; k++) {
-    const R = Math.min(4 * h, rIn + (-Math.log(1 - rng.next()) * 1.2 * h));
+    const R = Math.min(4 * h, rIn + -Math.log(1 - rng.next()) * 1.2 * h);
     const armIndex = rng.int(0, arms);
     const phi = (winding * Math.log(R / h)) / tanP + phi0 + (2 * Math.PI * armIndex) / arms + rng.normal(0, 0.12);
     const X = R * Math.cos(phi);
@@ -217,7 +217,17 @@ export function drawSpiral(scene: Scene, rng: Rng, x: number, y: number, sizeSca
   }
   const gr = 0.6 * diskGr + 0.25 * armGr + 0.15 * bulgeGr;
   return {
-    structure: { x, y, sersicN: 1, axisRatio: qDisk, effectiveRadius: EXP_RE_OVER_H * h, positionAngle: angle, rMag: mag(total), gMinusR: gr, rMinusZ: rzFromGr(gr) },
+    structure: {
+      x,
+      y,
+      sersicN: 1,
+      axisRatio: qDisk,
+      effectiveRadius: EXP_RE_OVER_H * h,
+      positionAngle: angle,
+      rMag: mag(total),
+      gMinusR: gr,
+      rMinusZ: rzFromGr(gr),
+    },
     details: {
       kind: "spiral",
       diskScaleLength: h,
@@ -294,8 +304,26 @@ export function drawEdgeOn(scene: Scene, rng: Rng, x: number, y: number): DrawnG
     if (bsum > 0) deposit(scene.bands, size, scene.a, box, (total * bt) / bsum, bulgeSed, dustSpec);
   }
   return {
-    structure: { x, y, sersicN: 1, axisRatio: qProj, effectiveRadius: EXP_RE_OVER_H * h, positionAngle: angle, rMag: mag(total), gMinusR: gr, rMinusZ: rzFromGr(gr) },
-    details: { kind: "edge-on", diskScaleLength: h, inclinationDeg: inc / DEG, thickness: t, bulgeToTotal: bt, dustLane: dust, dustOpticalDepth: tau },
+    structure: {
+      x,
+      y,
+      sersicN: 1,
+      axisRatio: qProj,
+      effectiveRadius: EXP_RE_OVER_H * h,
+      positionAngle: angle,
+      rMag: mag(total),
+      gMinusR: gr,
+      rMinusZ: rzFromGr(gr),
+    },
+    details: {
+      kind: "edge-on",
+      diskScaleLength: h,
+      inclinationDeg: inc / DEG,
+      thickness: t,
+      bulgeToTotal: bt,
+      dustLane: dust,
+      dustOpticalDepth: tau,
+    },
   };
 }
 
@@ -344,7 +372,14 @@ export function drawIrregular(scene: Scene, rng: Rng, x: number, y: number): Dra
   const re = EXP_RE_OVER_H * h;
   scene.addSersic({ x: x + off * Math.cos(dir), y: y + off * Math.sin(dir), re, n: rng.uniform(0.6, 1.2), q, angle }, 0.6 * diffuse, sed);
   scene.addSersic(
-    { x: x - off * Math.cos(dir), y: y - off * Math.sin(dir), re: re * rng.uniform(0.5, 0.9), n: rng.uniform(0.6, 1.2), q: rng.uniform(0.4, 1), angle: angle + rng.uniform(-1, 1) },
+    {
+      x: x - off * Math.cos(dir),
+      y: y - off * Math.sin(dir),
+      re: re * rng.uniform(0.5, 0.9),
+      n: rng.uniform(0.6, 1.2),
+      q: rng.uniform(0.4, 1),
+      angle: angle + rng.uniform(-1, 1),
+    },
     0.4 * diffuse,
     sed,
   );
@@ -359,11 +394,25 @@ export function drawIrregular(scene: Scene, rng: Rng, x: number, y: number): Dra
   const wSum = weights.reduce((a, b) => a + b, 0);
   for (let k = 0; k < clumps; k++) {
     const f = (total * clumpFraction * weights[k]) / wSum;
-    addGaussian(scene.bands, scene.size, ccx + rng.normal(0, scatter), ccy + rng.normal(0, scatter), draw(rng, IRREGULAR.clumpSigma), [f * clumpSed[0], f, f * clumpSed[2]]);
+    addGaussian(scene.bands, scene.size, ccx + rng.normal(0, scatter), ccy + rng.normal(0, scatter), draw(rng, IRREGULAR.clumpSigma), [
+      f * clumpSed[0],
+      f,
+      f * clumpSed[2],
+    ]);
   }
   const meanGr = (1 - clumpFraction) * gr + clumpFraction * clumpGr;
   return {
-    structure: { x, y, sersicN: 1, axisRatio: q, effectiveRadius: re, positionAngle: angle, rMag: mag(total), gMinusR: meanGr, rMinusZ: rzFromGr(meanGr) },
+    structure: {
+      x,
+      y,
+      sersicN: 1,
+      axisRatio: q,
+      effectiveRadius: re,
+      positionAngle: angle,
+      rMag: mag(total),
+      gMinusR: meanGr,
+      rMinusZ: rzFromGr(meanGr),
+    },
     details: { kind: "irregular", scaleLength: h, clumps, clumpFraction },
   };
 }
@@ -383,7 +432,16 @@ export function drawMerger(scene: Scene, rng: Rng, x: number, y: number): DrawnG
     const re = draw(rng, MERGER.memberRadius);
     const q = draw(rng, MERGER.memberAxisRatio);
     const ratio = k === 0 ? 1 : draw(rng, MERGER.fluxRatio);
-    members.push({ x: 0, y: 0, re, n: draw(rng, MERGER.memberN), q, angle: rng.uniform(0, Math.PI), flux: fluxFromSurfaceBrightness(mu, re, q) / ratio, gr: draw(rng, MERGER.gMinusR) });
+    members.push({
+      x: 0,
+      y: 0,
+      re,
+      n: draw(rng, MERGER.memberN),
+      q,
+      angle: rng.uniform(0, Math.PI),
+      flux: fluxFromSurfaceBrightness(mu, re, q) / ratio,
+      gr: draw(rng, MERGER.gMinusR),
+    });
   }
   // Place member 0 at the centre and the others at the drawn separation, keeping the group in the frame.
   const sepFactor = draw(rng, MERGER.separation);
@@ -406,7 +464,14 @@ export function drawMerger(scene: Scene, rng: Rng, x: number, y: number): DrawnG
     const d = draw(rng, MERGER.distortion) * m.re;
     const a = rng.uniform(0, 2 * Math.PI);
     scene.addSersic(
-      { x: m.x + d * Math.cos(a), y: m.y + d * Math.sin(a), re: 1.6 * m.re, n: Math.max(0.7, m.n * 0.6), q: Math.max(0.3, m.q * rng.uniform(0.7, 1)), angle: m.angle + rng.uniform(-0.6, 0.6) },
+      {
+        x: m.x + d * Math.cos(a),
+        y: m.y + d * Math.sin(a),
+        re: 1.6 * m.re,
+        n: Math.max(0.7, m.n * 0.6),
+        q: Math.max(0.3, m.q * rng.uniform(0.7, 1)),
+        angle: m.angle + rng.uniform(-0.6, 0.6),
+      },
       0.35 * m.flux,
       sed,
     );
@@ -457,7 +522,17 @@ export function drawMerger(scene: Scene, rng: Rng, x: number, y: number): DrawnG
   const main = members.reduce((best, m) => (m.flux > best.flux ? m : best), members[0]);
   const total = members.reduce((s, m) => s + m.flux, 0);
   return {
-    structure: { x: main.x, y: main.y, sersicN: main.n, axisRatio: main.q, effectiveRadius: main.re, positionAngle: main.angle, rMag: mag(total), gMinusR: main.gr, rMinusZ: rzFromGr(main.gr) },
+    structure: {
+      x: main.x,
+      y: main.y,
+      sersicN: main.n,
+      axisRatio: main.q,
+      effectiveRadius: main.re,
+      positionAngle: main.angle,
+      rMag: mag(total),
+      gMinusR: main.gr,
+      rMinusZ: rzFromGr(main.gr),
+    },
     details: {
       kind: "merger",
       members: members.map((m) => ({ x: m.x, y: m.y, effectiveRadius: m.re, sersicN: m.n, rMag: mag(m.flux) })),

@@ -1,8 +1,32 @@
 // Public surface of the astronomy helpers: the galaxy and lens simulator, the FITS reader and the
 // shared image preprocessing (the same function in the browser, the CLI and training).
-export { IMAGE_SIZE, PIXEL_SCALE_ARCSEC, ZERO_POINT, BANDS, BAND_NOISE, NOMINAL_SKY_SIGMA, PSF_BAND_FACTOR, magToFlux, fluxToMag, sedFromColours, arcsecToPixels } from "./observing.ts";
+export {
+  IMAGE_SIZE,
+  PIXEL_SCALE_ARCSEC,
+  ZERO_POINT,
+  BANDS,
+  BAND_NOISE,
+  NOMINAL_SKY_SIGMA,
+  PSF_BAND_FACTOR,
+  magToFlux,
+  fluxToMag,
+  sedFromColours,
+  arcsecToPixels,
+} from "./observing.ts";
 export type { Band, BandNoise, Sed } from "./observing.ts";
-export { SIMULATION_RANGES, OBSERVING, ELLIPTICAL, SPIRAL, EDGE_ON, IRREGULAR, MERGER, LENS, NON_LENS, draw, rangesToMarkdown } from "./ranges.ts";
+export {
+  SIMULATION_RANGES,
+  OBSERVING,
+  ELLIPTICAL,
+  SPIRAL,
+  EDGE_ON,
+  IRREGULAR,
+  MERGER,
+  LENS,
+  NON_LENS,
+  draw,
+  rangesToMarkdown,
+} from "./ranges.ts";
 export type { ParamRange } from "./ranges.ts";
 export { simulateCutout, MORPHOLOGY_CLASSES, LENS_CLASSES } from "./simulate.ts";
 export type { Cutout, CutoutKind, CutoutParams, MorphologyClass, LensClass, ObservingParams, SimulateOptions } from "./simulate.ts";
@@ -15,7 +39,16 @@ export type { RgbStretch } from "./rgb.ts";
 export { readFits, readFitsHeader, FitsError } from "./fits.ts";
 export type { FitsImage, FitsValue, ReadFitsOptions } from "./fits.ts";
 export { preprocess, axisTaps, spanTaps } from "./preprocess.ts";
-export { NATIVE_FIELD_ARCSEC, SURVEY_PRESETS, PixelScaleError, isSurveyPreset, wcsPixelScale, resolvePixelScale, nativeCrop, checkPositive } from "./pixelScale.ts";
+export {
+  NATIVE_FIELD_ARCSEC,
+  SURVEY_PRESETS,
+  PixelScaleError,
+  isSurveyPreset,
+  wcsPixelScale,
+  resolvePixelScale,
+  nativeCrop,
+  checkPositive,
+} from "./pixelScale.ts";
 export type { SurveyPreset, ScaleChoice } from "./pixelScale.ts";
 export { autoFrame, findSources, centralSource, luminance, FRAME_SIDE_PER_RADIUS } from "./autoFrame.ts";
 export type { FoundSource, FrameResult, FramingSet } from "./autoFrame.ts";

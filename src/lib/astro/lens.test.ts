@@ -23,7 +23,11 @@ function meanRadius(img: Float32Array, lens: SieLens): number {
 describe("SIE lensing", () => {
   it("deflects by θ_E towards the centre for a singular isothermal sphere, at any radius", () => {
     const lens = sis(8);
-    for (const [x, y] of [[40, 31.5], [31.5, 10], [20, 45]]) {
+    for (const [x, y] of [
+      [40, 31.5],
+      [31.5, 10],
+      [20, 45],
+    ]) {
       deflection(lens, x, y, alpha);
       expect(Math.hypot(alpha[0], alpha[1])).toBeCloseTo(8, 6);
       expect(alpha[0] * (x - lens.x) + alpha[1] * (y - lens.y)).toBeGreaterThan(0);

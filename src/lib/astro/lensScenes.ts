@@ -72,7 +72,15 @@ export function drawLensedSource(scene: Scene, rng: Rng, host: DrawnGalaxy): Len
   const massAngle = host.structure.positionAngle + rng.uniform(-10, 10) * (Math.PI / 180);
   const gamma = draw(rng, LENS.shear);
   const gAngle = rng.uniform(0, Math.PI);
-  const lens: SieLens = { x: host.structure.x, y: host.structure.y, thetaE, q: qm, angle: massAngle, gamma1: gamma * Math.cos(2 * gAngle), gamma2: gamma * Math.sin(2 * gAngle) };
+  const lens: SieLens = {
+    x: host.structure.x,
+    y: host.structure.y,
+    thetaE,
+    q: qm,
+    angle: massAngle,
+    gamma1: gamma * Math.cos(2 * gAngle),
+    gamma2: gamma * Math.sin(2 * gAngle),
+  };
   const beta = LENS.sourceOffset.max * thetaE * Math.sqrt(rng.next());
   const bAngle = rng.uniform(0, 2 * Math.PI);
   const sx = lens.x + beta * Math.cos(bAngle);
@@ -113,7 +121,14 @@ export function drawLensedSource(scene: Scene, rng: Rng, host: DrawnGalaxy): Len
 function addBlueCompanion(scene: Scene, rng: Rng, x: number, y: number, d: number): void {
   const a = rng.uniform(0, 2 * Math.PI);
   const gr = draw(rng, NON_LENS.companionGMinusR);
-  const shape = { x: x + d * Math.cos(a), y: y + d * Math.sin(a), re: draw(rng, NON_LENS.companionRadius), n: rng.uniform(0.5, 1.5), q: draw(rng, NON_LENS.companionAxisRatio), angle: rng.uniform(0, Math.PI) };
+  const shape = {
+    x: x + d * Math.cos(a),
+    y: y + d * Math.sin(a),
+    re: draw(rng, NON_LENS.companionRadius),
+    n: rng.uniform(0.5, 1.5),
+    q: draw(rng, NON_LENS.companionAxisRatio),
+    angle: rng.uniform(0, Math.PI),
+  };
   scene.addSersic(shape, magToFlux(draw(rng, NON_LENS.companionMag)), sedFromColours(gr, 0.1 + 0.4 * gr));
 }
 
@@ -134,7 +149,18 @@ export function drawLookalike(scene: Scene, rng: Rng, host: DrawnGalaxy): Lookal
     const gr = draw(rng, LENS.sourceGMinusR);
     // As bright as a typical lensed arc system, since that is what a finder would mistake it for.
     const flux = magToFlux(draw(rng, LENS.sourceMag) - 2.5 * Math.log10(rng.uniform(3, 15)));
-    scene.addSersic({ x: x + d * Math.cos(a), y: y + d * Math.sin(a), re: draw(rng, LENS.sourceRadius) * 1.5, n: 1, q: draw(rng, LENS.sourceAxisRatio), angle: rng.uniform(0, Math.PI) }, flux, sedFromColours(gr, draw(rng, LENS.sourceRMinusZ)));
+    scene.addSersic(
+      {
+        x: x + d * Math.cos(a),
+        y: y + d * Math.sin(a),
+        re: draw(rng, LENS.sourceRadius) * 1.5,
+        n: 1,
+        q: draw(rng, LENS.sourceAxisRatio),
+        angle: rng.uniform(0, Math.PI),
+      },
+      flux,
+      sedFromColours(gr, draw(rng, LENS.sourceRMinusZ)),
+    );
   }
   const spiralNeighbour = rng.bernoulli(NON_LENS.spiralNeighbourProbability.min);
   if (spiralNeighbour) {
@@ -149,6 +175,7 @@ export function drawLookalike(scene: Scene, rng: Rng, host: DrawnGalaxy): Lookal
 export function addLensCompanions(scene: Scene, rng: Rng, host: DrawnGalaxy, lens: LensParams): number {
   if (!rng.bernoulli(0.3)) return 0;
   const count = rng.int(1, 3);
-  for (let k = 0; k < count; k++) addBlueCompanion(scene, rng, host.structure.x, host.structure.y, rng.uniform(lens.einsteinRadius + lens.sourceOffset + 5, 28));
+  for (let k = 0; k < count; k++)
+    addBlueCompanion(scene, rng, host.structure.x, host.structure.y, rng.uniform(lens.einsteinRadius + lens.sourceOffset + 5, 28));
   return count;
 }

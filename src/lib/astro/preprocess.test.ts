@@ -8,7 +8,13 @@ const N = 64 * 64;
 describe("preprocess", () => {
   it("reproduces the simulator's network input exactly from its calibrated fluxes (one stretch everywhere)", () => {
     const c = simulateCutout("spiral", new Rng("pre"));
-    const out = preprocess({ kind: "bands", width: 64, height: 64, planes: [c.flux.subarray(0, N), c.flux.subarray(N, 2 * N), c.flux.subarray(2 * N)], units: "nanomaggies" });
+    const out = preprocess({
+      kind: "bands",
+      width: 64,
+      height: 64,
+      planes: [c.flux.subarray(0, N), c.flux.subarray(N, 2 * N), c.flux.subarray(2 * N)],
+      units: "nanomaggies",
+    });
     expect(out.data.length).toBe(3 * N);
     let maxDiff = 0;
     for (let p = 0; p < 3 * N; p++) maxDiff = Math.max(maxDiff, Math.abs(out.data[p] - c.image[p]));
@@ -37,7 +43,11 @@ describe("preprocess", () => {
     const data = new Uint8Array(20 * 20 * 4).fill(128);
     const out = preprocess({ kind: "rgba", width: 20, height: 20, data });
     for (const v of out.data) expect(v).toBeCloseTo(128 / 255, 5);
-    for (const [inSize, outSize] of [[20, 64], [200, 64], [97, 64]]) {
+    for (const [inSize, outSize] of [
+      [20, 64],
+      [200, 64],
+      [97, 64],
+    ]) {
       for (const t of axisTaps(inSize, outSize)) expect(t.weights.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 9);
     }
   });
@@ -45,7 +55,10 @@ describe("preprocess", () => {
   it("normalises uncalibrated grey or 3-band fluxes by their background and noise, ignoring blank pixels", () => {
     const rng = new Rng("grey");
     const w = 100;
-    const plane = Float32Array.from({ length: w * w }, (_, i) => 1000 + 5 * rng.normal() + (Math.hypot((i % w) - 50, Math.floor(i / w) - 50) < 8 ? 400 : 0));
+    const plane = Float32Array.from(
+      { length: w * w },
+      (_, i) => 1000 + 5 * rng.normal() + (Math.hypot((i % w) - 50, Math.floor(i / w) - 50) < 8 ? 400 : 0),
+    );
     plane[3] = Number.NaN;
     const out = preprocess({ kind: "bands", width: w, height: w, planes: [plane] });
     expect(out.data.every((v) => Number.isFinite(v) && v >= 0 && v <= 1)).toBe(true);
@@ -61,6 +74,16 @@ describe("preprocess", () => {
   it("refuses inputs it cannot use, saying why", () => {
     expect(() => preprocess({ kind: "rgba", width: 0, height: 5, data: [] })).toThrow(/positive integers/);
     expect(() => preprocess({ kind: "rgba", width: 2, height: 2, data: [1, 2, 3] })).toThrow(/needs 16 values/);
-    expect(() => preprocess({ kind: "bands", width: 2, height: 2, planes: [[1, 2, 3, 4], [1, 2, 3, 4]] })).toThrow(/1 \(grey\) or 3/);
+    expect(() =>
+      preprocess({
+        kind: "bands",
+        width: 2,
+        height: 2,
+        planes: [
+          [1, 2, 3, 4],
+          [1, 2, 3, 4],
+        ],
+      }),
+    ).toThrow(/1 \(grey\) or 3/);
   });
 });

@@ -193,7 +193,8 @@ export function preprocess(input: ImageInput, size = IMAGE_SIZE, options: Prepro
   const n = size * size;
   const out = new Float32Array(3 * n);
   if (input.kind === "rgba") {
-    if (input.data.length < width * height * 4) throw new RangeError(`preprocess: RGBA data of ${width} × ${height} needs ${width * height * 4} values, got ${input.data.length}`);
+    if (input.data.length < width * height * 4)
+      throw new RangeError(`preprocess: RGBA data of ${width} × ${height} needs ${width * height * 4} values, got ${input.data.length}`);
     const sky = options.crop ? rgbaMedian(input.data, width * height) : [0, 0, 0];
     for (let c = 0; c < 3; c++) {
       const fill = sky[c];
@@ -203,20 +204,27 @@ export function preprocess(input: ImageInput, size = IMAGE_SIZE, options: Prepro
     return { data: out, width: size, height: size, crop };
   }
   const planes = input.planes;
-  if (planes.length !== 1 && planes.length !== 3) throw new RangeError(`preprocess: give 1 (grey) or 3 (g, r, z) flux planes, got ${planes.length}`);
+  if (planes.length !== 1 && planes.length !== 3)
+    throw new RangeError(`preprocess: give 1 (grey) or 3 (g, r, z) flux planes, got ${planes.length}`);
   for (const p of planes) {
-    if (p.length < width * height) throw new RangeError(`preprocess: a ${width} × ${height} plane needs ${width * height} values, got ${p.length}`);
+    if (p.length < width * height)
+      throw new RangeError(`preprocess: a ${width} × ${height} plane needs ${width * height} values, got ${p.length}`);
   }
   const flux = new Float32Array(3 * n);
   const calibrated = input.units === "nanomaggies";
   BANDS.forEach((band, b) => {
     const src = planes[planes.length === 3 ? b : 0];
     const dst = flux.subarray(b * n, (b + 1) * n);
-    resample((x, y) => {
-      if (!inside(x, y)) return Number.NaN;
-      const v = src[y * width + x];
-      return Number.isFinite(v) ? v : Number.NaN;
-    }, rows, cols, dst);
+    resample(
+      (x, y) => {
+        if (!inside(x, y)) return Number.NaN;
+        const v = src[y * width + x];
+        return Number.isFinite(v) ? v : Number.NaN;
+      },
+      rows,
+      cols,
+      dst,
+    );
     // Blank pixels: replace by the plane's median (the background) after resampling.
     if (dst.some((v) => !Number.isFinite(v))) {
       const finite = dst.filter((v) => Number.isFinite(v));

@@ -88,7 +88,15 @@ export function boxWidths(sigma: number): [number, number, number] {
 }
 
 /** One box-filter pass of odd `width` along rows (stride 1) or columns (stride size), zero outside. */
-function boxPass(src: Float32Array, srcOff: number, dst: Float32Array, dstOff: number, size: number, width: number, alongRows: boolean): void {
+function boxPass(
+  src: Float32Array,
+  srcOff: number,
+  dst: Float32Array,
+  dstOff: number,
+  size: number,
+  width: number,
+  alongRows: boolean,
+): void {
   const r = (width - 1) >> 1;
   const inv = 1 / width;
   const step = alongRows ? 1 : size;
@@ -114,7 +122,17 @@ function boxPass(src: Float32Array, srcOff: number, dst: Float32Array, dstOff: n
  * direction (used for the PSF's broad, faint wing, where a few per cent of shape error is invisible).
  * `tmp` and `tmp2` are size² scratch planes.
  */
-export function addBoxBlurred(src: Float32Array, srcOff: number, dst: Float32Array, dstOff: number, size: number, sigma: number, weight: number, tmp: Float32Array, tmp2: Float32Array): void {
+export function addBoxBlurred(
+  src: Float32Array,
+  srcOff: number,
+  dst: Float32Array,
+  dstOff: number,
+  size: number,
+  sigma: number,
+  weight: number,
+  tmp: Float32Array,
+  tmp2: Float32Array,
+): void {
   const widths = boxWidths(sigma);
   boxPass(src, srcOff, tmp, 0, size, widths[0], true);
   boxPass(tmp, 0, tmp2, 0, size, widths[1], true);
@@ -130,7 +148,15 @@ export function addBoxBlurred(src: Float32Array, srcOff: number, dst: Float32Arr
  * Convolves each plane of `src` (planes.length planes of size²) with the double-Gaussian PSF of core
  * FWHM fwhm[b] (pixels) and wing fraction `wing`, writing into `dst` (overwritten). `tmp`, `tmp2`: size² scratch.
  */
-export function convolvePsf(src: Float32Array, dst: Float32Array, size: number, fwhm: readonly number[], wing: number, tmp: Float32Array, tmp2: Float32Array): void {
+export function convolvePsf(
+  src: Float32Array,
+  dst: Float32Array,
+  size: number,
+  fwhm: readonly number[],
+  wing: number,
+  tmp: Float32Array,
+  tmp2: Float32Array,
+): void {
   const plane = size * size;
   dst.fill(0, 0, fwhm.length * plane);
   for (let b = 0; b < fwhm.length; b++) {

@@ -31,7 +31,12 @@ export const LEGACY_SURVEY_STRETCH: RgbStretch = { scales: [6.0, 3.4, 2.2], m: 0
  * Stretches band planes [g, r, z] (nanomaggies, `n` pixels each, one plane after another) into
  * `out` as CHW planes [R, G, B] with values in [0, 1]. Returns `out`.
  */
-export function bandsToRgb(flux: ArrayLike<number>, n: number, out: Float32Array = new Float32Array(3 * n), stretch: RgbStretch = LEGACY_SURVEY_STRETCH): Float32Array {
+export function bandsToRgb(
+  flux: ArrayLike<number>,
+  n: number,
+  out: Float32Array = new Float32Array(3 * n),
+  stretch: RgbStretch = LEGACY_SURVEY_STRETCH,
+): Float32Array {
   const [sg, sr, sz] = stretch.scales;
   const { m, Q } = stretch;
   const sqrtQ = Math.sqrt(Q);

@@ -51,7 +51,8 @@ describe("simulateCutout", () => {
       expect(c.flux.every((v) => Number.isFinite(v))).toBe(true);
       expect(c.params.kind).toBe(kind);
       const s = c.params.structure;
-      for (const v of [s.x, s.y, s.sersicN, s.axisRatio, s.effectiveRadius, s.positionAngle, s.rMag, s.gMinusR, s.rMinusZ]) expect(Number.isFinite(v)).toBe(true);
+      for (const v of [s.x, s.y, s.sersicN, s.axisRatio, s.effectiveRadius, s.positionAngle, s.rMag, s.gMinusR, s.rMinusZ])
+        expect(Number.isFinite(v)).toBe(true);
       expect(c.params.lens !== null).toBe(kind === "lens");
       expect(c.params.lookalike !== null).toBe(kind === "non-lens");
     }
@@ -131,7 +132,8 @@ describe("simulateCutout", () => {
         const values: number[] = [];
         for (let j = 0; j < IMAGE_SIZE; j++) {
           for (let i = 0; i + 1 < IMAGE_SIZE; i += 2) {
-            if (Math.hypot(i - x, j - y) > 3 * effectiveRadius + 6) values.push(c.flux[b * N + j * IMAGE_SIZE + i] - c.flux[b * N + j * IMAGE_SIZE + i + 1]);
+            if (Math.hypot(i - x, j - y) > 3 * effectiveRadius + 6)
+              values.push(c.flux[b * N + j * IMAGE_SIZE + i] - c.flux[b * N + j * IMAGE_SIZE + i + 1]);
           }
         }
         if (values.length < 300) continue;
@@ -139,7 +141,10 @@ describe("simulateCutout", () => {
         const sigma = (1.4826 * median(values.map((v) => Math.abs(v - med)))) / Math.SQRT2;
         expect(sigma / c.params.observing.skySigma[b]).toBeGreaterThan(0.9);
         expect(sigma / c.params.observing.skySigma[b]).toBeLessThan(1.1);
-        expect(c.params.observing.skySigma[b] / c.params.observing.depth).toBeCloseTo([NOMINAL_SKY_SIGMA.g, NOMINAL_SKY_SIGMA.r, NOMINAL_SKY_SIGMA.z][b], 6);
+        expect(c.params.observing.skySigma[b] / c.params.observing.depth).toBeCloseTo(
+          [NOMINAL_SKY_SIGMA.g, NOMINAL_SKY_SIGMA.r, NOMINAL_SKY_SIGMA.z][b],
+          6,
+        );
       }
     }
   });

@@ -9,7 +9,11 @@ import type { Rng } from "../random/rng.ts";
  * A leaf tensor from nested arrays (shape inferred), or from flat values and an explicit shape.
  * float32 unless `dtype: "float64"`.
  */
-export function tensor(values: NestedArray | FloatArray | readonly number[], shape?: readonly number[], options: TensorOptions = {}): Tensor {
+export function tensor(
+  values: NestedArray | FloatArray | readonly number[],
+  shape?: readonly number[],
+  options: TensorOptions = {},
+): Tensor {
   const dtype: DType = options.dtype ?? "float32";
   let flat: number[] | FloatArray;
   let inferred: number[];

@@ -1,6 +1,24 @@
 import { describe, expect, it } from "vitest";
 import { Rng } from "../random/index.ts";
-import { abs, add, clamp, div, exp, gradInput, gradcheck, log, maximum, minimum, mul, neg, pow, sqrt, square, sub, tensor } from "./index.ts";
+import {
+  abs,
+  add,
+  clamp,
+  div,
+  exp,
+  gradInput,
+  gradcheck,
+  log,
+  maximum,
+  minimum,
+  mul,
+  neg,
+  pow,
+  sqrt,
+  square,
+  sub,
+  tensor,
+} from "./index.ts";
 import type { Tensor } from "./index.ts";
 
 const rng = new Rng("elementwise");

@@ -28,7 +28,17 @@ export function gemm(
 }
 
 // C[i,j] += Σ_k A[i,k]·B[k,j]; i-k-j order, k unrolled by 4.
-function gemmNN(M: number, N: number, K: number, A: FloatArray, aOff: number, B: FloatArray, bOff: number, C: FloatArray, cOff: number): void {
+function gemmNN(
+  M: number,
+  N: number,
+  K: number,
+  A: FloatArray,
+  aOff: number,
+  B: FloatArray,
+  bOff: number,
+  C: FloatArray,
+  cOff: number,
+): void {
   const K4 = K - (K % 4);
   for (let i = 0; i < M; i++) {
     const cRow = cOff + i * N;
@@ -57,7 +67,17 @@ function gemmNN(M: number, N: number, K: number, A: FloatArray, aOff: number, B:
 }
 
 // A stored [K×M]: C[i,j] += Σ_k A[k,i]·B[k,j]; same i-k-j order reading A down a column.
-function gemmTN(M: number, N: number, K: number, A: FloatArray, aOff: number, B: FloatArray, bOff: number, C: FloatArray, cOff: number): void {
+function gemmTN(
+  M: number,
+  N: number,
+  K: number,
+  A: FloatArray,
+  aOff: number,
+  B: FloatArray,
+  bOff: number,
+  C: FloatArray,
+  cOff: number,
+): void {
   const K4 = K - (K % 4);
   for (let i = 0; i < M; i++) {
     const cRow = cOff + i * N;
@@ -85,7 +105,17 @@ function gemmTN(M: number, N: number, K: number, A: FloatArray, aOff: number, B:
 
 // B stored [N×K]: C[i,j] += Σ_k A[i,k]·B[j,k], dot products of contiguous rows. A 2×4 block of C
 // is accumulated at once so each loaded element of A is used four times and each of B twice.
-function gemmNT(M: number, N: number, K: number, A: FloatArray, aOff: number, B: FloatArray, bOff: number, C: FloatArray, cOff: number): void {
+function gemmNT(
+  M: number,
+  N: number,
+  K: number,
+  A: FloatArray,
+  aOff: number,
+  B: FloatArray,
+  bOff: number,
+  C: FloatArray,
+  cOff: number,
+): void {
   const N4 = N - (N % 4);
   let i = 0;
   for (; i + 1 < M; i += 2) {
@@ -99,7 +129,14 @@ function gemmNT(M: number, N: number, K: number, A: FloatArray, aOff: number, B:
       const r1 = r0 + K;
       const r2 = r1 + K;
       const r3 = r2 + K;
-      let s00 = 0, s01 = 0, s02 = 0, s03 = 0, s10 = 0, s11 = 0, s12 = 0, s13 = 0;
+      let s00 = 0,
+        s01 = 0,
+        s02 = 0,
+        s03 = 0,
+        s10 = 0,
+        s11 = 0,
+        s12 = 0,
+        s13 = 0;
       for (let k = 0; k < K; k++) {
         const x0 = A[a0 + k];
         const x1 = A[a1 + k];
@@ -151,7 +188,17 @@ function gemmNT(M: number, N: number, K: number, A: FloatArray, aOff: number, B:
 }
 
 // Both transposed (rare): C[i,j] += Σ_k A[k,i]·B[j,k].
-function gemmTT(M: number, N: number, K: number, A: FloatArray, aOff: number, B: FloatArray, bOff: number, C: FloatArray, cOff: number): void {
+function gemmTT(
+  M: number,
+  N: number,
+  K: number,
+  A: FloatArray,
+  aOff: number,
+  B: FloatArray,
+  bOff: number,
+  C: FloatArray,
+  cOff: number,
+): void {
   for (let i = 0; i < M; i++) {
     for (let j = 0; j < N; j++) {
       let s = 0;

@@ -27,7 +27,7 @@ describe("losses", () => {
   it("softmaxCrossEntropy with integer labels equals −mean log softmax at the label", () => {
     const z = f64([1, 2, 3, 0, 0, 0], [2, 3]);
     const lse = Math.log(Math.exp(1) + Math.exp(2) + Math.exp(3));
-    const expected = ((lse - 3) + Math.log(3)) / 2;
+    const expected = (lse - 3 + Math.log(3)) / 2;
     expect(softmaxCrossEntropy(z, [2, 1]).item()).toBeCloseTo(expected, 12);
     expect(softmaxCrossEntropy(z, f64([0, 0, 1, 0, 1, 0], [2, 3])).item()).toBeCloseTo(expected, 12);
     expect(softmaxCrossEntropy(z, f64([2, 1])).item()).toBeCloseTo(expected, 12);

@@ -71,12 +71,15 @@ export function softmaxCrossEntropy(logits: Tensor, labels: Labels): Tensor {
       fillOneHot(Y, Array.from(labels.data), N, K);
     } else {
       if (!shapesEqual(labels.shape, logits.shape)) {
-        throw new RangeError(`softmaxCrossEntropy: logits ${formatShape(logits.shape)} and one-hot labels ${formatShape(labels.shape)} must have the same shape`);
+        throw new RangeError(
+          `softmaxCrossEntropy: logits ${formatShape(logits.shape)} and one-hot labels ${formatShape(labels.shape)} must have the same shape`,
+        );
       }
       Y.set(labels.data);
     }
   } else {
-    if (labels.length !== N) throw new RangeError(`softmaxCrossEntropy: ${labels.length} labels for ${N} rows of logits ${formatShape(logits.shape)}`);
+    if (labels.length !== N)
+      throw new RangeError(`softmaxCrossEntropy: ${labels.length} labels for ${N} rows of logits ${formatShape(logits.shape)}`);
     fillOneHot(Y, labels, N, K);
   }
   const Z = logits.data;

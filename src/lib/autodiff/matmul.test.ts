@@ -57,12 +57,30 @@ describe("matmul", () => {
   });
 
   for (const [sa, sb] of [
-    [[3, 4], [4, 5]],
-    [[1, 3], [3, 1]],
-    [[1, 1], [1, 6]],
-    [[2, 3, 4], [2, 4, 5]],
-    [[3, 2, 5], [5, 4]],
-    [[1, 1, 3], [1, 3, 2]],
+    [
+      [3, 4],
+      [4, 5],
+    ],
+    [
+      [1, 3],
+      [3, 1],
+    ],
+    [
+      [1, 1],
+      [1, 6],
+    ],
+    [
+      [2, 3, 4],
+      [2, 4, 5],
+    ],
+    [
+      [3, 2, 5],
+      [5, 4],
+    ],
+    [
+      [1, 1, 3],
+      [1, 3, 2],
+    ],
   ]) {
     it(`has finite-difference gradients for [${sa}]·[${sb}]`, () => {
       expect(gradcheck(matmul, [gradInput(sa, rng), gradInput(sb, rng)])).toMatchObject({ ok: true });

@@ -28,7 +28,13 @@ describe("shape ops", () => {
       [2, 5],
       [3, 6],
     ]);
-    const t = transpose(tensor(Float32Array.from({ length: 24 }, (_, i) => i), [2, 3, 4]), [2, 0, 1]);
+    const t = transpose(
+      tensor(
+        Float32Array.from({ length: 24 }, (_, i) => i),
+        [2, 3, 4],
+      ),
+      [2, 0, 1],
+    );
     expect(t.shape).toEqual([4, 2, 3]);
     expect(t.get(3, 1, 2)).toBe(1 * 12 + 2 * 4 + 3);
   });

@@ -41,7 +41,11 @@ export function transpose(x: Tensor, axes?: readonly number[]): Tensor {
   }
   const shape = perm.map((p) => x.shape[p]);
   const inStrides = stridesOf(x.shape);
-  const map = gatherMap(shape, perm.map((p) => inStrides[p]), 0);
+  const map = gatherMap(
+    shape,
+    perm.map((p) => inStrides[p]),
+    0,
+  );
   const X = x.data;
   const out = allocate(x.dtype, X.length);
   for (let i = 0; i < out.length; i++) out[i] = X[map[i]];

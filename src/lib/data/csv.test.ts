@@ -52,7 +52,12 @@ describe("parseCsv", () => {
 
   it("explains too few rows, too many rows and too many columns", () => {
     expect(parseCsv("a,b\n1,2\n3,4")).toMatchObject({ ok: false, message: expect.stringMatching(/Too few rows: 2 data rows/) });
-    expect(parseCsv(rows(30, (i) => `${i},${i}`), { maxRows: 20 })).toMatchObject({ ok: false, message: expect.stringMatching(/Too many rows/) });
+    expect(
+      parseCsv(
+        rows(30, (i) => `${i},${i}`),
+        { maxRows: 20 },
+      ),
+    ).toMatchObject({ ok: false, message: expect.stringMatching(/Too many rows/) });
     const wide = Array.from({ length: 25 }, (_, j) => `c${j}`).join(",");
     expect(parseCsv(wide + "\n" + wide)).toMatchObject({ ok: false, message: expect.stringMatching(/Too many columns: 25/) });
   });
@@ -82,7 +87,10 @@ describe("tableToDataset", () => {
     const r = parseCsv("name,x,y\n" + rows(10, (i) => `gal${i},${i},${2 * i}`));
     if (!r.ok) throw new Error(r.message);
     expect(numericColumns(r.table)).toEqual([1, 2]);
-    expect(tableToDataset(r.table, [0], 2)).toEqual({ ok: false, message: expect.stringMatching(/Column “name” is not numeric: line 2 has “gal0”/) });
+    expect(tableToDataset(r.table, [0], 2)).toEqual({
+      ok: false,
+      message: expect.stringMatching(/Column “name” is not numeric: line 2 has “gal0”/),
+    });
   });
 
   it("refuses an empty input choice and a column used twice", () => {

@@ -84,7 +84,10 @@ function detectDelimiter(line: string): string {
 export function parseCsv(text: string, limits: Partial<CsvLimits> = {}): CsvResult {
   const lim = { ...DEFAULT_CSV_LIMITS, ...limits };
   if (text.length > lim.maxChars) {
-    return { ok: false, message: `The file is too large (${(text.length / 1e6).toFixed(1)} MB); the limit is ${(lim.maxChars / 1e6).toFixed(1)} MB.` };
+    return {
+      ok: false,
+      message: `The file is too large (${(text.length / 1e6).toFixed(1)} MB); the limit is ${(lim.maxChars / 1e6).toFixed(1)} MB.`,
+    };
   }
   // A NUL or other control characters mean a binary file (an image, a spreadsheet, a FITS file…).
   // eslint-disable-next-line no-control-regex -- finding control characters is the point
@@ -106,7 +109,10 @@ export function parseCsv(text: string, limits: Partial<CsvLimits> = {}): CsvResu
     };
   }
   if (first.length > lim.maxColumns) {
-    return { ok: false, message: `Too many columns: ${first.length} (the limit is ${lim.maxColumns}). Keep only the columns you want to use.` };
+    return {
+      ok: false,
+      message: `Too many columns: ${first.length} (the limit is ${lim.maxColumns}). Keep only the columns you want to use.`,
+    };
   }
   const hasHeader = first.some((cell) => parseCell(cell) === null);
   const columns = hasHeader ? first.map((c, i) => c || `column ${i + 1}`) : first.map((_, i) => `column ${i + 1}`);
@@ -120,12 +126,18 @@ export function parseCsv(text: string, limits: Partial<CsvLimits> = {}): CsvResu
     const fields = splitLine(line, delimiter);
     if (fields === null) return { ok: false, message: `Line ${lineNumber} has an unclosed double quote.` };
     if (fields.length !== columns.length) {
-      return { ok: false, message: `Line ${lineNumber} has ${fields.length} fields but the ${hasHeader ? "header" : "first line"} has ${columns.length}.` };
+      return {
+        ok: false,
+        message: `Line ${lineNumber} has ${fields.length} fields but the ${hasHeader ? "header" : "first line"} has ${columns.length}.`,
+      };
     }
     rows.push(fields);
   }
   if (rows.length < lim.minRows) {
-    return { ok: false, message: `Too few rows: ${rows.length} data row${rows.length === 1 ? "" : "s"} (at least ${lim.minRows} are needed to train and validate).` };
+    return {
+      ok: false,
+      message: `Too few rows: ${rows.length} data row${rows.length === 1 ? "" : "s"} (at least ${lim.minRows} are needed to train and validate).`,
+    };
   }
   return { ok: true, table: { columns, rows, delimiter, hasHeader } };
 }
@@ -155,7 +167,10 @@ export function tableToDataset(table: CsvTable, inputs: readonly number[], targe
       const v = parseCell(row[j]);
       if (v === null) {
         const line = i + (table.hasHeader ? 2 : 1);
-        return { ok: false, message: `Column “${table.columns[j]}” is not numeric: line ${line} has “${row[j].slice(0, 30)}”. Choose numeric columns or fix the cell.` };
+        return {
+          ok: false,
+          message: `Column “${table.columns[j]}” is not numeric: line ${line} has “${row[j].slice(0, 30)}”. Choose numeric columns or fix the cell.`,
+        };
       }
       values.push(v);
     }

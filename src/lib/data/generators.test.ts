@@ -14,7 +14,10 @@ describe("toy dataset generators", () => {
       expect(a.x, name).not.toEqual(c.x);
       expect(a.x).toHaveLength(50);
       expect(a.y).toHaveLength(50);
-      expect(a.x.every((r) => r.length === a.inputNames.length && r.every(Number.isFinite)), name).toBe(true);
+      expect(
+        a.x.every((r) => r.length === a.inputNames.length && r.every(Number.isFinite)),
+        name,
+      ).toBe(true);
     }
   });
 

@@ -15,7 +15,13 @@ export function gaussianNoise(rng: Rng, n: number): Float32Array {
  * so that q(x_t | x₀) = N(√ᾱ_t x₀, (1 − ᾱ_t) I) when ε ~ N(0, I). Works on any array (an image, a
  * batch of points) element by element.
  */
-export function noiseTo(schedule: Schedule, x0: ArrayLike<number>, t: number, eps: ArrayLike<number>, out = new Float32Array(x0.length)): Float32Array {
+export function noiseTo(
+  schedule: Schedule,
+  x0: ArrayLike<number>,
+  t: number,
+  eps: ArrayLike<number>,
+  out = new Float32Array(x0.length),
+): Float32Array {
   checkStep(schedule, t);
   if (eps.length !== x0.length) throw new RangeError(`noise has ${eps.length} values for ${x0.length} in x₀`);
   const a = Math.sqrt(schedule.alphaBars[t]);

@@ -63,7 +63,8 @@ describe("ddimStep", () => {
     const e = [0.1, 0.4];
     const x0Hat = predictX0(s, xt, 60, e);
     const out = ddimStep(s, xt, 60, 20, e);
-    for (let i = 0; i < 2; i++) expect(out[i]).toBeCloseTo(Math.sqrt(s.alphaBars[20]) * x0Hat[i] + Math.sqrt(1 - s.alphaBars[20]) * e[i], 5);
+    for (let i = 0; i < 2; i++)
+      expect(out[i]).toBeCloseTo(Math.sqrt(s.alphaBars[20]) * x0Hat[i] + Math.sqrt(1 - s.alphaBars[20]) * e[i], 5);
   });
   it("refuses to go forwards", () => {
     expect(() => ddimStep(linearSchedule(10), [0], 3, 5, [0])).toThrow(RangeError);

@@ -6,7 +6,14 @@ import type { Schedule } from "./schedule.ts";
  *   x̂₀ = (x_t − √(1 − ᾱ_t) · ε̂) / √ᾱ_t.
  * `clip` bounds the result (e.g. to the data range [−1, 1]), as DDPM samplers usually do.
  */
-export function predictX0(schedule: Schedule, xt: ArrayLike<number>, t: number, epsHat: ArrayLike<number>, clip: number | null = null, out = new Float32Array(xt.length)): Float32Array {
+export function predictX0(
+  schedule: Schedule,
+  xt: ArrayLike<number>,
+  t: number,
+  epsHat: ArrayLike<number>,
+  clip: number | null = null,
+  out = new Float32Array(xt.length),
+): Float32Array {
   checkStep(schedule, t);
   const a = Math.sqrt(schedule.alphaBars[t]);
   const b = Math.sqrt(1 - schedule.alphaBars[t]);
@@ -33,7 +40,15 @@ export function reverseSigma(schedule: Schedule, t: number, variance: ReverseVar
  *   x_{t−1} = (1/√α_t) · (x_t − β_t/√(1 − ᾱ_t) · ε̂) + σ_t · z,
  * with z ~ N(0, I) given by the caller (`z` null or t = 1: no noise is added).
  */
-export function ddpmStep(schedule: Schedule, xt: ArrayLike<number>, t: number, epsHat: ArrayLike<number>, z: ArrayLike<number> | null, variance: ReverseVariance = "posterior", out = new Float32Array(xt.length)): Float32Array {
+export function ddpmStep(
+  schedule: Schedule,
+  xt: ArrayLike<number>,
+  t: number,
+  epsHat: ArrayLike<number>,
+  z: ArrayLike<number> | null,
+  variance: ReverseVariance = "posterior",
+  out = new Float32Array(xt.length),
+): Float32Array {
   checkStep(schedule, t);
   if (t < 1) throw new RangeError("the reverse step goes from t ≥ 1 to t − 1");
   const inv = 1 / Math.sqrt(schedule.alphas[t]);
@@ -49,7 +64,15 @@ export function ddpmStep(schedule: Schedule, xt: ArrayLike<number>, t: number, e
  *   x_s = √ᾱ_s · x̂₀ + √(1 − ᾱ_s) · ε̂.
  * It can skip steps, so a few of them sample a model trained with T = 1000.
  */
-export function ddimStep(schedule: Schedule, xt: ArrayLike<number>, t: number, s: number, epsHat: ArrayLike<number>, clip: number | null = null, out = new Float32Array(xt.length)): Float32Array {
+export function ddimStep(
+  schedule: Schedule,
+  xt: ArrayLike<number>,
+  t: number,
+  s: number,
+  epsHat: ArrayLike<number>,
+  clip: number | null = null,
+  out = new Float32Array(xt.length),
+): Float32Array {
   checkStep(schedule, t);
   checkStep(schedule, s);
   if (!(s < t)) throw new RangeError(`a DDIM step goes to an earlier step: s = ${s} is not < t = ${t}`);

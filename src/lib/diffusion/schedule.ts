@@ -85,7 +85,14 @@ export interface StepCoefficients {
 export function coefficients(schedule: Schedule, t: number): StepCoefficients {
   checkStep(schedule, t);
   const a = schedule.alphaBars[t];
-  return { t, alphaBar: a, signalScale: Math.sqrt(a), noiseVariance: 1 - a, noiseScale: Math.sqrt(1 - a), snr: t === 0 ? Infinity : a / (1 - a) };
+  return {
+    t,
+    alphaBar: a,
+    signalScale: Math.sqrt(a),
+    noiseVariance: 1 - a,
+    noiseScale: Math.sqrt(1 - a),
+    snr: t === 0 ? Infinity : a / (1 - a),
+  };
 }
 
 export function checkStep(schedule: Schedule, t: number): void {

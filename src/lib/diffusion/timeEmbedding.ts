@@ -6,7 +6,8 @@
  * give coarse features (cos πu falls monotonically from 1 to −1) and finer ones for nearby steps.
  */
 export function timeEmbedding(t: number, T: number, dims: number, out = new Float32Array(dims), offset = 0): Float32Array {
-  if (!Number.isInteger(dims) || dims < 2 || dims % 2 !== 0) throw new RangeError(`time embedding needs an even number of features ≥ 2, got ${dims}`);
+  if (!Number.isInteger(dims) || dims < 2 || dims % 2 !== 0)
+    throw new RangeError(`time embedding needs an even number of features ≥ 2, got ${dims}`);
   const u = t / T;
   for (let k = 0; k < dims / 2; k++) {
     const phase = 2 ** k * Math.PI * u;

@@ -25,7 +25,14 @@ export interface TrainingPairs {
  *
  * `data` holds `data.length / dim` points, row-major.
  */
-export function trainingPairs(schedule: Schedule, data: ArrayLike<number>, dim: number, rows: number, rng: Rng, embedDims = 8): TrainingPairs {
+export function trainingPairs(
+  schedule: Schedule,
+  data: ArrayLike<number>,
+  dim: number,
+  rows: number,
+  rng: Rng,
+  embedDims = 8,
+): TrainingPairs {
   const points = Math.floor(data.length / dim);
   if (points < 1) throw new RangeError("training pairs need at least one data point");
   const width = dim + embedDims;

@@ -4,15 +4,30 @@ import { MAX_HEIGHT } from "./protocol.ts";
 
 describe("readPlaceholder (the loader's reading of a host page's placeholder)", () => {
   it("reads name, state, height, title and theme", () => {
-    const read = readPlaceholder({ name: "optimizer-race", state: "race.lr=0.1&race.opt=adam", height: "700", title: "Race", theme: "dark" });
-    expect(read).toEqual({ ok: true, spec: { name: "optimizer-race", state: "race.lr=0.1&race.opt=adam", height: 700, title: "Race", theme: "dark" } });
+    const read = readPlaceholder({
+      name: "optimizer-race",
+      state: "race.lr=0.1&race.opt=adam",
+      height: "700",
+      title: "Race",
+      theme: "dark",
+    });
+    expect(read).toEqual({
+      ok: true,
+      spec: { name: "optimizer-race", state: "race.lr=0.1&race.opt=adam", height: 700, title: "Race", theme: "dark" },
+    });
   });
 
   it("falls back to defaults for missing or unreadable attributes", () => {
     const read = readPlaceholder({ name: " exercise/neuron-output ", state: null, height: "tall", title: null, theme: "blue" });
     expect(read).toEqual({
       ok: true,
-      spec: { name: "exercise/neuron-output", state: "", height: DEFAULT_FRAME_HEIGHT, title: "Deep Sky: exercise/neuron-output", theme: null },
+      spec: {
+        name: "exercise/neuron-output",
+        state: "",
+        height: DEFAULT_FRAME_HEIGHT,
+        title: "Deep Sky: exercise/neuron-output",
+        theme: null,
+      },
     });
   });
 
@@ -57,6 +72,8 @@ describe("frameSrc", () => {
   });
 
   it("leaves parent out when the host's origin is not one (file://, sandboxed: 'null')", () => {
-    expect(frameSrc("https://deep-sky.example.org/sub/", { ...spec, theme: null }, "null")).toBe("https://deep-sky.example.org/sub/embed/optimizer-race/?race.lr=0.1");
+    expect(frameSrc("https://deep-sky.example.org/sub/", { ...spec, theme: null }, "null")).toBe(
+      "https://deep-sky.example.org/sub/embed/optimizer-race/?race.lr=0.1",
+    );
   });
 });

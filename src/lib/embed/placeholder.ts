@@ -66,8 +66,11 @@ export function parseHeight(raw: string | null | undefined): number {
 
 /** Plain text of at most 120 characters (it becomes the iframe's accessible name). */
 function cleanTitle(raw: string | null | undefined, name: string): string {
-  // eslint-disable-next-line no-control-regex -- control characters become spaces
-  const text = (raw ?? "").replace(/[\u0000-\u001f\u007f]/g, " ").trim().slice(0, 120);
+  const text = (raw ?? "")
+    // eslint-disable-next-line no-control-regex -- control characters become spaces
+    .replace(/[\u0000-\u001f\u007f]/g, " ")
+    .trim()
+    .slice(0, 120);
   return text || `Deep Sky: ${name}`;
 }
 

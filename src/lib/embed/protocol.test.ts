@@ -5,7 +5,8 @@ describe("embed names", () => {
   it("are lower-case hyphenated words, optionally under exercise/", () => {
     expect(isEmbedName("optimizer-race")).toBe(true);
     expect(isEmbedName("exercise/neuron-output")).toBe(true);
-    for (const bad of ["", "Optimizer", "a--b", "-a", "a/b/c", "../x", "a b", "<script>", 42, null]) expect(isEmbedName(bad), String(bad)).toBe(false);
+    for (const bad of ["", "Optimizer", "a--b", "-a", "a/b/c", "../x", "a b", "<script>", 42, null])
+      expect(isEmbedName(bad), String(bad)).toBe(false);
   });
 });
 
@@ -13,7 +14,12 @@ describe("parseEmbedMessage", () => {
   const exercise = exerciseResult("exercise/neuron-output", { family: "neuron-output", seed: "123", level: 2, earned: 1, total: 2 });
 
   it("accepts each message the embed sends, unchanged", () => {
-    for (const message of [readyMessage("optimizer-race"), resizeMessage(640), exercise, challengeResult("optimizer-race", "race-adam-rosenbrock")]) {
+    for (const message of [
+      readyMessage("optimizer-race"),
+      resizeMessage(640),
+      exercise,
+      challengeResult("optimizer-race", "race-adam-rosenbrock"),
+    ]) {
       expect(parseEmbedMessage(structuredClone(message))).toEqual(message);
     }
   });
@@ -58,7 +64,7 @@ describe("parseEmbedMessage", () => {
 
   it("never throws on random input", () => {
     let x = 12345;
-    const rand = () => ((x = (x * 1103515245 + 12345) >>> 0) / 2 ** 32);
+    const rand = () => (x = (x * 1103515245 + 12345) >>> 0) / 2 ** 32;
     const pieces = [null, undefined, 0, -1, 1e308, "", "deep-sky:result", "exercise", "challenge", {}, [], "\u0000", "a".repeat(5000)];
     for (let i = 0; i < 2000; i++) {
       const message: Record<string, unknown> = {};

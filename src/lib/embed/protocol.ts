@@ -58,8 +58,20 @@ export function resizeMessage(height: number): ResizeMessage {
   return { type: "deep-sky:resize", height: Math.min(MAX_HEIGHT, Math.max(0, Math.ceil(height))) };
 }
 
-export function exerciseResult(name: string, r: { family: string; seed: string; level: number; earned: number; total: number }): ExerciseResult {
-  return { type: "deep-sky:result", kind: "exercise", name, family: r.family, seed: r.seed, level: r.level, earned: r.earned, total: r.total };
+export function exerciseResult(
+  name: string,
+  r: { family: string; seed: string; level: number; earned: number; total: number },
+): ExerciseResult {
+  return {
+    type: "deep-sky:result",
+    kind: "exercise",
+    name,
+    family: r.family,
+    seed: r.seed,
+    level: r.level,
+    earned: r.earned,
+    total: r.total,
+  };
 }
 
 export function challengeResult(name: string, challenge: string): ChallengeResult {
@@ -92,7 +104,13 @@ export function parseEmbedMessage(data: unknown): EmbedMessage | null {
         if (!isEmbedName(m.name) || !isSlug(m.family) || typeof m.seed !== "string" || !SEED.test(m.seed)) return null;
         if (!isCount(m.level, 99) || !Number.isInteger(m.level) || !isCount(m.total, 1e6) || !isCount(m.earned, 1e6)) return null;
         if ((m.earned as number) > (m.total as number)) return null;
-        return exerciseResult(m.name, { family: m.family, seed: m.seed, level: m.level as number, earned: m.earned as number, total: m.total as number });
+        return exerciseResult(m.name, {
+          family: m.family,
+          seed: m.seed,
+          level: m.level as number,
+          earned: m.earned as number,
+          total: m.total as number,
+        });
       }
       if (m.kind === "challenge") {
         if (!hasOnlyKeys(m, ["type", "kind", "name", "challenge"]) || !isEmbedName(m.name) || !isSlug(m.challenge)) return null;

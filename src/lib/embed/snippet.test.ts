@@ -1,7 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { IFRAME_SANDBOX, embedSrc, escapeHtml, iframeSnippet, loaderSnippet, oembedJson } from "./snippet.ts";
 
-const input = { siteBase: "https://deep-sky.example.org/", name: "optimizer-race", title: "Optimizer race", state: "race.lr=0.1", height: 900 };
+const input = {
+  siteBase: "https://deep-sky.example.org/",
+  name: "optimizer-race",
+  title: "Optimizer race",
+  state: "race.lr=0.1",
+  height: 900,
+};
 
 describe("snippets", () => {
   it("escapes every character that could end an attribute or start a tag", () => {
@@ -16,7 +22,9 @@ describe("snippets", () => {
 
   it("puts the plain iframe inside the loader's placeholder, then the loader script", () => {
     const html = loaderSnippet(input);
-    expect(html).toContain('<div data-deep-sky-embed="optimizer-race" data-state="race.lr=0.1" data-height="900" data-title="Optimizer race">');
+    expect(html).toContain(
+      '<div data-deep-sky-embed="optimizer-race" data-state="race.lr=0.1" data-height="900" data-title="Optimizer race">',
+    );
     expect(html).toContain(iframeSnippet(input));
     expect(html.trim().endsWith('<script src="https://deep-sky.example.org/embed.js" async></script>')).toBe(true);
   });
@@ -28,12 +36,21 @@ describe("snippets", () => {
       expect(html).not.toContain(`"><script`);
       expect(html).toContain("&quot;&gt;&lt;script&gt;");
     }
-    expect(embedSrc(hostile)).toBe("https://deep-sky.example.org/embed/optimizer-race/?race.lr=%22%3E%3Cscript%3Ealert%281%29%3C%2Fscript%3E");
+    expect(embedSrc(hostile)).toBe(
+      "https://deep-sky.example.org/embed/optimizer-race/?race.lr=%22%3E%3Cscript%3Ealert%281%29%3C%2Fscript%3E",
+    );
   });
 
   it("answers oEmbed as a rich type with the iframe as html", () => {
     const json = oembedJson(input);
-    expect(json).toMatchObject({ version: "1.0", type: "rich", provider_name: "Deep Sky", width: 800, height: 900, title: "Optimizer race" });
+    expect(json).toMatchObject({
+      version: "1.0",
+      type: "rich",
+      provider_name: "Deep Sky",
+      width: 800,
+      height: 900,
+      title: "Optimizer race",
+    });
     expect(json.html).toBe(iframeSnippet(input));
   });
 });

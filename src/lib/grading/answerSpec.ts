@@ -63,9 +63,7 @@ export type AnswerKind = AnswerSpec["kind"];
 export type AnswerValue = number | number[] | number[][] | string | string[] | Expression;
 
 /** The outcome of checking one part. */
-export type PartCheck =
-  | { kind: "invalid"; message: string }
-  | { kind: "graded"; correct: boolean; message: string; accepted: string };
+export type PartCheck = { kind: "invalid"; message: string } | { kind: "graded"; correct: boolean; message: string; accepted: string };
 
 /** Splits an ordering answer "b, a, c" (commas, semicolons, ">" or spaces) into ids. */
 function splitIds(raw: string): string[] {
@@ -149,7 +147,10 @@ export function compareAnswer(spec: AnswerSpec, value: AnswerValue): { correct: 
     case "integer": {
       const v = value as number;
       const ok = spec.kind === "integer" ? v === spec.value : withinTolerance(v, spec.value, spec.tolerance);
-      return { correct: ok, message: ok ? "Correct." : `${formatNumber(v)} is not ${spec.kind === "integer" ? "the answer" : "within the accepted range"}.` };
+      return {
+        correct: ok,
+        message: ok ? "Correct." : `${formatNumber(v)} is not ${spec.kind === "integer" ? "the answer" : "within the accepted range"}.`,
+      };
     }
     case "vector": {
       const v = value as number[];
@@ -158,7 +159,10 @@ export function compareAnswer(spec: AnswerSpec, value: AnswerValue): { correct: 
       }
       const wrong = v.map((x, i) => (withinTolerance(x, spec.value[i], spec.tolerance) ? -1 : i + 1)).filter((i) => i > 0);
       if (wrong.length === 0) return { correct: true, message: "Correct." };
-      return { correct: false, message: `${wrong.length === 1 ? "Entry" : "Entries"} ${wrong.join(", ")} ${wrong.length === 1 ? "is" : "are"} outside the accepted range.` };
+      return {
+        correct: false,
+        message: `${wrong.length === 1 ? "Entry" : "Entries"} ${wrong.join(", ")} ${wrong.length === 1 ? "is" : "are"} outside the accepted range.`,
+      };
     }
     case "matrix": {
       const m = value as number[][];
@@ -172,7 +176,10 @@ export function compareAnswer(spec: AnswerSpec, value: AnswerValue): { correct: 
         for (let c = 0; c < cols; c++) if (!withinTolerance(m[r][c], spec.value[r][c], spec.tolerance)) wrong.push(`(${r + 1}, ${c + 1})`);
       }
       if (wrong.length === 0) return { correct: true, message: "Correct." };
-      return { correct: false, message: `${wrong.length === 1 ? "Entry" : "Entries"} ${wrong.join(", ")} (row, column) ${wrong.length === 1 ? "is" : "are"} outside the accepted range.` };
+      return {
+        correct: false,
+        message: `${wrong.length === 1 ? "Entry" : "Entries"} ${wrong.join(", ")} (row, column) ${wrong.length === 1 ? "is" : "are"} outside the accepted range.`,
+      };
     }
     case "choice": {
       const ok = value === spec.correct;
@@ -194,7 +201,10 @@ export function compareAnswer(spec: AnswerSpec, value: AnswerValue): { correct: 
         const got = learner.evaluate(point);
         if (!withinTolerance(got, expected, spec.tolerance)) {
           const detail = Number.isFinite(got) ? `gives ${formatNumber(got, 4)}` : "is undefined";
-          return { correct: false, message: `Your formula ${detail} at ${pointText(point)}, where the answer is ${formatNumber(expected, 4)}.` };
+          return {
+            correct: false,
+            message: `Your formula ${detail} at ${pointText(point)}, where the answer is ${formatNumber(expected, 4)}.`,
+          };
         }
       }
       return { correct: true, message: "Correct." };

@@ -53,8 +53,21 @@ const CONSTANTS: Record<string, number> = { pi: Math.PI, e: Math.E };
 
 // Greek letters people paste from the lesson text, mapped to the names variables are declared with.
 const GREEK: Record<string, string> = {
-  α: "alpha", β: "beta", γ: "gamma", δ: "delta", ε: "epsilon", η: "eta", θ: "theta", λ: "lambda",
-  μ: "mu", ρ: "rho", σ: "sigma", τ: "tau", φ: "phi", ω: "omega", π: "pi",
+  α: "alpha",
+  β: "beta",
+  γ: "gamma",
+  δ: "delta",
+  ε: "epsilon",
+  η: "eta",
+  θ: "theta",
+  λ: "lambda",
+  μ: "mu",
+  ρ: "rho",
+  σ: "sigma",
+  τ: "tau",
+  φ: "phi",
+  ω: "omega",
+  π: "pi",
 };
 
 /**
@@ -63,15 +76,16 @@ const GREEK: Record<string, string> = {
  */
 export function normalizeName(name: string): string {
   if (/^[A-Za-z0-9]*$/.test(name)) return name;
-  let s = name.normalize("NFC").replace(/ŷ/g, "yhat").replace(/y\u0302/g, "yhat");
+  let s = name
+    .normalize("NFC")
+    .replace(/ŷ/g, "yhat")
+    .replace(/y\u0302/g, "yhat");
   s = s.replace(/[α-ω]/g, (ch) => GREEK[ch] ?? ch);
   return s.replace(/_/g, "");
 }
 
 type Token =
-  | { kind: "num"; value: number; at: number }
-  | { kind: "name"; name: string; at: number }
-  | { kind: "op"; op: string; at: number };
+  { kind: "num"; value: number; at: number } | { kind: "name"; name: string; at: number } | { kind: "op"; op: string; at: number };
 
 // Sticky (y) patterns match exactly at lastIndex, so the tokenizer never copies the rest of the text.
 const NUMBER = /(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?/y;
@@ -175,8 +189,7 @@ export function parseExpression(text: string, options: ParseExpressionOptions = 
     return fail(`Unknown name “${name}”.${allowed}`);
   };
 
-  const startsPrimary = (t: Token | undefined): boolean =>
-    t !== undefined && (t.kind === "num" || t.kind === "name" || isOp(t, "("));
+  const startsPrimary = (t: Token | undefined): boolean => t !== undefined && (t.kind === "num" || t.kind === "name" || isOp(t, "("));
 
   function sum(): Node {
     let left = product();

@@ -6,10 +6,38 @@ import { gradeParts, validateParts } from "./grade.ts";
 const num: AnswerSpec = { kind: "number", value: 0.731, tolerance: { abs: 0.001 } };
 const int: AnswerSpec = { kind: "integer", value: 16 };
 const vec: AnswerSpec = { kind: "vector", value: [1, 2, 3], tolerance: { abs: 0.01 } };
-const mat: AnswerSpec = { kind: "matrix", value: [[1, 2], [3, 4]], tolerance: { abs: 0.01 } };
-const choice: AnswerSpec = { kind: "choice", options: [{ id: "a", label: "tanh" }, { id: "b", label: "ReLU" }], correct: "a" };
-const order: AnswerSpec = { kind: "ordering", items: [{ id: "x", label: "X" }, { id: "y", label: "Y" }, { id: "z", label: "Z" }], correct: ["z", "x", "y"] };
-const expr: AnswerSpec = { kind: "expression", variables: ["s"], canonical: "s*(1-s)", points: [{ s: 0.2 }, { s: 0.7 }], tolerance: { rel: 1e-9, abs: 1e-12 } };
+const mat: AnswerSpec = {
+  kind: "matrix",
+  value: [
+    [1, 2],
+    [3, 4],
+  ],
+  tolerance: { abs: 0.01 },
+};
+const choice: AnswerSpec = {
+  kind: "choice",
+  options: [
+    { id: "a", label: "tanh" },
+    { id: "b", label: "ReLU" },
+  ],
+  correct: "a",
+};
+const order: AnswerSpec = {
+  kind: "ordering",
+  items: [
+    { id: "x", label: "X" },
+    { id: "y", label: "Y" },
+    { id: "z", label: "Z" },
+  ],
+  correct: ["z", "x", "y"],
+};
+const expr: AnswerSpec = {
+  kind: "expression",
+  variables: ["s"],
+  canonical: "s*(1-s)",
+  points: [{ s: 0.2 }, { s: 0.7 }],
+  tolerance: { rel: 1e-9, abs: 1e-12 },
+};
 
 describe("checkAnswer", () => {
   it("grades a number within tolerance and shows the accepted interval", () => {
@@ -37,7 +65,10 @@ describe("checkAnswer", () => {
 
   it("checks a matrix's shape first with its own message, then each entry", () => {
     expect(checkAnswer(mat, "[1, 2, 3; 4, 5, 6]")).toMatchObject({ correct: false, message: "The answer is a 2×2 matrix; yours is 2×3." });
-    expect(checkAnswer(mat, "[[1, 2], [3, 5]]")).toMatchObject({ correct: false, message: "Entry (2, 2) (row, column) is outside the accepted range." });
+    expect(checkAnswer(mat, "[[1, 2], [3, 5]]")).toMatchObject({
+      correct: false,
+      message: "Entry (2, 2) (row, column) is outside the accepted range.",
+    });
     expect(checkAnswer(mat, "1 2; 3 4")).toMatchObject({ correct: true });
   });
 
@@ -64,7 +95,8 @@ describe("checkAnswer", () => {
   });
 
   it("turns every answer spec into text that grades as correct", () => {
-    for (const spec of [num, int, vec, mat, choice, order, expr]) expect(checkAnswer(spec, answerText(spec))).toMatchObject({ correct: true });
+    for (const spec of [num, int, vec, mat, choice, order, expr])
+      expect(checkAnswer(spec, answerText(spec))).toMatchObject({ correct: true });
   });
 });
 
@@ -82,11 +114,19 @@ describe("gradeParts", () => {
     expect(score.kind).toBe("points");
     if (score.kind !== "points") return;
     expect(score.earned).toBe(1);
-    expect(score.feedback[0]).toMatchObject({ part: "value", verdict: "misconception", misconception: "pre-activation", message: forgot.feedback });
+    expect(score.feedback[0]).toMatchObject({
+      part: "value",
+      verdict: "misconception",
+      misconception: "pre-activation",
+      message: forgot.feedback,
+    });
   });
 
   it("calls unreadable or missing input invalid, naming the part, so that it costs no attempt", () => {
-    expect(gradeParts(specs, { value: "banana", derivative: "1" }, [], { value: "σ(z)" })).toMatchObject({ kind: "invalid", message: expect.stringMatching(/^σ\(z\): /) });
+    expect(gradeParts(specs, { value: "banana", derivative: "1" }, [], { value: "σ(z)" })).toMatchObject({
+      kind: "invalid",
+      message: expect.stringMatching(/^σ\(z\): /),
+    });
     // The part and the reason apart, so a page can typeset the label ("$f(z)$") instead of printing its TeX.
     expect(gradeParts(specs, { value: "banana", derivative: "1" }, [], { value: "$f(z)$" })).toMatchObject({
       kind: "invalid",

@@ -34,7 +34,11 @@ export function validateParts(specs: Record<string, AnswerSpec>, input: Record<s
 }
 
 /** The "invalid" score for input that cannot be read, or null when every part can be read. */
-export function invalidInput(specs: Record<string, AnswerSpec>, input: Record<string, string>, labels?: PartLabels): Extract<Score, { kind: "invalid" }> | null {
+export function invalidInput(
+  specs: Record<string, AnswerSpec>,
+  input: Record<string, string>,
+  labels?: PartLabels,
+): Extract<Score, { kind: "invalid" }> | null {
   const ids = Object.keys(specs);
   for (const id of ids) {
     const read = readAnswer(specs[id], input[id] ?? "");

@@ -47,12 +47,19 @@ describe("parseMatrix", () => {
     [1, 2],
     [3, 4],
   ];
-  it.each([["[1, 2; 3, 4]"], ["[[1,2],[3,4]]"], ["1 2; 3 4"], ["[1 2; 3 4]"], ["1, 2\n3, 4"], ["[[1, 2], [3, 4]]"], ["[1,2],[3,4]"], ["1 2; 3 4;"], ["((1, 2), (3, 4))"]])(
-    "reads %j as a 2×2 matrix",
-    (text) => {
-      expect(parseMatrix(text)).toEqual({ ok: true, value: m22 });
-    },
-  );
+  it.each([
+    ["[1, 2; 3, 4]"],
+    ["[[1,2],[3,4]]"],
+    ["1 2; 3 4"],
+    ["[1 2; 3 4]"],
+    ["1, 2\n3, 4"],
+    ["[[1, 2], [3, 4]]"],
+    ["[1,2],[3,4]"],
+    ["1 2; 3 4;"],
+    ["((1, 2), (3, 4))"],
+  ])("reads %j as a 2×2 matrix", (text) => {
+    expect(parseMatrix(text)).toEqual({ ok: true, value: m22 });
+  });
 
   it("reads one row as a 1×n matrix and unicode minus inside entries", () => {
     expect(parseMatrix("[1, \u22122, 3]")).toEqual({ ok: true, value: [[1, -2, 3]] });

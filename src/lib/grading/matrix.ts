@@ -101,7 +101,8 @@ export function parseMatrix(text: string): ParseResult<number[][]> {
     }
     if (!/^[\s,;]*$/.test(outer.slice(last))) return { ok: false, message: `Unexpected “${outer.slice(last).trim()}” after the last row.` };
   } else {
-    if (/[[\]()]/.test(outer)) return { ok: false, message: "Brackets go around the whole matrix or around each row, like [1, 2; 3, 4] or [[1, 2], [3, 4]]." };
+    if (/[[\]()]/.test(outer))
+      return { ok: false, message: "Brackets go around the whole matrix or around each row, like [1, 2; 3, 4] or [[1, 2], [3, 4]]." };
     rowTexts = outer.split(/;|\r?\n/);
     // A trailing ";" or newline ends the last row rather than starting an empty one.
     if (rowTexts.length > 1 && rowTexts[rowTexts.length - 1].trim() === "") rowTexts.pop();
@@ -112,7 +113,10 @@ export function parseMatrix(text: string): ParseResult<number[][]> {
     if (!row.ok) return row;
     if (row.value.length === 0) return { ok: false, message: `Row ${r + 1} is empty.` };
     if (r > 0 && row.value.length !== rows[0].length) {
-      return { ok: false, message: `Row ${r + 1} has ${row.value.length} ${row.value.length === 1 ? "entry" : "entries"} but row 1 has ${rows[0].length}.` };
+      return {
+        ok: false,
+        message: `Row ${r + 1} has ${row.value.length} ${row.value.length === 1 ? "entry" : "entries"} but row 1 has ${rows[0].length}.`,
+      };
     }
     rows.push(row.value);
   }

@@ -10,7 +10,10 @@ export function normalizeSigns(text: string): string {
   // Fast path: plain ASCII text has nothing to normalise.
   // eslint-disable-next-line no-control-regex
   if (/^[\x00-\x7F]*$/.test(text)) return text;
-  return text.replace(MINUS_LIKE, "-").replace(PLUS_LIKE, "+").replace(/[\u00A0\u202F\u2009]/g, " ");
+  return text
+    .replace(MINUS_LIKE, "-")
+    .replace(PLUS_LIKE, "+")
+    .replace(/[\u00A0\u202F\u2009]/g, " ");
 }
 
 // A plain decimal: optional sign, digits with an optional point (".5" and "5." both accepted),

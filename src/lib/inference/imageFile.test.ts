@@ -11,7 +11,9 @@ const fakeDecode: RasterDecoder = async () => ({ width: 3, height: 2, data: Uint
 function gaussianBlob(w: number, h: number, depth = 1): Float32Array {
   const v = new Float32Array(w * h * depth);
   for (let k = 0; k < depth; k++)
-    for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) v[k * w * h + y * w + x] = (k + 1) * 100 * Math.exp(-((x - w / 2) ** 2 + (y - h / 2) ** 2) / 20) + ((x * 7 + y * 13) % 5);
+    for (let y = 0; y < h; y++)
+      for (let x = 0; x < w; x++)
+        v[k * w * h + y * w + x] = (k + 1) * 100 * Math.exp(-((x - w / 2) ** 2 + (y - h / 2) ** 2) / 20) + ((x * 7 + y * 13) % 5);
   return v;
 }
 
@@ -37,14 +39,21 @@ describe("loadImageFile (the upload path shared by the page and the classify CLI
 
   it("a FITS file's WCS gives the pixel scale (the networks' 16.8″ field is cut from it); a person's scale wins; a bad one is a readable error", async () => {
     const values = gaussianBlob(40, 40);
-    const cards: [string, string][] = [["CDELT1", String(-0.5 / 3600)], ["CDELT2", String(0.5 / 3600)]];
+    const cards: [string, string][] = [
+      ["CDELT1", String(-0.5 / 3600)],
+      ["CDELT2", String(0.5 / 3600)],
+    ];
     const loaded = await loadImageFile(writeFits({ bitpix: -32, width: 40, height: 40, values, cards }), fakeDecode);
     expect(loaded.prepared.framing).toBe("pixel-scale");
     expect(loaded.prepared.pixelScale).toBeCloseTo(0.5, 9);
-    expect(loaded.prepared.crop.side).toBeCloseTo(64 * 0.262 / 0.5, 9);
-    const given = await loadImageFile(writeFits({ bitpix: -32, width: 40, height: 40, values, cards }), fakeDecode, { prepare: { pixelScale: 0.262 } });
+    expect(loaded.prepared.crop.side).toBeCloseTo((64 * 0.262) / 0.5, 9);
+    const given = await loadImageFile(writeFits({ bitpix: -32, width: 40, height: 40, values, cards }), fakeDecode, {
+      prepare: { pixelScale: 0.262 },
+    });
     expect(given.prepared.crop.side).toBeCloseTo(64, 9);
-    await expect(loadImageFile(writeFits({ bitpix: -32, width: 40, height: 40, values }), fakeDecode, { prepare: { fov: -3 } })).rejects.toThrow(ImageFileError);
+    await expect(
+      loadImageFile(writeFits({ bitpix: -32, width: 40, height: 40, values }), fakeDecode, { prepare: { fov: -3 } }),
+    ).rejects.toThrow(ImageFileError);
   });
 
   it("a 2-D FITS image becomes a grey flux plane of unknown units, preprocessed like the CLI does", async () => {
@@ -66,12 +75,16 @@ describe("loadImageFile (the upload path shared by the page and the classify CLI
     const third = await loadImageFile(bytes, fakeDecode, { plane: 2 });
     expect([first.planes, first.plane, third.plane]).toEqual([3, 0, 2]);
     expect(third.input.kind === "bands" && third.input.planes[0][8 * 16 + 8]).toBeCloseTo(values[2 * 256 + (15 - 8) * 16 + 8], 3);
-    await expect(loadImageFile(bytes, fakeDecode, { plane: 5, name: "cube.fits" })).rejects.toThrow(/cube.fits is a FITS file this reader does not support: plane 5 does not exist/);
+    await expect(loadImageFile(bytes, fakeDecode, { plane: 5, name: "cube.fits" })).rejects.toThrow(
+      /cube.fits is a FITS file this reader does not support: plane 5 does not exist/,
+    );
   });
 
   it("refuses unsupported FITS, non-images, empty and huge files with a reason", async () => {
     const empty = writeFits({ bitpix: -32, width: 4, height: 4, values: new Float32Array(16), naxis: 0 });
-    await expect(loadImageFile(empty, fakeDecode, { name: "tables.fits" })).rejects.toThrow(/tables.fits is a FITS file this reader does not support/);
+    await expect(loadImageFile(empty, fakeDecode, { name: "tables.fits" })).rejects.toThrow(
+      /tables.fits is a FITS file this reader does not support/,
+    );
     await expect(loadImageFile(new TextEncoder().encode("not an image"), fakeDecode, { name: "notes.txt" })).rejects.toThrow(
       /notes.txt is not a PNG, JPEG or FITS image/,
     );
@@ -88,6 +101,8 @@ describe("loadImageFile (the upload path shared by the page and the classify CLI
 
   it("refuses images with too many pixels before preprocessing them", async () => {
     const giant: RasterDecoder = async () => ({ width: 10_000, height: 5_000, data: new Uint8Array(0) });
-    await expect(loadImageFile(Uint8Array.from([0xff, 0xd8, 0xff, 0]), giant, { name: "sky.jpg" })).rejects.toThrow(/sky.jpg is 10000 × 5000 pixels/);
+    await expect(loadImageFile(Uint8Array.from([0xff, 0xd8, 0xff, 0]), giant, { name: "sky.jpg" })).rejects.toThrow(
+      /sky.jpg is 10000 × 5000 pixels/,
+    );
   });
 });

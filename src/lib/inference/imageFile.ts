@@ -70,7 +70,9 @@ function prepare(input: ImageInput, options: LoadOptions, header?: Record<string
 
 function checkSize(width: number, height: number, name: string): void {
   if (width * height > MAX_PIXELS) {
-    throw new ImageFileError(`${name} is ${width} × ${height} pixels; images up to ${(MAX_PIXELS / 1e6).toFixed(0)} megapixels are accepted. Cut out the object first.`);
+    throw new ImageFileError(
+      `${name} is ${width} × ${height} pixels; images up to ${(MAX_PIXELS / 1e6).toFixed(0)} megapixels are accepted. Cut out the object first.`,
+    );
   }
 }
 
@@ -83,7 +85,9 @@ export async function loadImageFile(bytes: Uint8Array, decode: RasterDecoder, op
   const name = options.name ?? "The file";
   if (bytes.length === 0) throw new ImageFileError(`${name} is empty.`);
   if (bytes.length > MAX_FILE_BYTES) {
-    throw new ImageFileError(`${name} is ${(bytes.length / 1024 / 1024).toFixed(0)} MB; files up to ${MAX_FILE_BYTES / 1024 / 1024} MB are accepted. Cut out the object first.`);
+    throw new ImageFileError(
+      `${name} is ${(bytes.length / 1024 / 1024).toFixed(0)} MB; files up to ${MAX_FILE_BYTES / 1024 / 1024} MB are accepted. Cut out the object first.`,
+    );
   }
   const format = sniffFormat(bytes);
   if (format === null) throw new ImageFileError(`${name} is not a PNG, JPEG or FITS image (its first bytes match none of them).`);
@@ -100,13 +104,23 @@ export async function loadImageFile(bytes: Uint8Array, decode: RasterDecoder, op
     const input: ImageInput = { kind: "bands", width: fits.width, height: fits.height, planes: [fits.planes[0]], units: "unknown" };
     const finite = fits.planes[0].some((v) => Number.isFinite(v));
     if (!finite) throw new ImageFileError(`${name} has only blank (NaN) pixels.`);
-    return { format, input, prepared: prepare(input, options, fits.header), plane: Math.min(options.plane ?? 0, fits.depth - 1), planes: fits.depth, width: fits.width, height: fits.height };
+    return {
+      format,
+      input,
+      prepared: prepare(input, options, fits.header),
+      plane: Math.min(options.plane ?? 0, fits.depth - 1),
+      planes: fits.depth,
+      width: fits.width,
+      height: fits.height,
+    };
   }
   let raster: Raster;
   try {
     raster = await decode(bytes, format);
   } catch (error) {
-    throw new ImageFileError(`${name} looks like a ${format.toUpperCase()} but could not be decoded (${error instanceof Error ? error.message : String(error)}).`);
+    throw new ImageFileError(
+      `${name} looks like a ${format.toUpperCase()} but could not be decoded (${error instanceof Error ? error.message : String(error)}).`,
+    );
   }
   checkSize(raster.width, raster.height, name);
   const input: ImageInput = { kind: "rgba", width: raster.width, height: raster.height, data: raster.data };

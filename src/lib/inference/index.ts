@@ -5,7 +5,16 @@ export { ModelRunner, webgpuSupport } from "./modelRunner.ts";
 export type { ModelRunnerOptions } from "./modelRunner.ts";
 export { InferenceError, describeError } from "./errors.ts";
 export type { InferenceErrorKind } from "./errors.ts";
-export type { EpPreference, ExecutionProvider, InferenceResult, ModelSource, OrtModule, Prediction, RuntimeBuild, RuntimeLoader } from "./types.ts";
+export type {
+  EpPreference,
+  ExecutionProvider,
+  InferenceResult,
+  ModelSource,
+  OrtModule,
+  Prediction,
+  RuntimeBuild,
+  RuntimeLoader,
+} from "./types.ts";
 export { loadImageFile } from "./loadImageFile.ts";
 export { ImageFileError } from "./imageFileError.ts";
 export type { ImageFormat, LoadedImage, LoadOptions, Raster, RasterDecoder } from "./imageFile.ts";

@@ -7,7 +7,9 @@ import type { ExecutionProvider, OrtModule, RuntimeBuild } from "./types.ts";
  * A stand-in for onnxruntime-web: sessions return fixed probabilities; failures on demand. Like the
  * real builds, the "webgpu" build opens sessions for both providers and the "wasm" build only for wasm.
  */
-function fakeRuntime(options: { failSession?: ExecutionProvider[]; failLoads?: number; failBuild?: RuntimeBuild[]; failRun?: ExecutionProvider[] } = {}) {
+function fakeRuntime(
+  options: { failSession?: ExecutionProvider[]; failLoads?: number; failBuild?: RuntimeBuild[]; failRun?: ExecutionProvider[] } = {},
+) {
   const log = { loads: [] as RuntimeBuild[], sessions: [] as string[], runs: 0 };
   let failLoads = options.failLoads ?? 0;
   const load = async (build: RuntimeBuild): Promise<OrtModule> => {
@@ -94,7 +96,9 @@ describe("ModelRunner", () => {
     const c = new ModelRunner({ loadRuntime: rt.load, detectWebGpu: async () => gpu });
     const p = await c.predict(model, image);
     expect(p.ep).toBe("wasm");
-    expect(p.notice).toMatch(/WebGPU failed \(Could not load onnxruntime-web for WEBGPU: webgpu build failed to compile\)\. Ran on the CPU/);
+    expect(p.notice).toMatch(
+      /WebGPU failed \(Could not load onnxruntime-web for WEBGPU: webgpu build failed to compile\)\. Ran on the CPU/,
+    );
     expect(rt.log.loads).toEqual(["webgpu", "wasm"]);
     expect(rt.log.sessions).toEqual(["wasm@wasm"]);
   });
@@ -126,7 +130,12 @@ describe("ModelRunner", () => {
 
   it("forces WASM when asked, without touching WebGPU", async () => {
     const rt = fakeRuntime();
-    const c = new ModelRunner({ loadRuntime: rt.load, detectWebGpu: async () => { throw new Error("must not be called"); } });
+    const c = new ModelRunner({
+      loadRuntime: rt.load,
+      detectWebGpu: async () => {
+        throw new Error("must not be called");
+      },
+    });
     expect((await c.predict(model, image, "wasm")).ep).toBe("wasm");
     expect(rt.log.loads).toEqual(["wasm"]);
   });
@@ -297,7 +306,12 @@ describe("ModelRunner.predict with several views", () => {
         },
       } as unknown as OrtModule;
     };
-    const p = await new ModelRunner({ loadRuntime: load }).predict({ id: "tta", bytes: new Uint8Array([1]), labels: ["no", "yes"], inputShape: [1, 2, 2] }, new Float32Array(8), "wasm", 2);
+    const p = await new ModelRunner({ loadRuntime: load }).predict(
+      { id: "tta", bytes: new Uint8Array([1]), labels: ["no", "yes"], inputShape: [1, 2, 2] },
+      new Float32Array(8),
+      "wasm",
+      2,
+    );
     expect(Array.from(p.probabilities).map((v) => Number(v.toFixed(6)))).toEqual([0.4, 0.6]);
     expect(Array.from(p.firstView).map((v) => Number(v.toFixed(6)))).toEqual([0.2, 0.8]);
     expect(p.views).toBe(2);

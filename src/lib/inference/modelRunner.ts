@@ -1,6 +1,15 @@
 import { meanOfRows } from "../astro/dihedral.ts";
 import { InferenceError, describeError } from "./errors.ts";
-import type { EpPreference, ExecutionProvider, InferenceResult, ModelSource, OrtModule, Prediction, RuntimeBuild, RuntimeLoader } from "./types.ts";
+import type {
+  EpPreference,
+  ExecutionProvider,
+  InferenceResult,
+  ModelSource,
+  OrtModule,
+  Prediction,
+  RuntimeBuild,
+  RuntimeLoader,
+} from "./types.ts";
 
 type OrtSession = Awaited<ReturnType<OrtModule["InferenceSession"]["create"]>>;
 /** A session and the runtime build it lives in (runs are queued per build). */
@@ -72,7 +81,10 @@ export class ModelRunner {
     const shape = model.inputShape ?? [3, 64, 64];
     const size = shape.reduce((a, b) => a * b, 1);
     if (!Number.isInteger(batch) || batch < 1 || input.length !== size * batch) {
-      throw new InferenceError("bad-input", `The model ${model.id} takes ${batch} × ${shape.join(" × ")} = ${size * batch} values; got ${input.length}.`);
+      throw new InferenceError(
+        "bad-input",
+        `The model ${model.id} takes ${batch} × ${shape.join(" × ")} = ${size * batch} values; got ${input.length}.`,
+      );
     }
     let ep: ExecutionProvider = preference === "wasm" ? "wasm" : "webgpu";
     let notice: string | null = null;
@@ -129,7 +141,19 @@ export class ModelRunner {
     const probabilities = views === 1 ? output : meanOfRows(output, views);
     let topIndex = 0;
     for (let i = 1; i < probabilities.length; i++) if (probabilities[i] > probabilities[topIndex]) topIndex = i;
-    return { modelId: model.id, probabilities, firstView: output.slice(0, labels.length), views, labels, topIndex, top: labels[topIndex], ep, latencyMs, sessionMs, notice };
+    return {
+      modelId: model.id,
+      probabilities,
+      firstView: output.slice(0, labels.length),
+      views,
+      labels,
+      topIndex,
+      top: labels[topIndex],
+      ep,
+      latencyMs,
+      sessionMs,
+      notice,
+    };
   }
 
   /**
@@ -142,7 +166,10 @@ export class ModelRunner {
     const previous = this.queues.get(build) ?? Promise.resolve();
     let release = () => {};
     const mine = new Promise<void>((resolve) => (release = resolve));
-    this.queues.set(build, previous.then(() => mine));
+    this.queues.set(
+      build,
+      previous.then(() => mine),
+    );
     await previous;
     try {
       return await work();
@@ -152,7 +179,13 @@ export class ModelRunner {
   }
 
   /** One `session.run`, timed; calls into one runtime never overlap. */
-  private async run(model: ModelSource, { session, build }: Session, ep: ExecutionProvider, values: Float32Array, dims: number[]): Promise<{ output: Float32Array; outputDims: number[]; latencyMs: number }> {
+  private async run(
+    model: ModelSource,
+    { session, build }: Session,
+    ep: ExecutionProvider,
+    values: Float32Array,
+    dims: number[],
+  ): Promise<{ output: Float32Array; outputDims: number[]; latencyMs: number }> {
     const ort = await this.runtime(build);
     const input = new ort.Tensor("float32", values, dims);
     return this.exclusive(build, async () => {
@@ -194,7 +227,9 @@ export class ModelRunner {
     if (!promise) {
       promise = this.options.loadRuntime(build).catch((error: unknown) => {
         this.runtimes.delete(build);
-        throw new InferenceError("runtime-load", `Could not load onnxruntime-web for ${build.toUpperCase()}: ${describeError(error)}`, { cause: error });
+        throw new InferenceError("runtime-load", `Could not load onnxruntime-web for ${build.toUpperCase()}: ${describeError(error)}`, {
+          cause: error,
+        });
       });
       this.runtimes.set(build, promise);
     }
@@ -228,10 +263,14 @@ export class ModelRunner {
       promise = this.runtime(build).then(async (ort) => {
         try {
           // ORT may transfer or keep the buffer: give it a copy so the cached bytes stay usable.
-          const session = await this.exclusive(build, () => ort.InferenceSession.create(bytes.slice(), { executionProviders: [ep], graphOptimizationLevel: "all" }));
+          const session = await this.exclusive(build, () =>
+            ort.InferenceSession.create(bytes.slice(), { executionProviders: [ep], graphOptimizationLevel: "all" }),
+          );
           return { session, build };
         } catch (error) {
-          throw new InferenceError("model-load", `Could not open the model ${model.id} on ${ep.toUpperCase()}: ${describeError(error)}`, { cause: error });
+          throw new InferenceError("model-load", `Could not open the model ${model.id} on ${ep.toUpperCase()}: ${describeError(error)}`, {
+            cause: error,
+          });
         }
       });
       promise.catch(() => this.sessions.delete(key));

@@ -34,7 +34,14 @@ export interface ModelConfig {
 
 // Each kind → how to rebuild it from getConfig(). Options carry name and trainable.
 const factories: Record<string, (c: Record<string, any>, o: { name: string; trainable: boolean }) => Layer> = {
-  Dense: (c, o) => new Dense(c.units, { ...o, activation: c.activation, useBias: c.useBias, kernelInitializer: c.kernelInitializer, biasInitializer: c.biasInitializer }),
+  Dense: (c, o) =>
+    new Dense(c.units, {
+      ...o,
+      activation: c.activation,
+      useBias: c.useBias,
+      kernelInitializer: c.kernelInitializer,
+      biasInitializer: c.biasInitializer,
+    }),
   Conv2D: (c, o) =>
     new Conv2D(c.filters, c.kernelSize, {
       ...o,
@@ -76,7 +83,8 @@ export function modelToConfig(model: Model): ModelConfig {
   const layers: ModelConfig["layers"] = [];
   for (const node of model.nodes) {
     if (node.layer === null) continue;
-    if (layers.some((l) => l.name === node.layer!.name)) throw new Error(`modelToConfig: layer '${node.layer.name}' is shared, which configs do not support`);
+    if (layers.some((l) => l.name === node.layer!.name))
+      throw new Error(`modelToConfig: layer '${node.layer.name}' is shared, which configs do not support`);
     layers.push({ ...layerToConfig(node.layer), inputs: node.inputs.map((n) => n.name) });
   }
   return {
@@ -92,7 +100,12 @@ export function modelToConfig(model: Model): ModelConfig {
 /** Rebuilds a model (fresh weights from `seed`) from `modelToConfig` output. */
 export function modelFromConfig(config: ModelConfig, seed: number | string | Rng = 0): Model {
   if (config.kind === "Sequential") {
-    return new Sequential(config.layers.map(layerFromConfig), { inputShape: config.inputs[0].shape, name: config.name, seed, dtype: config.dtype });
+    return new Sequential(config.layers.map(layerFromConfig), {
+      inputShape: config.inputs[0].shape,
+      name: config.name,
+      seed,
+      dtype: config.dtype,
+    });
   }
   const nodes = new Map<string, SymbolicTensor>();
   const inputs = config.inputs.map((i) => {

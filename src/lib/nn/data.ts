@@ -27,7 +27,9 @@ export function rowCount(what: string, tensors: Tensor[]): number {
   const n = tensors[0].shape[0];
   for (const [k, t] of tensors.entries()) {
     if (t.shape.length === 0 || t.shape[0] !== n) {
-      throw new RangeError(`${what}: all inputs and targets need the same number of rows; got ${tensors.map((u) => formatShape(u.shape)).join(", ")}`);
+      throw new RangeError(
+        `${what}: all inputs and targets need the same number of rows; got ${tensors.map((u) => formatShape(u.shape)).join(", ")}`,
+      );
     }
     const data = t.data;
     for (let i = 0; i < data.length; i++) {

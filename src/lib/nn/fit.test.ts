@@ -6,7 +6,15 @@ import { SGD, Adam } from "../optim/index.ts";
 import { Conv2D, Dense, Flatten, MaxPool2D, Sequential, evaluate, fit, predict } from "./index.ts";
 
 function xorData(): { x: Tensor; y: Tensor } {
-  return { x: tensor([[0, 0], [0, 1], [1, 0], [1, 1]]), y: tensor([[0], [1], [1], [0]]) };
+  return {
+    x: tensor([
+      [0, 0],
+      [0, 1],
+      [1, 0],
+      [1, 1],
+    ]),
+    y: tensor([[0], [1], [1], [0]]),
+  };
 }
 
 /**
@@ -35,7 +43,13 @@ describe("fit", () => {
   it("an MLP learns XOR", () => {
     const { x, y } = xorData();
     const model = new Sequential([new Dense(8, { activation: "tanh" }), new Dense(1)], { inputShape: [2], seed: 1 });
-    const h = fit(model, x, y, { loss: "binaryCrossEntropyWithLogits", optimizer: new Adam({ learningRate: 0.05 }), epochs: 300, batchSize: 4, metrics: ["accuracy"] });
+    const h = fit(model, x, y, {
+      loss: "binaryCrossEntropyWithLogits",
+      optimizer: new Adam({ learningRate: 0.05 }),
+      epochs: 300,
+      batchSize: 4,
+      metrics: ["accuracy"],
+    });
     expect(h.loss[h.loss.length - 1]).toBeLessThan(0.05);
     expect(h.accuracy[h.accuracy.length - 1]).toBe(1);
     const p = predict(model, x);
@@ -95,7 +109,12 @@ describe("fit", () => {
     const { x, y } = xorData();
     const model = new Sequential([new Dense(1)], { inputShape: [2] });
     // A learning rate of 0 never improves: training stops after `patience` epochs past the first.
-    const h = fit(model, x, y, { loss: "mse", optimizer: new SGD({ learningRate: 0 }), epochs: 50, earlyStopping: { patience: 2, minDelta: 1e-6, restoreBestWeights: true } });
+    const h = fit(model, x, y, {
+      loss: "mse",
+      optimizer: new SGD({ learningRate: 0 }),
+      epochs: 50,
+      earlyStopping: { patience: 2, minDelta: 1e-6, restoreBestWeights: true },
+    });
     expect(h.stoppedEarly).toBe(true);
     expect(h.epochs).toBe(3);
   });
@@ -103,14 +122,23 @@ describe("fit", () => {
   it("lets a callback stop training by returning 'stop'", () => {
     const { x, y } = xorData();
     const model = new Sequential([new Dense(1)], { inputShape: [2] });
-    const h = fit(model, x, y, { loss: "mse", optimizer: new SGD(), epochs: 10, callbacks: [{ onEpochEnd: (e) => (e === 1 ? "stop" : undefined) }] });
+    const h = fit(model, x, y, {
+      loss: "mse",
+      optimizer: new SGD(),
+      epochs: 10,
+      callbacks: [{ onEpochEnd: (e) => (e === 1 ? "stop" : undefined) }],
+    });
     expect(h.epochs).toBe(2);
   });
 
   it("rejects targets with a different number of rows and an unknown loss", () => {
     const model = new Sequential([new Dense(1)], { inputShape: [2] });
-    expect(() => fit(model, zeros([4, 2]), zeros([3, 1]), { loss: "mse", optimizer: new SGD() })).toThrow(/same number of rows; got \[4, 2\], \[3, 1\]/);
-    expect(() => fit(model, zeros([4, 2]), zeros([4, 1]), { loss: "hinge" as "mse", optimizer: new SGD() })).toThrow(/Unknown loss "hinge". Valid losses: mse/);
+    expect(() => fit(model, zeros([4, 2]), zeros([3, 1]), { loss: "mse", optimizer: new SGD() })).toThrow(
+      /same number of rows; got \[4, 2\], \[3, 1\]/,
+    );
+    expect(() => fit(model, zeros([4, 2]), zeros([4, 1]), { loss: "hinge" as "mse", optimizer: new SGD() })).toThrow(
+      /Unknown loss "hinge". Valid losses: mse/,
+    );
   });
 });
 
@@ -123,6 +151,8 @@ describe("bad data", () => {
     expect(() => fit(model, x, y, options)).toThrow("fit: tensor 1 of shape [2, 2] holds NaN in row 1 (element 1)");
     expect(() => predict(model, x)).toThrow(/predict: tensor 1 .* holds NaN in row 1/);
     const badY = tensor([0, Number.POSITIVE_INFINITY], [2, 1]);
-    expect(() => fit(model, tensor([0, 1, 2, 3], [2, 2]), badY, options)).toThrow(/fit: tensor 2 of shape \[2, 1\] holds Infinity in row 1/);
+    expect(() => fit(model, tensor([0, 1, 2, 3], [2, 2]), badY, options)).toThrow(
+      /fit: tensor 2 of shape \[2, 1\] holds Infinity in row 1/,
+    );
   });
 });

@@ -97,7 +97,8 @@ function thresholdFor(loss: LossSpec): number {
 
 /** Σ over outputs of loss_k(output_k, target_k). */
 function totalLoss(outputs: Tensor[], targets: Tensor[], fns: LossFn[]): Tensor {
-  if (targets.length !== outputs.length) throw new RangeError(`fit: ${targets.length} target tensor(s) for ${outputs.length} model output(s)`);
+  if (targets.length !== outputs.length)
+    throw new RangeError(`fit: ${targets.length} target tensor(s) for ${outputs.length} model output(s)`);
   let total = fns[0](outputs[0], targets[0]);
   for (let k = 1; k < outputs.length; k++) total = add(total, fns[k](outputs[k], targets[k]));
   return total;
@@ -141,7 +142,8 @@ export function* fitSteps(model: Model, x: Tensor | Tensor[], y: Tensor | Tensor
     const split = options.validationSplit;
     if (!(split < 1)) throw new RangeError(`fit: validationSplit must be in [0, 1), got ${split}`);
     const nTrain = n0 - Math.floor(n0 * split);
-    if (nTrain <= 0 || nTrain === n0) throw new RangeError(`fit: validationSplit ${split} of ${n0} rows leaves an empty training or validation set`);
+    if (nTrain <= 0 || nTrain === n0)
+      throw new RangeError(`fit: validationSplit ${split} of ${n0} rows leaves an empty training or validation set`);
     valX = xs.map((t) => sliceRows(t, nTrain, n0));
     valY = ys.map((t) => sliceRows(t, nTrain, n0));
     xs = xs.map((t) => sliceRows(t, 0, nTrain));
@@ -309,7 +311,10 @@ export function evaluate(
 
 function concatRows(parts: Tensor[]): Tensor {
   const total = parts.reduce((s, p) => s + p.shape[0], 0);
-  const data = allocate(parts[0].dtype, parts.reduce((s, p) => s + p.size, 0));
+  const data = allocate(
+    parts[0].dtype,
+    parts.reduce((s, p) => s + p.size, 0),
+  );
   let offset = 0;
   for (const p of parts) {
     data.set(p.data, offset);

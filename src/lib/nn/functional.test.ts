@@ -54,9 +54,17 @@ describe("functional models", () => {
     const rng = new Rng("multi");
     const x = [randomNormal([16, 1, 8, 8], rng), randomNormal([16, 3], rng)];
     const y = [tensor(Array.from({ length: 16 }, (_, i) => i % 3)), randomNormal([16, 1], rng)];
-    const h = fit(model, x, y, { loss: ["softmaxCrossEntropy", "mse"], optimizer: new Adam({ learningRate: 0.01 }), epochs: 30, batchSize: 16 });
+    const h = fit(model, x, y, {
+      loss: ["softmaxCrossEntropy", "mse"],
+      optimizer: new Adam({ learningRate: 0.01 }),
+      epochs: 30,
+      batchSize: 16,
+    });
     expect(h.loss[29]).toBeLessThan(h.loss[0] * 0.5);
-    expect(predictOutputs(model, x).map((t) => t.shape)).toEqual([[16, 3], [16, 1]]);
+    expect(predictOutputs(model, x).map((t) => t.shape)).toEqual([
+      [16, 3],
+      [16, 1],
+    ]);
   });
 
   it("summaries list input layers and connections", () => {

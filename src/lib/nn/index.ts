@@ -49,7 +49,17 @@ export { losses, lossNames, lossFunction } from "./losses.ts";
 export type { LossFn, LossName } from "./losses.ts";
 export { countCorrect, meanSquaredError, psnr } from "./metrics.ts";
 export { fit, fitAsync, fitSteps, trainStep, predict, predictOutputs, evaluate } from "./fit.ts";
-export type { OptimizerLike, LossSpec, FitOptions, FitCallbacks, EpochLogs, BatchLogs, EarlyStoppingOptions, History, FitEvent } from "./fit.ts";
+export type {
+  OptimizerLike,
+  LossSpec,
+  FitOptions,
+  FitCallbacks,
+  EpochLogs,
+  BatchLogs,
+  EarlyStoppingOptions,
+  History,
+  FitEvent,
+} from "./fit.ts";
 export { takeRows, sliceRows } from "./data.ts";
 export { layerKinds, layerToConfig, layerFromConfig, modelToConfig, modelFromConfig } from "./config.ts";
 export type { LayerConfig, ModelConfig } from "./config.ts";

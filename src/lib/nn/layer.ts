@@ -95,7 +95,9 @@ export abstract class Layer {
   build(inputShapes: number[][], rng: Rng, dtype: DType = "float32"): void {
     if (this.built) {
       if (JSON.stringify(inputShapes) !== JSON.stringify(this.inputShapes)) {
-        throw new RangeError(`${this.describe()} was built for input shapes ${JSON.stringify(this.inputShapes)}, now given ${JSON.stringify(inputShapes)}`);
+        throw new RangeError(
+          `${this.describe()} was built for input shapes ${JSON.stringify(this.inputShapes)}, now given ${JSON.stringify(inputShapes)}`,
+        );
       }
       return;
     }
@@ -109,7 +111,10 @@ export abstract class Layer {
 
   /** Creates, registers and returns a weight tensor named `${layer}/${name}`. */
   protected addWeight(name: string, shape: number[], init: string, fans: Fans, rng: Rng, dtype: DType, trainable = true): Tensor {
-    const data = allocate(dtype, shape.reduce((a, b) => a * b, 1));
+    const data = allocate(
+      dtype,
+      shape.reduce((a, b) => a * b, 1),
+    );
     initializer(init)(data, fans, rng.fork(name));
     const t = new Tensor(data, shape, { requiresGrad: trainable && this.#trainable, name: `${this.name}/${name}` });
     this.weightList.push({ name, tensor: t, trainable });
@@ -161,7 +166,9 @@ export abstract class Layer {
     if (n !== "many" && list.length !== n) throw new RangeError(`${this.describe()}: takes ${n} input(s), got ${list.length}`);
     const shapes = list.map((s) => s.shape);
     if (this.inputShapes !== null && JSON.stringify(shapes) !== JSON.stringify(this.inputShapes)) {
-      throw new RangeError(`${this.describe()} is shared but was built for ${JSON.stringify(this.inputShapes)}, now applied to ${JSON.stringify(shapes)}`);
+      throw new RangeError(
+        `${this.describe()} is shared but was built for ${JSON.stringify(this.inputShapes)}, now applied to ${JSON.stringify(shapes)}`,
+      );
     }
     return new SymbolicTensor(this.computeOutputShape(shapes), this, list);
   }

@@ -37,7 +37,9 @@ describe("Dense", () => {
   });
 
   it("rejects an image input, naming the layer", () => {
-    expect(() => new Sequential([new Dense(4)], { inputShape: [1, 8, 8] })).toThrow(/Dense '\(unnamed\)': expects input \[features\] \(flatten images first\), got \[1, 8, 8\]/);
+    expect(() => new Sequential([new Dense(4)], { inputShape: [1, 8, 8] })).toThrow(
+      /Dense '\(unnamed\)': expects input \[features\] \(flatten images first\), got \[1, 8, 8\]/,
+    );
   });
 
   it("rejects an unknown activation, listing the valid ones", () => {
@@ -64,13 +66,22 @@ describe("Conv2D and pooling layers", () => {
   });
 
   it("Conv2D refuses a kernel that does not fit, naming the layer and shape", () => {
-    expect(() => new Sequential([new Conv2D(2, 5)], { inputShape: [1, 3, 3] })).toThrow(/Conv2D '\(unnamed\)': kernel 5×5 does not fit input \[1, 3, 3\]/);
+    expect(() => new Sequential([new Conv2D(2, 5)], { inputShape: [1, 3, 3] })).toThrow(
+      /Conv2D '\(unnamed\)': kernel 5×5 does not fit input \[1, 3, 3\]/,
+    );
   });
 });
 
 describe("summary", () => {
   const model = new Sequential(
-    [new Conv2D(8, 3, { padding: "same", activation: "relu" }), new MaxPool2D(2), new BatchNorm(), new Flatten(), new Dropout(0.5), new Dense(10)],
+    [
+      new Conv2D(8, 3, { padding: "same", activation: "relu" }),
+      new MaxPool2D(2),
+      new BatchNorm(),
+      new Flatten(),
+      new Dropout(0.5),
+      new Dense(10),
+    ],
     { inputShape: [1, 28, 28] },
   );
 
@@ -126,12 +137,19 @@ describe("initialisers", () => {
 
 describe("gradients through layers", () => {
   it("a float64 conv → batchnorm → dense model has finite-difference gradients in training mode", () => {
-    const model = new Sequential([new Conv2D(2, 3, { activation: "tanh" }), new BatchNorm(), new Flatten(), new Dense(2, { activation: "softplus" })], {
-      inputShape: [1, 5, 4],
-      dtype: "float64",
-      seed: 3,
-    });
-    const x = tensor(Float64Array.from({ length: 3 * 20 }, (_, i) => Math.sin(i)), [3, 1, 5, 4], { dtype: "float64" });
+    const model = new Sequential(
+      [new Conv2D(2, 3, { activation: "tanh" }), new BatchNorm(), new Flatten(), new Dense(2, { activation: "softplus" })],
+      {
+        inputShape: [1, 5, 4],
+        dtype: "float64",
+        seed: 3,
+      },
+    );
+    const x = tensor(
+      Float64Array.from({ length: 3 * 20 }, (_, i) => Math.sin(i)),
+      [3, 1, 5, 4],
+      { dtype: "float64" },
+    );
     const weights = model.trainableWeights();
     const f = (...ws: Tensor[]) => {
       void ws;
@@ -142,7 +160,14 @@ describe("gradients through layers", () => {
 
   it("BatchNorm normalises each channel in training and uses moving statistics at inference", () => {
     const model = new Sequential([new BatchNorm({ momentum: 0 })], { inputShape: [2], dtype: "float64" });
-    const x = tensor([[1, 10], [3, 30]], undefined, { dtype: "float64" });
+    const x = tensor(
+      [
+        [1, 10],
+        [3, 30],
+      ],
+      undefined,
+      { dtype: "float64" },
+    );
     const y = model.call(x, { training: true });
     expect(y.data[0]).toBeCloseTo(-1 / Math.sqrt(1 + 1e-3), 10);
     expect(y.data[1]).toBeCloseTo(-10 / Math.sqrt(100 + 1e-3), 10);

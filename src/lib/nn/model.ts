@@ -46,7 +46,9 @@ export class Model {
     this.nodes = topoSort(this.outputs);
     for (const node of this.nodes) {
       if (node.layer === null && !this.inputs.includes(node)) {
-        throw new Error(`Model '${this.name}': an output depends on an Input of shape ${batchShape(node.shape)} that is not listed in inputs`);
+        throw new Error(
+          `Model '${this.name}': an output depends on an Input of shape ${batchShape(node.shape)} that is not listed in inputs`,
+        );
       }
     }
     this.layers = [];
@@ -55,7 +57,12 @@ export class Model {
     const seed = options.seed ?? 0;
     const rng = seed instanceof Rng ? seed : new Rng(seed);
     for (const node of this.nodes) {
-      if (node.layer !== null) node.layer.build(node.inputs.map((n) => n.shape), rng.fork(node.layer.name), this.dtype);
+      if (node.layer !== null)
+        node.layer.build(
+          node.inputs.map((n) => n.shape),
+          rng.fork(node.layer.name),
+          this.dtype,
+        );
     }
   }
 
@@ -87,14 +94,23 @@ export class Model {
       const x = xs[i];
       const ok = x.shape.length === node.shape.length + 1 && node.shape.every((d, k) => d === x.shape[k + 1]);
       if (!ok) {
-        throw new RangeError(`Model '${this.name}': input '${node.name}' expected shape ${batchShape(node.shape)}, got [${x.shape.join(", ")}]`);
+        throw new RangeError(
+          `Model '${this.name}': input '${node.name}' expected shape ${batchShape(node.shape)}, got [${x.shape.join(", ")}]`,
+        );
       }
-      if (x.dtype !== this.dtype) throw new TypeError(`Model '${this.name}': input '${node.name}' is ${x.dtype}, the model is ${this.dtype}`);
+      if (x.dtype !== this.dtype)
+        throw new TypeError(`Model '${this.name}': input '${node.name}' is ${x.dtype}, the model is ${this.dtype}`);
       values.set(node, x);
     });
     for (const node of this.nodes) {
       if (node.layer === null) continue;
-      values.set(node, node.layer.forward(node.inputs.map((n) => values.get(n)!), context));
+      values.set(
+        node,
+        node.layer.forward(
+          node.inputs.map((n) => values.get(n)!),
+          context,
+        ),
+      );
     }
     return this.outputs.map((n) => values.get(n)!);
   }
@@ -125,7 +141,8 @@ export class Model {
   /** The layer called `name`; throws listing the names if absent. */
   getLayer(name: string): Layer {
     const layer = this.layers.find((l) => l.name === name);
-    if (layer === undefined) throw new Error(`Model '${this.name}' has no layer '${name}'. Layers: ${this.layers.map((l) => l.name).join(", ")}`);
+    if (layer === undefined)
+      throw new Error(`Model '${this.name}' has no layer '${name}'. Layers: ${this.layers.map((l) => l.name).join(", ")}`);
     return layer;
   }
 }

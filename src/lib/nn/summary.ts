@@ -65,7 +65,11 @@ export function summary(model: Model): string {
     ...(functional ? [r.connectedTo.join(", ")] : []),
   ]);
   const widths = headers.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i].length)) + 2);
-  const line = (c: string[]) => c.map((s, i) => s.padEnd(widths[i])).join("").trimEnd();
+  const line = (c: string[]) =>
+    c
+      .map((s, i) => s.padEnd(widths[i]))
+      .join("")
+      .trimEnd();
   const total = widths.reduce((a, b) => a + b, 0);
   const fmt = (n: number) => n.toLocaleString("en-US");
   return [

@@ -55,5 +55,8 @@ export function weightsFromJSON(model: Model, json: WeightsJSON | string): void 
   if (parsed.format !== "deep-sky-learning/weights" || !Array.isArray(parsed.weights)) {
     throw new Error("weightsFromJSON: not a deep-sky-learning/weights document");
   }
-  setWeights(model, parsed.weights.map((w) => ({ name: w.name, shape: w.shape, data: w.values })));
+  setWeights(
+    model,
+    parsed.weights.map((w) => ({ name: w.name, shape: w.shape, data: w.values })),
+  );
 }

@@ -18,7 +18,7 @@ describe("encodeModel", () => {
     expect(Array.from(bytes.subarray(0, 2))).toEqual([0x08, 8]); // field 1, varint 8
     const text = new TextDecoder("latin1").decode(bytes);
     expect(text).toContain("deep-sky-learning");
-    expect(text).toContain('class_labels');
+    expect(text).toContain("class_labels");
     expect(text).toContain('["a","b"]');
     // opset_import (field 8, LEN) = { domain "" (0a 00), version 17 (10 11) }
     expect(text).toContain(String.fromCharCode(0x42, 0x04, 0x0a, 0x00, 0x10, 0x11));
@@ -121,11 +121,16 @@ describe("encoded graphs run in onnxruntime-web and match plain-loop references"
     const g = new GraphBuilder("up");
     const input = g.input("x", ["batch", 2, 3, 2]);
     const scales = g.constant("scales", [4], Float32Array.of(1, 1, 2, 3));
-    const y = g.node("Resize", [input, "", scales], {
-      mode: string("nearest"),
-      coordinate_transformation_mode: string("asymmetric"),
-      nearest_mode: string("floor"),
-    }, { output: "y" });
+    const y = g.node(
+      "Resize",
+      [input, "", scales],
+      {
+        mode: string("nearest"),
+        coordinate_transformation_mode: string("asymmetric"),
+        nearest_mode: string("floor"),
+      },
+      { output: "y" },
+    );
     g.output(y, ["batch", 2, 6, 6]);
     const out = await runOrt(encodeModel(g.build()), { x: { data: x, dims: [1, 2, 3, 2] } });
     expect(out.y.dims).toEqual([1, 2, 6, 6]);
@@ -144,7 +149,13 @@ describe("encoded graphs run in onnxruntime-web and match plain-loop references"
     const input = g.input("x", ["batch", 3, 2, 2]);
     const y = g.node(
       "BatchNormalization",
-      [input, g.constant("gamma", [3], gamma), g.constant("beta", [3], beta), g.constant("mean", [3], mean), g.constant("var", [3], variance)],
+      [
+        input,
+        g.constant("gamma", [3], gamma),
+        g.constant("beta", [3], beta),
+        g.constant("mean", [3], mean),
+        g.constant("var", [3], variance),
+      ],
       { epsilon: float(1e-3) },
       { output: "y" },
     );

@@ -106,7 +106,9 @@ function writeAttribute(w: ProtoWriter, name: string, attribute: Attribute): voi
 export function writeTensor(w: ProtoWriter, tensor: Initializer): void {
   const count = tensor.dims.reduce((a, b) => a * b, 1);
   if (count !== tensor.data.length) {
-    throw new Error(`initializer "${tensor.name}": dims [${tensor.dims.join(", ")}] hold ${count} elements but data has ${tensor.data.length}`);
+    throw new Error(
+      `initializer "${tensor.name}": dims [${tensor.dims.join(", ")}] hold ${count} elements but data has ${tensor.data.length}`,
+    );
   }
   for (const d of tensor.dims) w.int(F.tensor.dims, d);
   const isInt = tensor.data instanceof BigInt64Array;

@@ -99,7 +99,8 @@ const adapters: Record<string, (layer: Layer, c: Config) => LayerSpec> = {
   Activation: (layer, c) => ({ kind: "Activation", name: layer.name, activation: str(layer, c, "activation") }),
   UpSampling2D: (layer, c) => {
     const interpolation = c.interpolation ?? "nearest";
-    if (interpolation !== "nearest") throw new Error(`${describe(layer)}: cannot export interpolation "${String(interpolation)}" (only "nearest")`);
+    if (interpolation !== "nearest")
+      throw new Error(`${describe(layer)}: cannot export interpolation "${String(interpolation)}" (only "nearest")`);
     return { kind: "UpSampling2D", name: layer.name, size: pair(layer, c, "size") };
   },
   BatchNorm: (layer, c) => {
@@ -125,7 +126,9 @@ export const exportableLayerKinds: readonly string[] = Object.keys(adapters);
 export function layerToSpec(layer: Layer): LayerSpec {
   const adapt = Object.hasOwn(adapters, layer.kind) ? adapters[layer.kind] : undefined;
   if (adapt === undefined) {
-    throw new Error(`Cannot export ${describe(layer)} to ONNX: kind "${layer.kind}" is not supported. Supported kinds: ${exportableLayerKinds.join(", ")}.`);
+    throw new Error(
+      `Cannot export ${describe(layer)} to ONNX: kind "${layer.kind}" is not supported. Supported kinds: ${exportableLayerKinds.join(", ")}.`,
+    );
   }
   if (!layer.built) throw new Error(`${describe(layer)} is not built; export a model, whose layers are built`);
   return adapt(layer, layer.getConfig());

@@ -33,7 +33,14 @@ describe("layersToGraph exports layers that onnxruntime computes exactly like th
     const bias = randomData(rng, F);
     const x = randomData(rng, N * C * H * W);
     const layer: LayerSpec = {
-      kind: "Conv2D", name: "conv", kernel, kernelShape: [F, C, k, k], bias, strides: [stride, stride], padding, activation: "relu",
+      kind: "Conv2D",
+      name: "conv",
+      kernel,
+      kernelShape: [F, C, k, k],
+      bias,
+      strides: [stride, stride],
+      padding,
+      activation: "relu",
     };
     const out = await runSpecs([layer], [C, H, W], x, N);
     const ref = ad.relu(ad.conv2d(f64(x, [N, C, H, W]), f64(kernel, [F, C, k, k]), f64(bias, [F]), { stride, padding }));
@@ -124,17 +131,30 @@ describe("layersToGraph exports layers that onnxruntime computes exactly like th
   it("names a merge layer whose inputs do not fit, and a single-input layer given several", () => {
     const two = (layer: LayerSpec) => () =>
       layerGraphToGraph(
-        { inputs: [{ name: "a", shape: [2, 3] }, { name: "b", shape: [3, 3] }], nodes: [{ id: "m", layer, inputs: ["a", "b"] }], outputs: [{ from: "m", name: "y" }] },
+        {
+          inputs: [
+            { name: "a", shape: [2, 3] },
+            { name: "b", shape: [3, 3] },
+          ],
+          nodes: [{ id: "m", layer, inputs: ["a", "b"] }],
+          outputs: [{ from: "m", name: "y" }],
+        },
         "t",
       );
     expect(two({ kind: "Add", name: "add" })).toThrow('Add layer "add": inputs must have one shape, got [2, 3], [3, 3]');
-    expect(two({ kind: "Concatenate", name: "cat", axis: -1 })).toThrow('Concatenate layer "cat": cannot concatenate [2, 3], [3, 3] along axis -1');
+    expect(two({ kind: "Concatenate", name: "cat", axis: -1 })).toThrow(
+      'Concatenate layer "cat": cannot concatenate [2, 3], [3, 3] along axis -1',
+    );
     expect(two({ kind: "Flatten", name: "flat" })).toThrow('Flatten layer "flat": takes one input, got 2');
     expect(two({ kind: "Concatenate", name: "cat", axis: 1 })).not.toThrow();
   });
 
   it("refuses a node that reads a value not defined before it", () => {
-    const graph = { inputs: [{ name: "x", shape: [2] }], nodes: [{ id: "f", layer: { kind: "Flatten", name: "f" } as LayerSpec, inputs: ["g"] }], outputs: [] };
+    const graph = {
+      inputs: [{ name: "x", shape: [2] }],
+      nodes: [{ id: "f", layer: { kind: "Flatten", name: "f" } as LayerSpec, inputs: ["g"] }],
+      outputs: [],
+    };
     expect(() => layerGraphToGraph(graph, "t")).toThrow('Flatten layer "f" reads "g", which is neither a graph input nor an earlier node');
   });
 });

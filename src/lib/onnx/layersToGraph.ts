@@ -142,11 +142,22 @@ function addMerge(g: GraphBuilder, layer: Extract<LayerSpec, { kind: "Add" | "Co
   // `axis` counts axes of the batched tensor, as ONNX Concat does; shapes here lack the batch axis.
   const rank = xs[0].shape.length + 1;
   const axis = layer.axis < 0 ? layer.axis + rank : layer.axis;
-  const fits = axis >= 1 && axis < rank && xs.every((x) => x.shape.length === rank - 1 && x.shape.every((d, i) => i === axis - 1 || d === xs[0].shape[i]));
+  const fits =
+    axis >= 1 &&
+    axis < rank &&
+    xs.every((x) => x.shape.length === rank - 1 && x.shape.every((d, i) => i === axis - 1 || d === xs[0].shape[i]));
   if (!fits) throw new Error(`${where(layer)}: cannot concatenate ${shapes} along axis ${layer.axis}`);
   const shape = xs[0].shape.slice();
   shape[axis - 1] = xs.reduce((s, x) => s + x.shape[axis - 1], 0);
-  return { name: g.node("Concat", xs.map((x) => x.name), { axis: int(axis) }, { node: layer.name }), shape };
+  return {
+    name: g.node(
+      "Concat",
+      xs.map((x) => x.name),
+      { axis: int(axis) },
+      { node: layer.name },
+    ),
+    shape,
+  };
 }
 
 function sameShape(a: readonly number[], b: readonly number[]): boolean {
@@ -244,7 +255,8 @@ export function layerGraphToGraph(graph: LayerGraph, name: string): GraphBuilder
   for (const output of graph.outputs) g.reserve(output.name);
   const read = (id: string, reader: string): Value => {
     const value = values.get(id);
-    if (value === undefined) throw new Error(`layerGraphToGraph: ${reader} reads "${id}", which is neither a graph input nor an earlier node`);
+    if (value === undefined)
+      throw new Error(`layerGraphToGraph: ${reader} reads "${id}", which is neither a graph input nor an earlier node`);
     return value;
   };
   for (const node of graph.nodes) {
@@ -271,4 +283,3 @@ function expectRank(layer: LayerSpec, x: Value, rank: number): void {
 function where(layer: LayerSpec): string {
   return `${layer.kind} layer "${layer.name}"`;
 }
-

@@ -13,7 +13,6 @@
 /** Protobuf wire types used here. */
 export const WireType = { varint: 0, i64: 1, len: 2, i32: 5 } as const;
 
-
 /** Appends the varint encoding of an integer (a safe integer; negatives as 64-bit two's complement). */
 function pushVarint(out: number[], value: number): void {
   if (!Number.isSafeInteger(value)) throw new RangeError(`varint: ${value} is not a safe integer`);
@@ -135,4 +134,3 @@ export class ProtoWriter {
     return this.#buffer.slice(0, this.#length);
   }
 }
-

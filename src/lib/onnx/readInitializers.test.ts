@@ -1,6 +1,17 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { BatchNorm, Conv2D, Dense, Flatten, MaxPool2D, Reshape, Sequential, UpSampling2D, getWeights, weightsFromJSON } from "../nn/index.ts";
+import {
+  BatchNorm,
+  Conv2D,
+  Dense,
+  Flatten,
+  MaxPool2D,
+  Reshape,
+  Sequential,
+  UpSampling2D,
+  getWeights,
+  weightsFromJSON,
+} from "../nn/index.ts";
 import { CLASSIFIERS, buildClassifier } from "../zoo/index.ts";
 import { ProtoWriter } from "./protobuf.ts";
 import { exportModel } from "./exportModel.ts";

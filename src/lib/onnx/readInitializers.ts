@@ -108,7 +108,8 @@ function readTensor(bytes: Uint8Array, start: number, end: number): OnnxInitiali
   if (dataType !== FLOAT) return null;
   const data = raw ?? packedFloats ?? Float32Array.from(floats);
   const count = dims.reduce((a, b) => a * b, 1);
-  if (data.length !== count) throw new Error(`ONNX initializer "${name}": dims [${dims.join(", ")}] hold ${count} values but the file has ${data.length}`);
+  if (data.length !== count)
+    throw new Error(`ONNX initializer "${name}": dims [${dims.join(", ")}] hold ${count} values but the file has ${data.length}`);
   return { name, dims, data };
 }
 
@@ -146,7 +147,8 @@ export function weightsFromOnnx(model: Model, bytes: Uint8Array): void {
   const weights = model.weights().map((w) => {
     const name = w.name ?? "";
     const t = byName.get(name) ?? byName.get(onnxName(name));
-    if (t === undefined) throw new Error(`weightsFromOnnx: the ONNX file has no initializer for the weight '${name}' of model '${model.name}'`);
+    if (t === undefined)
+      throw new Error(`weightsFromOnnx: the ONNX file has no initializer for the weight '${name}' of model '${model.name}'`);
     return { name, shape: t.dims, data: t.data };
   });
   setWeights(model, weights);

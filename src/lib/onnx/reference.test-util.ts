@@ -10,7 +10,14 @@ export function randomData(rng: Rng, n: number, scale = 1): Float32Array {
 }
 
 /** y[b, j] = Σ_i x[b, i] W[i, j] + c[j]   (W is [in, out]). */
-export function dense(x: ArrayLike<number>, batch: number, W: ArrayLike<number>, c: ArrayLike<number>, nIn: number, nOut: number): Float64Array {
+export function dense(
+  x: ArrayLike<number>,
+  batch: number,
+  W: ArrayLike<number>,
+  c: ArrayLike<number>,
+  nIn: number,
+  nOut: number,
+): Float64Array {
   const y = new Float64Array(batch * nOut);
   for (let b = 0; b < batch; b++) {
     for (let j = 0; j < nOut; j++) {

@@ -4,9 +4,7 @@ import { Rng, seedFromString, splitmix32 } from "./index.ts";
 describe("Rng (sfc32 seeded by splitmix32)", () => {
   it("gives these exact first 32-bit outputs for seed 42 (golden values, locked)", () => {
     const rng = new Rng(42);
-    expect([1, 2, 3, 4, 5].map(() => rng.nextUint32())).toEqual([
-      1854947151, 1967844160, 887071210, 3104651849, 1264417530,
-    ]);
+    expect([1, 2, 3, 4, 5].map(() => rng.nextUint32())).toEqual([1854947151, 1967844160, 887071210, 3104651849, 1264417530]);
   });
 
   it("maps each 32-bit output k to k / 2^32 in [0, 1)", () => {

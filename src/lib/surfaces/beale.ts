@@ -17,10 +17,7 @@ export const beale: Surface = {
     const t1 = 1.5 - x + x * y;
     const t2 = 2.25 - x + x * y * y;
     const t3 = 2.625 - x + x * y ** 3;
-    return [
-      2 * t1 * (y - 1) + 2 * t2 * (y * y - 1) + 2 * t3 * (y ** 3 - 1),
-      2 * t1 * x + 2 * t2 * 2 * x * y + 2 * t3 * 3 * x * y * y,
-    ];
+    return [2 * t1 * (y - 1) + 2 * t2 * (y * y - 1) + 2 * t3 * (y ** 3 - 1), 2 * t1 * x + 2 * t2 * 2 * x * y + 2 * t3 * 3 * x * y * y];
   },
   domain: { x: [-4.5, 4.5], y: [-4.5, 4.5] },
   minima: [[3, 0.5]],

@@ -66,6 +66,8 @@ describe("loss surfaces", () => {
 
   it("surfaceById finds a surface and names unknown ids", () => {
     expect(surfaceById("beale")).toBe(beale);
-    expect(() => surfaceById("ackley")).toThrow('Unknown surface "ackley". Valid surfaces: quadratic, rosenbrock, himmelblau, saddle, beale.');
+    expect(() => surfaceById("ackley")).toThrow(
+      'Unknown surface "ackley". Valid surfaces: quadratic, rosenbrock, himmelblau, saddle, beale.',
+    );
   });
 });

@@ -59,7 +59,9 @@ describe("the fit worker's message handler", () => {
     // Unthrottled and acknowledged at once: one progress message per epoch, without predictions.
     const progress = sent.filter((s) => s.message.type === "progress");
     expect(progress).toHaveLength(5);
-    expect(progress.every((s) => s.message.type === "progress" && s.message.logs.length === 1 && s.message.predictions === undefined)).toBe(true);
+    expect(progress.every((s) => s.message.type === "progress" && s.message.logs.length === 1 && s.message.predictions === undefined)).toBe(
+      true,
+    );
     const done = sent[sent.length - 1].message;
     expect(done.type).toBe("done");
     if (done.type !== "done") return;
@@ -237,7 +239,12 @@ describe("the fit worker's message handler", () => {
   it("ends with reason 'early' when early stopping fires", async () => {
     const sent: FromWorkerMessage[] = [];
     const handle = createFitHandler((m) => sent.push(m));
-    await handle(probedStart("es", 500, { earlyStopping: { patience: 3, restoreBestWeights: true }, optimizer: { name: "adam", options: { learningRate: 0.5 } } }));
+    await handle(
+      probedStart("es", 500, {
+        earlyStopping: { patience: 3, restoreBestWeights: true },
+        optimizer: { name: "adam", options: { learningRate: 0.5 } },
+      }),
+    );
     expect(sent[sent.length - 1]).toMatchObject({ type: "done", reason: "early" });
   });
 

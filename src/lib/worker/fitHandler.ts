@@ -71,9 +71,11 @@ export function createFitHandler(post: Post, options: FitHandlerOptions = {}): (
   let session: Session | null = null;
 
   /** Copies of the model's weights as transferable payloads. */
-  const currentWeights = (s: Session): WeightPayload[] => getWeights(s.model).map((w) => ({ name: w.name, ...payloadFromData(w.shape, w.data) }));
+  const currentWeights = (s: Session): WeightPayload[] =>
+    getWeights(s.model).map((w) => ({ name: w.name, ...payloadFromData(w.shape, w.data) }));
   /** The model's first output at the probe points, as a fresh (transferable) float32 array. */
-  const predictions = (s: Session): Float32Array | undefined => (s.probe === null ? undefined : Float32Array.from(predict(s.model, s.probe).data));
+  const predictions = (s: Session): Float32Array | undefined =>
+    s.probe === null ? undefined : Float32Array.from(predict(s.model, s.probe).data);
 
   async function run(s: Session): Promise<void> {
     const o = s.options;
@@ -91,7 +93,10 @@ export function createFitHandler(post: Post, options: FitHandlerOptions = {}): (
       // Weights only when asked for (a network diagram): a copy of every weight per message.
       const w = o.progressWeights ? currentWeights(s) : undefined;
       const transfer = [...(p ? [p.buffer as ArrayBuffer] : []), ...(w ?? []).map((t) => t.buffer)];
-      post({ type: "progress", id: s.id, logs: pending, epochsDone: epochsBefore + runEpochs, predictions: p, ...(w ? { weights: w } : {}) }, transfer);
+      post(
+        { type: "progress", id: s.id, logs: pending, epochsDone: epochsBefore + runEpochs, predictions: p, ...(w ? { weights: w } : {}) },
+        transfer,
+      );
       pending = [];
       lastPost = now();
     };
@@ -140,7 +145,17 @@ export function createFitHandler(post: Post, options: FitHandlerOptions = {}): (
       const transfer = weights.map((w) => w.buffer);
       if (p) transfer.push(p.buffer as ArrayBuffer);
       post(
-        { type: "done", id: s.id, reason, history: s.history, epochsDone: s.history.epochs, runEpochs, runMs: now() - started, weights, predictions: p },
+        {
+          type: "done",
+          id: s.id,
+          reason,
+          history: s.history,
+          epochsDone: s.history.epochs,
+          runEpochs,
+          runMs: now() - started,
+          weights,
+          predictions: p,
+        },
         transfer,
       );
     } catch (error) {
@@ -154,7 +169,10 @@ export function createFitHandler(post: Post, options: FitHandlerOptions = {}): (
   function startSession(message: FitStartMessage): Session {
     const model = modelFromConfig(message.model, message.seed ?? 0);
     if (message.weights !== undefined) {
-      setWeights(model, message.weights.map((w) => ({ name: w.name, shape: w.shape, data: tensorFromPayload(w).data })));
+      setWeights(
+        model,
+        message.weights.map((w) => ({ name: w.name, shape: w.shape, data: tensorFromPayload(w).data })),
+      );
     }
     const o = message.options;
     return {

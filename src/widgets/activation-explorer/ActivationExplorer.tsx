@@ -116,8 +116,7 @@ export function ActivationExplorer(props: ActivationExplorerProps) {
   });
 
   const label = () => ACTIVATION_INFO[s().f].label;
-  const probeTex = () =>
-    `f(${texNumber(s().x)}) = ${texNumber(at().f, 3)}, \\qquad f'(${texNumber(s().x)}) = ${texNumber(at().df, 3)}`;
+  const probeTex = () => `f(${texNumber(s().x)}) = ${texNumber(at().f, 3)}, \\qquad f'(${texNumber(s().x)}) = ${texNumber(at().df, 3)}`;
   const curveDescription = () =>
     `${label()} f(x) and its derivative f′(x) for x from −4 to 4. ` +
     `At x = −4: f = ${formatNumber(points()[0].f)}, f′ = ${formatNumber(points()[0].df)}; ` +
@@ -184,22 +183,56 @@ export function ActivationExplorer(props: ActivationExplorerProps) {
           <rect class={styles.dfDot} x={xScale()(s().x) - 4.5} y={yScale()(at().df) - 4.5} width={9} height={9} />
         </g>
         <g class={styles.key}>
-          <line class={styles.f} x1={curveArea().left + 10} x2={curveArea().left + 36} y1={curveArea().top + 10} y2={curveArea().top + 10} />
+          <line
+            class={styles.f}
+            x1={curveArea().left + 10}
+            x2={curveArea().left + 36}
+            y1={curveArea().top + 10}
+            y2={curveArea().top + 10}
+          />
           <text x={curveArea().left + 42} y={curveArea().top + 10} dy="0.32em">
             f(x)
           </text>
-          <line class={styles.df} x1={curveArea().left + 10} x2={curveArea().left + 36} y1={curveArea().top + 30} y2={curveArea().top + 30} />
+          <line
+            class={styles.df}
+            x1={curveArea().left + 10}
+            x2={curveArea().left + 36}
+            y1={curveArea().top + 30}
+            y2={curveArea().top + 30}
+          />
           <text x={curveArea().left + 42} y={curveArea().top + 30} dy="0.32em">
             f′(x)
           </text>
         </g>
       </ChartFrame>
-      <LabelledSlider name="x" label="Probe point x" hint="(or drag on the chart)" value={s().x} min={X_RANGE[0]} max={X_RANGE[1]} step={0.05} onChange={(x) => change({ x })} />
+      <LabelledSlider
+        name="x"
+        label="Probe point x"
+        hint="(or drag on the chart)"
+        value={s().x}
+        min={X_RANGE[0]}
+        max={X_RANGE[1]}
+        step={0.05}
+        onChange={(x) => change({ x })}
+      />
       <TeX tex={probeTex()} data-testid="act-probe" />
 
       <h3 class={styles.chartTitle}>Gradient through a stack of {label()} neurons</h3>
-      <ChartFrame width={width()} height={heightFor(width())} label={`Gradient magnitude against depth for ${label()}, log scale`} description={depthDescription()} data-testid="act-depth">
-        <Axis scale={nScale()} orient="bottom" at={depthArea().bottom} tickValues={[1, 10, 20, 30, 40, 50]} format={(v) => String(v)} label="layers n" />
+      <ChartFrame
+        width={width()}
+        height={heightFor(width())}
+        label={`Gradient magnitude against depth for ${label()}, log scale`}
+        description={depthDescription()}
+        data-testid="act-depth"
+      >
+        <Axis
+          scale={nScale()}
+          orient="bottom"
+          at={depthArea().bottom}
+          tickValues={[1, 10, 20, 30, 40, 50]}
+          format={(v) => String(v)}
+          label="layers n"
+        />
         <Axis
           scale={gScale()}
           orient="left"
@@ -208,7 +241,13 @@ export function ActivationExplorer(props: ActivationExplorerProps) {
           format={powerOfTenLabel}
           grid={depthArea().innerWidth}
         />
-        <line class={styles.threshold} x1={depthArea().left} x2={depthArea().right} y1={gScale()(VANISHING_THRESHOLD)} y2={gScale()(VANISHING_THRESHOLD)} />
+        <line
+          class={styles.threshold}
+          x1={depthArea().left}
+          x2={depthArea().right}
+          y1={gScale()(VANISHING_THRESHOLD)}
+          y2={gScale()(VANISHING_THRESHOLD)}
+        />
         <text class={styles.note} x={depthArea().right - 4} y={gScale()(VANISHING_THRESHOLD) - 6} text-anchor="end">
           10⁻⁶
         </text>
@@ -243,7 +282,16 @@ export function ActivationExplorer(props: ActivationExplorerProps) {
         </Show>
       </ChartFrame>
       <div class={styles.depthControls}>
-        <LabelledSlider name="depth" label="Depth n (layers)" value={s().depth} min={1} max={MAX_DEPTH} step={1} digits={0} onChange={(d) => change({ depth: Math.round(d) })} />
+        <LabelledSlider
+          name="depth"
+          label="Depth n (layers)"
+          value={s().depth}
+          min={1}
+          max={MAX_DEPTH}
+          step={1}
+          digits={0}
+          onChange={(d) => change({ depth: Math.round(d) })}
+        />
         <button type="button" class="button" data-testid="reseed" onClick={() => change({ seed: (s().seed % 9999) + 1 })}>
           New random weights (seed {s().seed})
         </button>
@@ -263,7 +311,11 @@ export function ActivationExplorer(props: ActivationExplorerProps) {
               </tr>
             </thead>
             <tbody>
-              <For each={grads().map((g, i) => ({ n: i + 1, g })).filter((row) => row.n <= 10 || row.n % 5 === 0)}>
+              <For
+                each={grads()
+                  .map((g, i) => ({ n: i + 1, g }))
+                  .filter((row) => row.n <= 10 || row.n % 5 === 0)}
+              >
                 {(row) => (
                   <tr>
                     <td>{row.n}</td>
@@ -276,9 +328,9 @@ export function ActivationExplorer(props: ActivationExplorerProps) {
         </div>
       </details>
       <figcaption class={styles.caption}>
-        Top: the activation (solid) and its derivative (dashed), both computed by the course's autodiff engine. Bottom: the
-        size of d h<sub>n</sub>/dx through n neurons h<sub>k</sub> = f(w<sub>k</sub> h<sub>k−1</sub> + b<sub>k</sub>) with
-        random weights between 0.55 and 1.5 and biases between 0 and 0.2 (faint lines: other activations, same weights).
+        Top: the activation (solid) and its derivative (dashed), both computed by the course's autodiff engine. Bottom: the size of d h
+        <sub>n</sub>/dx through n neurons h<sub>k</sub> = f(w<sub>k</sub> h<sub>k−1</sub> + b<sub>k</sub>) with random weights between 0.55
+        and 1.5 and biases between 0 and 0.2 (faint lines: other activations, same weights).
       </figcaption>
     </figure>
   );

@@ -92,7 +92,16 @@ export function AutoencoderLab(props: AutoencoderLabProps) {
       const dec = await infer(DECODER, enc.output);
       if (token !== runId) return;
       const mse = meanSquaredError(src.image, dec.output);
-      setRecon({ code: enc.output, image: dec.output, error: errorMap(src.image, dec.output), mse, ep: dec.ep, encodeMs: enc.latencyMs, decodeMs: dec.latencyMs, notice: dec.notice ?? enc.notice });
+      setRecon({
+        code: enc.output,
+        image: dec.output,
+        error: errorMap(src.image, dec.output),
+        mse,
+        ep: dec.ep,
+        encodeMs: enc.latencyMs,
+        decodeMs: dec.latencyMs,
+        notice: dec.notice ?? enc.notice,
+      });
       runtime.setStatus("ready");
     } catch (e) {
       if (token === runId) fail(e);
@@ -137,7 +146,12 @@ export function AutoencoderLab(props: AutoencoderLabProps) {
   };
 
   // Panel 3, the semantic sliders: parameters → semantic units; free units from the chosen class's average.
-  const sliderParams = (): SemanticParams => ({ sersicN: s().n, axisRatio: s().q, effectiveRadius: s().re, positionAngle: radians(s().pa % 180) });
+  const sliderParams = (): SemanticParams => ({
+    sersicN: s().n,
+    axisRatio: s().q,
+    effectiveRadius: s().re,
+    positionAngle: radians(s().pa % 180),
+  });
   const decodeSliders = latestOnly(async (code: Float32Array) => {
     try {
       const r = await infer(DECODER, code);
@@ -172,7 +186,10 @@ export function AutoencoderLab(props: AutoencoderLabProps) {
     if (merged.challengeId && touched() && r && m && status() === "ready" && isAnomaly(r.mse, m.anomalyThreshold)) {
       const src = current();
       const what = src?.kind === "upload" ? "your image" : `this ${src?.item?.kind ?? "image"}`;
-      reportChallengeComplete(merged.challengeId, `The autoencoder reconstructs ${what} with MSE ${formatScientific(r.mse)}, above the ${formatScientific(m.anomalyThreshold)} that 99% of held-out galaxies stay under: an anomaly.`);
+      reportChallengeComplete(
+        merged.challengeId,
+        `The autoencoder reconstructs ${what} with MSE ${formatScientific(r.mse)}, above the ${formatScientific(m.anomalyThreshold)} that 99% of held-out galaxies stay under: an anomaly.`,
+      );
     }
   });
 
@@ -245,7 +262,13 @@ export function AutoencoderLab(props: AutoencoderLabProps) {
         onRetry={() => void reconstruct()}
       />
 
-      <LatentExplorer map={map()} point={point()} explored={explored()?.image ?? null} onMove={moveTo} onSnap={(ref) => url.update({ ref, lx: 0, ly: 0 })} />
+      <LatentExplorer
+        map={map()}
+        point={point()}
+        explored={explored()?.image ?? null}
+        onMove={moveTo}
+        onSnap={(ref) => url.update({ ref, lx: 0, ly: 0 })}
+      />
 
       <SemanticSliders
         values={s()}

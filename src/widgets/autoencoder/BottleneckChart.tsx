@@ -22,7 +22,12 @@ export function BottleneckChart() {
   const mid = chart.top + (chart.height - chart.top - chart.bottom) / 2;
   return (
     <figure class={styles.root} data-widget="bottleneck-chart">
-      <svg class={styles.chart} viewBox={`0 0 ${chart.width} ${chart.height}`} role="img" aria-label="Reconstruction quality (PSNR) against bottleneck size; the numbers are in the tables below.">
+      <svg
+        class={styles.chart}
+        viewBox={`0 0 ${chart.width} ${chart.height}`}
+        role="img"
+        aria-label="Reconstruction quality (PSNR) against bottleneck size; the numbers are in the tables below."
+      >
         <For each={chart.yTicks}>
           {(t) => (
             <g>
@@ -49,9 +54,21 @@ export function BottleneckChart() {
         <For each={chart.series}>
           {(series, i) => (
             <g>
-              <polyline points={series.points.map((p) => `${p.x},${p.y}`).join(" ")} fill="none" stroke={SERIES[i()].colour} stroke-width="2.5" stroke-dasharray={SERIES[i()].dash} />
+              <polyline
+                points={series.points.map((p) => `${p.x},${p.y}`).join(" ")}
+                fill="none"
+                stroke={SERIES[i()].colour}
+                stroke-width="2.5"
+                stroke-dasharray={SERIES[i()].dash}
+              />
               <For each={series.points}>
-                {(p) => (SERIES[i()].shape === "circle" ? <circle cx={p.x} cy={p.y} r="5" fill={SERIES[i()].colour} /> : <rect x={p.x - 4.5} y={p.y - 4.5} width="9" height="9" fill={SERIES[i()].colour} />)}
+                {(p) =>
+                  SERIES[i()].shape === "circle" ? (
+                    <circle cx={p.x} cy={p.y} r="5" fill={SERIES[i()].colour} />
+                  ) : (
+                    <rect x={p.x - 4.5} y={p.y - 4.5} width="9" height="9" fill={SERIES[i()].colour} />
+                  )
+                }
               </For>
             </g>
           )}
@@ -61,7 +78,11 @@ export function BottleneckChart() {
         <For each={SERIES}>
           {(s) => (
             <li>
-              <span class={styles.swatch} style={{ background: s.colour, "border-radius": s.shape === "circle" ? "50%" : "0" }} aria-hidden="true" />
+              <span
+                class={styles.swatch}
+                style={{ background: s.colour, "border-radius": s.shape === "circle" ? "50%" : "0" }}
+                aria-hidden="true"
+              />
               {s.label}
             </li>
           )}
@@ -111,7 +132,10 @@ export function BottleneckChart() {
           </For>
         </tbody>
       </table>
-      <p class={styles.note}>Pixel noise alone is an MSE of {formatScientific(bottleneck.noiseVariance, 2)} ({formatNumber(psnr(bottleneck.noiseVariance), 1)} dB): no code size should get below it.</p>
+      <p class={styles.note}>
+        Pixel noise alone is an MSE of {formatScientific(bottleneck.noiseVariance, 2)} ({formatNumber(psnr(bottleneck.noiseVariance), 1)}{" "}
+        dB): no code size should get below it.
+      </p>
     </figure>
   );
 }

@@ -115,7 +115,9 @@ export function LatentExplorer(props: LatentExplorerProps) {
         2. Walk the latent space
       </h3>
       <p class={styles.note}>
-        Each dot is one held-out galaxy's 16-number code, flattened onto the two directions along which the codes vary most (principal components). Drag the ring (or focus it and use the arrow keys, Shift for big steps; Enter jumps to the nearest galaxy) and the decoder draws the galaxy at that point.
+        Each dot is one held-out galaxy's 16-number code, flattened onto the two directions along which the codes vary most (principal
+        components). Drag the ring (or focus it and use the arrow keys, Shift for big steps; Enter jumps to the nearest galaxy) and the
+        decoder draws the galaxy at that point.
       </p>
       <Show when={props.map} fallback={<p class={styles.note}>The map appears once the autoencoder has started.</p>}>
         {(m) => (

@@ -78,13 +78,21 @@ export function ReconstructPanel(props: ReconstructPanelProps) {
     const file = input.files?.[0];
     if (!file) return;
     if (file.size > 64 * 1024 * 1024) {
-      setUploadError(`${file.name} is ${(file.size / 1024 / 1024).toFixed(0)} MB; files up to 64 MB are accepted. Cut out the object first.`);
+      setUploadError(
+        `${file.name} is ${(file.size / 1024 / 1024).toFixed(0)} MB; files up to 64 MB are accepted. Cut out the object first.`,
+      );
       return;
     }
     try {
       const loaded = await loadImageFile(new Uint8Array(await file.arrayBuffer()), decodeInBrowser, { name: file.name });
       setUploadError(null);
-      props.onUpload({ name: file.name, format: loaded.format.toUpperCase(), width: loaded.width, height: loaded.height, image: loaded.prepared.data });
+      props.onUpload({
+        name: file.name,
+        format: loaded.format.toUpperCase(),
+        width: loaded.width,
+        height: loaded.height,
+        image: loaded.prepared.data,
+      });
     } catch (e) {
       setUploadError(e instanceof ImageFileError ? e.message : `${file.name} could not be read: ${describeError(e)}`);
     }
@@ -107,7 +115,9 @@ export function ReconstructPanel(props: ReconstructPanelProps) {
       {
         name: "position angle θ (°)",
         est: formatNumber(degrees(e.positionAngle), 0),
-        truth: t ? `${formatNumber(degrees(t.positionAngle), 0)} (off by ${formatNumber(angleDifference(degrees(e.positionAngle), degrees(t.positionAngle)), 0)}°)` : "—",
+        truth: t
+          ? `${formatNumber(degrees(t.positionAngle), 0)} (off by ${formatNumber(angleDifference(degrees(e.positionAngle), degrees(t.positionAngle)), 0)}°)`
+          : "—",
       },
     ];
   };
@@ -140,7 +150,12 @@ export function ReconstructPanel(props: ReconstructPanelProps) {
         </button>
         <label class={styles.upload}>
           <span>Or upload your own image (PNG, JPEG or FITS):</span>
-          <input type="file" accept=".png,.jpg,.jpeg,.fits,.fit,.fts,image/png,image/jpeg,application/fits" data-testid="ae-upload" onChange={onFile} />
+          <input
+            type="file"
+            accept=".png,.jpg,.jpeg,.fits,.fit,.fts,image/png,image/jpeg,application/fits"
+            data-testid="ae-upload"
+            onChange={onFile}
+          />
         </label>
       </div>
       <Show when={uploadError()}>
@@ -153,12 +168,15 @@ export function ReconstructPanel(props: ReconstructPanelProps) {
       <Show when={props.upload}>
         {(up) => (
           <p class={styles.note} data-testid="ae-upload-info">
-            Your image: {up().name} ({up().format}, {up().width} × {up().height} pixels), centre-cropped and resampled to 64 × 64 as the training cutouts.
+            Your image: {up().name} ({up().format}, {up().width} × {up().height} pixels), centre-cropped and resampled to 64 × 64 as the
+            training cutouts.
           </p>
         )}
       </Show>
       <Show when={!props.started}>
-        <p class={styles.note}>The encoder (200 kB), the decoder (95 kB) and ONNX Runtime (14–27 MB of WebAssembly, downloaded once) load when you start.</p>
+        <p class={styles.note}>
+          The encoder (200 kB), the decoder (95 kB) and ONNX Runtime (14–27 MB of WebAssembly, downloaded once) load when you start.
+        </p>
         <button type="button" class={styles.primary} data-action="start" onClick={() => props.onStart()} disabled={!props.mounted}>
           Start the autoencoder
         </button>
@@ -173,7 +191,9 @@ export function ReconstructPanel(props: ReconstructPanelProps) {
           <figcaption>Rebuilt from 16 numbers</figcaption>
         </figure>
         <figure class={styles.panel}>
-          <Show when={props.recon}>{(r) => <GreyTile values={r().error} hi={ERROR_SCALE} class={styles.bigImage} testid="ae-error-map" />}</Show>
+          <Show when={props.recon}>
+            {(r) => <GreyTile values={r().error} hi={ERROR_SCALE} class={styles.bigImage} testid="ae-error-map" />}
+          </Show>
           <figcaption>Error map: black = 0, white ≥ {ERROR_SCALE}</figcaption>
         </figure>
       </div>
@@ -186,13 +206,17 @@ export function ReconstructPanel(props: ReconstructPanelProps) {
         {(r) => (
           <>
             <p class={styles.stats} data-testid="ae-error" role="status">
-              Reconstruction error: MSE <strong>{formatScientific(r().mse, 2)}</strong> per value, PSNR <strong>{formatNumber(psnr(r().mse), 1)} dB</strong>
+              Reconstruction error: MSE <strong>{formatScientific(r().mse, 2)}</strong> per value, PSNR{" "}
+              <strong>{formatNumber(psnr(r().mse), 1)} dB</strong>
               <Show when={props.map}>
                 {(m) => (
                   <>
-                    . A typical held-out galaxy scores {formatScientific(m().medianMse, 2)}, and 99% stay under {formatScientific(m().anomalyThreshold, 2)}; pixel noise alone is about {formatScientific(m().noiseVariance, 2)}.{" "}
+                    . A typical held-out galaxy scores {formatScientific(m().medianMse, 2)}, and 99% stay under{" "}
+                    {formatScientific(m().anomalyThreshold, 2)}; pixel noise alone is about {formatScientific(m().noiseVariance, 2)}.{" "}
                     <span class={props.anomaly ? styles.anomaly : styles.typical} data-testid="ae-verdict">
-                      {props.anomaly ? "Anomaly: this image is unlike the training galaxies." : "Pixel error within the range of the training galaxies."}
+                      {props.anomaly
+                        ? "Anomaly: this image is unlike the training galaxies."
+                        : "Pixel error within the range of the training galaxies."}
                     </span>
                   </>
                 )}
@@ -223,13 +247,19 @@ export function ReconstructPanel(props: ReconstructPanelProps) {
               {(clamped) => (
                 <Show when={clamped().length > 0}>
                   <p class={styles.note} data-testid="ae-clamped">
-                    Each estimate is read out linearly from one latent unit, so it can overshoot what a galaxy can have: slightly for a very flat or compact galaxy, far for an image unlike any galaxy. Such read-outs are shown clamped to the possible range ({clamped().map((c) => c.why).join("; ")}).
+                    Each estimate is read out linearly from one latent unit, so it can overshoot what a galaxy can have: slightly for a very
+                    flat or compact galaxy, far for an image unlike any galaxy. Such read-outs are shown clamped to the possible range (
+                    {clamped()
+                      .map((c) => c.why)
+                      .join("; ")}
+                    ).
                   </p>
                 </Show>
               )}
             </Show>
             <p class={styles.note} data-testid="ae-runtime">
-              Ran on <strong>{EP_LABEL[r().ep]}</strong>: encoder {formatNumber(r().encodeMs, 1)} ms, decoder {formatNumber(r().decodeMs, 1)} ms.
+              Ran on <strong>{EP_LABEL[r().ep]}</strong>: encoder {formatNumber(r().encodeMs, 1)} ms, decoder{" "}
+              {formatNumber(r().decodeMs, 1)} ms.
             </p>
           </>
         )}

@@ -37,18 +37,63 @@ export function SemanticSliders(props: SemanticSlidersProps) {
         3. Semantic sliders: draw a galaxy from its parameters
       </h3>
       <p class={styles.note}>
-        The first five latent units were trained to hold the main galaxy's Sérsic index, axis ratio, size and angle (as cos 2θ and sin 2θ). Set them here; the other 11 units are zero (the decoder learnt to draw from the parameters alone) or the average code of a class you pick. The encoder then reads your drawing back: how close it comes shows how well the two halves agree.
+        The first five latent units were trained to hold the main galaxy's Sérsic index, axis ratio, size and angle (as cos 2θ and sin 2θ).
+        Set them here; the other 11 units are zero (the decoder learnt to draw from the parameters alone) or the average code of a class you
+        pick. The encoder then reads your drawing back: how close it comes shows how well the two halves agree.
       </p>
       <div class={styles.sliders}>
         <div class={styles.sliderList}>
-          <LabelledSlider name="ae-n" label="Sérsic index n" hint="1 = exponential disk, 4 = de Vaucouleurs" value={props.values.n} min={0.8} max={5} step={0.05} digits={2} onChange={(n) => props.onValues({ n })} />
-          <LabelledSlider name="ae-q" label="Axis ratio b/a" hint="1 = round" value={props.values.q} min={0.1} max={1} step={0.01} digits={2} onChange={(q) => props.onValues({ q })} />
-          <LabelledSlider name="ae-re" label="Half-light radius r_e" hint="pixels (0.262″ each)" value={props.values.re} min={1.5} max={18} step={0.1} digits={1} onChange={(re) => props.onValues({ re })} />
-          <LabelledSlider name="ae-pa" label="Position angle θ" hint="degrees, counter-clockwise from the right" value={props.values.pa} min={0} max={180} step={1} digits={0} onChange={(pa) => props.onValues({ pa })} />
+          <LabelledSlider
+            name="ae-n"
+            label="Sérsic index n"
+            hint="1 = exponential disk, 4 = de Vaucouleurs"
+            value={props.values.n}
+            min={0.8}
+            max={5}
+            step={0.05}
+            digits={2}
+            onChange={(n) => props.onValues({ n })}
+          />
+          <LabelledSlider
+            name="ae-q"
+            label="Axis ratio b/a"
+            hint="1 = round"
+            value={props.values.q}
+            min={0.1}
+            max={1}
+            step={0.01}
+            digits={2}
+            onChange={(q) => props.onValues({ q })}
+          />
+          <LabelledSlider
+            name="ae-re"
+            label="Half-light radius r_e"
+            hint="pixels (0.262″ each)"
+            value={props.values.re}
+            min={1.5}
+            max={18}
+            step={0.1}
+            digits={1}
+            onChange={(re) => props.onValues({ re })}
+          />
+          <LabelledSlider
+            name="ae-pa"
+            label="Position angle θ"
+            hint="degrees, counter-clockwise from the right"
+            value={props.values.pa}
+            min={0}
+            max={180}
+            step={1}
+            digits={0}
+            onChange={(pa) => props.onValues({ pa })}
+          />
           <ChoiceGroup
             name="ae-base"
             legend="The 11 free units"
-            options={[{ value: "none" as const, label: "zero (parameters only)" }, ...CLASSES.map((c) => ({ value: c, label: `average ${c}` }))]}
+            options={[
+              { value: "none" as const, label: "zero (parameters only)" },
+              ...CLASSES.map((c) => ({ value: c, label: `average ${c}` })),
+            ]}
             value={props.base}
             onChange={(base) => props.onBase(base)}
           />
@@ -60,7 +105,8 @@ export function SemanticSliders(props: SemanticSlidersProps) {
           <Show when={props.readBack}>
             {(b) => (
               <p class={styles.note} data-testid="ae-readback" aria-live="polite">
-                The encoder reads this drawing back as n {formatNumber(b().sersicN, 2)}, b/a {formatNumber(b().axisRatio, 2)}, r_e {formatNumber(b().effectiveRadius, 1)} px, θ {formatNumber(degrees(b().positionAngle), 0)}°.
+                The encoder reads this drawing back as n {formatNumber(b().sersicN, 2)}, b/a {formatNumber(b().axisRatio, 2)}, r_e{" "}
+                {formatNumber(b().effectiveRadius, 1)} px, θ {formatNumber(degrees(b().positionAngle), 0)}°.
               </p>
             )}
           </Show>

@@ -34,8 +34,29 @@ function toyMap(): LatentMap {
     { a: 0, b: 0, c: 0, mse: 0.001 },
     { a: 2, b: 0, c: 1, mse: 0.002 },
     { a: 0, b: 3, c: 1, mse: 0.003 },
-  ].map((g, index) => ({ index, seed: String(index), class: g.c, code: code(g.a, g.b, 0.5), xy: [g.a, g.b], sersicN: 1, axisRatio: 0.5, effectiveRadius: 4, positionAngle: 0, mse: g.mse }));
-  return { name: "toy", latent: LATENT, semanticUnits: 5, medianMse: 0.002, anomalyThreshold: 0.003, noiseVariance: 0.001, classes: ["elliptical", "spiral"], pca: { mean: new Array(LATENT).fill(0).map((_, k) => (k > 1 ? 0.5 : 0)), components: [e(0), e(1)], explained: [0.5, 0.3] }, galaxies };
+  ].map((g, index) => ({
+    index,
+    seed: String(index),
+    class: g.c,
+    code: code(g.a, g.b, 0.5),
+    xy: [g.a, g.b],
+    sersicN: 1,
+    axisRatio: 0.5,
+    effectiveRadius: 4,
+    positionAngle: 0,
+    mse: g.mse,
+  }));
+  return {
+    name: "toy",
+    latent: LATENT,
+    semanticUnits: 5,
+    medianMse: 0.002,
+    anomalyThreshold: 0.003,
+    noiseVariance: 0.001,
+    classes: ["elliptical", "spiral"],
+    pca: { mean: new Array(LATENT).fill(0).map((_, k) => (k > 1 ? 0.5 : 0)), components: [e(0), e(1)], explained: [0.5, 0.3] },
+    galaxies,
+  };
 }
 
 describe("autoencoder lab model", () => {
@@ -120,7 +141,21 @@ describe("autoencoder lab model", () => {
   });
 
   it("the bottleneck chart puts bigger codes to the right on a log scale and better PSNR higher, for every series", () => {
-    const c = bottleneckChart([[{ latent: 8, psnr: 22 }, { latent: 2, psnr: 18 }, { latent: 32, psnr: 25 }], [{ latent: 1, psnr: 15 }, { latent: 16, psnr: 24 }]], 500, 250);
+    const c = bottleneckChart(
+      [
+        [
+          { latent: 8, psnr: 22 },
+          { latent: 2, psnr: 18 },
+          { latent: 32, psnr: 25 },
+        ],
+        [
+          { latent: 1, psnr: 15 },
+          { latent: 16, psnr: 24 },
+        ],
+      ],
+      500,
+      250,
+    );
     const [a, b] = c.series;
     expect(a.points.map((p) => p.latent)).toEqual([2, 8, 32]);
     expect(a.points[1].x - a.points[0].x).toBeCloseTo(a.points[2].x - a.points[1].x, 6);

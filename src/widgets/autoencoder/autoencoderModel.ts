@@ -62,7 +62,10 @@ export interface GalleryImage {
 export function galleryImage(item: GalleryItem): GalleryImage {
   const c = simulateCutout(item.kind, new Rng(item.seed));
   const s = c.params.structure;
-  return { image: c.image, truth: { sersicN: s.sersicN, axisRatio: s.axisRatio, effectiveRadius: s.effectiveRadius, positionAngle: s.positionAngle } };
+  return {
+    image: c.image,
+    truth: { sersicN: s.sersicN, axisRatio: s.axisRatio, effectiveRadius: s.effectiveRadius, positionAngle: s.positionAngle },
+  };
 }
 
 /**

@@ -40,7 +40,9 @@ function screenshotLike(w = 320, h = 240): Uint8Array {
     for (let y = y0; y < y1; y++) for (let x = x0; x < x1; x++) rgb.set(c, (y * w + x) * 3);
   };
   paint(0, 0, w, 28, [37, 99, 235]);
-  for (let line = 0; line < 9; line++) for (let word = 0; word < 6; word++) paint(16 + word * 48, 48 + line * 18, 16 + word * 48 + 30 + ((line * 7 + word * 13) % 12), 48 + line * 18 + 8, [30, 30, 30]);
+  for (let line = 0; line < 9; line++)
+    for (let word = 0; word < 6; word++)
+      paint(16 + word * 48, 48 + line * 18, 16 + word * 48 + 30 + ((line * 7 + word * 13) % 12), 48 + line * 18 + 8, [30, 30, 30]);
   paint(16, 214, 120, 234, [220, 220, 225]);
   return rgb;
 }
@@ -66,7 +68,10 @@ describe("the autoencoder demo on uploads that are not galaxies", () => {
     const dir = new URL("../../../models/galaxy-autoencoder/", import.meta.url);
     const map = parseLatentMap(JSON.parse(readFileSync(new URL("latent-map.json", dir), "utf8")));
     const runner = new ModelRunner({ loadRuntime: loadNodeRuntime });
-    const net = (id: "galaxy-autoencoder-encoder" | "galaxy-autoencoder-decoder", file: string) => ({ ...SHIPPED_NETWORKS[id], bytes: new Uint8Array(readFileSync(new URL(file, dir))) });
+    const net = (id: "galaxy-autoencoder-encoder" | "galaxy-autoencoder-decoder", file: string) => ({
+      ...SHIPPED_NETWORKS[id],
+      bytes: new Uint8Array(readFileSync(new URL(file, dir))),
+    });
     const encoder = net("galaxy-autoencoder-encoder", "encoder.onnx");
     const decoder = net("galaxy-autoencoder-decoder", "decoder.onnx");
     const lines: string[] = [];
@@ -80,7 +85,9 @@ describe("the autoencoder demo on uploads that are not galaxies", () => {
       const recon = (await runner.infer(decoder, code, "wasm")).output;
       const mse = meanSquaredError(loaded.prepared.data, recon);
       const { clamped } = physicalEstimate(code);
-      lines.push(`${name}: MSE ${mse.toExponential(2)} = ${(mse / map.anomalyThreshold).toFixed(2)} × the anomaly threshold; clamped read-outs: ${clamped.map((c) => `${c.name} ${c.raw.toFixed(2)}`).join(", ") || "none"}`);
+      lines.push(
+        `${name}: MSE ${mse.toExponential(2)} = ${(mse / map.anomalyThreshold).toFixed(2)} × the anomaly threshold; clamped read-outs: ${clamped.map((c) => `${c.name} ${c.raw.toFixed(2)}`).join(", ") || "none"}`,
+      );
       flagged.push(isAnomaly(mse, map.anomalyThreshold));
     }
     console.log(lines.join("\n"));

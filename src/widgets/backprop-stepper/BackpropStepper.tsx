@@ -64,7 +64,8 @@ export function BackpropStepper(props: BackpropStepperProps) {
   const setValue = (name: ValueName, value: number) => url.update({ [name]: value } as Partial<ReturnType<typeof url.state>>);
 
   createEffect(() => {
-    if (flipSignDone(values(), view(), snap())) reportChallengeComplete(merged.challengeId, "∂E/∂w₁ is positive now: the error changed sign, and so did every gradient.");
+    if (flipSignDone(values(), view(), snap()))
+      reportChallengeComplete(merged.challengeId, "∂E/∂w₁ is positive now: the error changed sign, and so did every gradient.");
   });
 
   const nodeClass = (n: GraphNode) =>
@@ -100,7 +101,13 @@ export function BackpropStepper(props: BackpropStepperProps) {
         <button type="button" class="button" data-action="back" onClick={() => setStep(view().step - 1)} disabled={view().step === 0}>
           ◀ Step back
         </button>
-        <button type="button" class="button primary" data-action="step" onClick={() => setStep(view().step + 1)} disabled={view().step === total()}>
+        <button
+          type="button"
+          class="button primary"
+          data-action="step"
+          onClick={() => setStep(view().step + 1)}
+          disabled={view().step === total()}
+        >
           {view().step < graph().forwardOrder.length ? "Step forward ▶" : "Step backward ▶"}
         </button>
         <button
@@ -200,7 +207,8 @@ export function BackpropStepper(props: BackpropStepperProps) {
         <span class={`${styles.key} ${styles.keyParam}`}>parameter</span>
         <span class={`${styles.key} ${styles.keyInput}`}>input</span>
         <span class={`${styles.key} ${styles.keyTarget}`}>target</span>
-        <span class={`${styles.key} ${styles.keyOp}`}>operation</span> Under each node: its value, then ∂E/∂node (after ∂) once the backward pass reaches it. Tap a node to inspect it.
+        <span class={`${styles.key} ${styles.keyOp}`}>operation</span> Under each node: its value, then ∂E/∂node (after ∂) once the backward
+        pass reaches it. Tap a node to inspect it.
       </p>
 
       <section class={styles.inspect} aria-labelledby={`bp-inspect-${uid}`} data-testid="bp-inspect">
@@ -210,7 +218,11 @@ export function BackpropStepper(props: BackpropStepperProps) {
           </h3>
           <label class={styles.pick}>
             Node{" "}
-            <select value={url.state().node} onChange={(e) => url.update({ node: e.currentTarget.value as NodeId | "auto" })} data-testid="bp-node">
+            <select
+              value={url.state().node}
+              onChange={(e) => url.update({ node: e.currentTarget.value as NodeId | "auto" })}
+              data-testid="bp-node"
+            >
               <option value="auto">follow the steps</option>
               <For each={graph().nodes}>{(n) => <option value={n.id}>{n.text}</option>}</For>
             </select>
@@ -248,7 +260,16 @@ export function BackpropStepper(props: BackpropStepperProps) {
         <fieldset class={styles.inputs}>
           <legend>Sample: inputs and target</legend>
           <For each={INPUT_NAMES}>
-            {(name) => <NumberBox label={NODE_TEXT[name]} name={name} value={values()[name]} min={-10} max={10} onChange={(v) => setValue(name, v)} />}
+            {(name) => (
+              <NumberBox
+                label={NODE_TEXT[name]}
+                name={name}
+                value={values()[name]}
+                min={-10}
+                max={10}
+                onChange={(v) => setValue(name, v)}
+              />
+            )}
           </For>
           <p class={styles.loss}>
             Prediction ŷ = <output data-testid="bp-yhat">{formatNumber(nodeById().get("yhat")?.value ?? 0)}</output>, loss E ={" "}
@@ -257,54 +278,56 @@ export function BackpropStepper(props: BackpropStepperProps) {
         </fieldset>
 
         <div>
-        <h3 id={`bp-params-${uid}`} class={styles.tableTitle}>
-          Parameters: backprop gradient beside a finite-difference check
-        </h3>
-        <div class={styles.tableWrap} tabindex="0" role="region" aria-labelledby={`bp-params-${uid}`}>
-          <table class={styles.table} data-testid="bp-params" aria-labelledby={`bp-params-${uid}`}>
-            <thead>
-              <tr>
-                <th scope="col">θ</th>
-                <th scope="col">value</th>
-                <th scope="col">∂E/∂θ (backprop)</th>
-                <th scope="col">finite difference</th>
-                <th scope="col">agree?</th>
-              </tr>
-            </thead>
-            <tbody>
-              <For each={snap().checks}>
-                {(check) => (
-                  <tr data-param={check.name}>
-                    <th scope="row">{NODE_TEXT[check.name]}</th>
-                    <td>
-                      <NumberBox
-                        label={`value of ${NODE_TEXT[check.name]}`}
-                        hideLabel
-                        name={check.name}
-                        value={values()[check.name]}
-                        min={-10}
-                        max={10}
-                        onChange={(v) => setValue(check.name, v)}
-                      />
-                    </td>
-                    <td data-cell="analytic">{revealed(check.name) ? formatNumber(check.analytic) : "—"}</td>
-                    <td data-cell="numeric">{formatNumber(check.numeric)}</td>
-                    <td data-cell="agree">{revealed(check.name) ? (check.agrees ? `✓ (Δ ${check.difference.toExponential(0)})` : "✗") : "—"}</td>
-                  </tr>
-                )}
-              </For>
-            </tbody>
-          </table>
-        </div>
+          <h3 id={`bp-params-${uid}`} class={styles.tableTitle}>
+            Parameters: backprop gradient beside a finite-difference check
+          </h3>
+          <div class={styles.tableWrap} tabindex="0" role="region" aria-labelledby={`bp-params-${uid}`}>
+            <table class={styles.table} data-testid="bp-params" aria-labelledby={`bp-params-${uid}`}>
+              <thead>
+                <tr>
+                  <th scope="col">θ</th>
+                  <th scope="col">value</th>
+                  <th scope="col">∂E/∂θ (backprop)</th>
+                  <th scope="col">finite difference</th>
+                  <th scope="col">agree?</th>
+                </tr>
+              </thead>
+              <tbody>
+                <For each={snap().checks}>
+                  {(check) => (
+                    <tr data-param={check.name}>
+                      <th scope="row">{NODE_TEXT[check.name]}</th>
+                      <td>
+                        <NumberBox
+                          label={`value of ${NODE_TEXT[check.name]}`}
+                          hideLabel
+                          name={check.name}
+                          value={values()[check.name]}
+                          min={-10}
+                          max={10}
+                          onChange={(v) => setValue(check.name, v)}
+                        />
+                      </td>
+                      <td data-cell="analytic">{revealed(check.name) ? formatNumber(check.analytic) : "—"}</td>
+                      <td data-cell="numeric">{formatNumber(check.numeric)}</td>
+                      <td data-cell="agree">
+                        {revealed(check.name) ? (check.agrees ? `✓ (Δ ${check.difference.toExponential(0)})` : "✗") : "—"}
+                      </td>
+                    </tr>
+                  )}
+                </For>
+              </tbody>
+            </table>
+          </div>
         </div>
       </div>
       <p class={styles.note}>
-        The finite difference nudges one parameter by ε = 10⁻⁶ each way and re-runs the forward pass:
-        (E(θ+ε) − E(θ−ε)) / 2ε. The backprop column fills in as the backward pass reaches each parameter.
+        The finite difference nudges one parameter by ε = 10⁻⁶ each way and re-runs the forward pass: (E(θ+ε) − E(θ−ε)) / 2ε. The backprop
+        column fills in as the backward pass reaches each parameter.
       </p>
       <figcaption class={styles.caption}>
-        A 2-2-1 network on one sample: z = w·x + b, h = σ(z), ŷ = w₅h₁ + w₆h₂ + b₃, E = ½(ŷ − y)². Every
-        number is computed by the course's autodiff engine; {PARAM_NAMES.length} parameters are trained.
+        A 2-2-1 network on one sample: z = w·x + b, h = σ(z), ŷ = w₅h₁ + w₆h₂ + b₃, E = ½(ŷ − y)². Every number is computed by the course's
+        autodiff engine; {PARAM_NAMES.length} parameters are trained.
       </figcaption>
     </figure>
   );

@@ -37,7 +37,10 @@ function byHand(v: NetworkValues) {
   return {
     E,
     yhat,
-    grads: { w1: d1 * v.x1, w2: d1 * v.x2, b1: d1, w3: d2 * v.x1, w4: d2 * v.x2, b2: d2, w5: r * h1, w6: r * h2, b3: r } as Record<string, number>,
+    grads: { w1: d1 * v.x1, w2: d1 * v.x2, b1: d1, w3: d2 * v.x1, w4: d2 * v.x2, b2: d2, w5: r * h1, w6: r * h2, b3: r } as Record<
+      string,
+      number
+    >,
   };
 }
 
@@ -141,7 +144,10 @@ describe("backprop stepper model", () => {
       const nodes = new Map(s.graph.nodes.map((n) => [n.id, n]));
       for (const n of s.graph.nodes) {
         expect(() => katex.renderToString(forwardTex(n, nodes), { throwOnError: true, strict: "error", displayMode: true })).not.toThrow();
-        if (n.grad !== null) expect(() => katex.renderToString(backwardTex(n, s.graph), { throwOnError: true, strict: "error", displayMode: true })).not.toThrow();
+        if (n.grad !== null)
+          expect(() =>
+            katex.renderToString(backwardTex(n, s.graph), { throwOnError: true, strict: "error", displayMode: true }),
+          ).not.toThrow();
       }
     }
   });

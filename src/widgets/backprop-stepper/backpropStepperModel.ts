@@ -37,27 +37,97 @@ export const DEFAULT_VALUES: NetworkValues = {
 
 /** Every node of the graph, by id (leaves first, then ops in the order the forward pass runs). */
 export const NODE_IDS = [
-  "x1", "x2", "y", "half", ...PARAM_NAMES,
-  "p1", "p2", "s1", "z1", "h1", "p3", "p4", "s2", "z2", "h2", "q1", "q2", "s3", "yhat", "r", "u", "E",
+  "x1",
+  "x2",
+  "y",
+  "half",
+  ...PARAM_NAMES,
+  "p1",
+  "p2",
+  "s1",
+  "z1",
+  "h1",
+  "p3",
+  "p4",
+  "s2",
+  "z2",
+  "h2",
+  "q1",
+  "q2",
+  "s3",
+  "yhat",
+  "r",
+  "u",
+  "E",
 ] as const;
 export type NodeId = (typeof NODE_IDS)[number];
 
 /** TeX symbol of every node. */
 export const NODE_TEX: Record<NodeId, string> = {
-  x1: "x_1", x2: "x_2", y: "y", half: "\\tfrac12",
-  w1: "w_1", w2: "w_2", w3: "w_3", w4: "w_4", b1: "b_1", b2: "b_2", w5: "w_5", w6: "w_6", b3: "b_3",
-  p1: "p_1", p2: "p_2", s1: "s_1", z1: "z_1", h1: "h_1",
-  p3: "p_3", p4: "p_4", s2: "s_2", z2: "z_2", h2: "h_2",
-  q1: "q_1", q2: "q_2", s3: "s_3", yhat: "\\hat y", r: "r", u: "u", E: "E",
+  x1: "x_1",
+  x2: "x_2",
+  y: "y",
+  half: "\\tfrac12",
+  w1: "w_1",
+  w2: "w_2",
+  w3: "w_3",
+  w4: "w_4",
+  b1: "b_1",
+  b2: "b_2",
+  w5: "w_5",
+  w6: "w_6",
+  b3: "b_3",
+  p1: "p_1",
+  p2: "p_2",
+  s1: "s_1",
+  z1: "z_1",
+  h1: "h_1",
+  p3: "p_3",
+  p4: "p_4",
+  s2: "s_2",
+  z2: "z_2",
+  h2: "h_2",
+  q1: "q_1",
+  q2: "q_2",
+  s3: "s_3",
+  yhat: "\\hat y",
+  r: "r",
+  u: "u",
+  E: "E",
 };
 
 /** Plain-text name of every node (for labels in the SVG, the node picker and screen readers). */
 export const NODE_TEXT: Record<NodeId, string> = {
-  x1: "x₁", x2: "x₂", y: "y", half: "½",
-  w1: "w₁", w2: "w₂", w3: "w₃", w4: "w₄", b1: "b₁", b2: "b₂", w5: "w₅", w6: "w₆", b3: "b₃",
-  p1: "p₁", p2: "p₂", s1: "s₁", z1: "z₁", h1: "h₁",
-  p3: "p₃", p4: "p₄", s2: "s₂", z2: "z₂", h2: "h₂",
-  q1: "q₁", q2: "q₂", s3: "s₃", yhat: "ŷ", r: "r", u: "u", E: "E",
+  x1: "x₁",
+  x2: "x₂",
+  y: "y",
+  half: "½",
+  w1: "w₁",
+  w2: "w₂",
+  w3: "w₃",
+  w4: "w₄",
+  b1: "b₁",
+  b2: "b₂",
+  w5: "w₅",
+  w6: "w₆",
+  b3: "b₃",
+  p1: "p₁",
+  p2: "p₂",
+  s1: "s₁",
+  z1: "z₁",
+  h1: "h₁",
+  p3: "p₃",
+  p4: "p₄",
+  s2: "s₂",
+  z2: "z₂",
+  h2: "h₂",
+  q1: "q₁",
+  q2: "q₂",
+  s3: "s₃",
+  yhat: "ŷ",
+  r: "r",
+  u: "u",
+  E: "E",
 };
 
 /** What a node is, for its colour and shape. */
@@ -300,7 +370,10 @@ export function graphOf(loss: Tensor): BackpropGraph {
     for (const p of t.parents) if (p.parents.length === 0 && !sequence.includes(p)) sequence.push(p);
     sequence.push(t);
   }
-  const backwardOrder = sequence.filter((t) => t.requiresGrad).reverse().map(idOf);
+  const backwardOrder = sequence
+    .filter((t) => t.requiresGrad)
+    .reverse()
+    .map(idOf);
   return {
     nodes,
     links,
@@ -501,7 +574,10 @@ const valueField = (v: number) => numberField(v, { min: -10, max: 10 });
 
 /** The widget's URL schema (prefix "bp"): every input, target and weight, the step and the selected node. */
 export const backpropSchema = {
-  ...(Object.fromEntries(Object.entries(DEFAULT_VALUES).map(([k, v]) => [k, valueField(v)])) as Record<ValueName, ReturnType<typeof valueField>>),
+  ...(Object.fromEntries(Object.entries(DEFAULT_VALUES).map(([k, v]) => [k, valueField(v)])) as Record<
+    ValueName,
+    ReturnType<typeof valueField>
+  >),
   step: numberField(0, { min: 0, max: 100, integer: true }),
   node: choiceField<NodeId | "auto">("auto", ["auto", ...NODE_IDS]),
 } satisfies Schema;

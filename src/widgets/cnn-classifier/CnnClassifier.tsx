@@ -41,7 +41,19 @@ export type CnnClassifierProps = {
 
 type Source =
   | { kind: "gallery"; item: GalleryItem; image: Float32Array }
-  | { kind: "upload"; name: string; format: string; width: number; height: number; plane: number; planes: number; image: Float32Array; bytes: Uint8Array; input: ImageInput; prepared: PreparedImage };
+  | {
+      kind: "upload";
+      name: string;
+      format: string;
+      width: number;
+      height: number;
+      plane: number;
+      planes: number;
+      image: Float32Array;
+      bytes: Uint8Array;
+      input: ImageInput;
+      prepared: PreparedImage;
+    };
 
 type Status = "idle" | "loading" | "ready" | "error";
 
@@ -135,10 +147,7 @@ export function CnnClassifier(props: CnnClassifierProps) {
     setError(null);
     try {
       const { input, views } = classifierInput(CLASSIFIERS[id], src.image);
-      const [pred, net] = await Promise.all([
-        classifier.predict(modelSource(id), input, ep, views),
-        engineModel(classifier, id),
-      ]);
+      const [pred, net] = await Promise.all([classifier.predict(modelSource(id), input, ep, views), engineModel(classifier, id)]);
       const result = engineForward(net, src.image);
       if (token !== runId) return;
       setPrediction(pred);
@@ -167,7 +176,10 @@ export function CnnClassifier(props: CnnClassifierProps) {
     const p = prediction();
     const t = truth();
     if (merged.challengeId && touched() && p && t && status() === "ready" && verdict() === "wrong") {
-      reportChallengeComplete(merged.challengeId, `The ${CLASSIFIERS[s().model].label.toLowerCase()} model called a ${t} “${p.top}” (${formatNumber(p.probabilities[p.topIndex] * 100, 0)} %).`);
+      reportChallengeComplete(
+        merged.challengeId,
+        `The ${CLASSIFIERS[s().model].label.toLowerCase()} model called a ${t} “${p.top}” (${formatNumber(p.probabilities[p.topIndex] * 100, 0)} %).`,
+      );
     }
   });
 
@@ -197,7 +209,19 @@ export function CnnClassifier(props: CnnClassifierProps) {
       const set = s().model === "lens-finder" ? "lens" : "morphology";
       const loaded = await loadImageFile(bytes, decodeInBrowser, { name, plane, prepare: { ...scale.options, set } });
       setUploadError(null);
-      setUpload({ kind: "upload", name, format: loaded.format.toUpperCase(), width: loaded.width, height: loaded.height, plane: loaded.plane, planes: loaded.planes, image: loaded.prepared.data, bytes, input: loaded.input, prepared: loaded.prepared });
+      setUpload({
+        kind: "upload",
+        name,
+        format: loaded.format.toUpperCase(),
+        width: loaded.width,
+        height: loaded.height,
+        plane: loaded.plane,
+        planes: loaded.planes,
+        image: loaded.prepared.data,
+        bytes,
+        input: loaded.input,
+        prepared: loaded.prepared,
+      });
       setTouched(true);
       setStarted(true);
     } catch (e) {
@@ -209,7 +233,9 @@ export function CnnClassifier(props: CnnClassifierProps) {
     const file = input.files?.[0];
     if (!file) return;
     if (file.size > 64 * 1024 * 1024) {
-      setUploadError(`${file.name} is ${(file.size / 1024 / 1024).toFixed(0)} MB; files up to 64 MB are accepted. Cut out the object first.`);
+      setUploadError(
+        `${file.name} is ${(file.size / 1024 / 1024).toFixed(0)} MB; files up to 64 MB are accepted. Cut out the object first.`,
+      );
       return;
     }
     const bytes = new Uint8Array(await file.arrayBuffer());
@@ -315,7 +341,12 @@ export function CnnClassifier(props: CnnClassifierProps) {
         </button>
         <label class={styles.upload}>
           <span>Or upload your own image (PNG, JPEG or FITS):</span>
-          <input type="file" accept=".png,.jpg,.jpeg,.fits,.fit,.fts,image/png,image/jpeg,application/fits" data-testid="upload" onChange={onFile} />
+          <input
+            type="file"
+            accept=".png,.jpg,.jpeg,.fits,.fit,.fts,image/png,image/jpeg,application/fits"
+            data-testid="upload"
+            onChange={onFile}
+          />
         </label>
       </div>
       <ScaleControls
@@ -337,7 +368,10 @@ export function CnnClassifier(props: CnnClassifierProps) {
         {(up) => (
           <p class={styles.note} data-testid="upload-info">
             Your image: {up().name} ({up().format}, {up().width} × {up().height} pixels
-            <Show when={up().planes > 1}>, plane {up().plane + 1} of {up().planes}</Show>).{" "}
+            <Show when={up().planes > 1}>
+              , plane {up().plane + 1} of {up().planes}
+            </Show>
+            ).{" "}
             <Show when={up().planes > 1}>
               <label>
                 Plane{" "}
@@ -349,7 +383,8 @@ export function CnnClassifier(props: CnnClassifierProps) {
                   class={styles.planeInput}
                   onChange={(e) => {
                     const plane = Number(e.currentTarget.value) - 1;
-                    if (uploadBytes && Number.isInteger(plane) && plane >= 0 && plane < up().planes) void loadUpload(uploadBytes.name, uploadBytes.bytes, plane);
+                    if (uploadBytes && Number.isInteger(plane) && plane >= 0 && plane < up().planes)
+                      void loadUpload(uploadBytes.name, uploadBytes.bytes, plane);
                   }}
                 />
               </label>
@@ -403,8 +438,11 @@ export function CnnClassifier(props: CnnClassifierProps) {
                     <Show when={truth()}>
                       {(t) => (
                         <>
-                          {" "}— true class: <strong>{t()}</strong>{" "}
-                          <span class={verdict() === "right" ? styles.right : styles.wrong}>{verdict() === "right" ? "✓ right" : "✗ the model got this one wrong"}</span>
+                          {" "}
+                          — true class: <strong>{t()}</strong>{" "}
+                          <span class={verdict() === "right" ? styles.right : styles.wrong}>
+                            {verdict() === "right" ? "✓ right" : "✗ the model got this one wrong"}
+                          </span>
                         </>
                       )}
                     </Show>
@@ -414,9 +452,15 @@ export function CnnClassifier(props: CnnClassifierProps) {
                   Ran on <strong>{EP_LABEL[p().ep]}</strong> in {formatNumber(p().latencyMs, 1)} ms
                   <Show when={p().sessionMs > 0}> (loading the session took {formatNumber(p().sessionMs, 0)} ms)</Show>.
                   <Show when={p().views > 1}>
-                    {" "}The probabilities are the average over the image's {p().views} flips and quarter turns (the sky has no up); the image as shown alone gives {p().top} {formatNumber(p().firstView[p().topIndex] * 100, 1)} %.
+                    {" "}
+                    The probabilities are the average over the image's {p().views} flips and quarter turns (the sky has no up); the image as
+                    shown alone gives {p().top} {formatNumber(p().firstView[p().topIndex] * 100, 1)} %.
                   </Show>
-                  <Show when={agreement() !== null}> The engine's forward pass (which drew the maps below) agrees with onnxruntime on the image as shown to {formatScientific(agreement()!)}.</Show>
+                  <Show when={agreement() !== null}>
+                    {" "}
+                    The engine's forward pass (which drew the maps below) agrees with onnxruntime on the image as shown to{" "}
+                    {formatScientific(agreement()!)}.
+                  </Show>
                 </p>
                 <Show when={p().notice}>
                   {(n) => (
@@ -447,7 +491,10 @@ export function CnnClassifier(props: CnnClassifierProps) {
         {(e) => (
           <section class={styles.maps} data-testid="feature-maps" aria-label="Feature maps of every convolutional layer">
             <h3 class={styles.title}>Feature maps of every convolutional layer</h3>
-            <p class={styles.note}>Each square is one filter's output after its ReLU, black = 0, white = that map's largest value. Pick one (click, or Tab to a layer and use the arrow keys and Enter) to see how it is computed.</p>
+            <p class={styles.note}>
+              Each square is one filter's output after its ReLU, black = 0, white = that map's largest value. Pick one (click, or Tab to a
+              layer and use the arrow keys and Enter) to see how it is computed.
+            </p>
             <For each={e().layers}>
               {(layer) => (
                 <div class={styles.mapLayer} data-layer={layer.name}>
@@ -477,7 +524,14 @@ export function CnnClassifier(props: CnnClassifierProps) {
               )}
             </For>
             <Show when={picked() && engineNet() && prediction() && isCurrent() && source()}>
-              <DrillDown model={engineNet()!} modelId={s().model} image={source()!.image} prediction={prediction()!} layer={picked()!.layer} channel={picked()!.channel} />
+              <DrillDown
+                model={engineNet()!}
+                modelId={s().model}
+                image={source()!.image}
+                prediction={prediction()!}
+                layer={picked()!.layer}
+                channel={picked()!.channel}
+              />
             </Show>
           </section>
         )}
@@ -485,5 +539,3 @@ export function CnnClassifier(props: CnnClassifierProps) {
     </figure>
   );
 }
-
-

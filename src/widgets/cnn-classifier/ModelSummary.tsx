@@ -16,9 +16,7 @@ export function ModelSummary(props: ModelSummaryProps) {
   return (
     <div class={styles.summaryWrap} tabindex="0" role="region" aria-labelledby={`summary-${props.model}`}>
       <table class={styles.summary} data-testid="model-summary">
-        <caption id={`summary-${props.model}`}>
-          The {props.model} network, layer by layer (N is the batch size)
-        </caption>
+        <caption id={`summary-${props.model}`}>The {props.model} network, layer by layer (N is the batch size)</caption>
         <thead>
           <tr>
             <th scope="col">Layer (type)</th>

@@ -24,7 +24,13 @@ describe("the CNN demo's verdict", () => {
     const answer = { top: first.truth, subject: shown(first) };
     expect(verdictFor(answer, shown(first, "lens-finder"), first.truth)).toBeNull();
     const upload = { kind: "upload" as const, name: "m51.fits", plane: 0, bytes: new Uint8Array(10) };
-    expect(verdictFor({ top: "spiral", subject: { image: subjectImage(upload), model: "galaxy-morphology" } }, { image: subjectImage(upload), model: "galaxy-morphology" }, null)).toBeNull();
+    expect(
+      verdictFor(
+        { top: "spiral", subject: { image: subjectImage(upload), model: "galaxy-morphology" } },
+        { image: subjectImage(upload), model: "galaxy-morphology" },
+        null,
+      ),
+    ).toBeNull();
     // Another plane of the same file is another image.
     expect(subjectImage({ ...upload, plane: 1 })).not.toBe(subjectImage(upload));
   });

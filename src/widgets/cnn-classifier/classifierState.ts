@@ -32,7 +32,9 @@ export interface PredictionSubject {
 }
 
 /** The subject key of a gallery item or an uploaded file's plane. */
-export function subjectImage(source: { kind: "gallery"; item: { seed: string } } | { kind: "upload"; name: string; plane: number; bytes: Uint8Array }): string {
+export function subjectImage(
+  source: { kind: "gallery"; item: { seed: string } } | { kind: "upload"; name: string; plane: number; bytes: Uint8Array },
+): string {
   return source.kind === "gallery" ? `gallery:${source.item.seed}` : `upload:${source.name}:${source.plane}:${source.bytes.length}`;
 }
 
@@ -41,7 +43,11 @@ export function subjectImage(source: { kind: "gallery"; item: { seed: string } }
  * or its own prediction has not arrived yet. The previous image's prediction stays on screen while
  * the next one runs, and comparing it with the new image's truth flashed "✗ wrong" before predicting.
  */
-export function verdictFor(answer: { top: string; subject: PredictionSubject } | null, shown: PredictionSubject, truth: string | null): "right" | "wrong" | null {
+export function verdictFor(
+  answer: { top: string; subject: PredictionSubject } | null,
+  shown: PredictionSubject,
+  truth: string | null,
+): "right" | "wrong" | null {
   if (!answer || truth === null || !isPredictionFor(answer.subject, shown)) return null;
   return answer.top === truth ? "right" : "wrong";
 }

@@ -18,7 +18,11 @@ export interface GalleryItem {
 /** The page's items: the model's classes in turn, each with its own seed. */
 export function galleryItems(model: ClassifierId, page: number): GalleryItem[] {
   const classes = CLASSIFIERS[model].classes;
-  return Array.from({ length: GALLERY_SIZE }, (_, index) => ({ index, truth: classes[index % classes.length], seed: `cnn-gallery/${model}/${page}/${index}` }));
+  return Array.from({ length: GALLERY_SIZE }, (_, index) => ({
+    index,
+    truth: classes[index % classes.length],
+    seed: `cnn-gallery/${model}/${page}/${index}`,
+  }));
 }
 
 /** The simulated cutout of an item: the network input (CHW, 3 × 64 × 64 in [0, 1]). */

@@ -88,7 +88,10 @@ export function ConvExplorer(props: ConvExplorerProps) {
     url.update({ kernel: "custom", w });
   };
   const sumTex = () =>
-    `y_{${s().y},${s().x}} = \\sum_{i=1}^{3}\\sum_{j=1}^{3} w_{ij}\\, p_{ij} = ${texNumber(terms().reduce((a, t) => a + t.product, 0), 4)}`;
+    `y_{${s().y},${s().x}} = \\sum_{i=1}^{3}\\sum_{j=1}^{3} w_{ij}\\, p_{ij} = ${texNumber(
+      terms().reduce((a, t) => a + t.product, 0),
+      4,
+    )}`;
   const [lo, hi] = [() => range(feature())[0], () => range(feature())[1]];
 
   return (
@@ -102,7 +105,13 @@ export function ConvExplorer(props: ConvExplorerProps) {
           value={s().kernel}
           onChange={(kernel) => url.update({ kernel })}
         />
-        <ChoiceGroup name="galaxy" legend="Galaxy (r band)" options={GALAXIES.map((g) => ({ value: g, label: g }))} value={s().galaxy} onChange={(galaxy) => url.update({ galaxy })} />
+        <ChoiceGroup
+          name="galaxy"
+          legend="Galaxy (r band)"
+          options={GALAXIES.map((g) => ({ value: g, label: g }))}
+          value={s().galaxy}
+          onChange={(galaxy) => url.update({ galaxy })}
+        />
       </div>
       <fieldset class={styles.kernel} data-control="weights">
         <legend>Kernel weights (edit any to make a custom kernel)</legend>
@@ -125,7 +134,9 @@ export function ConvExplorer(props: ConvExplorerProps) {
 
       <div class={styles.panels}>
         <div class={styles.panel}>
-          <h3 class={styles.panelTitle} id="conv-input-title">Input: 64 × 64 pixels</h3>
+          <h3 class={styles.panelTitle} id="conv-input-title">
+            Input: 64 × 64 pixels
+          </h3>
           <div
             class={styles.imageBox}
             tabindex="0"
@@ -149,7 +160,13 @@ export function ConvExplorer(props: ConvExplorerProps) {
         <div class={styles.panel}>
           <h3 class={styles.panelTitle}>Feature map: 64 × 64</h3>
           <div class={styles.imageBox}>
-            <canvas ref={output} class={styles.pixels} role="img" aria-label={`Feature map after the ${PRESET_LABELS[s().kernel].toLowerCase()} kernel; values from ${short(lo())} (black) to ${short(hi())} (white).`} data-testid="conv-output" />
+            <canvas
+              ref={output}
+              class={styles.pixels}
+              role="img"
+              aria-label={`Feature map after the ${PRESET_LABELS[s().kernel].toLowerCase()} kernel; values from ${short(lo())} (black) to ${short(hi())} (white).`}
+              data-testid="conv-output"
+            />
             <svg class={styles.overlay} viewBox={`0 0 ${SIZE} ${SIZE}`} aria-hidden="true">
               <rect class={styles.window} x={s().x} y={s().y} width={1} height={1} />
             </svg>
@@ -161,16 +178,33 @@ export function ConvExplorer(props: ConvExplorerProps) {
         <div class={styles.panel}>
           <h3 class={styles.panelTitle}>After 2 × 2 pooling: 32 × 32</h3>
           <div class={styles.imageBox}>
-            <canvas ref={pooledCanvas} class={styles.pixels} role="img" aria-label={`The feature map after 2 × 2 ${s().pool} pooling: 32 × 32 values.`} data-testid="conv-pooled" />
+            <canvas
+              ref={pooledCanvas}
+              class={styles.pixels}
+              role="img"
+              aria-label={`The feature map after 2 × 2 ${s().pool} pooling: 32 × 32 values.`}
+              data-testid="conv-pooled"
+            />
             <svg class={styles.overlay} viewBox={`0 0 ${SIZE / 2} ${SIZE / 2}`} aria-hidden="true">
               <rect class={styles.window} x={s().x >> 1} y={s().y >> 1} width={1} height={1} />
             </svg>
           </div>
-          <ChoiceGroup name="pool" legend="Pooling" options={[{ value: "max", label: "max" }, { value: "avg", label: "average" }]} value={s().pool} onChange={(p) => url.update({ pool: p })} />
+          <ChoiceGroup
+            name="pool"
+            legend="Pooling"
+            options={[
+              { value: "max", label: "max" },
+              { value: "avg", label: "average" },
+            ]}
+            value={s().pool}
+            onChange={(p) => url.update({ pool: p })}
+          />
         </div>
       </div>
 
-      <h3 class={styles.panelTitle}>The arithmetic at pixel ({s().x}, {s().y})</h3>
+      <h3 class={styles.panelTitle}>
+        The arithmetic at pixel ({s().x}, {s().y})
+      </h3>
       <table class={styles.terms} data-testid="conv-terms">
         <caption class="visually-hidden">Weight × pixel for each of the nine positions of the kernel</caption>
         <tbody>
@@ -194,8 +228,8 @@ export function ConvExplorer(props: ConvExplorerProps) {
       </table>
       <TeX tex={sumTex()} data-testid="conv-sum" />
       <p class={styles.help}>
-        The engine's conv2d gives <strong data-testid="conv-value">{short(value())}</strong> at this pixel. Grey cells fall outside the image and
-        count as 0 (zero padding keeps the map 64 × 64).
+        The engine's conv2d gives <strong data-testid="conv-value">{short(value())}</strong> at this pixel. Grey cells fall outside the
+        image and count as 0 (zero padding keeps the map 64 × 64).
       </p>
       <p class="visually-hidden" aria-live="polite">
         {announce()}
@@ -203,4 +237,3 @@ export function ConvExplorer(props: ConvExplorerProps) {
     </figure>
   );
 }
-

@@ -18,7 +18,12 @@ describe("convolution explorer model", () => {
   it("the nine products at any pixel (edges included) sum to the engine's conv2d value there", () => {
     for (const name of ["edge", "vertical-edge", "blur", "sharpen"] as const) {
       const out = convolve(plane, KERNELS[name]);
-      for (const [x, y] of [[0, 0], [32, 30], [63, 10], [5, 63]]) {
+      for (const [x, y] of [
+        [0, 0],
+        [32, 30],
+        [63, 10],
+        [5, 63],
+      ]) {
         const terms = termsAt(plane, KERNELS[name], x, y);
         expect(terms).toHaveLength(9);
         expect(terms.reduce((s, t) => s + t.product, 0)).toBeCloseTo(out[y * SIZE + x], 5);

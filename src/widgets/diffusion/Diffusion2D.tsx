@@ -103,7 +103,13 @@ export function Diffusion2D(props: Diffusion2DProps) {
     }),
   );
   // A sampler choice re-samples the trained network, if there is one.
-  createEffect(on(() => s().sampler, (sampler) => send({ type: "sampler", sampler }), { defer: true }));
+  createEffect(
+    on(
+      () => s().sampler,
+      (sampler) => send({ type: "sampler", sampler }),
+      { defer: true },
+    ),
+  );
 
   // Entering "sampling" (after training, or after a sampler switch) runs the reverse process once.
   createEffect(
@@ -120,7 +126,10 @@ export function Diffusion2D(props: Diffusion2DProps) {
           if (machine() !== m) return;
           try {
             const model = modelFromConfig(m.net.config, 0);
-            setWeights(model, m.net.weights.map((w) => ({ name: w.name, shape: w.shape, data: new Float32Array(w.buffer) })));
+            setWeights(
+              model,
+              m.net.weights.map((w) => ({ name: w.name, shape: w.shape, data: new Float32Array(w.buffer) })),
+            );
             const f = reverseFrames(model, m.sampler, SETUP_2D.samples, s().seed);
             batch(() => {
               send({ type: "sampled", sampler: m.sampler, frames: f });
@@ -154,7 +163,13 @@ export function Diffusion2D(props: Diffusion2DProps) {
       seed,
       x: [x],
       y: [y],
-      options: { epochs: s().epochs, batchSize: SETUP_2D.batchSize, loss: "mse", optimizer: { name: "adam", options: { learningRate: SETUP_2D.learningRate } }, rngSeed: seed },
+      options: {
+        epochs: s().epochs,
+        batchSize: SETUP_2D.batchSize,
+        loss: "mse",
+        optimizer: { name: "adam", options: { learningRate: SETUP_2D.learningRate } },
+        rngSeed: seed,
+      },
     };
     send({ type: "train", run });
     const started = performance.now();
@@ -163,7 +178,12 @@ export function Diffusion2D(props: Diffusion2DProps) {
     current.done.then(
       (m) => {
         if (fitRun === current) fitRun = null;
-        send({ type: "trained", run, sampler: s().sampler, net: { config, weights: m.weights, losses: m.history.loss.slice(), trainMs: performance.now() - started } });
+        send({
+          type: "trained",
+          run,
+          sampler: s().sampler,
+          net: { config, weights: m.weights, losses: m.history.loss.slice(), trainMs: performance.now() - started },
+        });
       },
       (e: unknown) => {
         if (fitRun === current) fitRun = null;
@@ -225,7 +245,12 @@ export function Diffusion2D(props: Diffusion2DProps) {
     if (s().dist !== "drawn") return;
     const step = e.shiftKey ? 0.5 : 0.1;
     const [cx, cy] = cursor();
-    const moves: Record<string, [number, number]> = { ArrowLeft: [-step, 0], ArrowRight: [step, 0], ArrowUp: [0, step], ArrowDown: [0, -step] };
+    const moves: Record<string, [number, number]> = {
+      ArrowLeft: [-step, 0],
+      ArrowRight: [step, 0],
+      ArrowUp: [0, step],
+      ArrowDown: [0, -step],
+    };
     if (moves[e.key]) {
       e.preventDefault();
       setCursor([Math.max(-2, Math.min(2, cx + moves[e.key][0])), Math.max(-2, Math.min(2, cy + moves[e.key][1]))]);
@@ -242,22 +267,42 @@ export function Diffusion2D(props: Diffusion2DProps) {
     const min = Math.min(...l, 0);
     const w = 300;
     const h = 90;
-    return l.map((v, i) => `${i === 0 ? "M" : "L"}${((i / Math.max(1, l.length - 1)) * w + 30).toFixed(1)},${(10 + (1 - (v - min) / (max - min || 1)) * h).toFixed(1)}`).join("");
+    return l
+      .map(
+        (v, i) =>
+          `${i === 0 ? "M" : "L"}${((i / Math.max(1, l.length - 1)) * w + 30).toFixed(1)},${(10 + (1 - (v - min) / (max - min || 1)) * h).toFixed(1)}`,
+      )
+      .join("");
   });
 
   const description = () => {
     const d = data();
     const p = points();
-    const base = d ? `${d.length / 2} data points of the ${LABELS[s().dist].toLowerCase()} distribution in grey.` : "No data points yet: draw some.";
+    const base = d
+      ? `${d.length / 2} data points of the ${LABELS[s().dist].toLowerCase()} distribution in grey.`
+      : "No data points yet: draw some.";
     if (!p) return base;
     return `${base} ${p.length / 2} generated points at step t = ${frameStep(frame())} of ${SETUP_2D.T}; ${formatNumber((near() ?? 0) * 100, 0)} % of them lie within ${NEAR} of a data point.`;
   };
 
   return (
-    <figure class={styles.root} data-widget="diffusion-2d" data-status={status()} data-frame={frame()} data-near={near() ?? ""} data-points={points() ? points()!.length / 2 : 0}>
+    <figure
+      class={styles.root}
+      data-widget="diffusion-2d"
+      data-status={status()}
+      data-frame={frame()}
+      data-near={near() ?? ""}
+      data-points={points() ? points()!.length / 2 : 0}
+    >
       <UrlNotice problems={url.problems()} />
       <div class={styles.controls}>
-        <ChoiceGroup name="dist" legend="Distribution" options={DISTRIBUTIONS_OPTIONS} value={s().dist} onChange={(dist) => url.update({ dist })} />
+        <ChoiceGroup
+          name="dist"
+          legend="Distribution"
+          options={DISTRIBUTIONS_OPTIONS}
+          value={s().dist}
+          onChange={(dist) => url.update({ dist })}
+        />
         <ChoiceGroup
           name="sampler"
           legend="Reverse process"
@@ -268,23 +313,43 @@ export function Diffusion2D(props: Diffusion2DProps) {
           value={s().sampler}
           onChange={(sampler) => url.update({ sampler })}
         />
-        <LabelledSlider label="Epochs" name="epochs" value={s().epochs} min={1} max={200} step={1} digits={0} onChange={(epochs) => url.update({ epochs })} hint={`of ${SETUP_2D.rows} (x_t, t) → ε rows`} />
+        <LabelledSlider
+          label="Epochs"
+          name="epochs"
+          value={s().epochs}
+          min={1}
+          max={200}
+          step={1}
+          digits={0}
+          onChange={(epochs) => url.update({ epochs })}
+          hint={`of ${SETUP_2D.rows} (x_t, t) → ε rows`}
+        />
       </div>
       <Show when={s().dist === "drawn"}>
         <p class={styles.note}>
-          Click or tap in the square to add points (each becomes a small cluster). With the keyboard: focus the square, move the orange cursor with the arrow keys (Shift for big steps) and press Enter or Space to add a point. {drawn().length} point{drawn().length === 1 ? "" : "s"} drawn.{" "}
+          Click or tap in the square to add points (each becomes a small cluster). With the keyboard: focus the square, move the orange
+          cursor with the arrow keys (Shift for big steps) and press Enter or Space to add a point. {drawn().length} point
+          {drawn().length === 1 ? "" : "s"} drawn.{" "}
           <button type="button" class={styles.secondary} onClick={() => setDrawn([])} disabled={drawn().length === 0}>
             Clear
           </button>
         </p>
       </Show>
       <div class={styles.row}>
-        <button type="button" class={styles.primary} data-action="train" onClick={train} disabled={!data() || status() === "training" || status() === "sampling"}>
+        <button
+          type="button"
+          class={styles.primary}
+          data-action="train"
+          onClick={train}
+          disabled={!data() || status() === "training" || status() === "sampling"}
+        >
           {status() === "done" ? "Train again" : "Train the noise predictor"}
         </button>
         <Show when={status() === "training" || status() === "sampling"}>
           <label class={styles.note}>
-            {status() === "training" ? `Training in a background worker: epoch ${losses().length} of ${s().epochs}` : "Running the reverse process…"}{" "}
+            {status() === "training"
+              ? `Training in a background worker: epoch ${losses().length} of ${s().epochs}`
+              : "Running the reverse process…"}{" "}
             <progress class={styles.progress} max={s().epochs} value={losses().length} aria-label="Training progress (epochs)" />
           </label>
         </Show>
@@ -327,14 +392,18 @@ export function Diffusion2D(props: Diffusion2DProps) {
             <Show when={data()}>
               {(d) => (
                 <g aria-hidden="true">
-                  <For each={Array.from({ length: d().length / 2 }, (_, i) => i)}>{(i) => <circle class={styles.dataPoint} cx={toX(d()[2 * i])} cy={toY(d()[2 * i + 1])} r={2.2} />}</For>
+                  <For each={Array.from({ length: d().length / 2 }, (_, i) => i)}>
+                    {(i) => <circle class={styles.dataPoint} cx={toX(d()[2 * i])} cy={toY(d()[2 * i + 1])} r={2.2} />}
+                  </For>
                 </g>
               )}
             </Show>
             <Show when={points()}>
               {(p) => (
                 <g aria-hidden="true" data-testid="d2-samples">
-                  <For each={Array.from({ length: p().length / 2 }, (_, i) => i)}>{(i) => <circle class={styles.samplePoint} cx={toX(inBox(p()[2 * i]))} cy={toY(inBox(p()[2 * i + 1]))} r={2.6} />}</For>
+                  <For each={Array.from({ length: p().length / 2 }, (_, i) => i)}>
+                    {(i) => <circle class={styles.samplePoint} cx={toX(inBox(p()[2 * i]))} cy={toY(inBox(p()[2 * i + 1]))} r={2.6} />}
+                  </For>
                 </g>
               )}
             </Show>
@@ -342,7 +411,16 @@ export function Diffusion2D(props: Diffusion2DProps) {
         </div>
         <div>
           <h3 class={styles.title}>Training loss ‖ε − ε̂‖²</h3>
-          <ChartFrame width={340} height={110} label="Training loss per epoch" description={losses().length ? `Loss per epoch, from ${formatNumber(losses()[0], 3)} to ${formatNumber(losses()[losses().length - 1], 3)} after ${losses().length} epochs.` : "No training yet."}>
+          <ChartFrame
+            width={340}
+            height={110}
+            label="Training loss per epoch"
+            description={
+              losses().length
+                ? `Loss per epoch, from ${formatNumber(losses()[0], 3)} to ${formatNumber(losses()[losses().length - 1], 3)} after ${losses().length} epochs.`
+                : "No training yet."
+            }
+          >
             <rect class={styles.plotBox} x={30} y={10} width={300} height={90} />
             <path class={styles.lossLine} d={lossPath()} />
             <text class={styles.tickLabel} x={2} y={20}>
@@ -351,9 +429,11 @@ export function Diffusion2D(props: Diffusion2DProps) {
           </ChartFrame>
           <Show when={netOf(machine())}>
             {(net) => (
-            <p class={styles.note} data-testid="d2-time">
-              {net().losses.length} epochs trained in {formatNumber(net().trainMs / 1000, 1)} s in a Web Worker (final loss {formatNumber(net().losses[net().losses.length - 1], 3)}; a perfect ε̂ is impossible — even the best predictor leaves a loss well above 0, since ε cannot be read off x_t exactly).
-            </p>
+              <p class={styles.note} data-testid="d2-time">
+                {net().losses.length} epochs trained in {formatNumber(net().trainMs / 1000, 1)} s in a Web Worker (final loss{" "}
+                {formatNumber(net().losses[net().losses.length - 1], 3)}; a perfect ε̂ is impossible — even the best predictor leaves a loss
+                well above 0, since ε cannot be read off x_t exactly).
+              </p>
             )}
           </Show>
           <Show when={frames().length > 0}>
@@ -378,10 +458,13 @@ export function Diffusion2D(props: Diffusion2DProps) {
               </button>
             </div>
             <p class={styles.numbers} role="status" data-testid="d2-quality">
-              At t = {frameStep(frame())}: {formatNumber((near() ?? 0) * 100, 0)} % of {SETUP_2D.samples} points within {NEAR} of a data point (pure noise at t = {SETUP_2D.T}: {formatNumber((nearAtStart() ?? 0) * 100, 0)} %).
+              At t = {frameStep(frame())}: {formatNumber((near() ?? 0) * 100, 0)} % of {SETUP_2D.samples} points within {NEAR} of a data
+              point (pure noise at t = {SETUP_2D.T}: {formatNumber((nearAtStart() ?? 0) * 100, 0)} %).
             </p>
             <p class={styles.note}>
-              Honest reading: the cloud does flow onto the shape, but a network this small, trained for seconds, leaves stragglers between the arms and blurs sharp ends; a spiral or a ring covers much of the square, so even noise scores well there. Compare with the noise score, not with 100 %.
+              Honest reading: the cloud does flow onto the shape, but a network this small, trained for seconds, leaves stragglers between
+              the arms and blurs sharp ends; a spiral or a ring covers much of the square, so even noise scores well there. Compare with the
+              noise score, not with 100 %.
             </p>
           </Show>
         </div>

@@ -8,7 +8,17 @@ import { TeX } from "../shared/TeX.tsx";
 import { formatNumber, formatScientific } from "../shared/chartLayout.ts";
 import { paintRgb } from "../shared/raster.ts";
 import { MORPHOLOGY_CLASSES } from "../../lib/astro/index.ts";
-import { FORWARD_PREFIX, FORWARD_T, alphaBarCurve, coefficients, forwardScene, forwardSchedule, forwardSchema, forwardTeX, noisyDisplay } from "./forwardNoisingModel.ts";
+import {
+  FORWARD_PREFIX,
+  FORWARD_T,
+  alphaBarCurve,
+  coefficients,
+  forwardScene,
+  forwardSchedule,
+  forwardSchema,
+  forwardTeX,
+  noisyDisplay,
+} from "./forwardNoisingModel.ts";
 import "../shared/palette.css";
 import styles from "./diffusion.module.css";
 
@@ -43,7 +53,13 @@ export function ForwardNoising(props: ForwardNoisingProps) {
   let canvas: HTMLCanvasElement | undefined;
   createEffect(() => {
     const sc = scene();
-    if (sc && clean) paintRgb(clean, Float32Array.from(sc.x0, (v) => (v + 1) / 2), 64, 64);
+    if (sc && clean)
+      paintRgb(
+        clean,
+        Float32Array.from(sc.x0, (v) => (v + 1) / 2),
+        64,
+        64,
+      );
   });
   createEffect(() => {
     const n = noisy();
@@ -59,14 +75,23 @@ export function ForwardNoising(props: ForwardNoisingProps) {
 
   const W = 340;
   const H = 150;
-  const path = (values: number[]) => values.map((v, t) => `${t === 0 ? "M" : "L"}${(30 + (t / FORWARD_T) * (W - 40)).toFixed(1)},${(10 + (1 - v) * (H - 30)).toFixed(1)}`).join("");
+  const path = (values: number[]) =>
+    values
+      .map((v, t) => `${t === 0 ? "M" : "L"}${(30 + (t / FORWARD_T) * (W - 40)).toFixed(1)},${(10 + (1 - v) * (H - 30)).toFixed(1)}`)
+      .join("");
   const markerX = () => 30 + (s().t / FORWARD_T) * (W - 40);
 
   return (
     <figure class={styles.root} data-widget="forward-noising" data-t={s().t} data-checksum={checksum()}>
       <UrlNotice problems={url.problems()} />
       <div class={styles.controls}>
-        <ChoiceGroup name="galaxy" legend="Galaxy" options={MORPHOLOGY_CLASSES.map((g) => ({ value: g, label: g }))} value={s().galaxy} onChange={(galaxy) => url.update({ galaxy })} />
+        <ChoiceGroup
+          name="galaxy"
+          legend="Galaxy"
+          options={MORPHOLOGY_CLASSES.map((g) => ({ value: g, label: g }))}
+          value={s().galaxy}
+          onChange={(galaxy) => url.update({ galaxy })}
+        />
         <ChoiceGroup
           name="schedule"
           legend="Schedule"
@@ -77,11 +102,26 @@ export function ForwardNoising(props: ForwardNoisingProps) {
           value={s().schedule}
           onChange={(schedule) => url.update({ schedule })}
         />
-        <button type="button" class={styles.secondary} data-action="new-galaxy" onClick={() => url.update({ seed: (s().seed + 1) % 10000 })}>
+        <button
+          type="button"
+          class={styles.secondary}
+          data-action="new-galaxy"
+          onClick={() => url.update({ seed: (s().seed + 1) % 10000 })}
+        >
           Another galaxy
         </button>
       </div>
-      <LabelledSlider label="Step t" name="t" value={s().t} min={0} max={FORWARD_T} step={1} digits={0} onChange={(t) => url.update({ t })} hint={`of T = ${FORWARD_T}`} />
+      <LabelledSlider
+        label="Step t"
+        name="t"
+        value={s().t}
+        min={0}
+        max={FORWARD_T}
+        step={1}
+        digits={0}
+        onChange={(t) => url.update({ t })}
+        hint={`of T = ${FORWARD_T}`}
+      />
       <div class={styles.images}>
         <div class={styles.tile}>
           <canvas ref={clean} class={styles.canvas} role="img" aria-label={`The clean simulated ${s().galaxy} galaxy x₀`} />
@@ -100,7 +140,8 @@ export function ForwardNoising(props: ForwardNoisingProps) {
       </div>
       <TeX tex={forwardTeX(c())} data-testid="forward-tex" />
       <p class={styles.numbers} data-testid="forward-numbers">
-        ᾱ_{s().t} = {formatScientific(c().alphaBar)}; √ᾱ = {formatNumber(c().signalScale, 3)}, 1 − ᾱ = {formatNumber(c().noiseVariance, 3)}, SNR = {s().t === 0 ? "∞" : formatScientific(c().snr)}
+        ᾱ_{s().t} = {formatScientific(c().alphaBar)}; √ᾱ = {formatNumber(c().signalScale, 3)}, 1 − ᾱ = {formatNumber(c().noiseVariance, 3)},
+        SNR = {s().t === 0 ? "∞" : formatScientific(c().snr)}
         <Show when={s().t > 0}> ({formatNumber(10 * Math.log10(c().snr), 1)} dB)</Show>.
       </p>
       <h3 class={styles.title}>How much signal is left: ᾱ_t</h3>
@@ -114,13 +155,20 @@ export function ForwardNoising(props: ForwardNoisingProps) {
         <path class={styles.curveLine} style={{ stroke: "var(--chart-1)" }} d={path(alphaBarCurve(schedule()))} />
         <path class={styles.curveLine} style={{ stroke: "var(--chart-2)", "stroke-dasharray": "5 4" }} d={path(alphaBarCurve(other()))} />
         <line x1={markerX()} x2={markerX()} y1={10} y2={H - 20} stroke="var(--focus)" stroke-width={2} />
-        <text class={styles.tickLabel} x={4} y={16}>1</text>
-        <text class={styles.tickLabel} x={4} y={H - 20}>0</text>
-        <text class={styles.tickLabel} x={30} y={H - 4}>t = 0</text>
+        <text class={styles.tickLabel} x={4} y={16}>
+          1
+        </text>
+        <text class={styles.tickLabel} x={4} y={H - 20}>
+          0
+        </text>
+        <text class={styles.tickLabel} x={30} y={H - 4}>
+          t = 0
+        </text>
         <text class={styles.tickLabel} x={W - 60} y={H - 4}>{`t = ${FORWARD_T}`}</text>
       </ChartFrame>
       <p class={styles.note}>
-        Solid: {s().schedule} (shown above); dashed: {s().schedule === "cosine" ? "linear" : "cosine"}. The linear schedule of Ho et al. (2020) spends many steps on almost pure noise; the cosine one (Nichol & Dhariwal 2021) removes information more evenly.
+        Solid: {s().schedule} (shown above); dashed: {s().schedule === "cosine" ? "linear" : "cosine"}. The linear schedule of Ho et al.
+        (2020) spends many steps on almost pure noise; the cosine one (Nichol & Dhariwal 2021) removes information more evenly.
       </p>
     </figure>
   );

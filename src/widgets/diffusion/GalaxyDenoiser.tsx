@@ -11,7 +11,20 @@ import { loadBrowserRuntime } from "../../lib/inference/browserRuntime.ts";
 import { MORPHOLOGY_CLASSES } from "../../lib/astro/index.ts";
 import { coefficients, ddimStep, predictX0 } from "../../lib/diffusion/index.ts";
 import { DENOISER_SPEC, dataToDisplay, denoiserInput } from "../../lib/zoo/index.ts";
-import { DENOISER_PREFIX, GENERATED, denoiseScene, denoiserSchedule, denoiserSchema, displayMse, generationNoise, generationPlan, SPECKLE_GAIN, rescaledNoisy, singleInput, x0ErrorGain } from "./denoiserModel.ts";
+import {
+  DENOISER_PREFIX,
+  GENERATED,
+  denoiseScene,
+  denoiserSchedule,
+  denoiserSchema,
+  displayMse,
+  generationNoise,
+  generationPlan,
+  SPECKLE_GAIN,
+  rescaledNoisy,
+  singleInput,
+  x0ErrorGain,
+} from "./denoiserModel.ts";
 import { psnr } from "../../lib/nn/index.ts";
 import { modelSource } from "../shared/modelAssets.ts";
 import "../shared/palette.css";
@@ -33,7 +46,13 @@ function Tile(props: { image: Float32Array | null; label: string; caption: strin
   });
   return (
     <div class={styles.tile}>
-      <canvas ref={canvas} class={`${styles.canvas} ${props.small ? styles.small : ""}`} role="img" aria-label={props.label} data-testid={props.testid} />
+      <canvas
+        ref={canvas}
+        class={`${styles.canvas} ${props.small ? styles.small : ""}`}
+        role="img"
+        aria-label={props.label}
+        data-testid={props.testid}
+      />
       <div class={styles.caption}>{props.caption}</div>
     </div>
   );
@@ -55,7 +74,13 @@ export function GalaxyDenoiser(props: GalaxyDenoiserProps) {
   const [denoised, setDenoised] = createSignal<{ key: string; x0Hat: Float32Array } | null>(null);
   const [generated, setGenerated] = createSignal<Float32Array[] | null>(null);
   const [genProgress, setGenProgress] = createSignal<{ done: number; total: number } | null>(null);
-  const [run, setRun] = createSignal<{ ep: ExecutionProvider; notice: string | null; first: number; warm: number | null; sessionMs: number } | null>(null);
+  const [run, setRun] = createSignal<{
+    ep: ExecutionProvider;
+    notice: string | null;
+    first: number;
+    warm: number | null;
+    sessionMs: number;
+  } | null>(null);
   let runner: ModelRunner | null = null;
   onMount(() => {
     runner = new ModelRunner({ loadRuntime: loadBrowserRuntime });
@@ -78,7 +103,11 @@ export function GalaxyDenoiser(props: GalaxyDenoiserProps) {
 
   const record = (r: { ep: ExecutionProvider; notice: string | null; latencyMs: number; sessionMs: number }) => {
     const prev = run();
-    setRun(prev && prev.ep === r.ep ? { ...prev, warm: r.latencyMs, notice: r.notice } : { ep: r.ep, notice: r.notice, first: r.latencyMs, warm: null, sessionMs: r.sessionMs });
+    setRun(
+      prev && prev.ep === r.ep
+        ? { ...prev, warm: r.latencyMs, notice: r.notice }
+        : { ep: r.ep, notice: r.notice, first: r.latencyMs, warm: null, sessionMs: r.sessionMs },
+    );
   };
   const fail = (e: unknown) => {
     setError({ message: describeError(e), retryable: e instanceof InferenceError ? e.retryable : true });
@@ -104,9 +133,13 @@ export function GalaxyDenoiser(props: GalaxyDenoiserProps) {
   };
   // Once the learner has denoised, moving t or changing the galaxy denoises again.
   createEffect(
-    on([key, () => s().ep], () => {
-      if (untrack(denoised) !== null) void denoise();
-    }, { defer: true }),
+    on(
+      [key, () => s().ep],
+      () => {
+        if (untrack(denoised) !== null) void denoise();
+      },
+      { defer: true },
+    ),
   );
 
   const generate = async () => {
@@ -145,10 +178,24 @@ export function GalaxyDenoiser(props: GalaxyDenoiserProps) {
   };
 
   return (
-    <figure class={styles.root} data-widget="galaxy-denoiser" data-status={status()} data-ep={run()?.ep ?? ""} data-denoised-mse={denoisedMse() ?? ""} data-noisy-mse={noisyMse() ?? ""} data-generated={generated()?.length ?? 0}>
+    <figure
+      class={styles.root}
+      data-widget="galaxy-denoiser"
+      data-status={status()}
+      data-ep={run()?.ep ?? ""}
+      data-denoised-mse={denoisedMse() ?? ""}
+      data-noisy-mse={noisyMse() ?? ""}
+      data-generated={generated()?.length ?? 0}
+    >
       <UrlNotice problems={url.problems()} />
       <div class={styles.controls}>
-        <ChoiceGroup name="galaxy" legend="Galaxy" options={MORPHOLOGY_CLASSES.map((g) => ({ value: g, label: g }))} value={s().galaxy} onChange={(galaxy) => url.update({ galaxy })} />
+        <ChoiceGroup
+          name="galaxy"
+          legend="Galaxy"
+          options={MORPHOLOGY_CLASSES.map((g) => ({ value: g, label: g }))}
+          value={s().galaxy}
+          onChange={(galaxy) => url.update({ galaxy })}
+        />
         <ChoiceGroup
           name="ep"
           legend="Run on"
@@ -163,12 +210,36 @@ export function GalaxyDenoiser(props: GalaxyDenoiserProps) {
           Another galaxy
         </button>
       </div>
-      <LabelledSlider label="Noise level: step t" name="t" value={s().t} min={1} max={DENOISER_SPEC.schedule.T} step={1} digits={0} onChange={(t) => url.update({ t })} hint={`√ᾱ = ${formatNumber(c().signalScale, 3)}, √(1 − ᾱ) = ${formatNumber(c().noiseScale, 3)}`} />
+      <LabelledSlider
+        label="Noise level: step t"
+        name="t"
+        value={s().t}
+        min={1}
+        max={DENOISER_SPEC.schedule.T}
+        step={1}
+        digits={0}
+        onChange={(t) => url.update({ t })}
+        hint={`√ᾱ = ${formatNumber(c().signalScale, 3)}, √(1 − ᾱ) = ${formatNumber(c().noiseScale, 3)}`}
+      />
       <div class={styles.images}>
         <Tile image={scene()?.x0 ?? null} label={`The clean simulated ${s().galaxy}, 32 × 32 pixels`} caption="clean x₀" />
-        <Tile image={scene()?.xt ?? null} label={`The same galaxy noised to step ${s().t}`} caption={`noisy x_${s().t}`} testid="dn-noisy" />
-        <Tile image={noisyRescaled()} label="The noisy image divided by √ᾱ: what you have without a network" caption="x_t/√ᾱ (no network)" />
-        <Tile image={x0Hat()} label={x0Hat() ? "The network's one-step estimate of the clean galaxy" : "Not denoised yet"} caption="network's x̂₀" testid="dn-denoised" />
+        <Tile
+          image={scene()?.xt ?? null}
+          label={`The same galaxy noised to step ${s().t}`}
+          caption={`noisy x_${s().t}`}
+          testid="dn-noisy"
+        />
+        <Tile
+          image={noisyRescaled()}
+          label="The noisy image divided by √ᾱ: what you have without a network"
+          caption="x_t/√ᾱ (no network)"
+        />
+        <Tile
+          image={x0Hat()}
+          label={x0Hat() ? "The network's one-step estimate of the clean galaxy" : "Not denoised yet"}
+          caption="network's x̂₀"
+          testid="dn-denoised"
+        />
       </div>
       <p class={styles.note} data-testid="dn-gain">
         At t = {s().t} every error of ε̂ reaches x̂₀ multiplied by √(1 − ᾱ)/√ᾱ = {formatNumber(gain(), 2)}
@@ -177,28 +248,56 @@ export function GalaxyDenoiser(props: GalaxyDenoiserProps) {
           : ": the estimate is the network's average guess of the galaxy, blurry but recognisable."}
       </p>
       <Show when={!run()}>
-        <p class={styles.note}>The model ({DENOISER_SPEC.size} × {DENOISER_SPEC.size} pixels, ≈ 120 kB) and ONNX Runtime (14–27 MB of WebAssembly, downloaded once) load when you press a button below.</p>
+        <p class={styles.note}>
+          The model ({DENOISER_SPEC.size} × {DENOISER_SPEC.size} pixels, ≈ 120 kB) and ONNX Runtime (14–27 MB of WebAssembly, downloaded
+          once) load when you press a button below.
+        </p>
       </Show>
       <div class={styles.row}>
-        <button type="button" class={styles.primary} data-action="denoise" onClick={() => void denoise()} disabled={!mounted() || status() === "loading"}>
+        <button
+          type="button"
+          class={styles.primary}
+          data-action="denoise"
+          onClick={() => void denoise()}
+          disabled={!mounted() || status() === "loading"}
+        >
           Denoise in one step
         </button>
       </div>
       <Show when={denoisedMse() !== null && noisyMse() !== null}>
         <p class={styles.numbers} role="status" data-testid="dn-errors">
-          Error against the clean galaxy (pixel values 0–1): without a network MSE {formatNumber(noisyMse()!, 4)} (PSNR {formatNumber(psnr(noisyMse()!), 1)} dB); the network's x̂₀ MSE {formatNumber(denoisedMse()!, 4)} (PSNR {formatNumber(psnr(denoisedMse()!), 1)} dB).
+          Error against the clean galaxy (pixel values 0–1): without a network MSE {formatNumber(noisyMse()!, 4)} (PSNR{" "}
+          {formatNumber(psnr(noisyMse()!), 1)} dB); the network's x̂₀ MSE {formatNumber(denoisedMse()!, 4)} (PSNR{" "}
+          {formatNumber(psnr(denoisedMse()!), 1)} dB).
         </p>
       </Show>
 
       <h3 class={styles.title}>Generate galaxies from pure noise</h3>
-      <LabelledSlider label="Reverse steps (DDIM)" name="steps" value={s().steps} min={1} max={50} step={1} digits={0} onChange={(steps) => url.update({ steps })} hint={`jumps from t = ${DENOISER_SPEC.schedule.T} to 0`} />
+      <LabelledSlider
+        label="Reverse steps (DDIM)"
+        name="steps"
+        value={s().steps}
+        min={1}
+        max={50}
+        step={1}
+        digits={0}
+        onChange={(steps) => url.update({ steps })}
+        hint={`jumps from t = ${DENOISER_SPEC.schedule.T} to 0`}
+      />
       <div class={styles.row}>
-        <button type="button" class={styles.primary} data-action="generate" onClick={() => void generate()} disabled={!mounted() || status() === "loading"}>
+        <button
+          type="button"
+          class={styles.primary}
+          data-action="generate"
+          onClick={() => void generate()}
+          disabled={!mounted() || status() === "loading"}
+        >
           Generate {GENERATED} galaxies
         </button>
         <Show when={genProgress() && status() === "loading"}>
           <label class={styles.note}>
-            Step {genProgress()!.done} of {genProgress()!.total} <progress class={styles.progress} max={genProgress()!.total} value={genProgress()!.done} aria-label="Generation progress" />
+            Step {genProgress()!.done} of {genProgress()!.total}{" "}
+            <progress class={styles.progress} max={genProgress()!.total} value={genProgress()!.done} aria-label="Generation progress" />
           </label>
         </Show>
       </div>
@@ -209,7 +308,10 @@ export function GalaxyDenoiser(props: GalaxyDenoiserProps) {
               <For each={g()}>{(img, i) => <Tile image={img} small label={`Generated image ${i() + 1}`} caption={`#${i() + 1}`} />}</For>
             </div>
             <p class={styles.note}>
-              Honest verdict: these are not galaxies. They are brighter than real sky and full of pixel-scale colour noise, with at best a hint of a bright centre (the model card measures it: about 6× rougher than real cutouts). A {DENOISER_SPEC.widths.join("/")}-filter network trained for minutes on a CPU denoises a galaxy you give it far better than it invents one; generation needs much bigger models and far more training.
+              Honest verdict: these are not galaxies. They are brighter than real sky and full of pixel-scale colour noise, with at best a
+              hint of a bright centre (the model card measures it: about 6× rougher than real cutouts). A {DENOISER_SPEC.widths.join("/")}
+              -filter network trained for minutes on a CPU denoises a galaxy you give it far better than it invents one; generation needs
+              much bigger models and far more training.
             </p>
           </>
         )}

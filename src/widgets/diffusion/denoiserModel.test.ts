@@ -1,7 +1,16 @@
 import { describe, expect, it } from "vitest";
 import { coefficients } from "../../lib/diffusion/index.ts";
 import { DENOISER_SPEC, SHIPPED_NETWORKS } from "../../lib/zoo/index.ts";
-import { GENERATED, denoiseScene, denoiserSchedule, displayMse, generationNoise, generationPlan, rescaledNoisy, singleInput } from "./denoiserModel.ts";
+import {
+  GENERATED,
+  denoiseScene,
+  denoiserSchedule,
+  displayMse,
+  generationNoise,
+  generationPlan,
+  rescaledNoisy,
+  singleInput,
+} from "./denoiserModel.ts";
 import { psnr } from "../../lib/nn/index.ts";
 
 describe("galaxy-denoiser widget model", () => {

@@ -47,7 +47,6 @@ export function displayMse(a: ArrayLike<number>, b: ArrayLike<number>): number {
   return meanSquaredError(a, b) / 4;
 }
 
-
 /** What you have without a network: x_t/√ᾱ_t, clipped to the data range. */
 export function rescaledNoisy(scene: DenoiseScene, schedule: Schedule): Float32Array {
   const a = coefficients(schedule, scene.t).signalScale;

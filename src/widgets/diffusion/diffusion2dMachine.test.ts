@@ -35,7 +35,13 @@ describe("the 2-D diffusion playground's state machine (train → sample → swi
     expect(lossesOf(toDdim)).toEqual([0.9, 0.6, 0.5]);
     const ddimDone = run([{ type: "sampled", sampler: "ddim", frames: framesOf(2) }], toDdim);
     expect(ddimDone).toMatchObject({ phase: "done", sampler: "ddim", frames: framesOf(2) });
-    const back = run([{ type: "sampler", sampler: "ddpm" }, { type: "sampled", sampler: "ddpm", frames: framesOf(3) }], ddimDone);
+    const back = run(
+      [
+        { type: "sampler", sampler: "ddpm" },
+        { type: "sampled", sampler: "ddpm", frames: framesOf(3) },
+      ],
+      ddimDone,
+    );
     expect(back).toMatchObject({ phase: "done", sampler: "ddpm", frames: framesOf(3) });
     expect(netOf(back)).toBe(net);
   });
@@ -78,7 +84,15 @@ describe("the 2-D diffusion playground's state machine (train → sample → swi
 
   it("drawn points are part of the inputs only for the drawn distribution", () => {
     const a = d2InputsKey({ dist: "drawn", seed: 1, epochs: 20, drawn: [[0, 1]] });
-    const b = d2InputsKey({ dist: "drawn", seed: 1, epochs: 20, drawn: [[0, 1], [1, 1]] });
+    const b = d2InputsKey({
+      dist: "drawn",
+      seed: 1,
+      epochs: 20,
+      drawn: [
+        [0, 1],
+        [1, 1],
+      ],
+    });
     expect(a).not.toBe(b);
     expect(d2InputsKey({ dist: "moons", seed: 1, epochs: 20, drawn: [[0, 1]] })).toBe(KEY);
   });
@@ -98,7 +112,10 @@ describe("the 2-D diffusion playground's state machine (train → sample → swi
   });
 
   it("a failed training keeps no network; a failed sampling keeps the network so another sampler can be tried", () => {
-    const failedTraining = run([{ type: "train", run: 1 }, { type: "failed", run: 1, message: "worker blocked" }]);
+    const failedTraining = run([
+      { type: "train", run: 1 },
+      { type: "failed", run: 1, message: "worker blocked" },
+    ]);
     expect(failedTraining).toEqual({ phase: "error", key: KEY, message: "worker blocked", net: null });
     expect(d2Transition(failedTraining, { type: "sampler", sampler: "ddim" })).toBe(failedTraining);
     const failedSampling = run([{ type: "failed", message: "NaN" }], run(trainedDdpm.slice(0, 4)));

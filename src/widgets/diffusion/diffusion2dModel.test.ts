@@ -4,7 +4,17 @@ import { Tensor } from "../../lib/autodiff/index.ts";
 import { fit } from "../../lib/nn/index.ts";
 import { Adam } from "../../lib/optim/index.ts";
 import { parseState } from "../shared/urlState.ts";
-import { SETUP_2D, buildNoiseMlp, diffusion2dSchema, frameStep, reverseFrames, schedule2d, shareNearData, targetPoints, trainingRows } from "./diffusion2dModel.ts";
+import {
+  SETUP_2D,
+  buildNoiseMlp,
+  diffusion2dSchema,
+  frameStep,
+  reverseFrames,
+  schedule2d,
+  shareNearData,
+  targetPoints,
+  trainingRows,
+} from "./diffusion2dModel.ts";
 
 describe("2-D diffusion playground", () => {
   it("each named distribution gives points of roughly unit spread, the same for the same seed", () => {
@@ -20,7 +30,10 @@ describe("2-D diffusion playground", () => {
     }
   });
   it("drawn points become small clusters around what the learner drew, and need at least one point", () => {
-    const p = targetPoints("drawn", 100, new Rng(2), [[1, 1], [-1, 0]]);
+    const p = targetPoints("drawn", 100, new Rng(2), [
+      [1, 1],
+      [-1, 0],
+    ]);
     for (let i = 0; i < 100; i++) {
       const [cx, cy] = i % 2 === 0 ? [1, 1] : [-1, 0];
       expect(Math.hypot(p[2 * i] - cx, p[2 * i + 1] - cy)).toBeLessThan(0.3);
@@ -43,7 +56,13 @@ describe("2-D diffusion playground", () => {
     const rows = trainingRows(data, 4);
     const model = buildNoiseMlp(4);
     const w = 2 + SETUP_2D.embedDims;
-    fit(model, new Tensor(rows.inputs, [rows.rows, w]), new Tensor(rows.targets, [rows.rows, 2]), { loss: "mse", optimizer: new Adam({ learningRate: SETUP_2D.learningRate }), epochs: 25, batchSize: SETUP_2D.batchSize, rng: new Rng(4) });
+    fit(model, new Tensor(rows.inputs, [rows.rows, w]), new Tensor(rows.targets, [rows.rows, 2]), {
+      loss: "mse",
+      optimizer: new Adam({ learningRate: SETUP_2D.learningRate }),
+      epochs: 25,
+      batchSize: SETUP_2D.batchSize,
+      rng: new Rng(4),
+    });
     for (const sampler of ["ddpm", "ddim"] as const) {
       const frames = reverseFrames(model, sampler, 200, 4);
       expect(frames).toHaveLength(SETUP_2D.T + 1);

@@ -96,7 +96,10 @@ export function targetPoints(dist: Distribution, count: number, rng: Rng, drawn:
 
 /** The MLP ε_θ: [x, y, embedding(t)] → (ε_x, ε_y), two hidden layers of swish units. */
 export function buildNoiseMlp(seed: number): Sequential {
-  const layers = [...SETUP_2D.hidden.map((u, k) => new Dense(u, { activation: "swish", name: `hidden${k + 1}` })), new Dense(2, { name: "epsilon" })];
+  const layers = [
+    ...SETUP_2D.hidden.map((u, k) => new Dense(u, { activation: "swish", name: `hidden${k + 1}` })),
+    new Dense(2, { name: "epsilon" }),
+  ];
   return new Sequential(layers, { inputShape: [2 + SETUP_2D.embedDims], name: "noise_mlp", seed });
 }
 

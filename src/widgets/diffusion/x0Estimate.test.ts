@@ -44,7 +44,10 @@ describe("the galaxy denoiser's one-step x̂₀", () => {
 
   it("is a blurry galaxy at t = 250 but speckle at t = 950, many times rougher than the clean galaxy and mostly clipped", async () => {
     const runner = new ModelRunner({ loadRuntime: loadNodeRuntime });
-    const source = { ...SHIPPED_NETWORKS["galaxy-denoiser"], bytes: new Uint8Array(readFileSync(new URL("../../../models/galaxy-denoiser/model.onnx", import.meta.url))) };
+    const source = {
+      ...SHIPPED_NETWORKS["galaxy-denoiser"],
+      bytes: new Uint8Array(readFileSync(new URL("../../../models/galaxy-denoiser/model.onnx", import.meta.url))),
+    };
     const measure = async (t: number) => {
       let ratio = 0;
       let clipped = 0;
@@ -62,7 +65,9 @@ describe("the galaxy denoiser's one-step x̂₀", () => {
     const low = await measure(250);
     const high = await measure(950);
     await runner.dispose();
-    console.log(`one-step x̂₀ roughness / clean galaxy's: t = 250 → ${low.ratio.toFixed(1)} (${(100 * low.clipped).toFixed(0)} % clipped), t = 950 → ${high.ratio.toFixed(1)} (${(100 * high.clipped).toFixed(0)} % clipped)`);
+    console.log(
+      `one-step x̂₀ roughness / clean galaxy's: t = 250 → ${low.ratio.toFixed(1)} (${(100 * low.clipped).toFixed(0)} % clipped), t = 950 → ${high.ratio.toFixed(1)} (${(100 * high.clipped).toFixed(0)} % clipped)`,
+    );
     expect(low.ratio).toBeLessThan(3);
     expect(high.ratio).toBeGreaterThan(10);
     expect(high.clipped).toBeGreaterThan(0.5);

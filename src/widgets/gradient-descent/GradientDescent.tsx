@@ -105,9 +105,15 @@ export function GradientDescent(props: GradientDescentProps) {
 
   // ---- history chart: E against step, log axis -------------------------------------------------
   const historyArea = createMemo(() => plotArea(width(), HISTORY_H, HISTORY_MARGIN));
-  const kScale = createMemo(() => scaleLinear().domain([0, Math.max(10, s().steps)]).range([historyArea().left, historyArea().right]));
+  const kScale = createMemo(() =>
+    scaleLinear()
+      .domain([0, Math.max(10, s().steps)])
+      .range([historyArea().left, historyArea().right]),
+  );
   const eScale = createMemo(() => {
-    const finite = path().map((p) => p.E).filter((e) => Number.isFinite(e) && e > 0);
+    const finite = path()
+      .map((p) => p.E)
+      .filter((e) => Number.isFinite(e) && e > 0);
     const lo = Math.min(1e-3, ...finite);
     const hi = Math.max(10, ...finite);
     return scaleLog().domain([lo, hi]).range([historyArea().bottom, historyArea().top]).clamp(true).nice();
@@ -240,7 +246,14 @@ export function GradientDescent(props: GradientDescentProps) {
         </g>
         {/* Where the next step would land, on the θ axis. */}
         <Show when={canStep()}>
-          <line class={styles.nextStep} x1={cx(current().theta)} x2={cx(next())} y1={area().bottom - 8} y2={area().bottom - 8} marker-end={`url(#${clipId}-arrow)`} />
+          <line
+            class={styles.nextStep}
+            x1={cx(current().theta)}
+            x2={cx(next())}
+            y1={area().bottom - 8}
+            y2={area().bottom - 8}
+            marker-end={`url(#${clipId}-arrow)`}
+          />
         </Show>
         <circle class={styles.ball} cx={cx(current().theta)} cy={cy(current().E)} r={8} data-testid="gd-ball" />
         <Show when={!inView(current().theta) || current().E > yScale().domain()[1]}>
@@ -250,10 +263,16 @@ export function GradientDescent(props: GradientDescentProps) {
         </Show>
       </ChartFrame>
 
-      <div class={styles.readout} data-testid="gd-readout" data-steps={path().length - 1} data-loss-value={current().E} data-theta={current().theta}>
+      <div
+        class={styles.readout}
+        data-testid="gd-readout"
+        data-steps={path().length - 1}
+        data-loss-value={current().E}
+        data-theta={current().theta}
+      >
         <p>
-          <strong>Step {path().length - 1}</strong> · θ = {formatNumber(current().theta, 3)} · E(θ) = <span data-testid="gd-loss">{formatScientific(current().E, 3)}</span> · E′(θ) ={" "}
-          {formatScientific(current().dE, 3)}
+          <strong>Step {path().length - 1}</strong> · θ = {formatNumber(current().theta, 3)} · E(θ) ={" "}
+          <span data-testid="gd-loss">{formatScientific(current().E, 3)}</span> · E′(θ) = {formatScientific(current().dE, 3)}
         </p>
         <p class={styles.regime} role="status" data-testid="gd-regime">
           {REGIME_TEXT[state()]}
@@ -265,7 +284,14 @@ export function GradientDescent(props: GradientDescentProps) {
         <button type="button" class="button primary" data-testid="gd-step" onClick={step} disabled={!canStep()}>
           Step
         </button>
-        <button type="button" class="button" data-testid="gd-play" aria-pressed={playing() ? "true" : "false"} onClick={() => setPlaying(!playing())} disabled={!canStep() && !playing()}>
+        <button
+          type="button"
+          class="button"
+          data-testid="gd-play"
+          aria-pressed={playing() ? "true" : "false"}
+          onClick={() => setPlaying(!playing())}
+          disabled={!canStep() && !playing()}
+        >
           {playing() ? "Pause" : "Play"}
         </button>
         <button type="button" class="button" data-testid="gd-reset" onClick={reset}>
@@ -313,15 +339,30 @@ export function GradientDescent(props: GradientDescentProps) {
         data-testid="gd-history"
       >
         <Axis scale={kScale()} orient="bottom" at={historyArea().bottom} ticks={6} format={(v) => String(v)} label="step" />
-        <Axis scale={eScale()} orient="left" at={historyArea().left} ticks={4} grid={historyArea().innerWidth} format={(v) => formatScientific(v, 1)} />
+        <Axis
+          scale={eScale()}
+          orient="left"
+          at={historyArea().left}
+          ticks={4}
+          grid={historyArea().innerWidth}
+          format={(v) => formatScientific(v, 1)}
+        />
         <Show when={s().loss === "mse"}>
-          <line class={styles.target} x1={historyArea().left} x2={historyArea().right} y1={eScale()(TARGET_LOSS)} y2={eScale()(TARGET_LOSS)} />
+          <line
+            class={styles.target}
+            x1={historyArea().left}
+            x2={historyArea().right}
+            y1={eScale()(TARGET_LOSS)}
+            y2={eScale()(TARGET_LOSS)}
+          />
           <text class={styles.targetLabel} x={historyArea().right - 4} y={eScale()(TARGET_LOSS) - 5} text-anchor="end">
             E = 0.01
           </text>
         </Show>
         <path class={styles.history} d={historyPath()} />
-        <For each={path()}>{(p, i) => <circle class={styles.historyDot} cx={kScale()(i())} cy={eScale()(Math.max(p.E, 1e-300))} r={3} />}</For>
+        <For each={path()}>
+          {(p, i) => <circle class={styles.historyDot} cx={kScale()(i())} cy={eScale()(Math.max(p.E, 1e-300))} r={3} />}
+        </For>
       </ChartFrame>
 
       <Show when={merged.challengeId}>
@@ -333,8 +374,8 @@ export function GradientDescent(props: GradientDescentProps) {
         </ul>
       </Show>
       <figcaption class={styles.caption}>
-        The ball is the current θ on the loss curve; the straight line is the tangent there, with slope E′(θ) from the engine's
-        backward pass; the arrow on the θ axis is the next step, −η E′(θ). Grey arrows trace the steps taken so far.
+        The ball is the current θ on the loss curve; the straight line is the tangent there, with slope E′(θ) from the engine's backward
+        pass; the arrow on the θ axis is the next step, −η E′(θ). Grey arrows trace the steps taken so far.
       </figcaption>
     </figure>
   );

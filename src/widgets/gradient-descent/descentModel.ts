@@ -143,7 +143,12 @@ export function regime(path: readonly Step[]): Regime {
   if (path.length < 2) return "start";
   const last = path[path.length - 1];
   const first = path[0];
-  if (!Number.isFinite(last.E) || !Number.isFinite(last.theta) || Math.abs(last.theta) > DIVERGENCE_LIMIT || last.E > 10 * Math.max(first.E, 0.1)) {
+  if (
+    !Number.isFinite(last.E) ||
+    !Number.isFinite(last.theta) ||
+    Math.abs(last.theta) > DIVERGENCE_LIMIT ||
+    last.E > 10 * Math.max(first.E, 0.1)
+  ) {
     return "diverging";
   }
   const d1 = last.theta - path[path.length - 2].theta;

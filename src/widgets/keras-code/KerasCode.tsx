@@ -122,7 +122,10 @@ export function KerasCode(props: KerasCodeProps) {
             <For each={DATASETS}>
               {(d) => (
                 <option value={d}>
-                  {DATASET_INFO[d].label} — {d === "csv" ? `${s().csvIn} inputs, ${s().csvTask}` : `${inputDimOf({ ...s(), data: d })} input${inputDimOf({ ...s(), data: d }) > 1 ? "s" : ""}, ${DATASET_INFO[d].task}`}
+                  {DATASET_INFO[d].label} —{" "}
+                  {d === "csv"
+                    ? `${s().csvIn} inputs, ${s().csvTask}`
+                    : `${inputDimOf({ ...s(), data: d })} input${inputDimOf({ ...s(), data: d }) > 1 ? "s" : ""}, ${DATASET_INFO[d].task}`}
                 </option>
               )}
             </For>

@@ -22,7 +22,9 @@ describe("Keras code generation", () => {
       const engine = summaryData(buildModel(arch)).totalParams;
       expect(kerasParamCount(sequentialCode(arch)).total).toBe(engine);
       expect(kerasParamCount(functionalCode(arch)).total).toBe(engine);
-      const denseRows = summaryData(buildModel(arch)).rows.filter((r) => r.kind === "Dense").map((r) => r.params);
+      const denseRows = summaryData(buildModel(arch))
+        .rows.filter((r) => r.kind === "Dense")
+        .map((r) => r.params);
       expect(kerasParamCount(functionalCode(arch)).perLayer).toEqual(denseRows);
     });
   }
@@ -55,7 +57,9 @@ describe("Keras code generation", () => {
   });
 
   it("maps optimizers and regression losses", () => {
-    expect(sequentialCode(architectureOf({ ...base, opt: "momentum", lr: 0.1 }))).toContain("keras.optimizers.SGD(learning_rate=0.1, momentum=0.9)");
+    expect(sequentialCode(architectureOf({ ...base, opt: "momentum", lr: 0.1 }))).toContain(
+      "keras.optimizers.SGD(learning_rate=0.1, momentum=0.9)",
+    );
     expect(sequentialCode(architectureOf({ ...base, opt: "rmsprop", data: "reg2d" }))).toContain('loss="mse"');
   });
 

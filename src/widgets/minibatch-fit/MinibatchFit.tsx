@@ -65,7 +65,14 @@ export function MinibatchFit(props: MinibatchFitProps) {
   const grid = createMemo(() => lossGrid(data(), W_DOMAIN, B_DOMAIN, GRID, GRID));
   const runs = createMemo<Run[]>(() =>
     RUN_SIZES.map((batchSize) =>
-      runMinibatch(data(), { batchSize, optimizer: s().opt, learningRate: s().lr, epochs: s().epochs, start: [s().w0, s().b0], seed: s().seed }),
+      runMinibatch(data(), {
+        batchSize,
+        optimizer: s().opt,
+        learningRate: s().lr,
+        epochs: s().epochs,
+        start: [s().w0, s().b0],
+        seed: s().seed,
+      }),
     ),
   );
   const shown = () => [s().b1, s().b32, s().ball];
@@ -150,7 +157,10 @@ export function MinibatchFit(props: MinibatchFitProps) {
   const lx = createMemo(() => scaleLinear().domain([0, totalSamples()]).range([lossArea.left, lossArea.right]));
   const ly = createMemo(() => {
     const top = Math.max(...runs().map((r) => r.loss[0])) * 1.3;
-    return scaleLog().domain([0.15, Math.max(top, 1)]).range([lossArea.bottom, lossArea.top]).clamp(true);
+    return scaleLog()
+      .domain([0.15, Math.max(top, 1)])
+      .range([lossArea.bottom, lossArea.top])
+      .clamp(true);
   });
   const lossLine = (run: Run) => {
     const n = indexOf(run) + 1;
@@ -172,7 +182,10 @@ export function MinibatchFit(props: MinibatchFitProps) {
 
   createEffect(() => {
     if (oneEpochDone(runs(), shown(), playhead())) {
-      reportChallengeComplete(merged.challengeId, `After one epoch the loss is below ${ONE_EPOCH_TARGET}: frequent small updates paid off.`);
+      reportChallengeComplete(
+        merged.challengeId,
+        `After one epoch the loss is below ${ONE_EPOCH_TARGET}: frequent small updates paid off.`,
+      );
     }
   });
 
@@ -200,7 +213,16 @@ export function MinibatchFit(props: MinibatchFitProps) {
           digits={3}
           onChange={(v) => url.update({ lr: v })}
         />
-        <LabelledSlider name="epochs" label="Epochs" value={s().epochs} min={1} max={20} step={1} digits={0} onChange={(v) => url.update({ epochs: Math.round(v) })} />
+        <LabelledSlider
+          name="epochs"
+          label="Epochs"
+          value={s().epochs}
+          min={1}
+          max={20}
+          step={1}
+          digits={0}
+          onChange={(v) => url.update({ epochs: Math.round(v) })}
+        />
         <ChoiceGroup
           name="opt"
           legend="Update rule"
@@ -217,7 +239,15 @@ export function MinibatchFit(props: MinibatchFitProps) {
                   type="checkbox"
                   checked={shown()[i()]}
                   data-run={RUN_SIZES[i()]}
-                  onChange={(e) => url.update(i() === 0 ? { b1: e.currentTarget.checked } : i() === 1 ? { b32: e.currentTarget.checked } : { ball: e.currentTarget.checked })}
+                  onChange={(e) =>
+                    url.update(
+                      i() === 0
+                        ? { b1: e.currentTarget.checked }
+                        : i() === 1
+                          ? { b32: e.currentTarget.checked }
+                          : { ball: e.currentTarget.checked },
+                    )
+                  }
                 />
                 <svg class={styles.swatch} viewBox="0 0 24 8" aria-hidden="true">
                   <line x1="0" x2="24" y1="4" y2="4" style={{ stroke: COLORS[i()], "stroke-dasharray": DASHES[i()] }} />
@@ -293,11 +323,18 @@ export function MinibatchFit(props: MinibatchFitProps) {
             </defs>
             <rect class={styles.plotBg} x={area.left} y={area.top} width={area.innerWidth} height={area.innerHeight} />
             <g clip-path={`url(#${clipId})`}>
-              <For each={contourLines()}>{(c) => <path class={styles.contour} d={c.d} style={{ "stroke-opacity": String(0.25 + 0.55 * (1 - c.rank)) }} />}</For>
+              <For each={contourLines()}>
+                {(c) => <path class={styles.contour} d={c.d} style={{ "stroke-opacity": String(0.25 + 0.55 * (1 - c.rank)) }} />}
+              </For>
               <For each={runs()}>
                 {(run, i) => (
                   <Show when={shown()[i()]}>
-                    <path class={styles.trail} d={trail(run)} style={{ stroke: COLORS[i()], "stroke-dasharray": DASHES[i()] }} data-trail={run.batchSize} />
+                    <path
+                      class={styles.trail}
+                      d={trail(run)}
+                      style={{ stroke: COLORS[i()], "stroke-dasharray": DASHES[i()] }}
+                      data-trail={run.batchSize}
+                    />
                     <circle class={styles.head} cx={sx(position(run)[0])} cy={sy(position(run)[1])} r={4.5} style={{ fill: COLORS[i()] }} />
                   </Show>
                 )}
@@ -338,7 +375,13 @@ export function MinibatchFit(props: MinibatchFitProps) {
             <text class={styles.ruleLabel} x={lx()(N_POINTS) + 4} y={lossArea.bottom - 6}>
               1 epoch
             </text>
-            <line class={styles.targetRule} x1={lossArea.left} x2={lossArea.right} y1={ly()(ONE_EPOCH_TARGET)} y2={ly()(ONE_EPOCH_TARGET)} />
+            <line
+              class={styles.targetRule}
+              x1={lossArea.left}
+              x2={lossArea.right}
+              y1={ly()(ONE_EPOCH_TARGET)}
+              y2={ly()(ONE_EPOCH_TARGET)}
+            />
             <text class={styles.ruleLabel} x={lossArea.right - 4} y={ly()(ONE_EPOCH_TARGET) - 4} text-anchor="end">
               target {ONE_EPOCH_TARGET}
             </text>
@@ -351,7 +394,15 @@ export function MinibatchFit(props: MinibatchFitProps) {
             </For>
             <line class={styles.playhead} x1={lx()(playhead())} x2={lx()(playhead())} y1={lossArea.top} y2={lossArea.bottom} />
             <Axis scale={lx()} orient="bottom" at={lossArea.bottom} ticks={5} label="samples seen" />
-            <Axis scale={ly()} orient="left" at={lossArea.left} ticks={4} format={(v) => String(v)} tickValues={[0.2, 0.5, 1, 2, 5, 10, 20].filter((v) => v <= ly().domain()[1])} label="loss E" />
+            <Axis
+              scale={ly()}
+              orient="left"
+              at={lossArea.left}
+              ticks={4}
+              format={(v) => String(v)}
+              tickValues={[0.2, 0.5, 1, 2, 5, 10, 20].filter((v) => v <= ly().domain()[1])}
+              label="loss E"
+            />
           </ChartFrame>
         </div>
       </div>
@@ -381,7 +432,9 @@ export function MinibatchFit(props: MinibatchFitProps) {
                     ⌈{N_POINTS}/{run.batchSize}⌉ = {run.updatesPerEpoch}
                   </td>
                   <td data-cell="updates">{indexOf(run)}</td>
-                  <td data-cell="loss">{run.diverged && indexOf(run) === run.path.length - 1 ? "diverged" : formatNumber(run.loss[indexOf(run)], 3)}</td>
+                  <td data-cell="loss">
+                    {run.diverged && indexOf(run) === run.path.length - 1 ? "diverged" : formatNumber(run.loss[indexOf(run)], 3)}
+                  </td>
                   <td data-cell="epoch-loss">{formatNumber(lossAfterOneEpoch(run), 3)}</td>
                 </tr>
               )}
@@ -390,9 +443,9 @@ export function MinibatchFit(props: MinibatchFitProps) {
         </table>
       </div>
       <figcaption class={styles.caption}>
-        {N_POINTS} points scattered around a straight line (seed {s().seed}). Each run starts from the same (w, b) and sees
-        the samples in the same shuffled order each epoch; only the batch size B differs. Contours show the loss over all{" "}
-        {N_POINTS} points, which is what we really want small.
+        {N_POINTS} points scattered around a straight line (seed {s().seed}). Each run starts from the same (w, b) and sees the samples in
+        the same shuffled order each epoch; only the batch size B differs. Contours show the loss over all {N_POINTS} points, which is what
+        we really want small.
       </figcaption>
     </figure>
   );

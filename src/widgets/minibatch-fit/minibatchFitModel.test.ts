@@ -24,7 +24,15 @@ import {
 import type { Dataset, RunConfig } from "./minibatchFitModel.ts";
 
 const data = makeDataset(7);
-const config = (patch: Partial<RunConfig> = {}): RunConfig => ({ batchSize: 32, optimizer: "sgd", learningRate: 0.01, epochs: 3, start: [-1, 3], seed: 7, ...patch });
+const config = (patch: Partial<RunConfig> = {}): RunConfig => ({
+  batchSize: 32,
+  optimizer: "sgd",
+  learningRate: 0.01,
+  epochs: 3,
+  start: [-1, 3],
+  seed: 7,
+  ...patch,
+});
 
 /** Mean squared error of a line on some samples, and its gradient, written out by hand. */
 function byHand(d: Dataset, idx: number[], w: number, b: number) {
@@ -132,7 +140,16 @@ describe("minibatch line-fit model", () => {
     const grid = lossGrid(data, W_DOMAIN, B_DOMAIN, 30, 30);
     const levels = contourLevels(grid, 8);
     for (let k = 1; k < levels.length; k++) expect(levels[k]).toBeGreaterThan(levels[k - 1]);
-    const lines = contourPaths({ values: grid.values, nx: 30, ny: 30, x: W_DOMAIN, y: B_DOMAIN, levels, sx: (w) => w * 10, sy: (b) => -b * 10 });
+    const lines = contourPaths({
+      values: grid.values,
+      nx: 30,
+      ny: 30,
+      x: W_DOMAIN,
+      y: B_DOMAIN,
+      levels,
+      sx: (w) => w * 10,
+      sy: (b) => -b * 10,
+    });
     expect(lines).toHaveLength(8);
     expect(lines[0].d).toMatch(/^M/);
     expect(lines[0].rank).toBe(0);

@@ -39,7 +39,10 @@ export function makeDataset(seed: number, n = N_POINTS): Dataset {
 /** Full-data loss E(w, b) = mean((w·xᵢ + b − yᵢ)²), by the engine. */
 export function fullLoss(data: Dataset, w: number, b: number): number {
   return noGrad(() => {
-    const pred = add(mul(tensor([w], [], { dtype: "float64" }), tensor(data.x, [data.x.length], { dtype: "float64" })), tensor([b], [], { dtype: "float64" }));
+    const pred = add(
+      mul(tensor([w], [], { dtype: "float64" }), tensor(data.x, [data.x.length], { dtype: "float64" })),
+      tensor([b], [], { dtype: "float64" }),
+    );
     return mse(pred, tensor(data.y, [data.y.length], { dtype: "float64" })).item();
   });
 }
@@ -70,7 +73,10 @@ export function lossGrid(data: Dataset, w: readonly [number, number], b: readonl
   }
   const n = data.x.length;
   const values = noGrad(() => {
-    const pred = add(matmul(tensor(W, [G, 1], { dtype: "float64" }), tensor(data.x, [1, n], { dtype: "float64" })), tensor(B, [G, 1], { dtype: "float64" }));
+    const pred = add(
+      matmul(tensor(W, [G, 1], { dtype: "float64" }), tensor(data.x, [1, n], { dtype: "float64" })),
+      tensor(B, [G, 1], { dtype: "float64" }),
+    );
     return mean(square(sub(pred, tensor(data.y, [1, n], { dtype: "float64" }))), 1).data as Float64Array;
   });
   return { nw, nb, w, b, values };
@@ -134,8 +140,16 @@ export function runMinibatch(data: Dataset, config: RunConfig): Run {
   let diverged = false;
   let count = 0;
   for (const batch of batches) {
-    const xb = tensor(batch.map((i) => data.x[i]), [batch.length], { dtype: "float64" });
-    const yb = tensor(batch.map((i) => data.y[i]), [batch.length], { dtype: "float64" });
+    const xb = tensor(
+      batch.map((i) => data.x[i]),
+      [batch.length],
+      { dtype: "float64" },
+    );
+    const yb = tensor(
+      batch.map((i) => data.y[i]),
+      [batch.length],
+      { dtype: "float64" },
+    );
     w.zeroGrad();
     b.zeroGrad();
     mse(add(mul(w, xb), b), yb).backward();

@@ -13,7 +13,15 @@ import { isStopped, startFit } from "../shared/startFit.ts";
 import type { FitRun } from "../shared/startFit.ts";
 import { regression1dTruth } from "../../lib/data/index.ts";
 import type { Dataset } from "../../lib/data/index.ts";
-import { DATASETS, DATASET_INFO, TRAINER_PREFIX, architectureOf, buildModel, optimizerOptions, trainerSchema } from "../shared/networkSpec.ts";
+import {
+  DATASETS,
+  DATASET_INFO,
+  TRAINER_PREFIX,
+  architectureOf,
+  buildModel,
+  optimizerOptions,
+  trainerSchema,
+} from "../shared/networkSpec.ts";
 import type { DatasetId, TrainerState } from "../shared/networkSpec.ts";
 import {
   CHALLENGE_ID,
@@ -114,7 +122,13 @@ export function NetworkTrainer(props: NetworkTrainerProps) {
     return v.indexOf(Math.min(...v)) + 1;
   });
   /** What the verdict's advice depends on: the run's own settings and how it ended. */
-  const runFacts = () => ({ earlyStopping: arch().earlyStopping, stoppedEarly: status() === "early", bestEpoch: bestEpoch(), l2: s().l2, dropout: s().dropout });
+  const runFacts = () => ({
+    earlyStopping: arch().earlyStopping,
+    stoppedEarly: status() === "early",
+    bestEpoch: bestEpoch(),
+    l2: s().l2,
+    dropout: s().dropout,
+  });
   const verdict = createMemo(() => (status() === "idle" || status() === "running" ? null : diagnose(loss(), valLoss())));
 
   const clearRun = () => {
@@ -262,17 +276,12 @@ export function NetworkTrainer(props: NetworkTrainerProps) {
     return `Accuracy after ${n} epochs: training ${Math.round(100 * acc()[n - 1])} %, validation ${Math.round(100 * valAcc()[n - 1])} %.`;
   });
 
-  const isClassification = () => dataset()?.task === "classification" || (s().data !== "csv" && DATASET_INFO[s().data].task === "classification");
+  const isClassification = () =>
+    dataset()?.task === "classification" || (s().data !== "csv" && DATASET_INFO[s().data].task === "classification");
   const running = () => status() === "running";
 
   return (
-    <section
-      class={styles.root}
-      data-widget="network-trainer"
-      data-status={status()}
-      data-epoch={epochs()}
-      aria-label="Network trainer"
-    >
+    <section class={styles.root} data-widget="network-trainer" data-status={status()} data-epoch={epochs()} aria-label="Network trainer">
       <UrlNotice problems={url.problems()} />
 
       <div class={styles.presets} role="group" aria-label="Presets from the lecture">
@@ -307,7 +316,16 @@ export function NetworkTrainer(props: NetworkTrainerProps) {
               <p class={styles.hint}>
                 {DATASET_INFO[s().data].description}; {DATASET_INFO[s().data].task}.
               </p>
-              <LabelledSlider label="Examples" name="n" value={s().n} min={20} max={2000} step={10} digits={0} onChange={(v) => update({ n: Math.round(v) })} />
+              <LabelledSlider
+                label="Examples"
+                name="n"
+                value={s().n}
+                min={20}
+                max={2000}
+                step={10}
+                digits={0}
+                onChange={(v) => update({ n: Math.round(v) })}
+              />
               <LabelledSlider
                 label="Noise"
                 name="noise"
@@ -337,7 +355,11 @@ export function NetworkTrainer(props: NetworkTrainerProps) {
         <summary>Network and training</summary>
         <ArchitectureEditor state={s()} update={update} />
         <p class={styles.hint}>
-          Output: one linear unit ({isClassification() ? "a logit; loss = binary cross-entropy" : "the prediction; loss = mean squared error on standardised targets"}).{" "}
+          Output: one linear unit (
+          {isClassification()
+            ? "a logit; loss = binary cross-entropy"
+            : "the prediction; loss = mean squared error on standardised targets"}
+          ).{" "}
           <a href={kerasLink()} data-testid="keras-link">
             See this network as Keras code →
           </a>
@@ -373,7 +395,14 @@ export function NetworkTrainer(props: NetworkTrainerProps) {
         <p class={styles.status} role="status" data-testid="status">
           {STATUS_TEXT[status()]}
           {status() === "error" ? ` ${error()}` : ""}
-          <Show when={verdict()}>{(v) => <span data-testid="diagnosis" data-diagnosis={v()}> {diagnosisMessage(v(), runFacts())}</span>}</Show>
+          <Show when={verdict()}>
+            {(v) => (
+              <span data-testid="diagnosis" data-diagnosis={v()}>
+                {" "}
+                {diagnosisMessage(v(), runFacts())}
+              </span>
+            )}
+          </Show>
         </p>
         <Show when={s().data === "csv" && !dataset()}>
           <p class={styles.hint}>Load a table above to train on your own data.</p>
@@ -397,7 +426,12 @@ export function NetworkTrainer(props: NetworkTrainerProps) {
               markerLabel="best"
               data-testid="loss-chart"
             />
-            <p class={styles.readout} data-testid="loss-readout" data-loss={loss()[epochs() - 1] ?? ""} data-val-loss={valLoss()[epochs() - 1] ?? ""}>
+            <p
+              class={styles.readout}
+              data-testid="loss-readout"
+              data-loss={loss()[epochs() - 1] ?? ""}
+              data-val-loss={valLoss()[epochs() - 1] ?? ""}
+            >
               <Show when={epochs() > 0} fallback="Loss: —">
                 Loss: training {formatNumber(loss()[epochs() - 1], 4)} · validation {formatNumber(valLoss()[epochs() - 1], 4)}
                 <Show when={acc().length > 0}>
@@ -437,7 +471,10 @@ export function NetworkTrainer(props: NetworkTrainerProps) {
       <Show when={dataset() && probe() && prepared()}>
         <details class={styles.section} open>
           <summary>Inside the network</summary>
-          <Show when={diagramWanted()} fallback={<p class={styles.hint}>Press Train to see each hidden unit's activation and the weights between units.</p>}>
+          <Show
+            when={diagramWanted()}
+            fallback={<p class={styles.hint}>Press Train to see each hidden unit's activation and the weights between units.</p>}
+          >
             <NetworkDiagram
               arch={arch()}
               inputNames={dataset()!.inputNames}

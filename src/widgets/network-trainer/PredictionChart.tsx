@@ -67,7 +67,9 @@ export function PredictionChart(props: PredictionChartProps) {
     if (kind() === "surface") return scaleLinear().domain(props.probe.grid!.x).range([area.left, area.right]);
     if (kind() === "curve") {
       const xs = props.probe.points.map((p) => p[0]);
-      return scaleLinear().domain([xs[0], xs[xs.length - 1]]).range([area.left, area.right]);
+      return scaleLinear()
+        .domain([xs[0], xs[xs.length - 1]])
+        .range([area.left, area.right]);
     }
     return scaleLinear().domain(extent(props.dataset.y)).range([area.left, area.right]).nice();
   });
@@ -127,19 +129,38 @@ export function PredictionChart(props: PredictionChartProps) {
   const curvePath = createMemo(() => {
     if (kind() !== "curve" || !props.values) return "";
     const values = props.values;
-    return line<number[]>().x((p) => xScale()(p[0])).y((_, i) => yScale()(values[i]))(props.probe.points) ?? "";
+    return (
+      line<number[]>()
+        .x((p) => xScale()(p[0]))
+        .y((_, i) => yScale()(values[i]))(props.probe.points) ?? ""
+    );
   });
   const truthPath = createMemo(() => {
     const f = props.truth;
     if (kind() !== "curve" || !f) return "";
-    return line<number[]>().x((p) => xScale()(p[0])).y((p) => yScale()(f(p[0])))(props.probe.points) ?? "";
+    return (
+      line<number[]>()
+        .x((p) => xScale()(p[0]))
+        .y((p) => yScale()(f(p[0])))(props.probe.points) ?? ""
+    );
   });
 
   const description = createMemo(() => describe(props));
   const xLabel = () => (kind() === "scatter" ? `true ${props.dataset.targetName}` : props.dataset.inputNames[0]);
-  const yLabel = () => (kind() === "surface" ? props.dataset.inputNames[1] : kind() === "curve" ? props.dataset.targetName : `predicted ${props.dataset.targetName}`);
+  const yLabel = () =>
+    kind() === "surface"
+      ? props.dataset.inputNames[1]
+      : kind() === "curve"
+        ? props.dataset.targetName
+        : `predicted ${props.dataset.targetName}`;
   const chartName = () =>
-    kind() === "surface" ? (task() === "classification" ? "Decision surface" : "Predicted surface") : kind() === "curve" ? "Fit curve" : "Predicted against true";
+    kind() === "surface"
+      ? task() === "classification"
+        ? "Decision surface"
+        : "Predicted surface"
+      : kind() === "curve"
+        ? "Fit curve"
+        : "Predicted against true";
 
   return (
     <figure class={styles.chart}>
@@ -157,42 +178,76 @@ export function PredictionChart(props: PredictionChartProps) {
             opacity: painted() ? (task() === "classification" ? 0.75 : 0.85) : 0,
           }}
         />
-      <ChartFrame width={W} height={H} label={chartName()} description={description()} data-testid="prediction-chart">
-        <Axis scale={xScale()} orient="bottom" at={area.bottom} ticks={5} label={xLabel()} />
-        <Axis scale={yScale()} orient="left" at={area.left} ticks={5} label={yLabel()} />
-        <Show when={kind() === "scatter"}>
-          <line class={styles.diagonal} x1={xScale()(xScale().domain()[0])} y1={yScale()(xScale().domain()[0])} x2={xScale()(xScale().domain()[1])} y2={yScale()(xScale().domain()[1])} />
-        </Show>
-        <g class={styles.points} data-testid="data-points">
-          {/* Index over marks derived from the current dataset and split: a row's class and side of the
+        <ChartFrame width={W} height={H} label={chartName()} description={description()} data-testid="prediction-chart">
+          <Axis scale={xScale()} orient="bottom" at={area.bottom} ticks={5} label={xLabel()} />
+          <Axis scale={yScale()} orient="left" at={area.left} ticks={5} label={yLabel()} />
+          <Show when={kind() === "scatter"}>
+            <line
+              class={styles.diagonal}
+              x1={xScale()(xScale().domain()[0])}
+              y1={yScale()(xScale().domain()[0])}
+              x2={xScale()(xScale().domain()[1])}
+              y2={yScale()(xScale().domain()[1])}
+            />
+          </Show>
+          <g class={styles.points} data-testid="data-points">
+            {/* Index over marks derived from the current dataset and split: a row's class and side of the
               split are read afresh whenever they change. (A For over row numbers kept each row's first
               class and split: after a dataset, preset or example-count change the points lied.) */}
-          <Index each={marks()}>
-            {(mark) => {
-              const cx = () => xScale()(pointX(mark().row));
-              const cy = () => yScale()(pointY(mark().row));
-              const train = () => mark().set === "train";
-              const fill = () => {
-                const v = props.dataset.y[mark().row];
-                return task() === "classification" ? (mark().shape === "square" ? "var(--class-b)" : "var(--class-a)") : kind() === "surface" ? valueColor()(v) : "var(--chart-1)";
-              };
-              return (
-                <Show when={Number.isFinite(cy())}>
-                  <Show when={mark().shape === "square"} fallback={<circle cx={cx()} cy={cy()} r="3.6" fill={train() ? fill() : "none"} stroke={train() ? "var(--surface)" : fill()} stroke-width={train() ? 0.8 : 1.6} data-set={mark().set} />}>
-                    <rect x={cx() - 3.3} y={cy() - 3.3} width="6.6" height="6.6" fill={train() ? fill() : "none"} stroke={train() ? "var(--surface)" : fill()} stroke-width={train() ? 0.8 : 1.6} data-set={mark().set} />
+            <Index each={marks()}>
+              {(mark) => {
+                const cx = () => xScale()(pointX(mark().row));
+                const cy = () => yScale()(pointY(mark().row));
+                const train = () => mark().set === "train";
+                const fill = () => {
+                  const v = props.dataset.y[mark().row];
+                  return task() === "classification"
+                    ? mark().shape === "square"
+                      ? "var(--class-b)"
+                      : "var(--class-a)"
+                    : kind() === "surface"
+                      ? valueColor()(v)
+                      : "var(--chart-1)";
+                };
+                return (
+                  <Show when={Number.isFinite(cy())}>
+                    <Show
+                      when={mark().shape === "square"}
+                      fallback={
+                        <circle
+                          cx={cx()}
+                          cy={cy()}
+                          r="3.6"
+                          fill={train() ? fill() : "none"}
+                          stroke={train() ? "var(--surface)" : fill()}
+                          stroke-width={train() ? 0.8 : 1.6}
+                          data-set={mark().set}
+                        />
+                      }
+                    >
+                      <rect
+                        x={cx() - 3.3}
+                        y={cy() - 3.3}
+                        width="6.6"
+                        height="6.6"
+                        fill={train() ? fill() : "none"}
+                        stroke={train() ? "var(--surface)" : fill()}
+                        stroke-width={train() ? 0.8 : 1.6}
+                        data-set={mark().set}
+                      />
+                    </Show>
                   </Show>
-                </Show>
-              );
-            }}
-          </Index>
-        </g>
-        <Show when={truthPath()}>
-          <path d={truthPath()} fill="none" stroke="var(--fg)" stroke-width="1.5" stroke-dasharray="5 4" opacity="0.7" />
-        </Show>
-        <Show when={curvePath()}>
-          <path d={curvePath()} fill="none" stroke="var(--chart-2)" stroke-width="3" data-testid="fit-curve" />
-        </Show>
-      </ChartFrame>
+                );
+              }}
+            </Index>
+          </g>
+          <Show when={truthPath()}>
+            <path d={truthPath()} fill="none" stroke="var(--fg)" stroke-width="1.5" stroke-dasharray="5 4" opacity="0.7" />
+          </Show>
+          <Show when={curvePath()}>
+            <path d={curvePath()} fill="none" stroke="var(--chart-2)" stroke-width="3" data-testid="fit-curve" />
+          </Show>
+        </ChartFrame>
       </div>
       <figcaption class={styles.legend}>
         <Show

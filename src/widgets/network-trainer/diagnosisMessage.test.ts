@@ -35,7 +35,13 @@ describe("the trainer's verdict in words", () => {
     const verdict = diagnose(history.loss, history.valLoss);
     expect(verdict).toBe("overfit");
     const best = history.valLoss.indexOf(Math.min(...history.valLoss)) + 1;
-    const text = diagnosisMessage(verdict, { earlyStopping: { patience: state.patience }, stoppedEarly: true, bestEpoch: best, l2: 0, dropout: 0 });
+    const text = diagnosisMessage(verdict, {
+      earlyStopping: { patience: state.patience },
+      stoppedEarly: true,
+      bestEpoch: best,
+      l2: 0,
+      dropout: 0,
+    });
     expect(text).not.toMatch(/try[^.]*early stopping/i);
     expect(text).toContain(`restored the weights of that best epoch`);
     expect(text).toContain(`(epoch ${best})`);
@@ -52,6 +58,8 @@ describe("the trainer's verdict in words", () => {
 
   it("does not advise more epochs for underfitting when early stopping ended the run", () => {
     expect(diagnosisMessage("underfit", plain)).toContain("more epochs");
-    expect(diagnosisMessage("underfit", { ...plain, earlyStopping: { patience: 20 }, stoppedEarly: true })).toMatch(/More epochs alone would not help/);
+    expect(diagnosisMessage("underfit", { ...plain, earlyStopping: { patience: 20 }, stoppedEarly: true })).toMatch(
+      /More epochs alone would not help/,
+    );
   });
 });

@@ -14,7 +14,7 @@ function marksOf(s: TrainerState) {
   const d = makeDataset(s)!;
   return { d, marks: pointMarks(d, prepare(d, s.val).trainRows) };
 }
-const count = <T,>(xs: T[], f: (x: T) => boolean) => xs.filter(f).length;
+const count = <T>(xs: T[], f: (x: T) => boolean) => xs.filter(f).length;
 
 describe("the prediction chart's point marks", () => {
   it("draw every class-1 row of a classification as a square and every other row as a circle", () => {

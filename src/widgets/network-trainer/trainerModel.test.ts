@@ -6,7 +6,17 @@ import { Tensor } from "../../lib/autodiff/tensor.ts";
 import { Rng } from "../../lib/random/index.ts";
 import { TRAINER_PREFIX, architectureOf, buildModel, optimizerOptions, trainerSchema } from "../shared/networkSpec.ts";
 import type { TrainerState } from "../shared/networkSpec.ts";
-import { CHALLENGE_TARGET, PRESETS, challengeMet, diagnose, makeDataset, makeProbe, outputToValue, prepare, trainRowCount } from "./trainerModel.ts";
+import {
+  CHALLENGE_TARGET,
+  PRESETS,
+  challengeMet,
+  diagnose,
+  makeDataset,
+  makeProbe,
+  outputToValue,
+  prepare,
+  trainRowCount,
+} from "./trainerModel.ts";
 
 const base = defaultState(trainerSchema);
 
@@ -93,19 +103,39 @@ describe("diagnose", () => {
   const n = 100;
   const falling = Array.from({ length: n }, (_, i) => 1 / (1 + 0.05 * i));
   it("calls still-falling curves underfitting", () => {
-    expect(diagnose(falling, falling.map((v) => v * 1.05))).toBe("underfit");
+    expect(
+      diagnose(
+        falling,
+        falling.map((v) => v * 1.05),
+      ),
+    ).toBe("underfit");
   });
   it("calls flat curves that never came down underfitting", () => {
     const stuck = Array.from({ length: n }, (_, i) => 0.69 + 0.001 * Math.sin(i));
-    expect(diagnose(stuck, stuck.map((v) => v + 0.01))).toBe("underfit");
+    expect(
+      diagnose(
+        stuck,
+        stuck.map((v) => v + 0.01),
+      ),
+    ).toBe("underfit");
   });
   it("calls flat, close curves a good fit", () => {
     const flat = Array.from({ length: n }, (_, i) => 0.2 + Math.exp(-i / 5));
-    expect(diagnose(flat, flat.map((v) => v + 0.02))).toBe("good");
+    expect(
+      diagnose(
+        flat,
+        flat.map((v) => v + 0.02),
+      ),
+    ).toBe("good");
   });
   it("calls a validation curve that turns upward overfitting", () => {
     const val = Array.from({ length: n }, (_, i) => 0.3 + 0.0001 * (i - 20) ** 2);
-    expect(diagnose(falling.map((v) => v / 4), val)).toBe("overfit");
+    expect(
+      diagnose(
+        falling.map((v) => v / 4),
+        val,
+      ),
+    ).toBe("overfit");
   });
 });
 

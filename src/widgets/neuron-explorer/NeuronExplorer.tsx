@@ -71,8 +71,12 @@ export function NeuronExplorer(props: NeuronExplorerProps) {
 
   const area = plotArea(SIZE, SIZE, MARGIN);
   const side = Math.min(area.innerWidth, area.innerHeight);
-  const xScale = scaleLinear().domain([-DOMAIN, DOMAIN]).range([area.left, area.left + side]);
-  const yScale = scaleLinear().domain([-DOMAIN, DOMAIN]).range([area.top + side, area.top]);
+  const xScale = scaleLinear()
+    .domain([-DOMAIN, DOMAIN])
+    .range([area.left, area.left + side]);
+  const yScale = scaleLinear()
+    .domain([-DOMAIN, DOMAIN])
+    .range([area.top + side, area.top]);
   const cellSize = side / merged.resolution;
 
   const sumTex = () => {
@@ -86,7 +90,8 @@ export function NeuronExplorer(props: NeuronExplorerProps) {
   const outTex = () => `a = ${texApply(s().act, "z")} = ${texApply(s().act, texNumber(out().z, 3))} = ${texNumber(out().a, 3)}`;
 
   createEffect(() => {
-    if (merged.challengeId && touched() && wrong() === 0) reportChallengeComplete(merged.challengeId, "Both clusters are on their own side of the line.");
+    if (merged.challengeId && touched() && wrong() === 0)
+      reportChallengeComplete(merged.challengeId, "Both clusters are on their own side of the line.");
   });
 
   let svg: SVGSVGElement | undefined;
@@ -218,7 +223,14 @@ export function NeuronExplorer(props: NeuronExplorerProps) {
             <TeX tex={outTex()} data-testid="neuron-out" />
           </div>
           <p class={styles.status} role="status" data-testid="neuron-status" data-wrong={wrong()}>
-            <Show when={wrong() === 0} fallback={<>{wrong()} of {data.length} cluster points are on the wrong side of the line.</>}>
+            <Show
+              when={wrong() === 0}
+              fallback={
+                <>
+                  {wrong()} of {data.length} cluster points are on the wrong side of the line.
+                </>
+              }
+            >
               All {data.length} cluster points are on the right side: the neuron separates the two clusters.
             </Show>
           </p>
@@ -226,14 +238,54 @@ export function NeuronExplorer(props: NeuronExplorerProps) {
         <div class={styles.controls}>
           <fieldset class={styles.group}>
             <legend>Inputs</legend>
-            <LabelledSlider name="x1" label="x₁" value={point().x1} min={-DOMAIN} max={DOMAIN} step={0.1} onChange={(v) => change({ x1: v })} />
-            <LabelledSlider name="x2" label="x₂" value={point().x2} min={-DOMAIN} max={DOMAIN} step={0.1} onChange={(v) => change({ x2: v })} />
+            <LabelledSlider
+              name="x1"
+              label="x₁"
+              value={point().x1}
+              min={-DOMAIN}
+              max={DOMAIN}
+              step={0.1}
+              onChange={(v) => change({ x1: v })}
+            />
+            <LabelledSlider
+              name="x2"
+              label="x₂"
+              value={point().x2}
+              min={-DOMAIN}
+              max={DOMAIN}
+              step={0.1}
+              onChange={(v) => change({ x2: v })}
+            />
           </fieldset>
           <fieldset class={styles.group}>
             <legend>Weights and bias</legend>
-            <LabelledSlider name="w1" label="Weight w₁" value={s().w1} min={-WEIGHT_LIMIT} max={WEIGHT_LIMIT} step={0.1} onChange={(v) => change({ w1: v })} />
-            <LabelledSlider name="w2" label="Weight w₂" value={s().w2} min={-WEIGHT_LIMIT} max={WEIGHT_LIMIT} step={0.1} onChange={(v) => change({ w2: v })} />
-            <LabelledSlider name="b" label="Bias b" value={s().b} min={-WEIGHT_LIMIT} max={WEIGHT_LIMIT} step={0.1} onChange={(v) => change({ b: v })} />
+            <LabelledSlider
+              name="w1"
+              label="Weight w₁"
+              value={s().w1}
+              min={-WEIGHT_LIMIT}
+              max={WEIGHT_LIMIT}
+              step={0.1}
+              onChange={(v) => change({ w1: v })}
+            />
+            <LabelledSlider
+              name="w2"
+              label="Weight w₂"
+              value={s().w2}
+              min={-WEIGHT_LIMIT}
+              max={WEIGHT_LIMIT}
+              step={0.1}
+              onChange={(v) => change({ w2: v })}
+            />
+            <LabelledSlider
+              name="b"
+              label="Bias b"
+              value={s().b}
+              min={-WEIGHT_LIMIT}
+              max={WEIGHT_LIMIT}
+              step={0.1}
+              onChange={(v) => change({ b: v })}
+            />
           </fieldset>
           <ChoiceGroup
             name="act"
@@ -246,8 +298,8 @@ export function NeuronExplorer(props: NeuronExplorerProps) {
       </div>
 
       <figcaption class={styles.caption}>
-        One neuron with two inputs. Shading shows the output a over the whole plane (orange where z &gt; 0, blue where z ≤ 0,
-        stronger the further a is from its value on the line); the dashed line is where z = 0.
+        One neuron with two inputs. Shading shows the output a over the whole plane (orange where z &gt; 0, blue where z ≤ 0, stronger the
+        further a is from its value on the line); the dashed line is where z = 0.
       </figcaption>
     </figure>
   );

@@ -140,7 +140,10 @@ function round2(v: number): number {
 
 /** How many points the neuron puts on the wrong side (class 1 needs z > 0, class 0 needs z ≤ 0). */
 export function misclassified(params: NeuronParams, points: readonly ClusterPoint[]): number {
-  const { z } = neuronGrid(params, points.map((p) => [p.x1, p.x2] as [number, number]));
+  const { z } = neuronGrid(
+    params,
+    points.map((p) => [p.x1, p.x2] as [number, number]),
+  );
   let wrong = 0;
   points.forEach((p, i) => {
     if ((z[i] > 0 ? 1 : 0) !== p.label) wrong++;

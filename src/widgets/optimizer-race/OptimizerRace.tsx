@@ -13,7 +13,18 @@ import { formatNumber, formatScientific, plotArea } from "../shared/chartLayout.
 import { reportChallengeComplete } from "../shared/challenge.ts";
 import { contourPaths } from "../shared/contourPaths.ts";
 import { NumberBox } from "../shared/NumberBox.tsx";
-import { CHALLENGE_STEPS, MAX_STEPS, RACER_LABELS, Race, adamRosenbrockDone, clampStart, configOf, nudgeStart, raceSchema, surfaceGrid } from "./optimizerRaceModel.ts";
+import {
+  CHALLENGE_STEPS,
+  MAX_STEPS,
+  RACER_LABELS,
+  Race,
+  adamRosenbrockDone,
+  clampStart,
+  configOf,
+  nudgeStart,
+  raceSchema,
+  surfaceGrid,
+} from "./optimizerRaceModel.ts";
 import type { RaceSnapshot, RacerSnapshot } from "./optimizerRaceModel.ts";
 import styles from "./optimizerRace.module.css";
 import "../shared/palette.css";
@@ -131,7 +142,10 @@ export function OptimizerRace(props: OptimizerRaceProps) {
 
   createEffect(() => {
     if (adamRosenbrockDone(config(), snap())) {
-      reportChallengeComplete(merged.challengeId, `Adam reached the bottom of the banana valley in ${snap().racers.find((r) => r.name === "adam")?.arrivedAt} steps.`);
+      reportChallengeComplete(
+        merged.challengeId,
+        `Adam reached the bottom of the banana valley in ${snap().racers.find((r) => r.name === "adam")?.arrivedAt} steps.`,
+      );
     }
   });
 
@@ -180,8 +194,8 @@ export function OptimizerRace(props: OptimizerRaceProps) {
 
   const describe = () => {
     const c = config();
-    const parts = snap().racers
-      .filter((r) => r.on)
+    const parts = snap()
+      .racers.filter((r) => r.on)
       .map(
         (r) =>
           `${r.label} at (${formatNumber(r.position[0])}, ${formatNumber(r.position[1])}), E = ${formatScientific(r.loss)}` +
@@ -193,7 +207,13 @@ export function OptimizerRace(props: OptimizerRaceProps) {
   const lrNudge = (v: number, dir: 1 | -1) => Number((dir > 0 ? v * 1.25 : v / 1.25).toPrecision(3));
 
   return (
-    <figure class={styles.root} data-widget="optimizer-race" data-playing={playing() ? "yes" : "no"} data-steps={snap().steps} data-fps={fps()}>
+    <figure
+      class={styles.root}
+      data-widget="optimizer-race"
+      data-playing={playing() ? "yes" : "no"}
+      data-steps={snap().steps}
+      data-fps={fps()}
+    >
       <UrlNotice problems={url.problems()} />
       <ChoiceGroup
         name="surface"
@@ -258,15 +278,15 @@ export function OptimizerRace(props: OptimizerRaceProps) {
             </defs>
             <rect class={styles.plotBg} x={area.left} y={area.top} width={area.innerWidth} height={area.innerHeight} />
             <g clip-path={`url(#${clipId})`} aria-hidden="true">
-              <For each={contourLines()}>{(c) => <path class={styles.contour} d={c.d} style={{ "stroke-opacity": String(0.3 + 0.5 * (1 - c.rank)) }} />}</For>
+              <For each={contourLines()}>
+                {(c) => <path class={styles.contour} d={c.d} style={{ "stroke-opacity": String(0.3 + 0.5 * (1 - c.rank)) }} />}
+              </For>
               <For each={surface().minima}>
                 {(m) => (
                   <path class={styles.minimum} transform={`translate(${sx()(m[0])} ${sy()(m[1])})`} d={symbol(symbolStar, 90)() ?? ""} />
                 )}
               </For>
-              <For each={surface().saddles ?? []}>
-                {(m) => <circle class={styles.saddle} cx={sx()(m[0])} cy={sy()(m[1])} r={4} />}
-              </For>
+              <For each={surface().saddles ?? []}>{(m) => <circle class={styles.saddle} cx={sx()(m[0])} cy={sy()(m[1])} r={4} />}</For>
               <Index each={snap().racers}>
                 {(r) => (
                   <Show when={r().on}>
@@ -317,10 +337,45 @@ export function OptimizerRace(props: OptimizerRaceProps) {
         </div>
 
         <div class={styles.hyper}>
-          <LabelledSlider name="alpha" label="Momentum α (momentum, Nesterov)" value={url.state().alpha} min={0} max={0.99} step={0.01} onChange={(v) => url.update({ alpha: v })} />
-          <LabelledSlider name="rho" label="Decay ρ (RMSProp)" value={url.state().rho} min={0} max={0.999} step={0.001} digits={3} onChange={(v) => url.update({ rho: v })} />
-          <LabelledSlider name="beta1" label="β₁ (Adam, 1st moment)" value={url.state().beta1} min={0} max={0.999} step={0.001} digits={3} onChange={(v) => url.update({ beta1: v })} />
-          <LabelledSlider name="beta2" label="β₂ (Adam, 2nd moment)" value={url.state().beta2} min={0} max={0.9999} step={0.0001} digits={4} onChange={(v) => url.update({ beta2: v })} />
+          <LabelledSlider
+            name="alpha"
+            label="Momentum α (momentum, Nesterov)"
+            value={url.state().alpha}
+            min={0}
+            max={0.99}
+            step={0.01}
+            onChange={(v) => url.update({ alpha: v })}
+          />
+          <LabelledSlider
+            name="rho"
+            label="Decay ρ (RMSProp)"
+            value={url.state().rho}
+            min={0}
+            max={0.999}
+            step={0.001}
+            digits={3}
+            onChange={(v) => url.update({ rho: v })}
+          />
+          <LabelledSlider
+            name="beta1"
+            label="β₁ (Adam, 1st moment)"
+            value={url.state().beta1}
+            min={0}
+            max={0.999}
+            step={0.001}
+            digits={3}
+            onChange={(v) => url.update({ beta1: v })}
+          />
+          <LabelledSlider
+            name="beta2"
+            label="β₂ (Adam, 2nd moment)"
+            value={url.state().beta2}
+            min={0}
+            max={0.9999}
+            step={0.0001}
+            digits={4}
+            onChange={(v) => url.update({ beta2: v })}
+          />
         </div>
       </div>
 
@@ -355,8 +410,18 @@ export function OptimizerRace(props: OptimizerRaceProps) {
                         onChange={(e) => url.update({ [`on.${r().name}`]: e.currentTarget.checked } as Parameters<typeof url.update>[0])}
                       />
                       <svg class={styles.swatch} viewBox="-8 -8 40 16" aria-hidden="true">
-                        <line x1="-6" x2="16" y1="0" y2="0" style={{ stroke: LOOK[r().name].color, "stroke-dasharray": LOOK[r().name].dash }} />
-                        <path transform="translate(24 0)" d={symbol(LOOK[r().name].marker, 40)() ?? ""} style={{ fill: LOOK[r().name].color }} />
+                        <line
+                          x1="-6"
+                          x2="16"
+                          y1="0"
+                          y2="0"
+                          style={{ stroke: LOOK[r().name].color, "stroke-dasharray": LOOK[r().name].dash }}
+                        />
+                        <path
+                          transform="translate(24 0)"
+                          d={symbol(LOOK[r().name].marker, 40)() ?? ""}
+                          style={{ fill: LOOK[r().name].color }}
+                        />
                       </svg>
                       {RACER_LABELS[r().name]}
                     </label>
@@ -404,9 +469,9 @@ export function OptimizerRace(props: OptimizerRaceProps) {
         </table>
       </div>
       <figcaption class={styles.caption}>
-        Every step is one update of the course's optimizers (src/lib/optim) on the point (x, y), with the exact gradient of the
-        surface. ★ n in the table: the step at which the optimizer first came within 0.05 of a minimum. Challenge: Adam on
-        Rosenbrock within {CHALLENGE_STEPS} steps.
+        Every step is one update of the course's optimizers (src/lib/optim) on the point (x, y), with the exact gradient of the surface. ★ n
+        in the table: the step at which the optimizer first came within 0.05 of a minimum. Challenge: Adam on Rosenbrock within{" "}
+        {CHALLENGE_STEPS} steps.
       </figcaption>
     </figure>
   );

@@ -167,7 +167,10 @@ describe("optimizer race model", () => {
       const race = new Race(configOf(base({ s: s.id })));
       race.advanceTo(MAX_STEPS);
       const arrived = race.snapshot().racers.filter((r) => r.arrivedAt !== null);
-      expect(arrived.map((r) => r.name), s.id).not.toEqual([]);
+      expect(
+        arrived.map((r) => r.name),
+        s.id,
+      ).not.toEqual([]);
     }
   });
 

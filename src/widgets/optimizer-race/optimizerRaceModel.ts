@@ -164,7 +164,15 @@ export class Race {
       const c = config.racers[name];
       const point = createPoint(config.start[0], config.start[1]);
       const arrived = distanceToMinimum(config.surface, config.start[0], config.start[1]) < ARRIVAL_DISTANCE;
-      return { name, on: c.on, optimizer: optimizerFor(name, c), point, path: [[config.start[0], config.start[1]]], arrivedAt: arrived ? 0 : null, diverged: false };
+      return {
+        name,
+        on: c.on,
+        optimizer: optimizerFor(name, c),
+        point,
+        path: [[config.start[0], config.start[1]]],
+        arrivedAt: arrived ? 0 : null,
+        diverged: false,
+      };
     });
   }
 

@@ -169,7 +169,9 @@ export function ArchitectureEditor(props: ArchitectureEditorProps) {
             value={String(merged.state.dropout)}
             onChange={(e) => merged.update({ dropout: Number(e.currentTarget.value) })}
           >
-            <For each={withValue(DROPOUT_VALUES, merged.state.dropout)}>{(v) => <option value={String(v)}>{v === 0 ? "0 (off)" : v}</option>}</For>
+            <For each={withValue(DROPOUT_VALUES, merged.state.dropout)}>
+              {(v) => <option value={String(v)}>{v === 0 ? "0 (off)" : v}</option>}
+            </For>
           </select>
         </label>
         <Show when={merged.training}>

@@ -55,7 +55,10 @@ export function CurvesChart(props: CurvesChartProps) {
       const mid = Math.sqrt(hi * lo);
       [lo, hi] = [Math.min(lo, mid / Math.sqrt(10)), Math.max(hi, mid * Math.sqrt(10))];
     }
-    return scaleLog().domain([lo / 1.1, hi * 1.1]).range([area.bottom, area.top]).nice();
+    return scaleLog()
+      .domain([lo / 1.1, hi * 1.1])
+      .range([area.bottom, area.top])
+      .nice();
   });
   const path = (values: readonly number[]) => {
     const sx = x();
@@ -72,7 +75,15 @@ export function CurvesChart(props: CurvesChartProps) {
   return (
     <figure class={styles.chart}>
       <ChartFrame width={W} height={H} label={merged.label} description={merged.description} data-testid={merged["data-testid"]}>
-        <Axis scale={y()} orient="left" at={area.left} ticks={merged.scale === "log" ? 4 : 5} grid={area.innerWidth} label={merged.yLabel} format={merged.scale === "log" ? (v) => formatTick(v) : undefined} />
+        <Axis
+          scale={y()}
+          orient="left"
+          at={area.left}
+          ticks={merged.scale === "log" ? 4 : 5}
+          grid={area.innerWidth}
+          label={merged.yLabel}
+          format={merged.scale === "log" ? (v) => formatTick(v) : undefined}
+        />
         <Axis scale={x()} orient="bottom" at={area.bottom} ticks={5} label="epoch" format={(v) => String(v)} />
         <Show when={merged.marker !== null && merged.marker! >= 1}>
           <line class={styles.marker} x1={x()(merged.marker!)} x2={x()(merged.marker!)} y1={area.top} y2={area.bottom} />
@@ -81,7 +92,16 @@ export function CurvesChart(props: CurvesChartProps) {
           </text>
         </Show>
         <Index each={merged.series}>
-          {(s) => <path d={path(s().values)} fill="none" stroke={s().color} stroke-width="2.2" stroke-dasharray={s().dash} data-series={s().name} />}
+          {(s) => (
+            <path
+              d={path(s().values)}
+              fill="none"
+              stroke={s().color}
+              stroke-width="2.2"
+              stroke-dasharray={s().dash}
+              data-series={s().name}
+            />
+          )}
         </Index>
       </ChartFrame>
       <figcaption class={styles.legend}>

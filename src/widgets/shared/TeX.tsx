@@ -42,7 +42,15 @@ function typeset(katex: Katex, tex: string, display: boolean): string {
 export function TeX(props: TeXProps) {
   const merged = mergeProps({ display: true }, props);
   if (serverKatex) {
-    return <div class={styles.tex} data-testid={merged["data-testid"]} data-tex={merged.tex} data-display={String(merged.display)} innerHTML={typeset(serverKatex, merged.tex, merged.display)} />;
+    return (
+      <div
+        class={styles.tex}
+        data-testid={merged["data-testid"]}
+        data-tex={merged.tex}
+        data-display={String(merged.display)}
+        innerHTML={typeset(serverKatex, merged.tex, merged.display)}
+      />
+    );
   }
   let el!: HTMLDivElement;
   createEffect(

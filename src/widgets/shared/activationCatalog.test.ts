@@ -33,8 +33,14 @@ describe("activationCurve (values by the engine's forward op, slopes by its back
     const h = 1e-6;
     for (const name of ACTIVATIONS) {
       const c = activationCurve(name, xs);
-      const plus = activationCurve(name, xs.map((x) => x + h)).f;
-      const minus = activationCurve(name, xs.map((x) => x - h)).f;
+      const plus = activationCurve(
+        name,
+        xs.map((x) => x + h),
+      ).f;
+      const minus = activationCurve(
+        name,
+        xs.map((x) => x - h),
+      ).f;
       xs.forEach((_, i) => expect(c.df[i], `${name} at ${xs[i]}`).toBeCloseTo((plus[i] - minus[i]) / (2 * h), 5));
     }
   });

@@ -87,5 +87,8 @@ export function formatScientific(value: number, digits = 2): string {
   if (!Number.isFinite(value)) return formatNumber(value);
   const abs = Math.abs(value);
   if (abs >= 1e-3 && abs < 1e4) return formatNumber(value, Math.max(digits, 3 - Math.floor(Math.log10(abs))));
-  return value.toExponential(digits - 1).replace("e+", "e").replace("-", "−");
+  return value
+    .toExponential(digits - 1)
+    .replace("e+", "e")
+    .replace("-", "−");
 }

@@ -46,7 +46,8 @@ export interface FitRun {
 /** True for the rejection of a run ended by `stop` (nothing to report to the learner). */
 export const isStopped = (error: unknown): boolean => error instanceof DOMException && error.name === "AbortError";
 
-const moduleWorker = (): FitWorker => new Worker(new URL("../../lib/worker/fit.worker.ts", import.meta.url), { type: "module" }) as unknown as FitWorker;
+const moduleWorker = (): FitWorker =>
+  new Worker(new URL("../../lib/worker/fit.worker.ts", import.meta.url), { type: "module" }) as unknown as FitWorker;
 
 /** Starts `message` in a fresh fit worker; its buffers (x, y, probe, weights) are transferred, not copied. */
 export function startFit(message: FitStartMessage, options: StartFitOptions = {}): FitRun {

@@ -24,10 +24,7 @@ describe("URL state schema", () => {
   });
 
   it("ignores odd values with a message naming the parameter and the reason, never throwing", () => {
-    const { state, problems } = parseState(
-      schema,
-      new URLSearchParams("lr=abc&steps=2.5&optimizer=adamw&paused=maybe&layers=8,,0"),
-    );
+    const { state, problems } = parseState(schema, new URLSearchParams("lr=abc&steps=2.5&optimizer=adamw&paused=maybe&layers=8,,0"));
     expect(state).toEqual({ lr: 0.1, steps: 30, optimizer: "adam", paused: false, layers: [8, 8] });
     expect(problems).toEqual([
       "lr=abc ignored: not a number",

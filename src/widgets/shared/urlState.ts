@@ -110,7 +110,12 @@ export function parseState<S extends Schema>(schema: S, params: URLSearchParams,
 }
 
 /** Writes the non-default fields into `params` (mutating and returning it); defaults are removed. */
-export function serializeState<S extends Schema>(schema: S, state: StateOf<S>, prefix = "", params = new URLSearchParams()): URLSearchParams {
+export function serializeState<S extends Schema>(
+  schema: S,
+  state: StateOf<S>,
+  prefix = "",
+  params = new URLSearchParams(),
+): URLSearchParams {
   for (const [name, field] of Object.entries(schema)) {
     const key = keyOf(prefix, name);
     const value = (state as Record<string, unknown>)[name];

@@ -6,7 +6,10 @@ import { createSignal, onCleanup, onMount, type Accessor } from "solid-js";
  * keeps its pixel size on a phone instead of shrinking with the viewBox. Returns the width and a ref
  * callback for the measured element.
  */
-export function useMeasuredWidth(initial: number, limits: { min: number; max: number } = { min: 260, max: 760 }): [Accessor<number>, (el: HTMLElement) => void] {
+export function useMeasuredWidth(
+  initial: number,
+  limits: { min: number; max: number } = { min: 260, max: 760 },
+): [Accessor<number>, (el: HTMLElement) => void] {
   const [width, setWidth] = createSignal(initial);
   let element: HTMLElement | undefined;
   onMount(() => {

@@ -73,13 +73,7 @@ export function SurveyChart(props: SurveyChartProps) {
           <For each={METRIC_ORDER}>
             {(m) => (
               <label class={styles.option}>
-                <input
-                  type="radio"
-                  name={`survey-chart-metric-${uid}`}
-                  value={m}
-                  checked={metric() === m}
-                  onChange={() => setMetric(m)}
-                />
+                <input type="radio" name={`survey-chart-metric-${uid}`} value={m} checked={metric() === m} onChange={() => setMetric(m)} />
                 <span>{METRICS[m].label}</span>
               </label>
             )}
@@ -101,13 +95,7 @@ export function SurveyChart(props: SurveyChartProps) {
             <For each={layout().yTicks}>
               {(tick) => (
                 <g>
-                  <line
-                    class={styles.grid}
-                    x1={layout().plot.left}
-                    x2={layout().plot.right}
-                    y1={tick.position}
-                    y2={tick.position}
-                  />
+                  <line class={styles.grid} x1={layout().plot.left} x2={layout().plot.right} y1={tick.position} y2={tick.position} />
                   <text class={styles.tick} x={layout().plot.left - 8} y={tick.position} dy="0.35em" text-anchor="end">
                     {tick.label}
                   </text>
@@ -117,13 +105,7 @@ export function SurveyChart(props: SurveyChartProps) {
             <For each={layout().xTicks}>
               {(tick) => (
                 <g>
-                  <line
-                    class={styles.axis}
-                    x1={tick.position}
-                    x2={tick.position}
-                    y1={layout().plot.bottom}
-                    y2={layout().plot.bottom + 5}
-                  />
+                  <line class={styles.axis} x1={tick.position} x2={tick.position} y1={layout().plot.bottom} y2={layout().plot.bottom + 5} />
                   <text class={styles.tick} x={tick.position} y={layout().plot.bottom + 20} text-anchor="middle">
                     {tick.label}
                   </text>
@@ -140,12 +122,7 @@ export function SurveyChart(props: SurveyChartProps) {
             <text class={styles.axisTitle} x={0} y={16}>
               {layout().yTitle}
             </text>
-            <text
-              class={styles.axisTitle}
-              x={(layout().plot.left + layout().plot.right) / 2}
-              y={layout().height - 8}
-              text-anchor="middle"
-            >
+            <text class={styles.axisTitle} x={(layout().plot.left + layout().plot.right) / 2} y={layout().height - 8} text-anchor="middle">
               {layout().xTitle}
             </text>
             <path class={styles.trend} d={layout().trendPath} />
@@ -218,10 +195,7 @@ export function SurveyChart(props: SurveyChartProps) {
       </div>
 
       <div class={styles.readout} data-testid="survey-readout" data-active={shownId() ?? ""}>
-        <Show
-          when={shownSurvey()}
-          fallback={<p class={styles.hint}>Hover, tap or Tab to a survey to read its numbers.</p>}
-        >
+        <Show when={shownSurvey()} fallback={<p class={styles.hint}>Hover, tap or Tab to a survey to read its numbers.</p>}>
           {(survey) => (
             <>
               <p class={styles.readoutTitle}>{readoutLines(survey(), metric()).title}</p>
@@ -237,9 +211,9 @@ export function SurveyChart(props: SurveyChartProps) {
         {describeChart(metric(), merged.surveys)}
       </p>
       <figcaption id={captionId} class={styles.caption}>
-        How much data sky surveys produce, by year of first light. The vertical axis is logarithmic:
-        each gridline is ten times the one below it. The dashed line is the exponential trend through
-        the points — a factor of ten every {layout().tenfoldYears.toFixed(1)} years.
+        How much data sky surveys produce, by year of first light. The vertical axis is logarithmic: each gridline is ten times the one
+        below it. The dashed line is the exponential trend through the points — a factor of ten every {layout().tenfoldYears.toFixed(1)}{" "}
+        years.
       </figcaption>
     </figure>
   );

@@ -22,9 +22,7 @@ import type { Box, ChartLayout } from "./surveyChartModel.ts";
 
 describe("number formatting", () => {
   it("formatCompact labels powers of ten as 10, 100, 1k, 10k, 100k, 1M, 10M", () => {
-    expect([10, 100, 1e3, 1e4, 1e5, 1e6, 1e7].map(formatCompact)).toEqual([
-      "10", "100", "1k", "10k", "100k", "1M", "10M",
-    ]);
+    expect([10, 100, 1e3, 1e4, 1e5, 1e6, 1e7].map(formatCompact)).toEqual(["10", "100", "1k", "10k", "100k", "1M", "10M"]);
   });
 
   it("formatCompact keeps up to three significant digits: 25.4, 4.6M, 1.5k", () => {
@@ -84,8 +82,7 @@ describe("domains and ticks", () => {
 
 describe("label placement", () => {
   const bounds: Box = { x: 0, y: 0, width: 400, height: 300 };
-  const overlaps = (a: Box, b: Box) =>
-    a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+  const overlaps = (a: Box, b: Box) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
 
   it("puts a lone label to the right of its marker", () => {
     const [label] = placeLabels([{ text: "SDSS", cx: 100, cy: 150 }], bounds);
@@ -151,9 +148,7 @@ describe("chartLayout", () => {
     const layout = chartLayout({ width: 640, metric: "archiveTB" });
     const at = (label: string) => layout.yTicks.find((t) => t.label === label)!.position;
     expect(at("1M TB") - at("10M TB")).toBeCloseTo((at("10 TB") - at("10M TB")) / 6, 9);
-    expect(layout.yTicks.map((t) => t.label)).toEqual([
-      "10 TB", "100 TB", "1k TB", "10k TB", "100k TB", "1M TB", "10M TB",
-    ]);
+    expect(layout.yTicks.map((t) => t.label)).toEqual(["10 TB", "100 TB", "1k TB", "10k TB", "100k TB", "1M TB", "10M TB"]);
   });
 
   it("drops the unit from tick labels below 480 px, where the axis title still carries it", () => {
@@ -198,10 +193,7 @@ describe("words for screen readers and the readout", () => {
   });
 
   it("adds no byte conversion that would only repeat the value (50 TB, 200 GB/day)", () => {
-    expect(readoutLines(surveyById("sdss"), "archiveTB").values).toEqual([
-      "Archive: 50 TB",
-      "Data rate: 200 GB/day",
-    ]);
+    expect(readoutLines(surveyById("sdss"), "archiveTB").values).toEqual(["Archive: 50 TB", "Data rate: 200 GB/day"]);
   });
 
   it("mentions a former name where a survey has one (Rubin was LSST)", () => {

@@ -244,10 +244,9 @@ export function readoutLines(survey: Survey, metric: SurveyMetric): { title: str
   const archiveBytes = formatBytes(survey.archiveTB * GB_PER_TB);
   const archive = `Archive: ${withBytes(archiveQuantity, archiveBytes)}`;
   const rateBytes = formatBytes(survey.rateGBPerDay);
-  const rate =
-    rateBytes.endsWith("GB")
-      ? `Data rate: ${formatQuantity(survey.rateGBPerDay, "GB/day")}`
-      : `Data rate: ${formatQuantity(survey.rateGBPerDay, "GB/day")} (${rateBytes} per day)`;
+  const rate = rateBytes.endsWith("GB")
+    ? `Data rate: ${formatQuantity(survey.rateGBPerDay, "GB/day")}`
+    : `Data rate: ${formatQuantity(survey.rateGBPerDay, "GB/day")} (${rateBytes} per day)`;
   return {
     title: `${survey.shortName} · ${survey.fullName} · first light ${survey.firstLight}`,
     values: metric === "archiveTB" ? [archive, rate] : [rate, archive],
@@ -262,9 +261,7 @@ export function describeChart(metric: SurveyMetric, surveys: readonly Survey[] =
   const last = sorted[sorted.length - 1];
   const factor = growthFactor(first, last, metric);
   const trend = logTrend(metric, sorted);
-  const each = sorted
-    .map((s) => `${s.shortName} ${s.firstLight}, ${formatQuantity(metricValue(s, metric), unit)}`)
-    .join("; ");
+  const each = sorted.map((s) => `${s.shortName} ${s.firstLight}, ${formatQuantity(metricValue(s, metric), unit)}`).join("; ");
   return (
     `Logarithmic chart of ${noun} against first-light year for ${sorted.length} surveys: ${each}. ` +
     `From ${first.shortName} to ${last.shortName} the ${noun} grows about ${groupDigits(factor, 0)} times in ` +
@@ -286,9 +283,7 @@ export function chartLayout({ width, metric, surveys = SURVEYS }: LayoutInput): 
   // On narrow charts the unit lives only in the axis title, leaving the plot room to breathe.
   const tickLabel = (v: number) => (width < NARROW_WIDTH ? formatCompact(v) : `${formatCompact(v)} ${unit}`);
   // Left margin fits the longest tick label ("100k GB/day" is 11 characters).
-  const longestTick = Math.max(
-    ...decadeTicks(decadeDomain(surveys.map((s) => metricValue(s, metric)))).map((v) => tickLabel(v).length),
-  );
+  const longestTick = Math.max(...decadeTicks(decadeDomain(surveys.map((s) => metricValue(s, metric)))).map((v) => tickLabel(v).length));
   const plot = {
     left: Math.ceil(longestTick * LABEL_FONT_PX * 0.6) + 14,
     right: width - 16,

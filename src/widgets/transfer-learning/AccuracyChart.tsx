@@ -38,7 +38,11 @@ const H = 250;
  */
 export function AccuracyChart(props: AccuracyChartProps) {
   const area = plotArea(W, H, { left: 52, right: 12, top: 12, bottom: 40 });
-  const x = createMemo(() => scaleLinear().domain([0, Math.max(2, props.epochs)]).range([area.left, area.right]));
+  const x = createMemo(() =>
+    scaleLinear()
+      .domain([0, Math.max(2, props.epochs)])
+      .range([area.left, area.right]),
+  );
   const y = scaleLinear().domain([0, 1]).range([area.bottom, area.top]);
   const path = (points: readonly CurvePoint[]) =>
     line<CurvePoint>()
@@ -47,7 +51,15 @@ export function AccuracyChart(props: AccuracyChartProps) {
   return (
     <figure class={styles.chart}>
       <ChartFrame width={W} height={H} label={props.label} description={props.description} data-testid={props["data-testid"]}>
-        <Axis scale={y} orient="left" at={area.left} ticks={5} grid={area.innerWidth} label="held-out accuracy" format={(v) => `${Math.round(v * 100)} %`} />
+        <Axis
+          scale={y}
+          orient="left"
+          at={area.left}
+          ticks={5}
+          grid={area.innerWidth}
+          label="held-out accuracy"
+          format={(v) => `${Math.round(v * 100)} %`}
+        />
         <Axis scale={x()} orient="bottom" at={area.bottom} ticks={5} label="epoch" format={(v) => String(v)} />
         <line class={styles.chance} x1={area.left} x2={area.right} y1={y(0.5)} y2={y(0.5)} />
         <text class={styles.chanceLabel} x={area.right - 4} y={y(0.5) - 5} text-anchor="end">
@@ -76,7 +88,11 @@ export function AccuracyChart(props: AccuracyChartProps) {
             <span class={styles.legendItem}>
               <svg width="30" height="10" aria-hidden="true">
                 <line x1="1" x2="29" y1="5" y2="5" stroke={s().color} stroke-width="3" stroke-dasharray={s().dash} />
-                {s().marker === "circle" ? <circle cx="15" cy="5" r="3.5" fill={s().color} /> : <rect x="11.5" y="1.5" width="7" height="7" fill={s().color} />}
+                {s().marker === "circle" ? (
+                  <circle cx="15" cy="5" r="3.5" fill={s().color} />
+                ) : (
+                  <rect x="11.5" y="1.5" width="7" height="7" fill={s().color} />
+                )}
               </svg>
               {s().name}
             </span>

@@ -32,7 +32,10 @@ export function ParamTableView(props: ParamTableViewProps) {
           <tbody>
             <For each={props.table.rows}>
               {(r) => (
-                <tr class={r.role === "frozen" ? styles.frozenRow : r.role === "trainable" ? styles.trainableRow : undefined} data-role={r.role}>
+                <tr
+                  class={r.role === "frozen" ? styles.frozenRow : r.role === "trainable" ? styles.trainableRow : undefined}
+                  data-role={r.role}
+                >
                   <th scope="row">
                     <span class={styles.layerName}>{r.name}</span>{" "}
                     <span class={styles.layerKind}>
@@ -47,18 +50,14 @@ export function ParamTableView(props: ParamTableViewProps) {
           </tbody>
           <tfoot>
             <tr>
-              <th scope="row">
-                Frozen
-              </th>
+              <th scope="row">Frozen</th>
               <td class={styles.num} data-testid="frozen-count">
                 {props.table.frozen.toLocaleString("en-US")}
               </td>
               <td />
             </tr>
             <tr>
-              <th scope="row">
-                Trainable
-              </th>
+              <th scope="row">Trainable</th>
               <td class={styles.num} data-testid="trainable-count">
                 {props.table.trainable.toLocaleString("en-US")}
               </td>
@@ -68,10 +67,12 @@ export function ParamTableView(props: ParamTableViewProps) {
         </table>
       </div>
       <p class={styles.note}>
-        <strong>Frozen</strong> layers keep their pre-trained weights and get no gradient: ONNX Runtime computes their output, the 64 features, once per image.{" "}
-        <strong>Trainable</strong> weights start random and are updated by Adam in a Web Worker. The transferred model trains {props.table.trainable.toLocaleString("en-US")} of its{" "}
-        {(props.table.frozen + props.table.trainable).toLocaleString("en-US")} parameters ({formatNumber((100 * props.table.trainable) / (props.table.frozen + props.table.trainable), 2)} %). Trained from scratch, the
-        same network has to learn all {props.table.scratchTrainable.toLocaleString("en-US")} from the same {props.examples} examples.
+        <strong>Frozen</strong> layers keep their pre-trained weights and get no gradient: ONNX Runtime computes their output, the 64
+        features, once per image. <strong>Trainable</strong> weights start random and are updated by Adam in a Web Worker. The transferred
+        model trains {props.table.trainable.toLocaleString("en-US")} of its{" "}
+        {(props.table.frozen + props.table.trainable).toLocaleString("en-US")} parameters (
+        {formatNumber((100 * props.table.trainable) / (props.table.frozen + props.table.trainable), 2)} %). Trained from scratch, the same
+        network has to learn all {props.table.scratchTrainable.toLocaleString("en-US")} from the same {props.examples} examples.
       </p>
     </>
   );

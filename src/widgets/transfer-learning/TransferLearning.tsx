@@ -125,7 +125,14 @@ export function TransferLearning(props: TransferLearningProps) {
   const running = () => phase() === "simulating" || phase() === "features" || phase() === "training";
 
   /** Simulates the examples `list` lacks up to `count`, yielding to the page every few images. */
-  async function simulate(task: TaskId, split: "train" | "held-out", seed: number, count: number, token: number, report: (done: number) => void) {
+  async function simulate(
+    task: TaskId,
+    split: "train" | "held-out",
+    seed: number,
+    count: number,
+    token: number,
+    report: (done: number) => void,
+  ) {
     const { list } = exampleList(task, split, seed);
     while (list.length < count) {
       list.push(taskExample(task, split, seed, list.length));
@@ -139,7 +146,14 @@ export function TransferLearning(props: TransferLearningProps) {
   }
 
   /** The backbone's 64 features of each example, computing only those not cached for this provider. */
-  async function embed(pref: EpPreference, key: string, list: Example[], token: number, report: (done: number) => void, timing: FeatureInfo) {
+  async function embed(
+    pref: EpPreference,
+    key: string,
+    list: Example[],
+    token: number,
+    report: (done: number) => void,
+    timing: FeatureInfo,
+  ) {
     const cacheKey = `${pref}|${key}`;
     let cached = embeddings.get(cacheKey);
     if (!cached) embeddings.set(cacheKey, (cached = []));
@@ -148,7 +162,8 @@ export function TransferLearning(props: TransferLearningProps) {
       const count = Math.min(FEATURE_BATCH, list.length - from);
       const out = await runner!.infer(BACKBONE, stackImages(list.slice(from, from + count).map((e) => e.image)), pref, count);
       if (token !== runId) throw new DOMException("superseded", "AbortError");
-      if (out.output.length !== count * EMBEDDING_SIZE) throw new Error(`The backbone returned ${out.output.length} values for ${count} images.`);
+      if (out.output.length !== count * EMBEDDING_SIZE)
+        throw new Error(`The backbone returned ${out.output.length} values for ${count} images.`);
       for (let i = 0; i < count; i++) cached.push(out.output.slice(i * EMBEDDING_SIZE, (i + 1) * EMBEDDING_SIZE));
       timing.ep = out.ep;
       timing.notice = out.notice;
@@ -180,15 +195,22 @@ export function TransferLearning(props: TransferLearningProps) {
     try {
       // 1. Data (0–10 % of the bar): n training and HELD_OUT held-out cutouts.
       const total = n + HELD_OUT;
-      const train = await simulate(task, "train", seed, n, token, (k) => setProgress({ fraction: (0.1 * k) / total, text: `Simulating the cutouts: ${k} of ${total}` }));
-      const held = await simulate(task, "held-out", seed, HELD_OUT, token, (k) => setProgress({ fraction: (0.1 * (n + k)) / total, text: `Simulating the cutouts: ${n + k} of ${total}` }));
+      const train = await simulate(task, "train", seed, n, token, (k) =>
+        setProgress({ fraction: (0.1 * k) / total, text: `Simulating the cutouts: ${k} of ${total}` }),
+      );
+      const held = await simulate(task, "held-out", seed, HELD_OUT, token, (k) =>
+        setProgress({ fraction: (0.1 * (n + k)) / total, text: `Simulating the cutouts: ${n + k} of ${total}` }),
+      );
       const heldLabels = held.map((e) => e.label);
 
       // 2. Features (10–30 %): the frozen backbone, once per image, in ONNX Runtime.
       setPhase("features");
       setProgress({ fraction: 0.1, text: "Loading ONNX Runtime and the pre-trained backbone…" });
       const timing: FeatureInfo = { ep: ep === "wasm" ? "wasm" : "webgpu", notice: null, images: 0, totalMs: 0, sessionMs: 0, checksum: 0 };
-      const featureText = (k: number) => ({ fraction: 0.1 + (0.2 * k) / total, text: `Extracting features with the frozen backbone: ${k} of ${total} images` });
+      const featureText = (k: number) => ({
+        fraction: 0.1 + (0.2 * k) / total,
+        text: `Extracting features with the frozen backbone: ${k} of ${total} images`,
+      });
       const trainE = await embed(ep, exampleList(task, "train", seed).key, train, token, (k) => setProgress(featureText(k)), timing);
       const heldE = await embed(ep, exampleList(task, "held-out", seed).key, held, token, (k) => setProgress(featureText(n + k)), timing);
       // Sum of every feature of this run: one number that two providers must agree on (the browser test compares them).
@@ -217,17 +239,20 @@ export function TransferLearning(props: TransferLearningProps) {
           });
         },
       });
-      const scratchRun = startFit(scratchStart(`scratch-${token}`, seed, stackImages(train.map((e) => e.image)), labels, stackImages(held.map((e) => e.image))), {
-        ackDelayMs: SCRATCH_ACK_DELAY_MS,
-        onProgress: (m) => {
-          scratchEpochs = m.epochsDone;
-          batch(() => {
-            setScratchLoss((l) => [...l, ...m.logs.map((g) => g.loss)]);
-            if (m.predictions) setScratchPoints((p) => [...p, { epoch: m.epochsDone, value: accuracy(m.predictions!, heldLabels) }]);
-            setProgress(trainText());
-          });
+      const scratchRun = startFit(
+        scratchStart(`scratch-${token}`, seed, stackImages(train.map((e) => e.image)), labels, stackImages(held.map((e) => e.image))),
+        {
+          ackDelayMs: SCRATCH_ACK_DELAY_MS,
+          onProgress: (m) => {
+            scratchEpochs = m.epochsDone;
+            batch(() => {
+              setScratchLoss((l) => [...l, ...m.logs.map((g) => g.loss)]);
+              if (m.predictions) setScratchPoints((p) => [...p, { epoch: m.epochsDone, value: accuracy(m.predictions!, heldLabels) }]);
+              setProgress(trainText());
+            });
+          },
         },
-      });
+      );
       runs = [headRun, scratchRun];
       const headDone = headRun.done.then((d) => ({ d, ms: performance.now() - started }));
       const scratchDone = scratchRun.done.then((d) => ({ d, ms: performance.now() - started }));
@@ -244,7 +269,10 @@ export function TransferLearning(props: TransferLearningProps) {
         setPhase("done");
       });
       if (merged.challengeId && challengeMet(n, head, scratch)) {
-        reportChallengeComplete(merged.challengeId, `With ${n} labelled examples the transferred head reached ${pct(head)} on held-out cutouts, the CNN from scratch ${pct(scratch)}.`);
+        reportChallengeComplete(
+          merged.challengeId,
+          `With ${n} labelled examples the transferred head reached ${pct(head)} on held-out cutouts, the CNN from scratch ${pct(scratch)}.`,
+        );
       }
     } catch (e) {
       if (token !== runId || (e instanceof DOMException && e.name === "AbortError")) return;
@@ -269,14 +297,19 @@ export function TransferLearning(props: TransferLearningProps) {
     const c = lastPoint(scratchPoints());
     if (!h && !c) return "No training yet: press Train both models to draw the held-out accuracy of both models against the epoch.";
     const part = (name: string, p: CurvePoint | null, points: CurvePoint[]) =>
-      p ? `${name}: ${pct(p.value)} after epoch ${p.epoch} (measured ${points.length} times, lowest ${pct(Math.min(...points.map((q) => q.value)))}, highest ${pct(Math.max(...points.map((q) => q.value)))})` : `${name}: not measured yet`;
+      p
+        ? `${name}: ${pct(p.value)} after epoch ${p.epoch} (measured ${points.length} times, lowest ${pct(Math.min(...points.map((q) => q.value)))}, highest ${pct(Math.max(...points.map((q) => q.value)))})`
+        : `${name}: not measured yet`;
     return `Held-out accuracy on ${HELD_OUT} cutouts, 50 % is chance. ${part("New head on the frozen backbone", h, headPoints())}. ${part("CNN trained from scratch", c, scratchPoints())}.`;
   };
   const lossDescription = () => {
     const hl = headLoss();
     const cl = scratchLoss();
     if (hl.length === 0 && cl.length === 0) return "No training yet.";
-    const part = (name: string, l: number[]) => (l.length ? `${name} from ${formatNumber(l[0], 3)} to ${formatNumber(l[l.length - 1], 3)} after ${l.length} epochs` : `${name} not started`);
+    const part = (name: string, l: number[]) =>
+      l.length
+        ? `${name} from ${formatNumber(l[0], 3)} to ${formatNumber(l[l.length - 1], 3)} after ${l.length} epochs`
+        : `${name} not started`;
     return `Training loss (cross-entropy on the labelled examples, log scale): ${part("new head", hl)}; ${part("CNN from scratch", cl)}.`;
   };
 
@@ -285,7 +318,8 @@ export function TransferLearning(props: TransferLearningProps) {
     if (!r) return null;
     const diff = r.head - r.scratch;
     if (diff >= 0.05) return `The transferred head is ${formatNumber(diff * 100, 1)} points ahead.`;
-    if (diff <= -0.05) return `This time the CNN from scratch is ${formatNumber(-diff * 100, 1)} points ahead — with so few examples, luck matters. Try other examples.`;
+    if (diff <= -0.05)
+      return `This time the CNN from scratch is ${formatNumber(-diff * 100, 1)} points ahead — with so few examples, luck matters. Try other examples.`;
     return "The two are within 5 points of each other: with these examples neither is clearly better.";
   };
 
@@ -337,9 +371,7 @@ export function TransferLearning(props: TransferLearningProps) {
         />
       </div>
 
-      <h3 class={styles.title}>
-        The first training examples (set {s().seed})
-      </h3>
+      <h3 class={styles.title}>The first training examples (set {s().seed})</h3>
       <div class={styles.gallery} role="list" aria-label={`First ${PREVIEW} training examples`}>
         <For each={preview()}>
           {(ex, i) => (
@@ -351,7 +383,12 @@ export function TransferLearning(props: TransferLearningProps) {
         </For>
       </div>
       <div class={styles.row}>
-        <button type="button" class={styles.secondary} data-action="new-examples" onClick={() => url.update({ seed: (s().seed % 9999) + 1 })}>
+        <button
+          type="button"
+          class={styles.secondary}
+          data-action="new-examples"
+          onClick={() => url.update({ seed: (s().seed % 9999) + 1 })}
+        >
           Draw other training examples
         </button>
       </div>
@@ -375,8 +412,9 @@ export function TransferLearning(props: TransferLearningProps) {
       </div>
       <Show when={phase() === "idle" && !result()}>
         <p class={styles.note}>
-          The backbone (157 kB) and ONNX Runtime (14–27 MB of WebAssembly, downloaded once) load when you press the button. Then {s().n} training and {HELD_OUT} held-out cutouts are
-          simulated, the backbone turns each into 64 features, and both models train for {EPOCHS} epochs in background workers.
+          The backbone (157 kB) and ONNX Runtime (14–27 MB of WebAssembly, downloaded once) load when you press the button. Then {s().n}{" "}
+          training and {HELD_OUT} held-out cutouts are simulated, the backbone turns each into 64 features, and both models train for{" "}
+          {EPOCHS} epochs in background workers.
         </p>
       </Show>
       <Show when={running() || phase() === "done"}>
@@ -408,7 +446,8 @@ export function TransferLearning(props: TransferLearningProps) {
         {(f) => (
           <>
             <p class={styles.note} data-testid="runtime">
-              Backbone ran on <strong>{EP_LABEL[f().ep]}</strong>: {f().images} images in {formatNumber(f().totalMs, 0)} ms, {formatNumber(f().totalMs / f().images, 2)} ms per image
+              Backbone ran on <strong>{EP_LABEL[f().ep]}</strong>: {f().images} images in {formatNumber(f().totalMs, 0)} ms,{" "}
+              {formatNumber(f().totalMs / f().images, 2)} ms per image
               <Show when={f().sessionMs > 0}> (opening the model took {formatNumber(f().sessionMs, 0)} ms more)</Show>.
             </p>
             <Show when={f().notice}>
@@ -426,14 +465,17 @@ export function TransferLearning(props: TransferLearningProps) {
         {(r) => (
           <div class={styles.results} data-testid="results" role="status">
             <p class={styles.resultLine}>
-              Held-out accuracy on {HELD_OUT} {TASKS[r().task].label.toLowerCase()} cutouts after {EPOCHS} epochs on {r().n} examples (set {r().seed}):
+              Held-out accuracy on {HELD_OUT} {TASKS[r().task].label.toLowerCase()} cutouts after {EPOCHS} epochs on {r().n} examples (set{" "}
+              {r().seed}):
             </p>
             <ul class={styles.resultList}>
               <li>
-                New head on the frozen backbone: <strong data-testid="head-acc">{pct(r().head)}</strong> (trained in {formatNumber(r().headMs / 1000, 1)} s)
+                New head on the frozen backbone: <strong data-testid="head-acc">{pct(r().head)}</strong> (trained in{" "}
+                {formatNumber(r().headMs / 1000, 1)} s)
               </li>
               <li>
-                CNN from scratch: <strong data-testid="scratch-acc">{pct(r().scratch)}</strong> (trained in {formatNumber(r().scratchMs / 1000, 1)} s)
+                CNN from scratch: <strong data-testid="scratch-acc">{pct(r().scratch)}</strong> (trained in{" "}
+                {formatNumber(r().scratchMs / 1000, 1)} s)
               </li>
             </ul>
             <p class={styles.resultLine}>{verdict()}</p>

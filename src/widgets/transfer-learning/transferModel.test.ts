@@ -124,7 +124,19 @@ describe("worker start messages", () => {
     const rows = n + 10;
     expect(Math.floor(rows * m.options.validationSplit!)).toBe(10);
     expect(new Float32Array(m.x[0].buffer)[n * EMBEDDING_SIZE]).toBe(-1);
-    for (const [k, h] of [[20, 200], [100, 200], [10, 200], [37, 200]]) expect(Math.floor((k + h) * headStart("h", 1, new Float32Array(k * 64), new Array(k).fill(0), new Float32Array(h * 64), new Array(h).fill(0)).options.validationSplit!)).toBe(h);
+    for (const [k, h] of [
+      [20, 200],
+      [100, 200],
+      [10, 200],
+      [37, 200],
+    ])
+      expect(
+        Math.floor(
+          (k + h) *
+            headStart("h", 1, new Float32Array(k * 64), new Array(k).fill(0), new Float32Array(h * 64), new Array(h).fill(0)).options
+              .validationSplit!,
+        ),
+      ).toBe(h);
     expect(m.options.epochs).toBe(EPOCHS);
     expect(m.options.batchSize).toBe(n);
     expect(modelFromConfig(m.model).countParams()).toBe(130);

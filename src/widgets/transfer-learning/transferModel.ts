@@ -36,7 +36,8 @@ export const TASKS: Record<TaskId, TaskInfo> = {
   lens: {
     label: "Strong lens or look-alike",
     classes: ["non-lens", "lens"],
-    about: "Red galaxies with a lensed blue arc against red galaxies with a ring, companion or arc-like neighbour. The morphology network never saw a lens.",
+    about:
+      "Red galaxies with a lensed blue arc against red galaxies with a ring, companion or arc-like neighbour. The morphology network never saw a lens.",
   },
   bar: {
     label: "Barred or unbarred spiral",
@@ -89,7 +90,11 @@ export function stackImages(images: readonly Float32Array[]): Float32Array {
  * architecture that differs only in where the first layers' weights come from and whether they train.
  */
 export function headNetwork(seed: number | string): Sequential {
-  return new Sequential([new Dropout(0.3, { name: "dropout" }), new Dense(2, { name: "logits" })], { inputShape: [EMBEDDING_SIZE], name: "head", seed });
+  return new Sequential([new Dropout(0.3, { name: "dropout" }), new Dense(2, { name: "logits" })], {
+    inputShape: [EMBEDDING_SIZE],
+    name: "head",
+    seed,
+  });
 }
 
 /** The morphology classifier's architecture with two outputs (the tasks' classes). */
@@ -145,7 +150,12 @@ export function paramTable(): ParamTable {
       role: r.params === 0 ? "none" : layer.trainable ? "trainable" : "frozen",
     };
   });
-  return { rows, frozen: data.nonTrainableParams, trainable: data.trainableParams, scratchTrainable: summaryData(scratchNetwork("count")).trainableParams };
+  return {
+    rows,
+    frozen: data.nonTrainableParams,
+    trainable: data.trainableParams,
+    scratchTrainable: summaryData(scratchNetwork("count")).trainableParams,
+  };
 }
 
 /** Training settings of both models: Adam, minibatches of 16 (or all examples when fewer). */
@@ -160,7 +170,14 @@ export const BATCH_SIZE = 16;
  * costs next to nothing. (The split fraction is padded by half a row: the worker rounds the number of
  * validation rows down.)
  */
-export function headStart(id: string, seed: number, embeddings: Float32Array, labels: ArrayLike<number>, heldOutEmbeddings: Float32Array, heldOutLabels: ArrayLike<number>): FitStartMessage {
+export function headStart(
+  id: string,
+  seed: number,
+  embeddings: Float32Array,
+  labels: ArrayLike<number>,
+  heldOutEmbeddings: Float32Array,
+  heldOutLabels: ArrayLike<number>,
+): FitStartMessage {
   const n = labels.length;
   const m = heldOutLabels.length;
   const x = new Float32Array((n + m) * EMBEDDING_SIZE);
@@ -194,7 +211,13 @@ export function headStart(id: string, seed: number, embeddings: Float32Array, la
  * examples, so it is not run every epoch (validation would): the page measures it from the probe
  * predictions of the progress messages, which it acknowledges only every few hundred milliseconds.
  */
-export function scratchStart(id: string, seed: number, images: Float32Array, labels: ArrayLike<number>, heldOutImages: Float32Array): FitStartMessage {
+export function scratchStart(
+  id: string,
+  seed: number,
+  images: Float32Array,
+  labels: ArrayLike<number>,
+  heldOutImages: Float32Array,
+): FitStartMessage {
   const n = labels.length;
   return {
     type: "start",

@@ -39,7 +39,8 @@ export class BatchNorm extends Layer {
 
   computeOutputShape(inputShapes: number[][]): number[] {
     const s = inputShapes[0];
-    if (s.length !== 1 && s.length !== 3) throw new RangeError(`${this.describe()}: expects input [features] or [channels, height, width], got [${s.join(", ")}]`);
+    if (s.length !== 1 && s.length !== 3)
+      throw new RangeError(`${this.describe()}: expects input [features] or [channels, height, width], got [${s.join(", ")}]`);
     return s.slice();
   }
 

@@ -30,7 +30,8 @@ abstract class Pool2D extends Layer {
     const s = inputShapes[0];
     if (s.length !== 3) throw new RangeError(`${this.describe()}: expects input [channels, height, width], got [${s.join(", ")}]`);
     const g = windowGeometry(s[1], s[2], this.poolSize[0], this.poolSize[1], this.strides[0], this.strides[1], this.padding);
-    if (g.h.out < 1 || g.w.out < 1) throw new RangeError(`${this.describe()}: pool ${this.poolSize.join("×")} does not fit input [${s.join(", ")}]`);
+    if (g.h.out < 1 || g.w.out < 1)
+      throw new RangeError(`${this.describe()}: pool ${this.poolSize.join("×")} does not fit input [${s.join(", ")}]`);
     return [s[0], g.h.out, g.w.out];
   }
 
