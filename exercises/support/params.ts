@@ -13,6 +13,3 @@ export function denseParams(nIn: number, nOut: number): number {
 export function conv2dParams(kernel: number, channels: number, filters: number): number {
   return kernel * kernel * channels * filters + filters;
 }
-
-/** Pooling, flatten and activation layers have nothing to learn. */
-export const POOL_PARAMS = 0;

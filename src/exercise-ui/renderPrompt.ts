@@ -120,15 +120,6 @@ export function renderPrompt(markdown: string, renderMath: MathRenderer): string
   return html.replace(TOKEN_RE, (_m, i: string) => saved[Number(i)]!.html);
 }
 
-/** Plain text of a prompt for places that cannot hold HTML (titles, aria-labels): TeX kept raw. */
-export function promptText(markdown: string): string {
-  return markdown
-    .replace(/\*\*|__|`/g, "")
-    .replace(/\$\$?/g, "")
-    .replace(/\s+/g, " ")
-    .trim();
-}
-
 /** A one-line label (a part's label, a choice option) as inline HTML: no paragraph around it. */
 export function renderInline(markdown: string, renderMath: MathRenderer): string {
   const html = renderPrompt(markdown, renderMath);

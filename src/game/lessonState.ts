@@ -9,7 +9,7 @@
  *
  * A lesson with neither practice nor a challenge can be in progress but never mastered.
  */
-import { MASTERY_THRESHOLD, pKnown } from "./mastery.ts";
+import { isMastered } from "./mastery.ts";
 import type { ProgressV1 } from "./schema.ts";
 
 export type LessonProgress = "available" | "in-progress" | "mastered";
@@ -41,7 +41,7 @@ export type LessonStanding = {
 
 export function lessonStanding(lesson: LessonFacts, progress: ProgressFacts): LessonStanding {
   const challenge = lesson.challenge === undefined ? "none" : progress.challenges[lesson.challenge] ? "done" : "open";
-  const skillsMastered = lesson.skills.filter((s) => pKnown(progress.mastery, s) >= MASTERY_THRESHOLD).length;
+  const skillsMastered = lesson.skills.filter((s) => isMastered(progress.mastery, s)).length;
   const hasGoal = lesson.skills.length > 0 || challenge !== "none";
   const standing = { challenge, skillsMastered, skills: lesson.skills.length } as const;
   if (hasGoal && challenge !== "open" && skillsMastered === lesson.skills.length) return { state: "mastered", ...standing };

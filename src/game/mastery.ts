@@ -102,6 +102,7 @@ export function pKnown(mastery: Readonly<Record<string, SkillMastery>>, skill: s
   return mastery[skill]?.p ?? params.pInit;
 }
 
+/** Whether a skill counts as mastered: p(L) at or above MASTERY_THRESHOLD. */
 export function isMastered(mastery: Readonly<Record<string, SkillMastery>>, skill: string): boolean {
   return pKnown(mastery, skill) >= MASTERY_THRESHOLD;
 }

@@ -16,7 +16,6 @@
  * the iframe it created, and then only if `parseEmbedMessage` accepts its shape.
  */
 
-export const MESSAGE_PREFIX = "deep-sky";
 /** Heights above this are treated as a bug in the child, not as content (and are refused). */
 export const MAX_HEIGHT = 20_000;
 
