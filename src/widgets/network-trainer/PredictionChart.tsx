@@ -1,4 +1,5 @@
-import { interpolateRgb, interpolateViridis, line, scaleLinear, scaleSequential } from "d3";
+import { interpolateRgb, interpolateViridis, line } from "d3";
+import { linearScale } from "../shared/scales.ts";
 import { Index, Show, createEffect, createMemo, createSignal, onCleanup, onMount } from "solid-js";
 import { ChartFrame } from "../shared/ChartFrame.tsx";
 import { Axis } from "../shared/Axis.tsx";
@@ -64,24 +65,22 @@ export function PredictionChart(props: PredictionChartProps) {
   const xIndex = () => 0;
 
   const xScale = createMemo(() => {
-    if (kind() === "surface") return scaleLinear().domain(props.probe.grid!.x).range([area.left, area.right]);
+    if (kind() === "surface") return linearScale(props.probe.grid!.x, [area.left, area.right]);
     if (kind() === "curve") {
       const xs = props.probe.points.map((p) => p[0]);
-      return scaleLinear()
-        .domain([xs[0], xs[xs.length - 1]])
-        .range([area.left, area.right]);
+      return linearScale([xs[0], xs[xs.length - 1]], [area.left, area.right]);
     }
-    return scaleLinear().domain(extent(props.dataset.y)).range([area.left, area.right]).nice();
+    return linearScale(extent(props.dataset.y), [area.left, area.right]).nice();
   });
   const yScale = createMemo(() => {
-    if (kind() === "surface") return scaleLinear().domain(props.probe.grid!.y).range([area.bottom, area.top]);
+    if (kind() === "surface") return linearScale(props.probe.grid!.y, [area.bottom, area.top]);
     const vals = [...props.dataset.y];
     if (props.values) for (const v of props.values) if (Number.isFinite(v)) vals.push(v);
-    if (kind() === "scatter") return scaleLinear().domain(extent(props.dataset.y)).range([area.bottom, area.top]).nice();
-    return scaleLinear().domain(extent(vals)).range([area.bottom, area.top]).nice();
+    if (kind() === "scatter") return linearScale(extent(props.dataset.y), [area.bottom, area.top]).nice();
+    return linearScale(extent(vals), [area.bottom, area.top]).nice();
   });
   /** Colour of a regression value on the 2-D surface (viridis: perceptually uniform, colour-blind safe). */
-  const valueColor = createMemo(() => scaleSequential(interpolateViridis).domain(extent(props.dataset.y)));
+  const valueColor = createMemo(() => sequentialColor(extent(props.dataset.y), interpolateViridis));
 
   const table = createMemo(() => {
     const c = colors();
@@ -307,6 +306,17 @@ function extent(values: Iterable<number>): [number, number] {
   if (!Number.isFinite(lo)) return [0, 1];
   if (lo === hi) return [lo - 1, hi + 1];
   return [lo, hi];
+}
+
+/**
+ * A colour scale over [lo, hi] (as d3's scaleSequential): value v gets interpolate((v − lo) / (hi − lo)),
+ * t = 0 for a one-point domain; interpolateViridis clamps t to [0, 1] itself.
+ */
+function sequentialColor(domain: readonly number[], interpolate: (t: number) => string) {
+  const [lo, hi] = [domain[0], domain[domain.length - 1]];
+  const color = (v: number) => interpolate(hi === lo ? 0 : (v - lo) / (hi - lo));
+  color.domain = () => [lo, hi];
+  return color;
 }
 
 /**

@@ -1,8 +1,9 @@
-import { line, scaleLinear, scaleLog } from "d3";
+import { line } from "d3";
 import { Index, Show, createMemo, mergeProps } from "solid-js";
 import { ChartFrame } from "./ChartFrame.tsx";
 import { Axis } from "./Axis.tsx";
 import { plotArea } from "./chartLayout.ts";
+import { linearScale, logScale } from "./scales.ts";
 import styles from "./curvesChart.module.css";
 
 export type CurveSeries = {
@@ -37,9 +38,9 @@ export function CurvesChart(props: CurvesChartProps) {
   const merged = mergeProps({ marker: null }, props);
   const area = plotArea(W, H, { left: 52, right: 12, top: 12, bottom: 40 });
   const maxEpoch = () => Math.max(2, merged.epochs, ...merged.series.map((s) => s.values.length));
-  const x = createMemo(() => scaleLinear().domain([1, maxEpoch()]).range([area.left, area.right]));
+  const x = createMemo(() => linearScale([1, maxEpoch()], [area.left, area.right]));
   const y = createMemo(() => {
-    if (merged.scale === "unit") return scaleLinear().domain([0, 1]).range([area.bottom, area.top]);
+    if (merged.scale === "unit") return linearScale([0, 1], [area.bottom, area.top]);
     let lo = Infinity;
     let hi = -Infinity;
     for (const s of merged.series) {
@@ -55,10 +56,7 @@ export function CurvesChart(props: CurvesChartProps) {
       const mid = Math.sqrt(hi * lo);
       [lo, hi] = [Math.min(lo, mid / Math.sqrt(10)), Math.max(hi, mid * Math.sqrt(10))];
     }
-    return scaleLog()
-      .domain([lo / 1.1, hi * 1.1])
-      .range([area.bottom, area.top])
-      .nice();
+    return logScale([lo / 1.1, hi * 1.1], [area.bottom, area.top]).nice();
   });
   const path = (values: readonly number[]) => {
     const sx = x();

@@ -1,4 +1,5 @@
-import { scaleLinear, line } from "d3";
+import { line } from "d3";
+import { linearScale } from "../shared/scales.ts";
 import { Index, createMemo } from "solid-js";
 import { ChartFrame } from "../shared/ChartFrame.tsx";
 import { Axis } from "../shared/Axis.tsx";
@@ -38,12 +39,8 @@ const H = 250;
  */
 export function AccuracyChart(props: AccuracyChartProps) {
   const area = plotArea(W, H, { left: 52, right: 12, top: 12, bottom: 40 });
-  const x = createMemo(() =>
-    scaleLinear()
-      .domain([0, Math.max(2, props.epochs)])
-      .range([area.left, area.right]),
-  );
-  const y = scaleLinear().domain([0, 1]).range([area.bottom, area.top]);
+  const x = createMemo(() => linearScale([0, Math.max(2, props.epochs)], [area.left, area.right]));
+  const y = linearScale([0, 1], [area.bottom, area.top]);
   const path = (points: readonly CurvePoint[]) =>
     line<CurvePoint>()
       .x((p) => x()(p.epoch))
