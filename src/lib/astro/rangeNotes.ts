@@ -1,0 +1,142 @@
+// Why each simulation range is what it is: the prose the model cards print beside ranges.ts's
+// intervals. Kept apart from the ranges so that the browser's galaxy simulator does not carry it; the
+// type below demands exactly one note per parameter of every table, so the two cannot drift apart.
+import { SIMULATION_RANGES } from "./ranges.ts";
+import type { ParamRange } from "./ranges.ts";
+
+type Notes = { readonly [T in keyof typeof SIMULATION_RANGES]: { readonly [P in keyof (typeof SIMULATION_RANGES)[T]]: string } };
+
+/** The reason for each range, by table and parameter name (as SIMULATION_RANGES). */
+export const RANGE_NOTES: Notes = {
+  observing: {
+    psfFwhm: "DECaLS r-band seeing is mostly 0.9–1.6″ (median ≈ 1.25″); g is 6% broader, z 7% sharper",
+    psfWingFraction: "a Moffat (β ≈ 3) PSF has broad wings; we add them as a second Gaussian of 2.2× the core width",
+    depth: "coadd depth varies with the number of exposures and the sky: the noise in a pixel varies by ~2× across the footprint",
+    skyResidual: "sky subtraction leaves a small constant offset in a cutout",
+    centreOffset: "catalogue positions and cutout centres differ by a few pixels, and a CNN should not rely on perfect centring",
+    neighbours: "faint background galaxies are in most 17″ cutouts at DECaLS depth",
+    neighbourRadius: "background galaxies are small: 0.15–0.65″",
+    neighbourN: "background galaxies of every type (disk-like to spheroidal)",
+    neighbourMag: "from a little brighter than the detection limit to moderately bright",
+    neighbourGMinusR: "field galaxies span blue star-forming to red high-redshift ellipticals",
+    stars: "a few foreground Milky Way stars per cutout at high galactic latitude",
+    starMag: "bright stars are rarer than faint ones but matter most (they look like compact galaxies)",
+    starGMinusR: "main-sequence stars from A (blue) to M (red) dwarfs",
+  },
+  elliptical: {
+    sersicN: "de Vaucouleurs' n = 4 ± the spread measured for bright ellipticals",
+    axisRatio: "E0–E5: flatter ellipticals are rare and would overlap lenticulars and edge-on disks",
+    effectiveRadius: "0.65–4.2″: ellipticals at z ≈ 0.03–0.2, from small in the frame to filling it",
+    surfaceBrightness: "the range of the Kormendy relation for these sizes; keeps every galaxy well above the noise",
+    gMinusR: "red sequence at z ≈ 0–0.2 (old stars, 4000 Å break between g and r)",
+    rMinusZ: "old stellar populations are red in r − z too",
+  },
+  spiral: {
+    diskScaleLength: "0.65–2.4″ (r_e = 1.68 h from 1.1″ to 4″): from compact to frame-filling disks",
+    surfaceBrightness: "disks are fainter per area than ellipticals (Freeman's central value ≈ 21.5 in B)",
+    cosInclination:
+      "i = 0–65°, uniform in cos i as for random orientations; 65–80° is left out so 'spiral' and 'edge-on' stay distinct classes",
+    diskThickness: "intrinsic axis ratio of a disk seen edge-on: b/a = √(cos² i + q₀² sin² i)",
+    bulgeToTotal: "Sd (tiny bulge) to Sa (large bulge)",
+    bulgeN: "pseudo-bulges (n ≈ 1.5–2) to classical bulges (n ≈ 4)",
+    bulgeRadius: "bulges are a fraction of the disk scale length",
+    arms: "grand-design spirals have 2 arms; many-armed spirals have 3–4 prominent ones",
+    pitchAngle: "Sa (tightly wound, ≈ 10°) to Sc/Sd (open, ≈ 30–35°)",
+    armFraction: "arms are a strong density wave in blue light",
+    armSharpness: "narrow (6) to broad (2) arms: the profile is ((1 + cos mφ) / 2)^sharpness",
+    barProbability: "about a third of disk galaxies have a strong bar in optical images",
+    barLength: "bars end inside the disk, near the start of the arms",
+    barAxisRatio: "bars are thin, elongated structures",
+    barFraction: "a bar holds a modest share of the light",
+    knots: "star-forming knots along the arms, resolved in nearby spirals",
+    knotFraction: "HII regions are bright but small",
+    knotSigma: "unresolved to slightly resolved (before the PSF)",
+    diskGMinusR: "a mix of old and young stars",
+    armGMinusR: "young, blue stars trace the arms",
+    knotGMinusR: "HII regions are the bluest parts of a galaxy",
+    bulgeGMinusR: "bulges are old and red like ellipticals",
+  },
+  edgeOn: {
+    diskScaleLength: "0.8–2.6″: edge-on disks are long, so slightly larger than face-on ones in the same frame",
+    surfaceBrightness: "seen edge-on, the same disk light piles up along the line of sight",
+    inclination: "edge-on: the Galaxy Zoo 'edge-on' answer is given for roughly i > 80°",
+    thickness: "thin disks (0.08) to thick/puffed-up ones (0.2)",
+    bulgeToTotal: "bulgeless (superthin) to Sa-like edge-ons",
+    bulgeAxisRatio: "bulges are puffier than the disk seen edge-on",
+    dustProbability: "most edge-on spirals show a dust lane at this resolution",
+    dustOpticalDepth: "the midplane lane absorbs more in g (τ × 1.35) than z (τ × 0.7): extinction ∝ 1/λ",
+    dustWidth: "the dust layer is thinner than the stellar disk",
+    gMinusR: "disk light reddened by its own dust",
+  },
+  irregular: {
+    scaleLength: "irregulars are mostly small, low-mass galaxies",
+    surfaceBrightness: "low surface brightness, with bright star-forming clumps",
+    axisRatio: "the diffuse light is mildly elongated",
+    clumps: "a few giant star-forming complexes dominate the appearance",
+    clumpFraction: "much of the light of an irregular is in clumps",
+    clumpSigma: "complexes of a few hundred pc at z ≈ 0.02–0.05",
+    clumpScatter: "clumps are spread over the whole body",
+    asymmetry: "the clumps' centre is offset from the diffuse light: no symmetry axis",
+    gMinusR: "young stellar populations",
+    clumpGMinusR: "star-forming clumps are bluer still",
+  },
+  merger: {
+    thirdMemberProbability: "most mergers are pairs; some groups merge",
+    memberRadius: "each member is a galaxy like the other classes', somewhat smaller so the group fits the frame",
+    surfaceBrightness: "merging galaxies are bright; star formation is triggered",
+    memberN: "disks and spheroids both merge",
+    memberAxisRatio: "distorted members at any orientation",
+    separation:
+      "overlapping to just-touching: close pairs that will merge, as in Galaxy Zoo's 'merging' answer; at least 6 px (1.6″, above the seeing) so the two nuclei are resolved",
+    fluxRatio: "major mergers (1:1 to 1:4) produce the visible disturbances",
+    tails: "tidal tails are flung out by prograde encounters (Toomre & Toomre 1972)",
+    tailLength: "tails reach several galaxy radii",
+    tailFraction: "tails are low surface brightness",
+    tailCurvature: "tails curve as the material orbits",
+    bridgeProbability: "a bridge of stars links the members in many interacting pairs",
+    distortion: "the outer isophotes are offset from the nucleus (lopsided, disturbed shapes)",
+    gMinusR: "merging disks and spheroids: blue to red",
+  },
+  lens: {
+    lensRadius: "r_e of luminous red galaxies at z ≈ 0.25–0.6: 0.65–1.8″ (5–10 kpc)",
+    lensN: "lenses are massive ellipticals",
+    lensAxisRatio: "massive ellipticals are round to moderately flattened",
+    lensSurfaceBrightness: "LRGs of r ≈ 17.5–20, the targets of lens searches",
+    lensGMinusR: "LRGs at z ≈ 0.25–0.6: the 4000 Å break has moved into r",
+    lensRMinusZ: "LRG colours at those redshifts",
+    einsteinRadius: "galaxy-scale lenses found in ground-based surveys: below ~1″ the arcs hide under the lens and the PSF",
+    massAxisRatio: "the SIE's flattening, aligned with the light within ±10°",
+    shear: "external shear from the lens's environment",
+    sourceOffset: "β near 0 gives rings, near the caustic crosses and arcs",
+    sourceRadius: "compact star-forming galaxies at z ≈ 1–2: 0.15–0.5″",
+    sourceAxisRatio: "sources are disks at random orientation",
+    sourceMag:
+      "magnified 3–30× into arcs of r ≈ 18–21.5: from obvious to hard; fainter arcs sit at the noise level of DECaLS and are mostly missed by eye too",
+    sourceGMinusR: "high-redshift star-forming galaxies are blue: the classic blue arcs",
+    sourceRMinusZ: "flat-spectrum star-forming light",
+    sourceClumps: "star-forming knots make arcs knotty",
+  },
+  nonLens: {
+    companions: "blue neighbours near LRGs are the main false positives of lens searches",
+    companionDistance: "1–7″: at and around typical Einstein radii",
+    companionRadius: "like lensed sources before magnification",
+    companionAxisRatio: "some companions are elongated, like arcs, but not curved around the lens",
+    companionMag: "as bright as typical arcs",
+    companionGMinusR: "blue, like lensed sources",
+    superposedProbability: "a blue galaxy right behind (or in front of) the red one, seen unlensed: the hardest negatives",
+    spiralNeighbourProbability: "a blue spiral-armed neighbour: curved blue structure that is not an arc",
+  },
+};
+
+/** A Markdown table of a range table (one of SIMULATION_RANGES'): parameter, range, unit, why. */
+export function rangesToMarkdown(table: Readonly<Record<string, ParamRange>>): string {
+  const entry = Object.entries(SIMULATION_RANGES).find(([, t]) => t === table);
+  if (!entry) throw new Error("rangesToMarkdown: not one of SIMULATION_RANGES' tables");
+  const notes = RANGE_NOTES[entry[0] as keyof Notes] as Readonly<Record<string, string>>;
+  const fmt = (v: number) => (Number.isInteger(v) ? String(v) : String(Number(v.toPrecision(3))));
+  const rows = Object.entries(table).map(([name, p]) => {
+    const range = p.min === p.max ? fmt(p.min) : `${fmt(p.min)} – ${fmt(p.max)}${p.scale === "log" ? " (log-uniform)" : ""}`;
+    return `| ${name} | ${range} | ${p.unit} | ${notes[name]} |`;
+  });
+  return ["| parameter | range | unit | why |", "|---|---|---|---|", ...rows].join("\n");
+}
