@@ -41,13 +41,15 @@ import { CurvesChart } from "../shared/CurvesChart.tsx";
 import { PredictionChart } from "./PredictionChart.tsx";
 import { LossSettled } from "./LossSettled.tsx";
 import type { WeightPayload } from "../../lib/worker/index.ts";
-import { CsvLoader } from "./CsvLoader.tsx";
 import { reportChallengeComplete } from "../shared/challenge.ts";
 import styles from "./networkTrainer.module.css";
 import "../shared/palette.css";
 
 // The network diagram (unit thumbnails, weights as lines) loads with the first training run.
 const NetworkDiagram = lazy(() => import("./NetworkDiagram.tsx"));
+// The CSV loader (and the table parsing it brings) is fetched only when "your own CSV" is chosen:
+// most learners never open it, so it is not part of the page's first load.
+const CsvLoader = lazy(() => import("./CsvLoader.tsx").then((m) => ({ default: m.CsvLoader })));
 
 export type NetworkTrainerProps = {
   /** Prefix of the URL parameters (shared with the Keras-code widget). Default "net". */

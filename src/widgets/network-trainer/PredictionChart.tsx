@@ -1,4 +1,4 @@
-import { interpolateRgb, interpolateViridis, line } from "d3";
+import { line } from "d3";
 import { linearScale } from "../shared/scales.ts";
 import { Index, Show, createEffect, createMemo, createSignal, onCleanup, onMount } from "solid-js";
 import { ChartFrame } from "../shared/ChartFrame.tsx";
@@ -80,11 +80,24 @@ export function PredictionChart(props: PredictionChartProps) {
     return linearScale(extent(vals), [area.bottom, area.top]).nice();
   });
   /** Colour of a regression value on the 2-D surface (viridis: perceptually uniform, colour-blind safe). */
-  const valueColor = createMemo(() => sequentialColor(extent(props.dataset.y), interpolateViridis));
+  // d3's viridis ramp is fetched only once a regression surface needs it (most datasets are classes);
+  // until it arrives the surface is not painted and the points take the chart colour.
+  const [viridis, setViridis] = createSignal<((t: number) => string) | null>(null);
+  createEffect(() => {
+    if (task() === "classification" || kind() !== "surface" || viridis()) return;
+    void import("./viridis.ts").then(({ interpolateViridis }) => setViridis(() => interpolateViridis));
+  });
+  const valueColor = createMemo(() => {
+    const ramp = viridis();
+    return ramp ? sequentialColor(extent(props.dataset.y), ramp) : null;
+  });
 
   const table = createMemo(() => {
     const c = colors();
-    return c ? colorTable(c, task(), valueColor()) : null;
+    const scale = valueColor();
+    if (!c) return null;
+    if (task() === "classification") return classTable(c);
+    return scale ? valueTable(scale) : null;
   });
 
   // Paint the heatmap: one canvas pixel per grid cell, stretched (and smoothed) by CSS under the
@@ -104,7 +117,7 @@ export function PredictionChart(props: PredictionChartProps) {
     const img = ctx.createImageData(grid.nx, grid.ny);
     const lut = table();
     if (!lut) return;
-    const [lo, hi] = valueColor().domain();
+    const [lo, hi] = valueColor()?.domain() ?? [0, 1];
     for (let k = 0; k < values.length; k++) {
       // Position of the value on the 256-entry colour table: probability for classes, value for regression.
       const t = task() === "classification" ? values[k] : (values[k] - lo) / (hi - lo || 1);
@@ -205,7 +218,7 @@ export function PredictionChart(props: PredictionChartProps) {
                       ? "var(--class-b)"
                       : "var(--class-a)"
                     : kind() === "surface"
-                      ? valueColor()(v)
+                      ? (valueColor()?.(v) ?? "var(--chart-1)")
                       : "var(--chart-1)";
                 };
                 return (
@@ -320,19 +333,28 @@ function sequentialColor(domain: readonly number[], interpolate: (t: number) => 
 }
 
 /**
- * 256 RGBA colours for t = 0…1: for classes a diverging ramp from class 0's colour through the
- * background (t = 0.5, undecided) to class 1's; for regression the viridis scale over the targets.
- * Built once per theme, so painting a frame is a table look-up per cell.
+ * 256 RGBA colours for t = 0…1, a diverging ramp from class 0's colour through the background
+ * (t = 0.5, undecided) to class 1's, mixed linearly in RGB (as d3's interpolateRgb, rounded the same
+ * way). Built once per theme, so painting a frame is a table look-up per cell.
  */
-function colorTable(c: Colors, task: Dataset["task"], scale: (v: number) => string): Uint8ClampedArray {
+function classTable(c: Colors): Uint8ClampedArray {
   const lut = new Uint8ClampedArray(256 * 4);
-  const toA = interpolateRgb(c.bg, c.a);
-  const toB = interpolateRgb(c.bg, c.b);
-  const [lo, hi] = (scale as unknown as { domain(): number[] }).domain();
+  const [bg, a, b] = [rgb(c.bg), rgb(c.a), rgb(c.b)];
+  const mix = (from: number[], to: number[], u: number) => from.map((x, k) => Math.round(x + u * (to[k] - x)));
   for (let i = 0; i < 256; i++) {
     const t = i / 255;
-    const css = task === "classification" ? (t < 0.5 ? toA((0.5 - t) * 1.6) : toB((t - 0.5) * 1.6)) : scale(lo + t * (hi - lo));
-    const [r, g, b] = rgb(css);
+    const [r, g, bl] = t < 0.5 ? mix(bg, a, (0.5 - t) * 1.6) : mix(bg, b, (t - 0.5) * 1.6);
+    lut.set([r, g, bl, 255], 4 * i);
+  }
+  return lut;
+}
+
+/** 256 RGBA colours for t = 0…1: the viridis scale over the targets' range, for regression. */
+function valueTable(scale: ReturnType<typeof sequentialColor>): Uint8ClampedArray {
+  const lut = new Uint8ClampedArray(256 * 4);
+  const [lo, hi] = scale.domain();
+  for (let i = 0; i < 256; i++) {
+    const [r, g, b] = rgb(scale(lo + (i / 255) * (hi - lo)));
     lut.set([r, g, b, 255], 4 * i);
   }
   return lut;
