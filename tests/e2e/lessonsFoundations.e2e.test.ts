@@ -213,7 +213,8 @@ describe("lesson 2, Activation functions", () => {
     await widget.locator('[data-control="f"] label', { hasText: /^ReLU$/ }).click();
     await expect.poll(() => widget.getAttribute("data-f")).toBe("relu");
     expect(await f.getAttribute("d")).not.toBe(before);
-    expect(await widget.getByTestId("act-formula").innerText()).toMatch(/max/);
+    // Live formulas typeset once KaTeX arrives (it loads on the first change), so wait for it.
+    await expect.poll(() => widget.getByTestId("act-formula").innerText()).toMatch(/max/);
 
     await typeInto(slider(widget, "x").box, "-2"); // ReLU(−2) = 0, ReLU′(−2) = 0
     await expect.poll(() => texOf(widget.getByTestId("act-probe"))).toBe("f(-2) = 0, \\qquad f'(-2) = 0");
