@@ -4,10 +4,11 @@ import { ChoiceGroup } from "../shared/ChoiceGroup.tsx";
 import { UrlNotice } from "../shared/UrlNotice.tsx";
 import { formatNumber, formatScientific } from "../shared/chartLayout.ts";
 import { reportChallengeComplete } from "../shared/challenge.ts";
-import { ModelRunner, InferenceError, ImageFileError, describeError, loadImageFile } from "../../lib/inference/index.ts";
+import { InferenceError, ImageFileError, describeError, loadImageFile } from "../../lib/inference/index.ts";
+import type { ModelRunner } from "../../lib/inference/index.ts";
 import type { Prediction } from "../../lib/inference/index.ts";
 import { decodeInBrowser } from "../shared/decodeInBrowser.ts";
-import { loadBrowserRuntime } from "../../lib/inference/browserRuntime.ts";
+import { lazyModelRunner } from "../shared/lazyModelRunner.ts";
 import type { Sequential } from "../../lib/nn/index.ts";
 import { paintGrey } from "../shared/raster.ts";
 import { RgbTile } from "../shared/RgbTile.tsx";
@@ -99,14 +100,11 @@ export function CnnClassifier(props: CnnClassifierProps) {
   const [engineNet, setEngineNet] = createSignal<Sequential | null>(null);
   const [picked, setPicked] = createSignal<{ layer: string; channel: number } | null>(null);
   const [error, setError] = createSignal<{ message: string; retryable: boolean } | null>(null);
-  let classifier: ModelRunner | null = null;
+  const classifier = lazyModelRunner();
   const engineModels = new Map<ClassifierId, Promise<Sequential>>();
 
-  onMount(() => {
-    classifier = new ModelRunner({ loadRuntime: loadBrowserRuntime });
-    setMounted(true);
-  });
-  onCleanup(() => void classifier?.dispose());
+  onMount(() => setMounted(true));
+  onCleanup(() => classifier.dispose());
 
   const items = createMemo(() => galleryItems(s().model, s().page));
   // Simulated in the browser, only after mounting (the server renders an empty gallery).
@@ -138,7 +136,7 @@ export function CnnClassifier(props: CnnClassifierProps) {
   let runId = 0;
   const run = async () => {
     const src = source();
-    if (!src || !classifier) return;
+    if (!src) return;
     const id = s().model;
     const ep = s().ep;
     const token = ++runId;
@@ -147,7 +145,8 @@ export function CnnClassifier(props: CnnClassifierProps) {
     setError(null);
     try {
       const { input, views } = classifierInput(CLASSIFIERS[id], src.image);
-      const [pred, net] = await Promise.all([classifier.predict(modelSource(id), input, ep, views), engineModel(classifier, id)]);
+      const runner = await classifier.get();
+      const [pred, net] = await Promise.all([runner.predict(modelSource(id), input, ep, views), engineModel(runner, id)]);
       const result = engineForward(net, src.image);
       if (token !== runId) return;
       setPrediction(pred);

@@ -5,9 +5,9 @@ import { LabelledSlider } from "../shared/LabelledSlider.tsx";
 import { UrlNotice } from "../shared/UrlNotice.tsx";
 import { formatNumber } from "../shared/chartLayout.ts";
 import { paintRgb } from "../shared/raster.ts";
-import { ModelRunner, InferenceError, describeError } from "../../lib/inference/index.ts";
+import { InferenceError, describeError } from "../../lib/inference/index.ts";
 import type { ExecutionProvider } from "../../lib/inference/index.ts";
-import { loadBrowserRuntime } from "../../lib/inference/browserRuntime.ts";
+import { lazyModelRunner } from "../shared/lazyModelRunner.ts";
 import { MORPHOLOGY_CLASSES } from "../../lib/astro/index.ts";
 import { coefficients, ddimStep, predictX0 } from "../../lib/diffusion/index.ts";
 import { DENOISER_SPEC, dataToDisplay, denoiserInput } from "../../lib/zoo/index.ts";
@@ -81,12 +81,9 @@ export function GalaxyDenoiser(props: GalaxyDenoiserProps) {
     warm: number | null;
     sessionMs: number;
   } | null>(null);
-  let runner: ModelRunner | null = null;
-  onMount(() => {
-    runner = new ModelRunner({ loadRuntime: loadBrowserRuntime });
-    setMounted(true);
-  });
-  onCleanup(() => void runner?.dispose());
+  const runner = lazyModelRunner();
+  onMount(() => setMounted(true));
+  onCleanup(() => runner.dispose());
 
   const key = () => `${s().galaxy}/${s().seed}/${s().t}`;
   const scene = createMemo(() => (mounted() ? denoiseScene(s().galaxy, s().seed, s().t, schedule) : null));
@@ -117,12 +114,12 @@ export function GalaxyDenoiser(props: GalaxyDenoiserProps) {
   let token = 0;
   const denoise = async () => {
     const sc = scene();
-    if (!sc || !runner) return;
+    if (!sc || !mounted()) return;
     const mine = ++token;
     setStatus("loading");
     setError(null);
     try {
-      const r = await runner.infer(modelSource("galaxy-denoiser"), singleInput(sc), s().ep, 1);
+      const r = await (await runner.get()).infer(modelSource("galaxy-denoiser"), singleInput(sc), s().ep, 1);
       if (mine !== token) return;
       record(r);
       setDenoised({ key: `${s().galaxy}/${s().seed}/${sc.t}`, x0Hat: predictX0(schedule, sc.xt, sc.t, r.output, 1) });
@@ -143,7 +140,7 @@ export function GalaxyDenoiser(props: GalaxyDenoiserProps) {
   );
 
   const generate = async () => {
-    if (!runner) return;
+    if (!mounted()) return;
     const mine = ++token;
     const plan = generationPlan(s().steps);
     setStatus("loading");
@@ -153,7 +150,9 @@ export function GalaxyDenoiser(props: GalaxyDenoiserProps) {
       let x = generationNoise(s().seed);
       const n = DENOISER_SPEC.channels * SIDE * SIDE;
       for (const [k, [t, next]] of plan.entries()) {
-        const r = await runner.infer(modelSource("galaxy-denoiser"), denoiserInput(x, Array(GENERATED).fill(t)), s().ep, GENERATED);
+        const r = await (
+          await runner.get()
+        ).infer(modelSource("galaxy-denoiser"), denoiserInput(x, Array(GENERATED).fill(t)), s().ep, GENERATED);
         if (mine !== token) return;
         record(r);
         x = ddimStep(schedule, x, t, next, r.output, 1);

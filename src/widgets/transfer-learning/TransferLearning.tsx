@@ -7,9 +7,9 @@ import { formatNumber } from "../shared/chartLayout.ts";
 import { reportChallengeComplete } from "../shared/challenge.ts";
 import { CurvesChart } from "../shared/CurvesChart.tsx";
 import { RgbTile } from "../shared/RgbTile.tsx";
-import { ModelRunner, describeError } from "../../lib/inference/index.ts";
+import { describeError } from "../../lib/inference/index.ts";
 import type { EpPreference, ExecutionProvider } from "../../lib/inference/index.ts";
-import { loadBrowserRuntime } from "../../lib/inference/browserRuntime.ts";
+import { lazyModelRunner } from "../shared/lazyModelRunner.ts";
 import { modelSource } from "../shared/modelAssets.ts";
 import { AccuracyChart } from "./AccuracyChart.tsx";
 import { ParamTableView } from "./ParamTableView.tsx";
@@ -84,11 +84,8 @@ export function TransferLearning(props: TransferLearningProps) {
   const [result, setResult] = createSignal<Result | null>(null);
   const [error, setError] = createSignal<string | null>(null);
 
-  let runner: ModelRunner | null = null;
-  onMount(() => {
-    runner = new ModelRunner({ loadRuntime: loadBrowserRuntime });
-    setMounted(true);
-  });
+  const runner = lazyModelRunner();
+  onMount(() => setMounted(true));
 
   // Caches survive failed and repeated runs, so a retry or a second run redoes only what is missing:
   // examples per task/split/seed (grown as n grows), embeddings per provider preference and example.
@@ -119,7 +116,7 @@ export function TransferLearning(props: TransferLearningProps) {
   onCleanup(() => {
     runId += 1;
     cancelRuns();
-    void runner?.dispose();
+    runner.dispose();
   });
 
   const running = () => phase() === "simulating" || phase() === "features" || phase() === "training";
@@ -160,7 +157,7 @@ export function TransferLearning(props: TransferLearningProps) {
     while (cached.length < list.length) {
       const from = cached.length;
       const count = Math.min(FEATURE_BATCH, list.length - from);
-      const out = await runner!.infer(BACKBONE, stackImages(list.slice(from, from + count).map((e) => e.image)), pref, count);
+      const out = await (await runner.get()).infer(BACKBONE, stackImages(list.slice(from, from + count).map((e) => e.image)), pref, count);
       if (token !== runId) throw new DOMException("superseded", "AbortError");
       if (out.output.length !== count * EMBEDDING_SIZE)
         throw new Error(`The backbone returned ${out.output.length} values for ${count} images.`);
@@ -178,7 +175,7 @@ export function TransferLearning(props: TransferLearningProps) {
   }
 
   async function run() {
-    if (!runner) return;
+    if (!mounted()) return;
     const token = ++runId;
     cancelRuns();
     const { task, n, seed, ep } = s();
