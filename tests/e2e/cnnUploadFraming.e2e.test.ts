@@ -59,8 +59,9 @@ describe("CNN lesson: the upload's pixel scale and framing", () => {
       await page.keyboard.type("0.262");
       await page.keyboard.press("Tab");
       await expect.poll(() => framing(page).getAttribute("data-framing"), { timeout: 10_000 }).toBe("pixel-scale");
-      // At the models' own 0.262″/px the crop is their 64-pixel field around the centre.
-      expect(await cropOf(page)).toEqual([64, 64, 64]);
+      // At the models' own 0.262″/px the crop is their 64-pixel field around the centre. Poll: the
+      // framing turns to "pixel-scale" already at a partly typed value ("0.2"), before the last digits.
+      await expect.poll(() => cropOf(page), { timeout: 10_000 }).toEqual([64, 64, 64]);
       if (width === 1280) {
         mkdirSync(SCREENSHOT_DIR, { recursive: true });
         await page.locator('[data-testid="upload-scale"]').scrollIntoViewIfNeeded();
