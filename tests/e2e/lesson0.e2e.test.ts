@@ -9,9 +9,10 @@ const PATH = "/lessons/why-deep-learning/";
 /**
  * Page-weight budget for a lesson with one small chart island (gzipped JavaScript): the chart
  * (~18 kB), Solid (~7 kB), the progress store and practice starter (~10 kB), the Embed button (~4 kB),
- * the header's level/XP/streak (~1 kB) and the check-ins' loader (~0.6 kB; their card loads on use).
+ * the header's level/XP/streak (~1 kB), the check-ins' loader (~0.6 kB; their card loads on use) and
+ * the service worker's registration and update notice (~1.1 kB): 48.8 kB measured, so 50 kB.
  */
-const LESSON0_JS_BUDGET_GZIP = 48_000;
+const LESSON0_JS_BUDGET_GZIP = 50_000;
 
 let browser: Browser;
 beforeAll(async () => {
