@@ -6,6 +6,7 @@ import type { PlotSpec, Score } from "../lib/grading/index.ts";
 import { recordAttempt } from "../game/progressApi.ts";
 import { AnswerPart } from "../exercise-ui/AnswerPart.tsx";
 import { InvalidMessage } from "../exercise-ui/InvalidMessage.tsx";
+import { ResultSummary } from "../exercise-ui/ResultSummary.tsx";
 import { PlotChart } from "../exercise-ui/PlotChart.tsx";
 import { initialInputs, resultSummary, sortFeedback, toastText } from "../exercise-ui/exerciseModel.ts";
 import { renderInline } from "../exercise-ui/renderPrompt.ts";
@@ -208,24 +209,7 @@ export function CheckInCard(props: CheckInCardProps) {
           <p role="alert">This question could not be graded here. Reload the page, or try it on the practice page.</p>
         </Show>
 
-        <Show when={score()?.kind === "points"}>
-          <div class={card.result} data-full={full() ? "" : undefined} data-testid="result">
-            <p>
-              <strong>{resultSummary(score()!)}</strong>
-            </p>
-            <Show when={sorted().general.length > 0}>
-              <ul class={card.feedbackList}>
-                <For each={sorted().general}>
-                  {(f) => (
-                    <li data-verdict={f.verdict}>
-                      <span innerHTML={inline(f.message)} />
-                    </li>
-                  )}
-                </For>
-              </ul>
-            </Show>
-          </div>
-        </Show>
+        <ResultSummary score={score()} full={full()} general={sorted().general} inline={inline} />
 
         <Show when={solutionShown()}>
           <section class={card.solution} aria-labelledby={id("solution")} data-testid="solution">

@@ -9,6 +9,7 @@ import { HINT_COST, recordAttempt } from "../game/progressApi.ts";
 import { hintLabel, initialInputs, resultSummary, sortFeedback, toastText } from "./exerciseModel.ts";
 import { AnswerPart } from "./AnswerPart.tsx";
 import { InvalidMessage } from "./InvalidMessage.tsx";
+import { ResultSummary } from "./ResultSummary.tsx";
 import { PlotChart } from "./PlotChart.tsx";
 import { renderInline, renderPrompt, type MathRenderer } from "./renderPrompt.ts";
 import { focusOverflowingMath } from "./focusOverflowingMath.ts";
@@ -227,24 +228,7 @@ function Body(props: BodyProps) {
         </div>
       </form>
 
-      <Show when={score()?.kind === "points"}>
-        <div class={styles.result} data-full={full() ? "" : undefined} data-testid="result">
-          <p>
-            <strong>{resultSummary(score()!)}</strong>
-          </p>
-          <Show when={sorted().general.length > 0}>
-            <ul class={styles.feedbackList}>
-              <For each={sorted().general}>
-                {(f) => (
-                  <li data-verdict={f.verdict}>
-                    <span innerHTML={inline(f.message)} />
-                  </li>
-                )}
-              </For>
-            </ul>
-          </Show>
-        </div>
-      </Show>
+      <ResultSummary score={score()} full={full()} general={sorted().general} inline={inline} />
 
       <Show when={hintsShown() > 0}>
         <section class={styles.hints} aria-labelledby={props.id("hints")}>
