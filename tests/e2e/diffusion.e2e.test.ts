@@ -37,7 +37,7 @@ describe("the diffusion lesson", () => {
     await expect.poll(() => fwd.getAttribute("data-checksum")).not.toBe(before);
     expect(Number(await fwd.getAttribute("data-t"))).toBeGreaterThan(250);
     expect(await page.locator('[data-testid="forward-numbers"]').textContent()).not.toBe(numbers);
-    expect(await page.locator('[data-testid="forward-tex"] .katex').count()).toBeGreaterThan(0);
+    await expect.poll(() => page.locator('[data-testid="forward-tex"] .katex').count()).toBeGreaterThan(0);
     expect(page.url()).toMatch(/fwd\.t=\d+/);
     expect(await seriousAxeViolations(page)).toEqual([]);
     expect(await hasHorizontalScroll(page)).toBe(false);

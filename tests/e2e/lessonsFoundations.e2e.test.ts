@@ -102,7 +102,7 @@ describe("lesson 1, Neurons, layers, weights and biases", () => {
     await expectKatex(page);
     expect(await page.locator("figure.layer-names svg title").textContent()).toMatch(/layers/);
     const widget = await hydrated(page, "neuron-explorer");
-    expect(await widget.getByTestId("neuron-sum").locator(".katex").count()).toBe(1);
+    await expect.poll(() => widget.getByTestId("neuron-sum").locator(".katex").count()).toBe(1);
     expect(await widget.getByTestId("boundary").count()).toBe(1);
     expect(await seriousAxeViolations(page)).toEqual([]);
     expect(problems).toEqual([]);
@@ -298,7 +298,7 @@ describe("lesson 3, Loss and gradient descent", () => {
     const { page, problems, context } = await openPage(browser, DESCENT);
     await expectKatex(page);
     const widget = await hydrated(page, "gradient-descent");
-    expect(await widget.getByTestId("gd-step-tex").locator(".katex").count()).toBe(1);
+    await expect.poll(() => widget.getByTestId("gd-step-tex").locator(".katex").count()).toBe(1);
     expect(await seriousAxeViolations(page)).toEqual([]);
     expect(problems).toEqual([]);
     await context.close();

@@ -98,7 +98,8 @@ describe("lesson: backpropagation (backprop stepper)", () => {
     const status = root.locator('[data-testid="bp-status"]');
     await root.locator('[data-action="step"]').click();
     await expect.poll(() => status.textContent()).toMatch(/Step 1 of \d+, forward pass: computed p₁/);
-    expect(await root.locator('[data-testid="bp-forward-tex"] .katex').count()).toBe(1);
+    // A formula made after hydration is typeset once KaTeX has loaded (on first use): wait for it.
+    await expect.poll(() => root.locator('[data-testid="bp-forward-tex"] .katex').count()).toBe(1);
 
     await root.locator('[data-action="forward-end"]').click();
     expect(await root.locator("[data-grad]").count()).toBe(0);
