@@ -172,6 +172,8 @@ describe("npm run models:evaluate", () => {
       [["lens-finder"], "give a model and a folder, got 1 argument(s)"],
       [["cat-finder", dir], 'unknown model "cat-finder"'],
       [["lens-finder", dir, "--save"], "--save needs --source"],
+      [["lens-finder", dir, "--save", "--source", "x", "--models", dir], "--save records the committed model"],
+      [["lens-finder", dir, "--models", join(dir, "nowhere")], "is missing"],
       [["lens-finder", dir, "--worst", "0"], '--worst needs a positive integer, got "0"'],
       [["lens-finder", join(dir, "nowhere")], "is not a folder"],
     ] as [string[], string][]) {

@@ -1,7 +1,7 @@
 // Scores a classifier on a labelled folder of real images:
 //
 //   npm run models:evaluate -- <galaxy-morphology|lens-finder> <folder> [--save --source TEXT] [--json] [--worst N]
-//                              [--pixel-scale ARCSEC | --fov ARCSEC | --survey NAME] [--frame auto|centre]
+//                              [--pixel-scale ARCSEC | --fov ARCSEC | --survey NAME] [--frame auto|centre] [--models DIR]
 //
 // The folder holds one subfolder per class (or a labels.csv with file,class columns). Prints the
 // confusion matrix, per-class recall, balanced accuracy and, for two classes, ROC AUC; writes a
@@ -9,7 +9,7 @@
 // prints its path. --save records the figures in models/<model>/real-images.json and regenerates the
 // card's "On real images" section from them. Images go through the site's loading, preprocessing and
 // test-time augmentation (training/classifier/fileClassifier.ts).
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -33,6 +33,7 @@ const USAGE = `usage: npm run models:evaluate -- <${CLASSIFIER_IDS.join("|")}> <
   --set NAME      the set's name in the card (default: the folder's name)
   --worst N       mistakes in the contact sheet (default 24)
   --json          print the figures as JSON instead of a table
+  --models DIR    score DIR/<model>/model.onnx (an experiment's --out folder) instead of the committed model
 ${SCALE_USAGE}`;
 
 const pct = (v: number) => (Number.isNaN(v) ? "–" : `${(100 * v).toFixed(1)}%`);
@@ -81,6 +82,7 @@ async function evaluate(argv: readonly string[], out: (line: string) => void, er
     set: { type: "string" },
     worst: { type: "string" },
     json: { type: "boolean" },
+    models: { type: "string" },
     ...SCALE_OPTIONS,
   });
   if (values.help) {
@@ -91,11 +93,16 @@ async function evaluate(argv: readonly string[], out: (line: string) => void, er
   const [model, folder] = positionals;
   if (!isClassifierId(model)) throw new UsageError(`unknown model "${model}": choose ${CLASSIFIER_IDS.join(" or ")}`);
   if (values.save && !values.source) throw new UsageError("--save needs --source: the citation the card quotes for these images");
+  // --save writes the committed model's card, so it only goes with the committed model.
+  if (values.save && values.models) throw new UsageError("--save records the committed model: leave out --models");
   const worst = positiveInt("worst", values.worst) ?? 24;
   const prepare = scaleOptions(values);
   const id: ClassifierId = model;
   const spec = CLASSIFIERS[id];
-  const classifier = openFileClassifier(id, undefined, prepare);
+  const modelsDir = values.models === undefined ? undefined : resolve(values.models);
+  if (modelsDir && !existsSync(join(modelsDir, id, "model.onnx")))
+    throw new UsageError(`${join(values.models ?? "", id, "model.onnx")} is missing`);
+  const classifier = openFileClassifier(id, modelsDir, prepare);
   let result;
   try {
     result = await evaluateFolder(folder, spec.classes, (bytes) => classifier.classify(bytes));
