@@ -93,6 +93,7 @@ async function train(argv: readonly string[], out: (line: string) => void, log: 
     }
     const r = trainModel(spec, {
       outDir,
+      threads: options.threads,
       command: commandOf(
         name,
         argv.filter((a) => a !== name),

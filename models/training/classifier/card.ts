@@ -103,7 +103,7 @@ export function writeCard(r: TrainResult): string {
   lines.push("## How it was trained", "");
   lines.push("```sh", r.command, "```", "");
   lines.push(
-    `- Seed \`${s.seed}\`: training images from \`Rng(seed).fork("train").fork(i)\`, held-out images from \`fork("test")\`, weights from \`"${s.seed}/init"\`, shuffling, augmentation and dropout from their own forks. Same seed, same code → same data and the same weights (floating-point summation order is fixed; the engine is single-threaded).`,
+    `- Seed \`${s.seed}\`: training images from \`Rng(seed).fork("train").fork(i)\`, held-out images from \`fork("test")\`, weights from \`"${s.seed}/init"\`, shuffling, augmentation and dropout from their own forks. Same seed, same code → same data and the same weights (floating-point summation order is fixed${r.threads > 1 ? `; ${r.threads} threads computed each batch's gradient in shards summed in a fixed order, so the same thread count is needed too` : "; the run used one thread"}).`,
   );
   lines.push(
     `- Data: ${s.trainImages} training and ${s.testImages} held-out cutouts, classes in turn (balanced), stored as 8-bit images like survey JPEGs. Simulated in ${r.dataSeconds.toFixed(0)} s.`,

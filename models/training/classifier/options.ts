@@ -14,6 +14,7 @@ export const CLASSIFIER_USAGE = `npm run models:train -- [${CLASSIFIER_IDS.join(
   --lr X             Adam's starting learning rate
   --widths a,b,c     filters of the three convolutions
   --batch-norm       batch normalisation between each convolution and its ReLU
+  --threads N        threads computing each batch's gradient (default 1; results depend on N, see the card)
   --evaluate-only    re-score the committed weights; rewrite metrics.json and CARD.md (no training)
   --out DIR          write DIR/<model>/ instead of models/<model>/`;
 
@@ -22,6 +23,8 @@ export interface ClassifierTrainOptions {
   overrides: Partial<ClassifierSpec>;
   out: string | null;
   evaluateOnly: boolean;
+  /** Threads for the data-parallel gradient (1 = the single-threaded loop). */
+  threads: number;
   help: boolean;
 }
 
@@ -37,6 +40,7 @@ export function parseClassifierOptions(args: readonly string[]): ClassifierTrain
     widths: { type: "string" },
     "batch-norm": { type: "boolean" },
     "evaluate-only": { type: "boolean" },
+    threads: { type: "string" },
     out: { type: "string" },
   });
   for (const name of positionals) {
@@ -64,6 +68,7 @@ export function parseClassifierOptions(args: readonly string[]): ClassifierTrain
     overrides,
     out: values.out ?? null,
     evaluateOnly: values["evaluate-only"] ?? false,
+    threads: positiveInt("threads", values.threads) ?? 1,
     help: values.help ?? false,
   };
 }

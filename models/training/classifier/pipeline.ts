@@ -13,6 +13,7 @@ import { IMAGE_SIZE } from "../../../src/lib/astro/index.ts";
 import { CLASSIFIER_IO, CLASSIFIER_PREPROCESSING, buildClassifier } from "../../../src/lib/zoo/index.ts";
 import type { ClassifierSpec } from "../../../src/lib/zoo/index.ts";
 import { IMAGE_VALUES, generateDataset } from "../shared/dataset.ts";
+import { GradientPool } from "../shared/gradientPool.ts";
 import { progressBar } from "../shared/progress.ts";
 import { augmentInto } from "./augment.ts";
 import { realImagesSection, savedRealImages, withRealImagesSection, writeCard } from "./card.ts";
@@ -48,6 +49,25 @@ export function trainModel(spec: ClassifierSpec, options: TrainOptions): TrainRe
   const shuffleRng = root.fork("shuffle");
   const augmentRng = root.fork("augment");
   const dropoutRng = root.fork("dropout");
+  // --threads N > 1: data-parallel shards with their own dropout streams (gradientPool.ts); a seed and
+  // a thread count give the same weights, and one thread is exactly the single-threaded loop.
+  const threads = options.threads ?? 1;
+  const pool =
+    threads > 1
+      ? new GradientPool(
+          threads,
+          {
+            kind: "classifier",
+            architecture: spec,
+            initSeed: `${spec.seed}/init`,
+            inputShape: [3, IMAGE_SIZE, IMAGE_SIZE],
+            loss: "softmaxCrossEntropy",
+            dropoutSeed: `${spec.seed}/dropout`,
+          },
+          model,
+          spec.batchSize,
+        )
+      : null;
   const monitor = Math.min(options.monitorImages ?? 600, test.count);
   const order = Array.from({ length: train.count }, (_, i) => i);
   const batchData = new Float32Array(spec.batchSize * IMAGE_VALUES);
@@ -64,17 +84,26 @@ export function trainModel(spec: ClassifierSpec, options: TrainOptions): TrainRe
     for (let b = 0; b < stepsPerEpoch; b++) {
       const idx = order.slice(b * spec.batchSize, Math.min(train.count, (b + 1) * spec.batchSize));
       idx.forEach((i, r) => augmentInto(train.images, i, batchData, r * IMAGE_VALUES, augmentRng, spec.augment));
-      const x = new Tensor(batchData.slice(0, idx.length * IMAGE_VALUES), [idx.length, 3, IMAGE_SIZE, IMAGE_SIZE]);
-      const y = tensor(idx.map((i) => train.labels[i]));
       const lr = optimizer.learningRate as (s: number) => number;
-      const result = trainStep(model, x, y, { loss: "softmaxCrossEntropy", optimizer, rng: dropoutRng });
-      const logits = result.outputs[0].data;
+      let logits: ArrayLike<number>;
+      let loss: number;
+      if (pool !== null) {
+        const labels = idx.map((i) => train.labels[i]);
+        ({ logits, loss } = pool.gradients(model, batchData, labels, idx.length, step));
+        optimizer.step(model.trainableWeights());
+      } else {
+        const x = new Tensor(batchData.slice(0, idx.length * IMAGE_VALUES), [idx.length, 3, IMAGE_SIZE, IMAGE_SIZE]);
+        const y = tensor(idx.map((i) => train.labels[i]));
+        const result = trainStep(model, x, y, { loss: "softmaxCrossEntropy", optimizer, rng: dropoutRng });
+        logits = result.outputs[0].data;
+        loss = result.loss;
+      }
       idx.forEach((i, r) => {
         let best = 0;
         for (let j = 1; j < k; j++) if (logits[r * k + j] > logits[r * k + best]) best = j;
         if (best === train.labels[i]) correct++;
       });
-      lossSum += result.loss * idx.length;
+      lossSum += loss * idx.length;
       seen += idx.length;
       step++;
       bar?.update(b + 1, `loss ${(lossSum / seen).toFixed(3)} acc ${(correct / seen).toFixed(3)} lr ${lr(step).toExponential(1)}`);
@@ -100,6 +129,7 @@ export function trainModel(spec: ClassifierSpec, options: TrainOptions): TrainRe
       break;
     }
   }
+  pool?.close();
   const trainSeconds = (performance.now() - trainStart) / 1000;
 
   const evaluation = evaluateHeldOut(spec, model, test);
@@ -146,6 +176,7 @@ export function trainModel(spec: ClassifierSpec, options: TrainOptions): TrainRe
     dataSeconds,
     trainSeconds,
     cpuSeconds: (cpu.user + cpu.system) / 1e6,
+    threads,
     parameters: model.countParams(),
     summary: summary(model),
     files,
@@ -177,6 +208,7 @@ function writeResults(result: TrainResult, dir: string, write: (name: string, da
     dataSeconds: result.dataSeconds,
     trainSeconds: result.trainSeconds,
     cpuSeconds: result.cpuSeconds,
+    threads: result.threads,
     command: result.command,
     mistakes: result.mistakes,
     preprocessing: CLASSIFIER_PREPROCESSING,
@@ -201,6 +233,7 @@ export function reevaluateModel(spec: ClassifierSpec, dir: string): TrainResult 
     dataSeconds: number;
     trainSeconds: number;
     cpuSeconds: number;
+    threads?: number;
     command: string;
   };
   const model = buildClassifier(spec, `${spec.seed}/init`);
@@ -219,6 +252,7 @@ export function reevaluateModel(spec: ClassifierSpec, dir: string): TrainResult 
     dataSeconds: run.dataSeconds,
     trainSeconds: run.trainSeconds,
     cpuSeconds: run.cpuSeconds,
+    threads: run.threads ?? 1,
     parameters: model.countParams(),
     summary: summary(model),
     files,

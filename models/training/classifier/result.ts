@@ -22,6 +22,8 @@ export interface TrainResult extends HeldOutEvaluation {
   dataSeconds: number;
   trainSeconds: number;
   cpuSeconds: number;
+  /** Threads that computed each batch's gradient (1: the single-threaded loop). */
+  threads: number;
   parameters: number;
   summary: string;
   files: Record<string, number>;
@@ -37,6 +39,8 @@ export interface TrainOptions {
   progress?: boolean;
   /** Held-out images scored after every epoch (default 600). */
   monitorImages?: number;
+  /** Threads computing each batch's gradient (default 1; see shared/gradientPool.ts). */
+  threads?: number;
 }
 
 /** The numbers of the held-out evaluation. */

@@ -105,9 +105,27 @@ function totalLoss(outputs: Tensor[], targets: Tensor[], fns: LossFn[]): Tensor 
 }
 
 /**
- * One optimisation step on one batch: clear gradients, forward in training mode, loss, backward,
- * optimizer.step on the trainable weights. Returns the loss value and the outputs (whose graph and
- * gradients remain inspectable).
+ * The gradient of one batch without a step: clear gradients, forward in training mode (which also
+ * moves batch normalisation's statistics), loss, backward. The gradients are left in each trainable
+ * weight's `grad`. Data-parallel training calls this on each shard of a batch and combines the shards'
+ * gradients before one optimizer step.
+ */
+export function computeGradients(
+  model: Model,
+  x: Tensor | Tensor[],
+  y: Tensor | Tensor[],
+  options: { loss: LossSpec; rng?: Rng },
+): { loss: number; outputs: Tensor[]; lossTensor: Tensor } {
+  for (const p of model.trainableWeights()) p.grad = null;
+  const outputs = model.forward(list(x), { training: true, rng: options.rng ?? new Rng(0) });
+  const loss = totalLoss(outputs, list(y), lossList(model, options.loss));
+  if (loss.requiresGrad) loss.backward();
+  return { loss: loss.item(), outputs, lossTensor: loss };
+}
+
+/**
+ * One optimisation step on one batch: computeGradients, then optimizer.step on the trainable
+ * weights. Returns the loss value and the outputs (whose graph and gradients remain inspectable).
  */
 export function trainStep(
   model: Model,
@@ -115,13 +133,9 @@ export function trainStep(
   y: Tensor | Tensor[],
   options: { loss: LossSpec; optimizer: OptimizerLike; rng?: Rng },
 ): { loss: number; outputs: Tensor[]; lossTensor: Tensor } {
-  const params = model.trainableWeights();
-  for (const p of params) p.grad = null;
-  const outputs = model.forward(list(x), { training: true, rng: options.rng ?? new Rng(0) });
-  const loss = totalLoss(outputs, list(y), lossList(model, options.loss));
-  if (loss.requiresGrad) loss.backward();
-  options.optimizer.step(params);
-  return { loss: loss.item(), outputs, lossTensor: loss };
+  const result = computeGradients(model, x, y, options);
+  options.optimizer.step(model.trainableWeights());
+  return result;
 }
 
 /**

@@ -48,7 +48,7 @@ export type { NamedWeight, WeightsJSON } from "./weights.ts";
 export { losses, lossNames, lossFunction } from "./losses.ts";
 export type { LossFn, LossName } from "./losses.ts";
 export { countCorrect, meanSquaredError, psnr } from "./metrics.ts";
-export { fit, fitAsync, fitSteps, trainStep, predict, predictOutputs, evaluate } from "./fit.ts";
+export { computeGradients, fit, fitAsync, fitSteps, trainStep, predict, predictOutputs, evaluate } from "./fit.ts";
 export type {
   OptimizerLike,
   LossSpec,
