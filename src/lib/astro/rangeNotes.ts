@@ -9,19 +9,33 @@ type Notes = { readonly [T in keyof typeof SIMULATION_RANGES]: { readonly [P in 
 /** The reason for each range, by table and parameter name (as SIMULATION_RANGES). */
 export const RANGE_NOTES: Notes = {
   observing: {
-    psfFwhm: "DECaLS r-band seeing is mostly 0.9–1.6″ (median ≈ 1.25″); g is 6% broader, z 7% sharper",
+    psfFwhm:
+      "ground-based seeing from a good night at a good site (0.6″, KiDS) to a poor one (2″, some SDSS fields); g is 6% broader, z 7% sharper",
     psfWingFraction: "a Moffat (β ≈ 3) PSF has broad wings; we add them as a second Gaussian of 2.2× the core width",
-    depth: "coadd depth varies with the number of exposures and the sky: the noise in a pixel varies by ~2× across the footprint",
+    binning:
+      "morphology only: a picture of unknown scale is framed by the galaxy's size, so its pixels can be several native pixels (SDSS's are 1.5×, a shrunken nearby galaxy's many more): the PSF is that much narrower in pixels and the noise that much lower; lens cutouts keep the native scale, as their real inputs come at a known one",
+    depth: "coadd depth varies with the number of exposures, the sky and the survey (SDSS is shallower than DECaLS, KiDS deeper)",
     skyResidual: "sky subtraction leaves a small constant offset in a cutout",
     centreOffset: "catalogue positions and cutout centres differ by a few pixels, and a CNN should not rely on perfect centring",
-    neighbours: "faint background galaxies are in most 17″ cutouts at DECaLS depth",
+    neighbours: "faint background galaxies are in most cutouts at these depths",
     neighbourRadius: "background galaxies are small: 0.15–0.65″",
     neighbourN: "background galaxies of every type (disk-like to spheroidal)",
     neighbourMag: "from a little brighter than the detection limit to moderately bright",
     neighbourGMinusR: "field galaxies span blue star-forming to red high-redshift ellipticals",
-    stars: "a few foreground Milky Way stars per cutout at high galactic latitude",
-    starMag: "bright stars are rarer than faint ones but matter most (they look like compact galaxies)",
+    stars: "foreground Milky Way stars: none to several per cutout, more at lower galactic latitude",
+    starMag:
+      "bright stars are rarer than faint ones but matter most: the brightest saturate the stretch (white cores), the faintest look like compact galaxies",
     starGMinusR: "main-sequence stars from A (blue) to M (red) dwarfs",
+    stretchGain:
+      "survey viewers stretch differently (Legacy Surveys' dr2_rgb, SDSS's Lupton scales, KiDS's own): fainter or harder-stretched pictures",
+    colourBalance:
+      "each survey weighs its bands differently (grz vs gri, different filters and zero points): the same galaxy is bluer, yellower or greener",
+    stretchQ: "from a nearly logarithmic stretch (bright cores, visible outskirts) to a nearly linear one",
+    stretchOffset: "some viewers lift the sky to dark grey so the noise shows, others clip it to black",
+    saturation:
+      "JPEG viewers and processing pipelines mute or boost colour: real pictures of bright galaxies are often greyer than a colour-preserving stretch gives",
+    chromaSmoothing:
+      "JPEG stores colour at half resolution (4:2:0): colour noise is smoothed over 2 × 2 pixels while brightness keeps its detail",
   },
   elliptical: {
     sersicN: "de Vaucouleurs' n = 4 ± the spread measured for bright ellipticals",

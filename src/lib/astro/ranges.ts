@@ -23,21 +23,32 @@ export function draw(rng: Rng, range: ParamRange): number {
 
 const r = (min: number, max: number, scale: ParamRange["scale"], unit: string): ParamRange => ({ min, max, scale, unit });
 
-/** Seeing, depth and framing, shared by every cutout. */
+/**
+ * Seeing, depth, framing and the survey's look, shared by every cutout (binning: morphology cutouts
+ * only). The look (stretch, colour balance, saturation, JPEG-like colour smoothing) randomises the
+ * picture the way different surveys' colour images differ: SDSS gri, Legacy Surveys grz, KiDS gri.
+ */
 export const OBSERVING = {
-  psfFwhm: r(0.9, 1.6, "linear", "arcsec (r band)"),
+  psfFwhm: r(0.6, 2, "linear", "arcsec (r band)"),
   psfWingFraction: r(0.06, 0.14, "linear", "of the PSF flux"),
-  depth: r(0.75, 1.5, "log", "× nominal noise σ"),
+  binning: r(1, 4, "log", "× 0.262″ pixel side (native pixels averaged per pixel)"),
+  depth: r(0.4, 1.6, "log", "× nominal noise σ"),
   skyResidual: r(-0.15, 0.15, "linear", "× noise σ"),
   centreOffset: r(0, 5, "linear", "pixels (radius)"),
-  neighbours: r(0, 3, "int", "galaxies"),
+  neighbours: r(0, 5, "int", "galaxies"),
   neighbourRadius: r(0.6, 2.5, "log", "pixels (r_e)"),
   neighbourN: r(0.7, 4, "linear", ""),
   neighbourMag: r(19.5, 23, "linear", "r mag"),
   neighbourGMinusR: r(0.3, 1.7, "linear", "mag"),
-  stars: r(0, 2, "int", "stars"),
-  starMag: r(15.5, 22, "linear", "r mag"),
+  stars: r(0, 5, "int", "stars"),
+  starMag: r(15, 22.5, "linear", "r mag"),
   starGMinusR: r(-0.3, 1.4, "linear", "mag"),
+  stretchGain: r(0.6, 2.5, "log", "× the stretch's band scales"),
+  colourBalance: r(0.8, 1.25, "log", "× each band's scale, drawn per band"),
+  stretchQ: r(5, 30, "log", "asinh softening Q"),
+  stretchOffset: r(0, 0.05, "linear", "m, added to each scaled band"),
+  saturation: r(0.3, 1, "linear", "× each colour's distance from grey"),
+  chromaSmoothing: r(0.5, 0.5, "linear", "probability"),
 } as const;
 
 /** Elliptical galaxies: red, smooth, centrally concentrated Sérsic profiles. */

@@ -23,6 +23,11 @@ export interface RgbStretch {
   m: number;
   /** Softening: how soon asinh turns from linear to logarithmic. */
   Q: number;
+  /**
+   * Colour saturation (default 1): each pixel's (R, G, B) is moved towards its grey mean I' by this
+   * factor, (R, G, B) → I' + s · ((R, G, B) − I'), before the division by the largest channel.
+   */
+  saturation?: number;
 }
 
 export const LEGACY_SURVEY_STRETCH: RgbStretch = { scales: [6.0, 3.4, 2.2], m: 0.03, Q: 20 };
@@ -39,6 +44,7 @@ export function bandsToRgb(
 ): Float32Array {
   const [sg, sr, sz] = stretch.scales;
   const { m, Q } = stretch;
+  const sat = stretch.saturation ?? 1;
   const sqrtQ = Math.sqrt(Q);
   for (let p = 0; p < n; p++) {
     const g = Math.max(0, flux[p] * sg + m);
@@ -49,6 +55,12 @@ export function bandsToRgb(
     let R = z * k;
     let G = r * k;
     let B = g * k;
+    if (sat !== 1) {
+      const grey = (R + G + B) / 3;
+      R = Math.max(0, grey + sat * (R - grey));
+      G = Math.max(0, grey + sat * (G - grey));
+      B = Math.max(0, grey + sat * (B - grey));
+    }
     const top = Math.max(R, G, B);
     if (top > 1) {
       R /= top;
@@ -60,4 +72,28 @@ export function bandsToRgb(
     out[2 * n + p] = B;
   }
   return out;
+}
+
+/**
+ * JPEG-like colour smoothing of a CHW [R, G, B] picture of size × size (in place): like JPEG's 4:2:0
+ * chroma subsampling, the colour of each 2 × 2 block (each channel's difference from the pixel's grey
+ * mean) is replaced by the block's average while each pixel keeps its own brightness; values stay in [0, 1].
+ */
+export function smoothChroma(rgb: Float32Array, size: number): Float32Array {
+  const n = size * size;
+  for (let j = 0; j + 1 < size; j += 2) {
+    for (let i = 0; i + 1 < size; i += 2) {
+      const ps = [j * size + i, j * size + i + 1, (j + 1) * size + i, (j + 1) * size + i + 1];
+      const chroma = [0, 0, 0];
+      for (const p of ps) {
+        const grey = (rgb[p] + rgb[n + p] + rgb[2 * n + p]) / 3;
+        for (let c = 0; c < 3; c++) chroma[c] += (rgb[c * n + p] - grey) / 4;
+      }
+      for (const p of ps) {
+        const grey = (rgb[p] + rgb[n + p] + rgb[2 * n + p]) / 3;
+        for (let c = 0; c < 3; c++) rgb[c * n + p] = Math.min(1, Math.max(0, grey + chroma[c]));
+      }
+    }
+  }
+  return rgb;
 }

@@ -2,7 +2,8 @@ import type { Rng } from "../random/rng.ts";
 import { BAND_NOISE, BANDS, IMAGE_SIZE, NOMINAL_SKY_SIGMA, PSF_BAND_FACTOR, arcsecToPixels } from "./observing.ts";
 import { convolvePsf } from "./psf.ts";
 import { draw, OBSERVING } from "./ranges.ts";
-import { bandsToRgb } from "./rgb.ts";
+import { LEGACY_SURVEY_STRETCH, bandsToRgb, smoothChroma } from "./rgb.ts";
+import type { RgbStretch } from "./rgb.ts";
 import { Scene } from "./scene.ts";
 import { addNeighbours, addStars, drawEdgeOn, drawElliptical, drawIrregular, drawMerger, drawSpiral } from "./galaxies.ts";
 import type { DrawnGalaxy, GalaxyDetails, Structure } from "./galaxies.ts";
@@ -23,15 +24,20 @@ export type CutoutKind = MorphologyClass | LensClass;
 export interface ObservingParams {
   /** Core FWHM of the PSF in r, arcseconds. */
   psfFwhmArcsec: number;
-  /** Core FWHM in pixels per band [g, r, z]. */
+  /** Core FWHM in pixels per band [g, r, z] (of the binned pixels). */
   psfFwhmPixels: [number, number, number];
   psfWingFraction: number;
+  /** Native 0.262″ pixels averaged along each side of a pixel (1 for lens-finder cutouts). */
+  binning: number;
   /** Noise multiplier relative to the nominal depth. */
   depth: number;
-  /** Sky noise σ per pixel [g, r, z] (nanomaggies): depth × NOMINAL_SKY_SIGMA. */
+  /** Sky noise σ per pixel [g, r, z] (nanomaggies): depth × NOMINAL_SKY_SIGMA / binning. */
   skySigma: [number, number, number];
   /** Constant left by sky subtraction [g, r, z] (nanomaggies). */
   skyOffset: [number, number, number];
+  /** The survey look: the stretch that made the picture and whether its colour was JPEG-smoothed. */
+  stretch: RgbStretch;
+  chromaSmoothed: boolean;
 }
 
 /** Everything that went into a cutout. */
@@ -53,7 +59,7 @@ export interface CutoutParams {
 
 /** A simulated cutout. */
 export interface Cutout {
-  /** The network input: CHW float32 [R, G, B] planes of 64 × 64 in [0, 1] (R = z, G = r, B = g; see rgb.ts). */
+  /** The network input: CHW float32 [R, G, B] planes of 64 × 64 in [0, 1] (R = z, G = r, B = g; see rgb.ts), in the cutout's drawn survey look. */
   image: Float32Array;
   /** The calibrated fluxes: planes [g, r, z] in nanomaggies per pixel, sky subtracted, with noise. */
   flux: Float32Array;
@@ -83,7 +89,15 @@ const drawers: Record<MorphologyClass, (s: Scene, rng: Rng, x: number, y: number
  *
  * Steps: choose the observing conditions (OBSERVING); draw the main object near the centre and its
  * surroundings in calibrated flux (galaxies.ts, lensScenes.ts); convolve each band with the PSF;
- * add Poisson (sky + source) and read noise and a sky-subtraction residual; stretch to RGB (rgb.ts).
+ * add Poisson (sky + source) and read noise and a sky-subtraction residual; stretch to RGB (rgb.ts)
+ * in a randomly drawn survey look (gain, colour balance, softening, sky offset, saturation, and
+ * JPEG-like colour smoothing): domain randomisation, so that a network trained on these pictures
+ * does not learn one survey's colours.
+ *
+ * Binning (morphology cutouts only): a pixel averages b × b native pixels, so the PSF is b times
+ * narrower in pixels and the noise b times lower, while the surface brightness per pixel (what
+ * the galaxies are drawn in) is unchanged — a galaxy of the same size in pixels that is b times
+ * larger on the sky, as when a nearby galaxy's picture is shrunk to the frame.
  */
 export function simulateCutout(kind: CutoutKind, rng: Rng, options: SimulateOptions = {}): Cutout {
   const size = IMAGE_SIZE;
@@ -92,6 +106,7 @@ export function simulateCutout(kind: CutoutKind, rng: Rng, options: SimulateOpti
   const fwhm = draw(rng, OBSERVING.psfFwhm);
   const wing = draw(rng, OBSERVING.psfWingFraction);
   const depth = draw(rng, OBSERVING.depth);
+  const binning = kind === "lens" || kind === "non-lens" ? 1 : draw(rng, OBSERVING.binning);
   const offR = draw(rng, OBSERVING.centreOffset) * Math.sqrt(rng.next());
   const offA = rng.uniform(0, 2 * Math.PI);
   const cx = (size - 1) / 2 + offR * Math.cos(offA);
@@ -120,7 +135,7 @@ export function simulateCutout(kind: CutoutKind, rng: Rng, options: SimulateOpti
   const neighbours = addNeighbours(scene, rng, cx, cy, keepClear);
   const stars = addStars(scene, rng, cx, cy, Math.min(20, keepClear));
 
-  const fwhmPx = BANDS.map((b) => arcsecToPixels(fwhm) * PSF_BAND_FACTOR[b]) as [number, number, number];
+  const fwhmPx = BANDS.map((b) => (arcsecToPixels(fwhm) / binning) * PSF_BAND_FACTOR[b]) as [number, number, number];
   convolvePsf(scene.bands, scene.blurred, size, fwhmPx, wing, scene.tmp, scene.tmp2);
 
   const flux = options.flux ?? new Float32Array(3 * n);
@@ -128,7 +143,7 @@ export function simulateCutout(kind: CutoutKind, rng: Rng, options: SimulateOpti
   const skyOffset = [0, 0, 0] as [number, number, number];
   BANDS.forEach((band, b) => {
     const noise = BAND_NOISE[band];
-    const sigma = depth * NOMINAL_SKY_SIGMA[band];
+    const sigma = (depth * NOMINAL_SKY_SIGMA[band]) / binning;
     skySigma[b] = sigma;
     skyOffset[b] = draw(rng, OBSERVING.skyResidual) * sigma;
     const invGain = 1 / noise.gain;
@@ -136,12 +151,23 @@ export function simulateCutout(kind: CutoutKind, rng: Rng, options: SimulateOpti
     const base = b * n;
     for (let p = 0; p < n; p++) {
       const f = scene.blurred[base + p];
-      // Poisson noise of sky + source (Gaussian approximation: many electrons per pixel) and read noise.
-      const sd = depth * Math.sqrt((noise.sky + Math.max(0, f)) * invGain + read2);
+      // Poisson noise of sky + source (Gaussian approximation: many electrons per pixel) and read
+      // noise, averaged over the binning² native pixels.
+      const sd = (depth / binning) * Math.sqrt((noise.sky + Math.max(0, f)) * invGain + read2);
       flux[base + p] = f + skyOffset[b] + sd * rng.normal();
     }
   });
-  const image = bandsToRgb(flux, n, options.image ?? new Float32Array(3 * n));
+  const base = LEGACY_SURVEY_STRETCH.scales;
+  const gain = draw(rng, OBSERVING.stretchGain);
+  const stretch: RgbStretch = {
+    scales: [0, 1, 2].map((b) => base[b] * gain * draw(rng, OBSERVING.colourBalance)) as [number, number, number],
+    m: draw(rng, OBSERVING.stretchOffset),
+    Q: draw(rng, OBSERVING.stretchQ),
+    saturation: draw(rng, OBSERVING.saturation),
+  };
+  const chromaSmoothed = rng.bernoulli(OBSERVING.chromaSmoothing.min);
+  const image = bandsToRgb(flux, n, options.image ?? new Float32Array(3 * n), stretch);
+  if (chromaSmoothed) smoothChroma(image, size);
   return {
     image,
     flux,
@@ -154,7 +180,17 @@ export function simulateCutout(kind: CutoutKind, rng: Rng, options: SimulateOpti
       neighbours,
       stars,
       companions,
-      observing: { psfFwhmArcsec: fwhm, psfFwhmPixels: fwhmPx, psfWingFraction: wing, depth, skySigma, skyOffset },
+      observing: {
+        psfFwhmArcsec: fwhm,
+        psfFwhmPixels: fwhmPx,
+        psfWingFraction: wing,
+        binning,
+        depth,
+        skySigma,
+        skyOffset,
+        stretch,
+        chromaSmoothed,
+      },
     },
   };
 }
