@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { deflection, renderLensedSource } from "./lens.ts";
+import { deflection, renderLensedSource, totalDeflection } from "./lens.ts";
 import type { LensSource, SieLens } from "./lens.ts";
 
 const SIZE = 64;
@@ -72,5 +72,31 @@ describe("SIE lensing", () => {
     expect(r).toBeLessThan(1.2 * 8);
     const none = renderLensedSource(img, SIZE, { ...sis(0) }, source);
     expect(none).toBeCloseTo(1, 1);
+  });
+});
+
+describe("several deflectors (group lenses)", () => {
+  it("adds the deflections of each deflector", () => {
+    const a: SieLens = { ...sis(6), q: 0.7, angle: 0.4, gamma1: 0.03 };
+    const b: SieLens = { ...sis(2), x: 40, y: 25 };
+    const sum = new Float64Array(2);
+    totalDeflection([a, b], 20, 37, sum);
+    deflection(a, 20, 37, alpha);
+    const [ax, ay] = alpha;
+    deflection(b, 20, 37, alpha);
+    expect(sum[0]).toBeCloseTo(ax + alpha[0], 12);
+    expect(sum[1]).toBeCloseTo(ay + alpha[1], 12);
+  });
+
+  it("widens the ring when a member adds its mass, and renders one deflector alike alone or in a list", () => {
+    const source: LensSource = { x: 31.5, y: 31.5, re: 0.8, q: 1, angle: 0, clumps: [] };
+    const one = new Float32Array(SIZE * SIZE);
+    const list = new Float32Array(SIZE * SIZE);
+    renderLensedSource(one, SIZE, sis(8), source);
+    renderLensedSource(list, SIZE, [sis(8)], source);
+    expect(Array.from(list)).toEqual(Array.from(one));
+    const group = new Float32Array(SIZE * SIZE);
+    renderLensedSource(group, SIZE, [sis(8), { ...sis(2), x: 31.5, y: 31.5 }], source);
+    expect(meanRadius(group, sis(8))).toBeGreaterThan(0.93 * 10);
   });
 });

@@ -14,6 +14,10 @@
  *     α_y′ = θ_E √q / √(1 − q²) · atanh( √(1 − q²) y′ / ψ ),   ψ = √(q² x′² + y′²)
  * which tends to the singular isothermal sphere α = θ_E θ / |θ| as q → 1. External shear (γ₁, γ₂)
  * adds α = (γ₁ x + γ₂ y, γ₂ x − γ₁ y).
+ *
+ * A group- or cluster-scale lens is several such deflectors at once: the main halo plus its member
+ * galaxies. Deflections add (the lens equation is linear in the projected mass), so α is the sum of
+ * each deflector's α, and the arcs form along the group's larger critical curve, bent around members.
  */
 
 /** An SIE + shear deflector; lengths in pixels. */
@@ -99,15 +103,27 @@ export function sourceBrightness(src: LensSource, bx: number, by: number, clumpT
 
 const SUB = 3;
 const alpha = new Float64Array(2);
+const part = new Float64Array(2);
+
+/** Writes the summed deflection of `lenses` at (x, y) into out[0], out[1] (one deflector: as `deflection`). */
+export function totalDeflection(lenses: readonly SieLens[], x: number, y: number, out: Float64Array): void {
+  deflection(lenses[0], x, y, out);
+  for (let k = 1; k < lenses.length; k++) {
+    deflection(lenses[k], x, y, part);
+    out[0] += part[0];
+    out[1] += part[1];
+  }
+}
 
 /**
- * Ray-shoots the unit-flux `source` through `lens` into `out` (size × size, overwritten): each pixel
+ * Ray-shoots the unit-flux `source` through `lens` (one deflector or several, whose deflections add) into `out` (size × size, overwritten): each pixel
  * is the mean of S(β) over a 3 × 3 grid of sub-pixel rays. Pixels whose central ray lands far from
  * the source (beyond 8 disk radii or 5σ of any clump, plus 3 pixels of slack for the spread of the
  * sub-rays) are set to 0 without sub-sampling. Returns the sum over the frame: the magnification μ
  * of the part of the source's light that falls inside the cutout.
  */
-export function renderLensedSource(out: Float32Array, size: number, lens: SieLens, source: LensSource): number {
+export function renderLensedSource(out: Float32Array, size: number, lens: SieLens | readonly SieLens[], source: LensSource): number {
+  const lenses: readonly SieLens[] = "thetaE" in lens ? [lens] : lens;
   const clumpTotal = source.clumps.reduce((t, k) => t + k.fraction, 0);
   let reach = 8 * source.re;
   for (const k of source.clumps) reach = Math.max(reach, Math.hypot(k.x - source.x, k.y - source.y) + 5 * k.sigma);
@@ -116,7 +132,7 @@ export function renderLensedSource(out: Float32Array, size: number, lens: SieLen
   let sum = 0;
   for (let j = 0; j < size; j++) {
     for (let i = 0; i < size; i++) {
-      deflection(lens, i, j, alpha);
+      totalDeflection(lenses, i, j, alpha);
       const bx = i - alpha[0] - source.x;
       const by = j - alpha[1] - source.y;
       let v = 0;
@@ -125,7 +141,7 @@ export function renderLensedSource(out: Float32Array, size: number, lens: SieLen
           for (let b = 0; b < SUB; b++) {
             const x = i + (a + 0.5) / SUB - 0.5;
             const y = j + (b + 0.5) / SUB - 0.5;
-            deflection(lens, x, y, alpha);
+            totalDeflection(lenses, x, y, alpha);
             v += sourceBrightness(source, x - alpha[0], y - alpha[1], clumpTotal);
           }
         }

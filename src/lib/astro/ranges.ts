@@ -133,27 +133,41 @@ export const MERGER = {
   gMinusR: r(0.3, 0.9, "linear", "mag"),
 } as const;
 
-/** Strong lenses: a red elliptical deflecting the light of a blue background galaxy. */
+/**
+ * Strong lenses: a luminous red galaxy (alone, or the brightest of a group whose members deflect too)
+ * bending the light of a blue background galaxy into arcs, a ring or multiple images.
+ */
 export const LENS = {
-  lensRadius: r(2.5, 7, "log", "pixels"),
+  lensRadius: r(2.5, 12, "log", "pixels"),
   lensN: r(3, 5, "linear", ""),
-  lensAxisRatio: r(0.6, 1, "linear", "b/a"),
-  lensSurfaceBrightness: r(20, 22, "linear", "r mag/arcsec² (mean within r_e)"),
-  lensGMinusR: r(1.1, 1.8, "linear", "mag"),
-  lensRMinusZ: r(0.7, 1.2, "linear", "mag"),
-  einsteinRadius: r(1.2, 3, "linear", "arcsec"),
+  lensAxisRatio: r(0.55, 1, "linear", "b/a"),
+  lensSurfaceBrightness: r(19.3, 21.5, "linear", "r mag/arcsec² (mean within r_e)"),
+  lensGMinusR: r(1.05, 1.9, "linear", "mag"),
+  lensRMinusZ: r(0.6, 1.3, "linear", "mag"),
+  einsteinRadius: r(0.9, 3.2, "log", "arcsec"),
+  groupProbability: r(0.25, 0.25, "linear", ""),
+  groupEinsteinRadius: r(2.5, 5.5, "linear", "arcsec"),
+  groupMembers: r(1, 3, "int", "galaxies"),
+  memberEinsteinRadius: r(0.25, 0.8, "linear", "arcsec"),
+  memberDistance: r(0.35, 1.2, "linear", "× θ_E"),
+  memberFluxRatio: r(0.15, 0.7, "log", "× the lens galaxy's flux"),
   massAxisRatio: r(0.6, 1, "linear", "b/a"),
-  shear: r(0, 0.06, "linear", "γ"),
-  sourceOffset: r(0, 0.6, "linear", "× θ_E (radius, area-uniform)"),
-  sourceRadius: r(0.6, 2, "log", "pixels"),
-  sourceAxisRatio: r(0.5, 1, "linear", "b/a"),
-  sourceMag: r(20, 22.5, "linear", "r mag (unlensed)"),
-  sourceGMinusR: r(-0.1, 0.4, "linear", "mag"),
+  shear: r(0, 0.1, "linear", "γ"),
+  sourceOffset: r(0, 0.7, "linear", "× θ_E (radius, area-uniform)"),
+  sourceRadius: r(0.6, 2.5, "log", "pixels"),
+  sourceAxisRatio: r(0.4, 1, "linear", "b/a"),
+  arcContrast: r(0, 2.5, "linear", "mag fainter than the lens galaxy (r, all images)"),
+  faintestArcs: r(22.8, 22.8, "linear", "r mag (all images)"),
+  sourceGMinusR: r(-0.1, 0.5, "linear", "mag"),
   sourceRMinusZ: r(-0.1, 0.4, "linear", "mag"),
-  sourceClumps: r(0, 3, "int", "clumps"),
+  sourceClumps: r(0, 4, "int", "clumps"),
 } as const;
 
-/** Non-lenses chosen to look like lenses: the same red galaxies with blue companions that are not lensed. */
+/**
+ * Non-lenses chosen to look like lenses, one scene each: a red galaxy with unlensed blue companions
+ * (the rest of the probability), or a ring galaxy, a face-on spiral, a group of red galaxies, a red
+ * galaxy beside a thin blue edge-on disk, a blue star-forming galaxy or a merger.
+ */
 export const NON_LENS = {
   companions: r(1, 4, "int", "galaxies"),
   companionDistance: r(4, 26, "linear", "pixels"),
@@ -163,6 +177,25 @@ export const NON_LENS = {
   companionGMinusR: r(-0.1, 0.6, "linear", "mag"),
   superposedProbability: r(0.25, 0.25, "linear", ""),
   spiralNeighbourProbability: r(0.2, 0.2, "linear", ""),
+  ringProbability: r(0.15, 0.15, "linear", ""),
+  ringRadius: r(3.5, 15, "log", "pixels"),
+  ringWidth: r(0.6, 2.5, "linear", "pixels (σ)"),
+  ringAxisRatio: r(0.6, 1, "linear", "b/a"),
+  ringContrast: r(0, 3, "linear", "mag fainter than the core (r)"),
+  ringLopsidedness: r(0, 0.9, "linear", ""),
+  ringKnots: r(0, 10, "int", "knots"),
+  ringGMinusR: r(-0.1, 0.5, "linear", "mag"),
+  spiralProbability: r(0.15, 0.15, "linear", ""),
+  spiralSize: r(0.5, 1.1, "linear", "× the spirals' sizes"),
+  groupProbability: r(0.12, 0.12, "linear", ""),
+  groupMembers: r(1, 3, "int", "galaxies"),
+  groupDistance: r(6, 20, "linear", "pixels"),
+  streakProbability: r(0.1, 0.1, "linear", ""),
+  streakDistance: r(4, 20, "linear", "pixels"),
+  streakRadius: r(1.5, 5, "linear", "pixels (r_e)"),
+  streakAxisRatio: r(0.1, 0.3, "linear", "b/a"),
+  starFormingProbability: r(0.08, 0.08, "linear", ""),
+  mergerProbability: r(0.05, 0.05, "linear", ""),
 } as const;
 
 /** Every range table, by name (for cards and lessons). */

@@ -7,7 +7,7 @@ import type { RgbStretch } from "./rgb.ts";
 import { Scene } from "./scene.ts";
 import { addNeighbours, addStars, drawEdgeOn, drawElliptical, drawIrregular, drawMerger, drawSpiral } from "./galaxies.ts";
 import type { DrawnGalaxy, GalaxyDetails, Structure } from "./galaxies.ts";
-import { addLensCompanions, drawLensedSource, drawLookalike, drawRedGalaxy } from "./lensScenes.ts";
+import { drawLensScene } from "./lensScenes.ts";
 import type { LensParams, LookalikeParams } from "./lensScenes.ts";
 
 /** The galaxy-morphology classes, in the model's output order. */
@@ -118,15 +118,7 @@ export function simulateCutout(kind: CutoutKind, rng: Rng, options: SimulateOpti
   let companions = 0;
   let keepClear: number;
   if (kind === "lens" || kind === "non-lens") {
-    main = drawRedGalaxy(scene, rng, cx, cy);
-    if (kind === "lens") {
-      lens = drawLensedSource(scene, rng, main);
-      companions = addLensCompanions(scene, rng, main, lens);
-      keepClear = lens.einsteinRadius + lens.sourceOffset + 6;
-    } else {
-      lookalike = drawLookalike(scene, rng, main);
-      keepClear = 10;
-    }
+    ({ main, lens, lookalike, companions, keepClear } = drawLensScene(kind, scene, rng, cx, cy));
   } else {
     main = drawers[kind](scene, rng, cx, cy);
     // Neighbours keep clear of the galaxy so that only mergers have close companions.
