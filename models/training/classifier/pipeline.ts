@@ -1,7 +1,7 @@
 // The classifiers' training pipeline (`npm run models:train -- galaxy-morphology`): simulate data,
 // train with the engine, evaluate on held-out cutouts, export ONNX + engine weights + a model card.
 // What each classifier is (network, classes, schedule, test-time augmentation) is its spec in the
-// model zoo (src/lib/zoo/classifier.ts).
+// model zoo (src/lib/zoo/classifier.ts; the network is built by classifierNetwork.ts).
 import { mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { Rng } from "../../../src/lib/random/index.ts";

@@ -9,12 +9,12 @@ export {
   CLASSIFIER_INPUT_SHAPE,
   CLASSIFIER_PREPROCESSING,
   DEFAULT_AUGMENT,
-  buildClassifier,
   classifierInput,
   isClassifierId,
   predictionViews,
 } from "./classifier.ts";
 export type { AugmentOptions, ClassifierArchitecture, ClassifierId, ClassifierSpec } from "./classifier.ts";
+export { buildClassifier } from "./classifierNetwork.ts";
 export {
   AUTOENCODER_SPEC,
   DECODER_IO,

@@ -9,7 +9,7 @@ export type ModelSummaryProps = {
 
 /**
  * The shipped network's summary (layer, output shape, parameters), from the engine's own
- * `summaryData` of the network in the model zoo (src/lib/zoo/classifier.ts). Rendered at build time: no JavaScript.
+ * `summaryData` of the network in the model zoo (src/lib/zoo/classifierNetwork.ts). Rendered at build time: no JavaScript.
  */
 export function ModelSummary(props: ModelSummaryProps) {
   const data = modelSummary(props.model);
