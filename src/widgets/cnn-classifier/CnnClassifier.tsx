@@ -12,13 +12,12 @@ import { lazyModelRunner } from "../shared/lazyModelRunner.ts";
 import type { Sequential } from "../../lib/nn/index.ts";
 import { paintGrey } from "../shared/raster.ts";
 import { RgbTile } from "../shared/RgbTile.tsx";
-import { engineForward, loadEngineModel } from "./engineModel.ts";
 import { CLASSIFIERS, CLASSIFIER_IDS, classifierInput } from "../../lib/zoo/index.ts";
 import type { ClassifierId } from "../../lib/zoo/index.ts";
 import type { EngineResult, FeatureMapLayer } from "./engineModel.ts";
 import { galleryImage, galleryItems } from "./gallery.ts";
 import type { GalleryItem } from "./gallery.ts";
-import { FramedPreview, ScaleControls } from "./UploadFraming.tsx";
+import { ScaleControls } from "./UploadFraming.tsx";
 import { DEFAULT_UPLOAD_SCALE, uploadPrepareOptions } from "./uploadScale.ts";
 import type { UploadScale } from "./uploadScale.ts";
 import type { ImageInput, PreparedImage } from "../../lib/astro/index.ts";
@@ -30,8 +29,13 @@ import styles from "./cnnClassifier.module.css";
 import drillStyles from "./drillDown.module.css";
 import { mapGridKeyDown } from "./mapGridKeys.ts";
 
-// The drill-down (kernel arithmetic, softmax breakdown) loads only when a feature map is picked.
+// The drill-down (kernel arithmetic, softmax breakdown) loads only when a feature map is picked, and the
+// upload's framing preview (with the colour checks' inversion it draws with) with the first upload.
 const DrillDown = lazy(() => import("./DrillDown.tsx"));
+const FramedPreview = lazy(() => import("./FramedPreview.tsx"));
+// The engine's forward pass that draws the feature maps (and with it the engine's layers and the ONNX
+// weight reader) comes with the first prediction, as onnxruntime and the model do.
+const engineModule = () => import("./engineModel.ts");
 
 export type CnnClassifierProps = {
   /** Id of the lesson challenge ("find an image the model gets wrong"); omit for none. */
@@ -126,7 +130,9 @@ export function CnnClassifier(props: CnnClassifierProps) {
   const engineModel = (runner: ModelRunner, id: ClassifierId): Promise<Sequential> => {
     let p = engineModels.get(id);
     if (!p) {
-      p = runner.modelBytes(modelSource(id)).then((bytes) => loadEngineModel(id, bytes));
+      p = Promise.all([runner.modelBytes(modelSource(id)), engineModule()]).then(([bytes, { loadEngineModel }]) =>
+        loadEngineModel(id, bytes),
+      );
       p.catch(() => engineModels.delete(id));
       engineModels.set(id, p);
     }
@@ -146,7 +152,11 @@ export function CnnClassifier(props: CnnClassifierProps) {
     try {
       const { input, views } = classifierInput(CLASSIFIERS[id], src.image);
       const runner = await classifier.get();
-      const [pred, net] = await Promise.all([runner.predict(modelSource(id), input, ep, views), engineModel(runner, id)]);
+      const [pred, net, { engineForward }] = await Promise.all([
+        runner.predict(modelSource(id), input, ep, views),
+        engineModel(runner, id),
+        engineModule(),
+      ]);
       const result = engineForward(net, src.image);
       if (token !== runId) return;
       setPrediction(pred);
@@ -198,6 +208,8 @@ export function CnnClassifier(props: CnnClassifierProps) {
 
   let uploadBytes: { name: string; bytes: Uint8Array } | null = null;
   const loadUpload = async (name: string, bytes: Uint8Array, plane = 0) => {
+    // The framing preview is fetched alongside the file reader, not after the file has been read.
+    void FramedPreview.preload();
     const scale = uploadPrepareOptions(uploadScale());
     if ("error" in scale) {
       setUploadError(scale.error);
