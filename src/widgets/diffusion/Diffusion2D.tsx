@@ -7,7 +7,6 @@ import { ChartFrame, svgPoint } from "../shared/ChartFrame.tsx";
 import { formatNumber } from "../shared/chartLayout.ts";
 import { reportChallengeComplete } from "../shared/challenge.ts";
 import { Rng } from "../../lib/random/index.ts";
-import { modelFromConfig, modelToConfig, setWeights } from "../../lib/nn/index.ts";
 import { payloadFromData } from "../../lib/worker/index.ts";
 import type { FitStartMessage } from "../../lib/worker/index.ts";
 import { isStopped, startFit } from "../shared/startFit.ts";
@@ -17,10 +16,8 @@ import {
   DIFFUSION_2D_PREFIX,
   NEAR,
   SETUP_2D,
-  buildNoiseMlp,
   diffusion2dSchema,
   frameStep,
-  reverseFrames,
   shareNearData,
   targetPoints,
   trainingRows,
@@ -47,6 +44,10 @@ const toY = (y: number) => ((SPAN - y) / (2 * SPAN)) * SIZE;
 /** Generated points far outside the square are drawn on its edge rather than outside the chart. */
 const inBox = (v: number) => Math.max(-SPAN, Math.min(SPAN, v));
 const fromSvg = (p: { x: number; y: number }): [number, number] => [(p.x / SIZE) * 2 * SPAN - SPAN, SPAN - (p.y / SIZE) * 2 * SPAN];
+
+// The noise-predicting MLP and the reverse process need the engine (≈12 kB of gzipped JS): they load
+// when the learner first presses Train, not with the page.
+const networkModule = () => import("./diffusion2dNetwork.ts");
 
 const LABELS: Record<Distribution, string> = { moons: "Two moons", ring: "Ring", spiral: "Spiral", drawn: "Draw your own" };
 
@@ -122,28 +123,24 @@ export function Diffusion2D(props: Diffusion2DProps) {
         if (!m) return;
         stopPlay();
         // Let the page paint "sampling…" before the (short) main-thread loop.
-        setTimeout(() => {
-          if (machine() !== m) return;
+        setTimeout(async () => {
           try {
-            const model = modelFromConfig(m.net.config, 0);
-            setWeights(
-              model,
-              m.net.weights.map((w) => ({ name: w.name, shape: w.shape, data: new Float32Array(w.buffer) })),
-            );
-            const f = reverseFrames(model, m.sampler, SETUP_2D.samples, s().seed);
+            const { sampleTrained } = await networkModule();
+            if (machine() !== m) return;
+            const f = sampleTrained(m.net, m.sampler, SETUP_2D.samples, s().seed);
             batch(() => {
               send({ type: "sampled", sampler: m.sampler, frames: f });
               setFrame(f.length - 1);
             });
           } catch (e) {
-            send({ type: "failed", message: `Sampling failed: ${e instanceof Error ? e.message : String(e)}` });
+            if (machine() === m) send({ type: "failed", message: `Sampling failed: ${e instanceof Error ? e.message : String(e)}` });
           }
         }, 0);
       },
     ),
   );
 
-  const train = () => {
+  const train = async () => {
     const d = data();
     if (!d) return;
     stopRun();
@@ -151,11 +148,21 @@ export function Diffusion2D(props: Diffusion2DProps) {
     setTouched(true);
     const run = ++runId;
     const seed = s().seed;
+    send({ type: "train", run });
+    let config: FitStartMessage["model"];
+    try {
+      config = (await networkModule()).noiseMlpConfig(seed);
+    } catch (e) {
+      send({ type: "failed", run, message: `Training could not start: ${e instanceof Error ? e.message : String(e)}` });
+      return;
+    }
+    // New inputs while the network code loaded end this run (the machine is idle again): start nothing.
+    const now = machine();
+    if (now.phase !== "training" || now.run !== run) return;
     const rows = trainingRows(d, seed);
     const width = 2 + SETUP_2D.embedDims;
     const x = payloadFromData([rows.rows, width], rows.inputs);
     const y = payloadFromData([rows.rows, 2], rows.targets);
-    const config = modelToConfig(buildNoiseMlp(seed));
     const message: FitStartMessage = {
       type: "start",
       id: `d2-${run}`,
@@ -171,7 +178,6 @@ export function Diffusion2D(props: Diffusion2DProps) {
         rngSeed: seed,
       },
     };
-    send({ type: "train", run });
     const started = performance.now();
     const current = startFit(message, { onProgress: (m) => send({ type: "progress", run, losses: m.logs.map((g) => g.loss) }) });
     fitRun = current;
@@ -340,7 +346,7 @@ export function Diffusion2D(props: Diffusion2DProps) {
           type="button"
           class={styles.primary}
           data-action="train"
-          onClick={train}
+          onClick={() => void train()}
           disabled={!data() || status() === "training" || status() === "sampling"}
         >
           {status() === "done" ? "Train again" : "Train the noise predictor"}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { modelToConfig } from "../../lib/nn/index.ts";
-import { buildNoiseMlp } from "./diffusion2dModel.ts";
+import { buildNoiseMlp } from "./diffusion2dNetwork.ts";
 import { d2InputsKey, d2Transition, initialD2State, lossesOf, netOf } from "./diffusion2dMachine.ts";
 import type { D2Event, D2State, TrainedNet } from "./diffusion2dMachine.ts";
 

@@ -4,17 +4,8 @@ import { Tensor } from "../../lib/autodiff/index.ts";
 import { fit } from "../../lib/nn/index.ts";
 import { Adam } from "../../lib/optim/index.ts";
 import { parseState } from "../shared/urlState.ts";
-import {
-  SETUP_2D,
-  buildNoiseMlp,
-  diffusion2dSchema,
-  frameStep,
-  reverseFrames,
-  schedule2d,
-  shareNearData,
-  targetPoints,
-  trainingRows,
-} from "./diffusion2dModel.ts";
+import { SETUP_2D, diffusion2dSchema, frameStep, schedule2d, shareNearData, targetPoints, trainingRows } from "./diffusion2dModel.ts";
+import { buildNoiseMlp, reverseFrames } from "./diffusion2dNetwork.ts";
 
 describe("2-D diffusion playground", () => {
   it("each named distribution gives points of roughly unit spread, the same for the same seed", () => {

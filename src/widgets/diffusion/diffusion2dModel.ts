@@ -1,10 +1,8 @@
 // Pure logic of the 2-D diffusion playground: the target distributions, the training rows for the
-// worker, the noise-predicting MLP, the reverse process and an honest score of the samples.
+// worker and an honest score of the samples. The noise-predicting MLP and the reverse process, which
+// need the engine, are in diffusion2dNetwork.ts (the widget loads them when the learner trains).
 import { Rng } from "../../lib/random/index.ts";
-import { Tensor, noGrad } from "../../lib/autodiff/index.ts";
-import { Dense, Sequential } from "../../lib/nn/index.ts";
-import type { Model } from "../../lib/nn/index.ts";
-import { ddimStep, ddpmStep, gaussianNoise, makeSchedule, timeEmbedding, trainingPairs } from "../../lib/diffusion/index.ts";
+import { makeSchedule, trainingPairs } from "../../lib/diffusion/index.ts";
 import type { Schedule, TrainingPairs } from "../../lib/diffusion/index.ts";
 import { choiceField, numberField } from "../shared/urlState.ts";
 
@@ -94,50 +92,9 @@ export function targetPoints(dist: Distribution, count: number, rng: Rng, drawn:
   return out;
 }
 
-/** The MLP ε_θ: [x, y, embedding(t)] → (ε_x, ε_y), two hidden layers of swish units. */
-export function buildNoiseMlp(seed: number): Sequential {
-  const layers = [
-    ...SETUP_2D.hidden.map((u, k) => new Dense(u, { activation: "swish", name: `hidden${k + 1}` })),
-    new Dense(2, { name: "epsilon" }),
-  ];
-  return new Sequential(layers, { inputShape: [2 + SETUP_2D.embedDims], name: "noise_mlp", seed });
-}
-
 /** The rows the worker trains on, drawn once from `seed`. */
 export function trainingRows(data: Float32Array, seed: number): TrainingPairs {
   return trainingPairs(schedule2d(), data, 2, SETUP_2D.rows, new Rng(seed).fork("pairs"), SETUP_2D.embedDims);
-}
-
-/** ε̂ for `count` points all at step t (inference mode). */
-export function predictEps(model: Model, x: Float32Array, t: number): Float32Array {
-  const n = x.length / 2;
-  const width = 2 + SETUP_2D.embedDims;
-  const input = new Float32Array(n * width);
-  const emb = timeEmbedding(t, SETUP_2D.T, SETUP_2D.embedDims);
-  for (let i = 0; i < n; i++) {
-    input[i * width] = x[2 * i];
-    input[i * width + 1] = x[2 * i + 1];
-    input.set(emb, i * width + 2);
-  }
-  return noGrad(() => Float32Array.from(model.forward(new Tensor(input, [n, width]), { training: false })[0].data));
-}
-
-/**
- * The reverse process from a Gaussian cloud: frames[k] holds the points at step T − k, so frames[0]
- * is x_T ~ N(0, I) and frames[T] is x₀. DDPM adds fresh noise at each step (Ho et al. Algorithm 2);
- * DDIM (η = 0) is deterministic.
- */
-export function reverseFrames(model: Model, sampler: Sampler, count: number, seed: number): Float32Array[] {
-  const s = schedule2d();
-  const rng = new Rng(seed).fork("reverse");
-  let x = gaussianNoise(rng, count * 2);
-  const frames = [x];
-  for (let t = s.T; t >= 1; t--) {
-    const eps = predictEps(model, x, t);
-    x = sampler === "ddpm" ? ddpmStep(s, x, t, eps, gaussianNoise(rng, count * 2)) : ddimStep(s, x, t, t - 1, eps, CLIP);
-    frames.push(x);
-  }
-  return frames;
 }
 
 /** Distance under which a generated point counts as "on the data": a few times the data's own scatter. */
