@@ -9,6 +9,8 @@ export default defineConfig({
   test: {
     environment: "node",
     testTimeout: 60_000,
+    // ENGINE_KERNELS=js|wasm chooses the engine's kernels for a run (tests/support/kernelBackend.ts).
+    setupFiles: ["tests/support/kernelBackend.ts"],
     pool: "forks",
     projects: [
       {

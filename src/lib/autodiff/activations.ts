@@ -3,6 +3,7 @@ import { Tensor, gradOf, makeResult } from "./tensor.ts";
 import { unary } from "./elementwise.ts";
 import type { UnaryRule } from "./elementwise.ts";
 import { normalizeAxis, sizeOf } from "./shapeUtil.ts";
+import { wasmKernelsFor } from "../kernels/kernelBackend.ts";
 
 /** σ(x) = 1 / (1 + e^−x), evaluated without overflow for large |x|. */
 function stableSigmoid(x: number): number {
@@ -48,17 +49,21 @@ export function tanh(x: Tensor): Tensor {
 }
 /**
  * max(x, 0). The rule RELU above is the definition; this hand-inlined loop computes the same thing
- * without a call per element because relu runs on every conv feature map.
+ * without a call per element because relu runs on every conv feature map. Big float32 maps go to the
+ * WebAssembly kernel (branch-free, same results bit for bit: src/lib/kernels/assembly/elementwise.ts).
  */
 export function relu(x: Tensor): Tensor {
   const X = x.data;
   const n = X.length;
   const out = allocate(x.dtype, n);
-  for (let i = 0; i < n; i++) out[i] = RELU.f(X[i]);
+  const kernels = X instanceof Float32Array ? wasmKernelsFor(n) : null;
+  if (kernels !== null) kernels.reluForward(X as Float32Array, out as Float32Array);
+  else for (let i = 0; i < n; i++) out[i] = RELU.f(X[i]);
   return makeResult("relu", out, x.shape, [x], (res) => {
     const g = res.grad!;
     const gx = gradOf(x)!;
-    for (let i = 0; i < n; i++) if (X[i] > 0) gx[i] += g[i];
+    if (kernels !== null) kernels.reluBackward(X as Float32Array, g as Float32Array, gx as Float32Array);
+    else for (let i = 0; i < n; i++) if (X[i] > 0) gx[i] += g[i];
   });
 }
 /** Default slope of leakyRelu for x < 0 (Keras 3's default). */

@@ -6,6 +6,7 @@ import { pair, windowGeometry } from "./padding.ts";
 import type { Padding } from "./padding.ts";
 import { scratch } from "./scratch.ts";
 import { formatShape } from "./shapeUtil.ts";
+import { wasmKernelsFor } from "../kernels/kernelBackend.ts";
 
 export interface Conv2DOptions {
   /** Step of the window, one number or [h, w]. Default 1. */
@@ -36,6 +37,8 @@ interface ConvGeometry {
  * Per image, the receptive fields are unrolled into columns (im2col, [C·kh·kw × OH·OW]) so y = W·cols
  * is one matrix product. Gradients: ∂L/∂W += ∂L/∂y · colsᵀ, ∂L/∂cols = Wᵀ · ∂L/∂y folded back onto x
  * (col2im, summing overlaps), ∂L/∂b[f] = Σ ∂L/∂y[·,f,·,·].
+ * A float32 convolution big enough to gain runs whole-batch in the WebAssembly SIMD kernels when they
+ * are loaded (src/lib/kernels/assembly/conv.ts: the same im2col and products, f32 sums in a fixed order).
  */
 export function conv2d(x: Tensor, w: Tensor, b: Tensor | null = null, options: Conv2DOptions = {}): Tensor {
   if (x.shape.length !== 4 || w.shape.length !== 4 || x.shape[1] !== w.shape[1]) {
@@ -64,6 +67,17 @@ export function conv2d(x: Tensor, w: Tensor, b: Tensor | null = null, options: C
   const X = x.data;
   const Wd = w.data;
   const out = allocate(x.dtype, N * F * P);
+  const parents = b === null ? [x, w] : [x, w, b];
+  const kernels = X instanceof Float32Array ? wasmKernelsFor(N * F * P * CKK) : null;
+  if (kernels !== null) {
+    const shape = { N, C, H, W, F, kh, kw, sh, sw, padTop: g.padTop, padLeft: g.padLeft, OH, OW };
+    const f32 = (t: Tensor | null) => (t === null ? null : (t.data as Float32Array));
+    kernels.conv2dForward(shape, X as Float32Array, Wd as Float32Array, f32(b), out as Float32Array);
+    return makeResult("conv2d", out, [N, F, OH, OW], parents, (res) => {
+      const grad = (t: Tensor | null) => (t === null ? null : (gradOf(t) as Float32Array | null));
+      kernels.conv2dBackward(shape, X as Float32Array, Wd as Float32Array, res.grad as Float32Array, grad(w), grad(x), grad(b));
+    });
+  }
   for (let n = 0; n < N; n++) {
     let cols: FloatArray = X;
     let colOff = n * C * H * W;
@@ -81,7 +95,6 @@ export function conv2d(x: Tensor, w: Tensor, b: Tensor | null = null, options: C
       }
     }
   }
-  const parents = b === null ? [x, w] : [x, w, b];
   return makeResult("conv2d", out, [N, F, OH, OW], parents, (res) => {
     const gy = res.grad!;
     const gx = gradOf(x);

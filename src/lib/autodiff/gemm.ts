@@ -1,4 +1,5 @@
 import type { FloatArray } from "./dtype.ts";
+import { wasmKernelsFor } from "../kernels/kernelBackend.ts";
 
 /**
  * C[M×N] += op(A)·op(B), where op(A) is A[M×K] or, with transA, the transpose of a stored A[K×M]
@@ -6,6 +7,8 @@ import type { FloatArray } from "./dtype.ts";
  * per-image calls need no copies, and the backward pass (dA = dC·Bᵀ, dB = Aᵀ·dC) needs no transposes.
  * Loop orders keep the innermost loop on contiguous memory; the k loop is unrolled by 4 so each row
  * of C is loaded and stored a quarter as often.
+ * Float32 products big enough to gain go to the WebAssembly SIMD kernel when it is loaded
+ * (src/lib/kernels; its sums are in f32 and in another fixed order, so results agree within f32 rounding).
  */
 export function gemm(
   M: number,
@@ -20,6 +23,13 @@ export function gemm(
   C: FloatArray,
   cOff: number,
 ): void {
+  if (A instanceof Float32Array && B instanceof Float32Array && C instanceof Float32Array) {
+    const kernels = wasmKernelsFor(M * N * K);
+    if (kernels !== null) {
+      kernels.gemm(M, N, K, A, aOff, transA, B, bOff, transB, C, cOff);
+      return;
+    }
+  }
   if (!transB) {
     if (!transA) gemmNN(M, N, K, A, aOff, B, bOff, C, cOff);
     else gemmTN(M, N, K, A, aOff, B, bOff, C, cOff);

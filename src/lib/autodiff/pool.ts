@@ -3,6 +3,7 @@ import { Tensor, gradOf, makeResult } from "./tensor.ts";
 import { pair, windowGeometry } from "./padding.ts";
 import type { Padding } from "./padding.ts";
 import { formatShape } from "./shapeUtil.ts";
+import { wasmKernelsFor } from "../kernels/kernelBackend.ts";
 
 export interface Pool2DOptions {
   /** Step of the window; defaults to the pool size (non-overlapping windows). */
@@ -48,31 +49,37 @@ export function maxPool2d(x: Tensor, size: number | readonly [number, number] = 
   const X = x.data;
   const out = allocate(x.dtype, N * C * OH * OW);
   const arg = new Int32Array(out.length);
-  let o = 0;
-  for (let plane = 0; plane < N * C; plane++) {
-    const base = plane * H * W;
-    for (let i = 0; i < OH; i++) {
-      const y0 = i * sh - top;
-      const yLo = Math.max(0, y0);
-      const yHi = Math.min(H, y0 + kh);
-      for (let j = 0; j < OW; j++) {
-        const x0 = j * sw - left;
-        const xLo = Math.max(0, x0);
-        const xHi = Math.min(W, x0 + kw);
-        let best = -Infinity;
-        let at = base + yLo * W + xLo;
-        for (let yy = yLo; yy < yHi; yy++) {
-          for (let xx = xLo; xx < xHi; xx++) {
-            const v = X[base + yy * W + xx];
-            if (v > best) {
-              best = v;
-              at = base + yy * W + xx;
+  // The WebAssembly kernel (src/lib/kernels/assembly/pool.ts) gives identical maxima and positions.
+  const kernels = X instanceof Float32Array ? wasmKernelsFor(out.length * kh * kw) : null;
+  if (kernels !== null) {
+    kernels.maxPool2dForward({ planes: N * C, H, W, kh, kw, sh, sw, top, left, OH, OW }, X as Float32Array, out as Float32Array, arg);
+  } else {
+    let o = 0;
+    for (let plane = 0; plane < N * C; plane++) {
+      const base = plane * H * W;
+      for (let i = 0; i < OH; i++) {
+        const y0 = i * sh - top;
+        const yLo = Math.max(0, y0);
+        const yHi = Math.min(H, y0 + kh);
+        for (let j = 0; j < OW; j++) {
+          const x0 = j * sw - left;
+          const xLo = Math.max(0, x0);
+          const xHi = Math.min(W, x0 + kw);
+          let best = -Infinity;
+          let at = base + yLo * W + xLo;
+          for (let yy = yLo; yy < yHi; yy++) {
+            for (let xx = xLo; xx < xHi; xx++) {
+              const v = X[base + yy * W + xx];
+              if (v > best) {
+                best = v;
+                at = base + yy * W + xx;
+              }
             }
           }
+          out[o] = best;
+          arg[o] = at;
+          o++;
         }
-        out[o] = best;
-        arg[o] = at;
-        o++;
       }
     }
   }

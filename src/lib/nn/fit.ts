@@ -9,6 +9,7 @@ import { lossFunction } from "./losses.ts";
 import type { LossFn, LossName } from "./losses.ts";
 import { countCorrect } from "./metrics.ts";
 import { rowCount, sliceRows, takeRows } from "./data.ts";
+import { loadKernels } from "../kernels/loadKernels.ts";
 
 /** What `fit` needs of an optimizer (src/lib/optim's SGD, Adam, … satisfy it). */
 export interface OptimizerLike {
@@ -116,6 +117,8 @@ export function computeGradients(
   y: Tensor | Tensor[],
   options: { loss: LossSpec; rng?: Rng },
 ): { loss: number; outputs: Tensor[]; lossTensor: Tensor } {
+  // Training is where the WebAssembly kernels pay: load them (once per thread, where supported).
+  loadKernels();
   for (const p of model.trainableWeights()) p.grad = null;
   const outputs = model.forward(list(x), { training: true, rng: options.rng ?? new Rng(0) });
   const loss = totalLoss(outputs, list(y), lossList(model, options.loss));
