@@ -1,5 +1,5 @@
-import { line } from "d3";
 import { linearScale } from "../shared/scales.ts";
+import { linePath } from "../shared/linePath.ts";
 import { Index, Show, createEffect, createMemo, createSignal, onCleanup, onMount } from "solid-js";
 import { ChartFrame } from "../shared/ChartFrame.tsx";
 import { Axis } from "../shared/Axis.tsx";
@@ -141,19 +141,19 @@ export function PredictionChart(props: PredictionChartProps) {
   const curvePath = createMemo(() => {
     if (kind() !== "curve" || !props.values) return "";
     const values = props.values;
-    return (
-      line<number[]>()
-        .x((p) => xScale()(p[0]))
-        .y((_, i) => yScale()(values[i]))(props.probe.points) ?? ""
+    return linePath(
+      props.probe.points,
+      (p) => xScale()(p[0]),
+      (_, i) => yScale()(values[i]),
     );
   });
   const truthPath = createMemo(() => {
     const f = props.truth;
     if (kind() !== "curve" || !f) return "";
-    return (
-      line<number[]>()
-        .x((p) => xScale()(p[0]))
-        .y((p) => yScale()(f(p[0])))(props.probe.points) ?? ""
+    return linePath(
+      props.probe.points,
+      (p) => xScale()(p[0]),
+      (p) => yScale()(f(p[0])),
     );
   });
 

@@ -1,9 +1,9 @@
-import { line } from "d3";
 import { Index, Show, createMemo, mergeProps } from "solid-js";
 import { ChartFrame } from "./ChartFrame.tsx";
 import { Axis } from "./Axis.tsx";
 import { plotArea } from "./chartLayout.ts";
 import { linearScale, logScale } from "./scales.ts";
+import { linePath } from "./linePath.ts";
 import styles from "./curvesChart.module.css";
 
 export type CurveSeries = {
@@ -33,7 +33,7 @@ export type CurvesChartProps = {
 const W = 420;
 const H = 250;
 
-/** Learning curves: one line per series against the epoch number, drawn with d3 scales and paths. */
+/** Learning curves: one line per series against the epoch number, drawn with the shared scales and line paths. */
 export function CurvesChart(props: CurvesChartProps) {
   const merged = mergeProps({ marker: null }, props);
   const area = plotArea(W, H, { left: 52, right: 12, top: 12, bottom: 40 });
@@ -62,11 +62,12 @@ export function CurvesChart(props: CurvesChartProps) {
     const sx = x();
     const sy = y();
     const [d0, d1] = sy.domain();
-    return (
-      line<number>()
-        .x((_, i) => sx(i + 1))
-        .y((v) => sy(merged.scale === "log" ? Math.min(Math.max(v, d0), d1) : v))
-        .defined((v) => Number.isFinite(v))(values as number[]) ?? ""
+    const log = merged.scale === "log";
+    return linePath(
+      values,
+      (_, i) => sx(i + 1),
+      (v) => sy(log ? Math.min(Math.max(v, d0), d1) : v),
+      (v) => Number.isFinite(v),
     );
   };
 

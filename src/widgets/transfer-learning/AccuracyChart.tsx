@@ -1,5 +1,5 @@
-import { line } from "d3";
 import { linearScale } from "../shared/scales.ts";
+import { linePath } from "../shared/linePath.ts";
 import { Index, createMemo } from "solid-js";
 import { ChartFrame } from "../shared/ChartFrame.tsx";
 import { Axis } from "../shared/Axis.tsx";
@@ -41,10 +41,14 @@ export function AccuracyChart(props: AccuracyChartProps) {
   const area = plotArea(W, H, { left: 52, right: 12, top: 12, bottom: 40 });
   const x = createMemo(() => linearScale([0, Math.max(2, props.epochs)], [area.left, area.right]));
   const y = linearScale([0, 1], [area.bottom, area.top]);
-  const path = (points: readonly CurvePoint[]) =>
-    line<CurvePoint>()
-      .x((p) => x()(p.epoch))
-      .y((p) => y(p.value))(points as CurvePoint[]) ?? "";
+  const path = (points: readonly CurvePoint[]) => {
+    const sx = x();
+    return linePath(
+      points,
+      (p) => sx(p.epoch),
+      (p) => y(p.value),
+    );
+  };
   return (
     <figure class={styles.chart}>
       <ChartFrame width={W} height={H} label={props.label} description={props.description} data-testid={props["data-testid"]}>
