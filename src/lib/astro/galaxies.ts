@@ -45,6 +45,10 @@ export interface SpiralDetails {
   armFraction: number;
   bar: boolean;
   barLength: number;
+  /** 0 for smooth (grand-design or many-armed) arms, else the share of arm light broken into pieces. */
+  flocculence: number;
+  /** Radius of a ring in the disk plane (pixels), 0 without one. */
+  ringRadius: number;
   knots: number;
 }
 
@@ -72,6 +76,8 @@ export interface MergerDetails {
   separation: number;
   tails: number;
   bridge: boolean;
+  /** A late stage: the first two members are nuclei inside a common envelope. */
+  doubleNucleus: boolean;
 }
 
 export type GalaxyDetails = EllipticalDetails | SpiralDetails | EdgeOnDetails | IrregularDetails | MergerDetails;
@@ -113,11 +119,14 @@ export function drawElliptical(scene: Scene, rng: Rng, x: number, y: number): Dr
 }
 
 /**
- * A spiral: exponential disk, logarithmic arms, optional bar, Sérsic bulge, HII knots, seen at
- * inclination i (see SPIRAL). In the disk plane (X, Y), radius R and azimuth φ:
+ * A spiral: exponential disk, logarithmic arms, optional bar and ring, Sérsic bulge, HII knots, seen
+ * at inclination i (see SPIRAL). In the disk plane (X, Y), radius R and azimuth φ:
  *   disk   Σ_d ∝ exp(−R / h)
- *   arms   Σ_a ∝ [(1 + cos m(φ − w ln(R/h) / tan p − φ₀)) / 2]^s · exp(−R / 1.2h) · (1 − exp(−(R/R_in)²))
- *          m arms, pitch angle p, winding sense w = ±1, sharpness s, starting outside R_in
+ *   arms   Σ_a ∝ [(1 + cos m(φ − w ln(R/h) / tan p − φ₀)) / 2]^s · exp(−R / 1.2h) · (1 − exp(−(R/R_in)²)) · F
+ *          m arms, pitch angle p, winding sense w = ±1, sharpness s, starting outside R_in; flocculent
+ *          arms are cut into pieces by F = 1 − f + f · [(1 + cos(k φ + w ln(R/h) / tan p' + ψ)) / 2]²,
+ *          a pattern of k pieces per turn winding the other way (p' = 2p), f the flocculence (else F = 1)
+ *   ring   + A · exp(−((R − R_ring) / w_ring)²) in the arm light, A relative to the arms' crest
  *   bar    Σ_b ∝ exp(−(u² + (v/q_bar)²) / (L/2)²) along the bar's axes (u, v)
  * The disk plane projects onto the sky by compressing Y by b/a = √(cos² i + q₀² sin² i).
  * `sizeScale` shrinks the disk (for spiral neighbours of lens candidates).
@@ -138,8 +147,15 @@ export function drawSpiral(scene: Scene, rng: Rng, x: number, y: number, sizeSca
   const armFraction = draw(rng, SPIRAL.armFraction);
   const sharpness = draw(rng, SPIRAL.armSharpness);
   const phi0 = rng.uniform(0, 2 * Math.PI);
+  const flocculence = rng.bernoulli(SPIRAL.flocculentProbability.min) ? draw(rng, SPIRAL.flocculence) : 0;
+  const segments = draw(rng, SPIRAL.flocculentSegments);
+  const psi = rng.uniform(0, 2 * Math.PI);
   const bar = rng.bernoulli(SPIRAL.barProbability.min);
   const barLength = bar ? draw(rng, SPIRAL.barLength) * h : 0;
+  const ring = rng.bernoulli(SPIRAL.ringProbability.min);
+  const ringRadius = ring ? Math.max(0.5 * barLength, draw(rng, SPIRAL.ringRadius) * h) : 0;
+  const ringWidth = draw(rng, SPIRAL.ringWidth) * h + 0.5;
+  const ringStrength = draw(rng, SPIRAL.ringStrength);
   const barQ = draw(rng, SPIRAL.barAxisRatio);
   const barAngle = rng.uniform(0, Math.PI);
   const barFraction = bar ? draw(rng, SPIRAL.barFraction) : 0;
@@ -159,6 +175,7 @@ export function drawSpiral(scene: Scene, rng: Rng, x: number, y: number, sizeSca
   const sb = Math.sin(barAngle);
   const rIn = Math.max(0.6 * h, barLength);
   const tanP = Math.tan(pitch);
+  const tanP2 = Math.tan(Math.min(1.3, 2 * pitch));
   const halfBar2 = (0.5 * barLength) ** 2;
   let sumDisk = 0;
   let sumArms = 0;
@@ -173,7 +190,12 @@ export function drawSpiral(scene: Scene, rng: Rng, x: number, y: number, sizeSca
       const p = j * size + i;
       const disk = Math.exp(-R / h);
       const phase = arms * (Math.atan2(Y, X) - (winding * Math.log(R / h)) / tanP - phi0);
-      const pattern = Math.pow(0.5 * (1 + Math.cos(phase)), sharpness);
+      let pattern = Math.pow(0.5 * (1 + Math.cos(phase)), sharpness);
+      if (flocculence > 0) {
+        const cut = 0.5 * (1 + Math.cos(segments * Math.atan2(Y, X) + (winding * Math.log(R / h)) / tanP2 + psi));
+        pattern *= 1 - flocculence + flocculence * cut * cut;
+      }
+      if (ring) pattern += ringStrength * Math.exp(-(((R - ringRadius) / ringWidth) ** 2));
       const armsV = pattern * Math.exp(-R / (1.2 * h)) * (1 - Math.exp(-(R * R) / (rIn * rIn)));
       scene.a[p] = disk;
       scene.b[p] = armsV;
@@ -240,6 +262,8 @@ export function drawSpiral(scene: Scene, rng: Rng, x: number, y: number, sizeSca
       armFraction,
       bar,
       barLength,
+      flocculence,
+      ringRadius,
       knots,
     },
   };
@@ -421,15 +445,18 @@ export function drawIrregular(scene: Scene, rng: Rng, x: number, y: number): Dra
  * A merger (see MERGER): two or three galaxies overlapping or touching, each with a lopsided outer
  * envelope offset from its nucleus, plus tidal tails (curved streams of stars, drawn as chains of
  * Gaussian blobs along arcs whose radius grows and direction turns) and sometimes a bridge between
- * the first two members.
+ * the first two members. A late stage (doubleNucleusProbability) puts the first two members a few
+ * pixels apart as nuclei inside a large common envelope, offset from them and twisted.
  */
 export function drawMerger(scene: Scene, rng: Rng, x: number, y: number): DrawnGalaxy {
   const size = scene.size;
   const count = rng.bernoulli(MERGER.thirdMemberProbability.min) ? 3 : 2;
   const members: { x: number; y: number; re: number; n: number; q: number; angle: number; flux: number; gr: number }[] = [];
   const mu = draw(rng, MERGER.surfaceBrightness);
+  const doubleNucleus = rng.bernoulli(MERGER.doubleNucleusProbability.min);
   for (let k = 0; k < count; k++) {
-    const re = draw(rng, MERGER.memberRadius);
+    // In a late stage the first two members are what is left of the progenitors: compact nuclei.
+    const re = doubleNucleus && k < 2 ? draw(rng, MERGER.nucleusRadius) : draw(rng, MERGER.memberRadius);
     const q = draw(rng, MERGER.memberAxisRatio);
     const ratio = k === 0 ? 1 : draw(rng, MERGER.fluxRatio);
     members.push({
@@ -446,7 +473,10 @@ export function drawMerger(scene: Scene, rng: Rng, x: number, y: number): DrawnG
   // Place member 0 at the centre and the others at the drawn separation, keeping the group in the frame.
   const sepFactor = draw(rng, MERGER.separation);
   const dir = rng.uniform(0, 2 * Math.PI);
-  const sep = Math.min(24, Math.max(6, sepFactor * (members[0].re + members[1].re)));
+  // Late-stage nuclei stay resolved: at least 1.3 PSF FWHM apart.
+  const sep = doubleNucleus
+    ? Math.max(1.3 * scene.psfFwhm, draw(rng, MERGER.nucleusSeparation))
+    : Math.min(24, Math.max(6, sepFactor * (members[0].re + members[1].re)));
   members[0].x = x - 0.4 * sep * Math.cos(dir);
   members[0].y = y - 0.4 * sep * Math.sin(dir);
   members[1].x = x + 0.6 * sep * Math.cos(dir);
@@ -456,6 +486,19 @@ export function drawMerger(scene: Scene, rng: Rng, x: number, y: number): DrawnG
     const a3 = dir + (rng.bernoulli(0.5) ? 1 : -1) * rng.uniform(1.2, 2.2);
     members[2].x = x + d3 * Math.cos(a3);
     members[2].y = y + d3 * Math.sin(a3);
+  }
+  // A late stage: an envelope as bright per area as the members would be, the nuclei holding the rest.
+  let envelope: { re: number; q: number; flux: number } | null = null;
+  if (doubleNucleus) {
+    const re = Math.min(16, Math.max(4, draw(rng, MERGER.envelopeRadius) * sep));
+    const q = rng.uniform(0.45, 1);
+    const flux = fluxFromSurfaceBrightness(mu, re, q);
+    const share = draw(rng, MERGER.envelopeFraction);
+    const pair = (flux * (1 - share)) / share;
+    const split = members[0].flux / (members[0].flux + members[1].flux);
+    members[0].flux = split * pair;
+    members[1].flux = (1 - split) * pair;
+    envelope = { re, q, flux };
   }
   for (const m of members) {
     const sed = sedFromColours(m.gr, rzFromGr(m.gr));
@@ -474,6 +517,24 @@ export function drawMerger(scene: Scene, rng: Rng, x: number, y: number): DrawnG
       },
       0.35 * m.flux,
       sed,
+    );
+  }
+  if (envelope) {
+    // The common envelope: the merged stars, larger than both nuclei, offset and twisted.
+    const off = rng.uniform(0, 0.3) * envelope.re;
+    const a = rng.uniform(0, 2 * Math.PI);
+    const gr = 0.5 * (members[0].gr + members[1].gr);
+    scene.addSersic(
+      {
+        x: x + off * Math.cos(a),
+        y: y + off * Math.sin(a),
+        re: envelope.re,
+        n: rng.uniform(1, 3),
+        q: envelope.q,
+        angle: dir + rng.uniform(-0.8, 0.8),
+      },
+      envelope.flux,
+      sedFromColours(gr, rzFromGr(gr)),
     );
   }
   // Tidal tails, flung outwards roughly away from the companion.
@@ -539,6 +600,7 @@ export function drawMerger(scene: Scene, rng: Rng, x: number, y: number): DrawnG
       separation: sep,
       tails,
       bridge,
+      doubleNucleus,
     },
   };
 }

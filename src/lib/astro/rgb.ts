@@ -28,6 +28,13 @@ export interface RgbStretch {
    * factor, (R, G, B) → I' + s · ((R, G, B) − I'), before the division by the largest channel.
    */
   saturation?: number;
+  /**
+   * The picture's brightest value (default none: Lupton's per-pixel division where a channel exceeds
+   * 1). When given, the whole picture is scaled so that its largest channel value is `peak` (an
+   * enlargement by at most 3×), as a viewer that sets the white level from the image does: cores keep
+   * their structure instead of flattening into white plateaus.
+   */
+  peak?: number;
 }
 
 export const LEGACY_SURVEY_STRETCH: RgbStretch = { scales: [6.0, 3.4, 2.2], m: 0.03, Q: 20 };
@@ -45,6 +52,7 @@ export function bandsToRgb(
   const [sg, sr, sz] = stretch.scales;
   const { m, Q } = stretch;
   const sat = stretch.saturation ?? 1;
+  let max = 0;
   const sqrtQ = Math.sqrt(Q);
   for (let p = 0; p < n; p++) {
     const g = Math.max(0, flux[p] * sg + m);
@@ -62,14 +70,19 @@ export function bandsToRgb(
       B = Math.max(0, grey + sat * (B - grey));
     }
     const top = Math.max(R, G, B);
-    if (top > 1) {
+    if (stretch.peak === undefined && top > 1) {
       R /= top;
       G /= top;
       B /= top;
     }
+    max = Math.max(max, top);
     out[p] = R;
     out[n + p] = G;
     out[2 * n + p] = B;
+  }
+  if (stretch.peak !== undefined && max > 0) {
+    const scale = Math.min(3, stretch.peak / max);
+    for (let p = 0; p < 3 * n; p++) out[p] = Math.min(1, out[p] * scale);
   }
   return out;
 }

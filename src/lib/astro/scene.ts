@@ -23,6 +23,8 @@ export class Scene {
   /** Scratch of the separable blur. */
   readonly tmp: Float32Array;
   readonly tmp2: Float32Array;
+  /** Core FWHM of the PSF in pixels (r band) of the cutout being drawn: drawers keep features they mean to show resolved. */
+  psfFwhm = 0;
 
   constructor(size: number) {
     this.size = size;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { Rng } from "../random/rng.ts";
-import { IMAGE_SIZE, NOMINAL_SKY_SIGMA } from "./observing.ts";
+import { IMAGE_SIZE, NOMINAL_SKY_SIGMA, arcsecToPixels } from "./observing.ts";
+import { MERGER, OBSERVING } from "./ranges.ts";
 import { LENS_CLASSES, MORPHOLOGY_CLASSES, simulateCutout } from "./simulate.ts";
 import type { Cutout, CutoutKind } from "./simulate.ts";
 
@@ -111,6 +112,52 @@ describe("simulateCutout", () => {
     expect(median(ell)).toBeGreaterThan(0.65);
     expect(median(arms)).toBeLessThan(0.5);
     expect(median(ell) - median(arms)).toBeGreaterThan(0.3);
+  });
+
+  it("draws a survey look per cutout within OBSERVING's ranges: binning (morphology only), seeing, stretch and peak", () => {
+    const inRange = (v: number, r: { min: number; max: number }) => v >= r.min - 1e-9 && v <= r.max + 1e-9;
+    for (const kind of ALL) {
+      for (const c of many(kind, 6, "looks")) {
+        const o = c.params.observing;
+        const lens = kind === "lens" || kind === "non-lens";
+        expect(lens ? o.binning === 1 : inRange(o.binning, OBSERVING.binning)).toBe(true);
+        expect(inRange(o.psfFwhmArcsec, OBSERVING.psfFwhm)).toBe(true);
+        // The PSF in pixels: the arcsec FWHM over the (binned) pixel, never below one pixel.
+        expect(o.psfFwhmPixels[1]).toBeCloseTo(Math.max(1, arcsecToPixels(o.psfFwhmArcsec) / o.binning), 9);
+        expect(inRange(o.stretch.Q, OBSERVING.stretchQ)).toBe(true);
+        expect(inRange(o.stretch.m, OBSERVING.stretchOffset)).toBe(true);
+        expect(inRange(o.stretch.saturation!, OBSERVING.saturation)).toBe(true);
+        // The brightest value of the picture is the drawn peak (JPEG-like smoothing can move it a little).
+        const max = c.image.reduce((a, b) => Math.max(a, b), 0);
+        if (!o.chromaSmoothed) expect(max).toBeCloseTo(o.stretch.peak!, 5);
+        expect(max).toBeLessThanOrEqual(1);
+      }
+    }
+    // The looks vary: across 40 cutouts the g scale spans more than a factor 2 and some are grey.
+    const looks = many("spiral", 40, "spread").map((c) => c.params.observing.stretch);
+    const g = looks.map((l) => l.scales[0]);
+    expect(Math.max(...g) / Math.min(...g)).toBeGreaterThan(2);
+    expect(looks.some((l) => l.saturation! < 0.1)).toBe(true);
+  });
+
+  it("gives spirals with flocculent arms and rings, and late-stage mergers with resolved double nuclei", () => {
+    const spirals = many("spiral", 40, "structures").map((c) => c.params.details);
+    const flocculent = spirals.filter((d) => d.kind === "spiral" && d.flocculence > 0).length;
+    const ringed = spirals.filter((d) => d.kind === "spiral" && d.ringRadius > 0).length;
+    expect(flocculent).toBeGreaterThan(8);
+    expect(flocculent).toBeLessThan(28);
+    expect(ringed).toBeGreaterThan(3);
+    expect(ringed).toBeLessThan(20);
+    const mergers = many("merger", 40, "structures");
+    const late = mergers.filter((c) => c.params.details.kind === "merger" && c.params.details.doubleNucleus);
+    expect(late.length).toBeGreaterThan(8);
+    for (const c of late) {
+      const d = c.params.details;
+      if (d.kind !== "merger") continue;
+      // The two nuclei: compact and at least 1.3 PSF FWHM apart, so a picture shows two cores.
+      expect(d.separation).toBeGreaterThanOrEqual(1.3 * c.params.observing.psfFwhmPixels[1] - 1e-9);
+      expect(d.members[0].effectiveRadius).toBeLessThanOrEqual(MERGER.nucleusRadius.max);
+    }
   });
 
   it("makes lens galaxies red and lensed arcs blue", () => {

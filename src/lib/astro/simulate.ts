@@ -90,7 +90,7 @@ const drawers: Record<MorphologyClass, (s: Scene, rng: Rng, x: number, y: number
  * Steps: choose the observing conditions (OBSERVING); draw the main object near the centre and its
  * surroundings in calibrated flux (galaxies.ts, lensScenes.ts); convolve each band with the PSF;
  * add Poisson (sky + source) and read noise and a sky-subtraction residual; stretch to RGB (rgb.ts)
- * in a randomly drawn survey look (gain, colour balance, softening, sky offset, saturation, and
+ * in a randomly drawn survey look (gain, colour balance and tilt, softening, sky offset, saturation, and
  * JPEG-like colour smoothing): domain randomisation, so that a network trained on these pictures
  * does not learn one survey's colours.
  *
@@ -107,6 +107,10 @@ export function simulateCutout(kind: CutoutKind, rng: Rng, options: SimulateOpti
   const wing = draw(rng, OBSERVING.psfWingFraction);
   const depth = draw(rng, OBSERVING.depth);
   const binning = kind === "lens" || kind === "non-lens" ? 1 : draw(rng, OBSERVING.binning);
+  // At least 1 pixel: a pixel integrates light over its area, and shrinking a picture smooths it
+  // further, so even a sharp PSF spreads a star over a few pixels.
+  const fwhmPx = BANDS.map((b) => Math.max(1, (arcsecToPixels(fwhm) / binning) * PSF_BAND_FACTOR[b])) as [number, number, number];
+  scene.psfFwhm = fwhmPx[1];
   const offR = draw(rng, OBSERVING.centreOffset) * Math.sqrt(rng.next());
   const offA = rng.uniform(0, 2 * Math.PI);
   const cx = (size - 1) / 2 + offR * Math.cos(offA);
@@ -118,7 +122,7 @@ export function simulateCutout(kind: CutoutKind, rng: Rng, options: SimulateOpti
   let companions = 0;
   let keepClear: number;
   if (kind === "lens" || kind === "non-lens") {
-    ({ main, lens, lookalike, companions, keepClear } = drawLensScene(kind, scene, rng, cx, cy));
+    ({ main, lens, lookalike, companions, keepClear } = drawLensScene(kind, scene, rng, cx, cy, { psfFwhmArcsec: fwhm, depth }));
   } else {
     main = drawers[kind](scene, rng, cx, cy);
     // Neighbours keep clear of the galaxy so that only mergers have close companions.
@@ -127,7 +131,6 @@ export function simulateCutout(kind: CutoutKind, rng: Rng, options: SimulateOpti
   const neighbours = addNeighbours(scene, rng, cx, cy, keepClear);
   const stars = addStars(scene, rng, cx, cy, Math.min(20, keepClear));
 
-  const fwhmPx = BANDS.map((b) => (arcsecToPixels(fwhm) / binning) * PSF_BAND_FACTOR[b]) as [number, number, number];
   convolvePsf(scene.bands, scene.blurred, size, fwhmPx, wing, scene.tmp, scene.tmp2);
 
   const flux = options.flux ?? new Float32Array(3 * n);
@@ -151,11 +154,18 @@ export function simulateCutout(kind: CutoutKind, rng: Rng, options: SimulateOpti
   });
   const base = LEGACY_SURVEY_STRETCH.scales;
   const gain = draw(rng, OBSERVING.stretchGain);
+  // A warm or cool tilt: the z (red) scale × e^tilt, the g (blue) scale × e^−tilt.
+  const tilt = draw(rng, OBSERVING.colourTilt);
   const stretch: RgbStretch = {
-    scales: [0, 1, 2].map((b) => base[b] * gain * draw(rng, OBSERVING.colourBalance)) as [number, number, number],
+    scales: [0, 1, 2].map((b) => base[b] * gain * draw(rng, OBSERVING.colourBalance) * Math.exp((b - 1) * tilt)) as [
+      number,
+      number,
+      number,
+    ],
     m: draw(rng, OBSERVING.stretchOffset),
     Q: draw(rng, OBSERVING.stretchQ),
     saturation: draw(rng, OBSERVING.saturation),
+    peak: draw(rng, OBSERVING.peak),
   };
   const chromaSmoothed = rng.bernoulli(OBSERVING.chromaSmoothing.min);
   const image = bandsToRgb(flux, n, options.image ?? new Float32Array(3 * n), stretch);
