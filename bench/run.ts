@@ -168,6 +168,35 @@ function cnnCase(): Case {
   };
 }
 
+/** A training step of the shipped morphology classifier (what `npm run models:train` repeats), batch 32. */
+function classifierCase(): Case {
+  const spec = CLASSIFIERS["galaxy-morphology"];
+  const [w1, w2, w3] = spec.widths ?? [8, 16, 32];
+  const hidden = spec.hidden ?? 64;
+  const k = spec.classes.length;
+  const make = () => {
+    const rng = new Rng("bench-classifier");
+    const model = buildClassifier(spec, "bench");
+    const x = randomNormal([32, 3, 64, 64], rng);
+    const y = tensor(Array.from({ length: 32 }, (_, i) => i % k));
+    const optimizer = new Adam({ learningRate: 0.001 });
+    const stepRng = rng.fork("dropout");
+    return () => void trainStep(model, x, y, { loss: "softmaxCrossEntropy", optimizer, rng: stepRng });
+  };
+  return {
+    name: `galaxy-morphology classifier 3×64×64, batch 32, Adam: train${spec.batchNorm ? " (batch norm)" : ""}`,
+    unit: "step",
+    // conv (stride 2) → 32², pool → 16², conv → 16², pool → 8², conv → 8², pool → 4², dense, dense.
+    flops:
+      convFlops(32, w1, 3, 3, 32 * 32, true) +
+      convFlops(32, w2, w1, 3, 16 * 16, false) +
+      convFlops(32, w3, w2, 3, 8 * 8, false) +
+      denseFlops(32, w3 * 16, hidden, false) +
+      denseFlops(32, hidden, k, false),
+    rates: onBackends(["js", "auto"], make, 2),
+  };
+}
+
 function cnnInferenceCase(): Case {
   const make = () => {
     const model = cnnModel();
@@ -285,7 +314,7 @@ function pytorch(): TorchResult | { skipped: string } {
 
 const kernels = loadKernels();
 const load0 = loadavg();
-const cases: Case[] = [mlpCase(), cnnCase(), matmulCase(), cnnInferenceCase()];
+const cases: Case[] = [mlpCase(), cnnCase(), matmulCase(), cnnInferenceCase(), classifierCase()];
 if (WITH_MODELS) cases.push(...(await modelCases()));
 const torch = pytorch();
 if (!("skipped" in torch)) {
