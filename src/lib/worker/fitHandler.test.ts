@@ -71,6 +71,8 @@ describe("the fit worker's message handler", () => {
     expect(done.weights.map((w) => w.name)).toEqual(["dense/kernel", "dense/bias", "dense_1/kernel", "dense_1/bias"]);
     expect(sent[sent.length - 1].transfer).toEqual(done.weights.map((w) => w.buffer));
     expect(tensorFromPayload(done.weights[0]).shape).toEqual([2, 4]);
+    // Training loaded the WebAssembly kernels (Node runs WASM SIMD) unless a run chose the JS path.
+    expect(done.kernels).toBe(process.env.ENGINE_KERNELS === "js" ? "js" : "wasm");
   });
 
   it("sends the current weights with progress only when the start asks for progressWeights", async () => {

@@ -7,6 +7,7 @@ import type { EpochLogs, History, OptimizerLike } from "../nn/fit.ts";
 import type { Model } from "../nn/model.ts";
 import { getWeights, setWeights } from "../nn/weights.ts";
 import { createOptimizer } from "../optim/index.ts";
+import { kernelBackend } from "../kernels/kernelBackend.ts";
 import type { FitDoneReason, FitStartMessage, FromWorkerMessage, TensorPayload, ToWorkerMessage, WeightPayload } from "./fitProtocol.ts";
 
 /** Sends a message to the page; `transfer` lists buffers to move rather than copy. */
@@ -155,6 +156,7 @@ export function createFitHandler(post: Post, options: FitHandlerOptions = {}): (
           runMs: now() - started,
           weights,
           predictions: p,
+          kernels: kernelBackend(),
         },
         transfer,
       );

@@ -2,6 +2,7 @@ import type { DType } from "../autodiff/dtype.ts";
 import type { ModelConfig } from "../nn/config.ts";
 import type { EarlyStoppingOptions, EpochLogs, History } from "../nn/fit.ts";
 import type { LossName } from "../nn/losses.ts";
+import type { KernelBackend } from "../kernels/kernelBackend.ts";
 
 /**
  * Messages between a page and a training Worker (the one mechanism for training off the main
@@ -129,6 +130,8 @@ export interface FitDoneMessage {
   weights: WeightPayload[];
   /** As in progress messages (transferred). */
   predictions?: Float32Array;
+  /** Which kernels computed the run's big float32 ops: "wasm" (WebAssembly SIMD) or "js" where it cannot run. */
+  kernels: KernelBackend;
 }
 
 export interface FitErrorMessage {
