@@ -36,7 +36,8 @@ function engineModels(): { encoder: Model; decoder: Model } {
 function freshImages(n: number, seed: string): Float32Array {
   const data = new Float32Array(n * 12288);
   const rng = new Rng(seed);
-  for (let i = 0; i < n; i++) data.set(simulateCutout(spec.classes[i % spec.classes.length], rng.fork(String(i))).image, i * 12288);
+  for (let i = 0; i < n; i++)
+    data.set(simulateCutout(spec.classes[i % spec.classes.length], rng.fork(String(i)), { look: "nominal" }).image, i * 12288);
   return data;
 }
 

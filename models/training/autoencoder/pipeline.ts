@@ -40,10 +40,12 @@ export function trainAutoencoder(spec: AutoencoderSpec, options: AutoencoderOpti
   const train = generateDataset(spec.classes, spec.seed, "train", spec.trainImages, {
     keepParams: true,
     onProgress: (d) => genBar?.update(d),
+    look: "nominal",
   });
   const test = generateDataset(spec.classes, spec.seed, "test", spec.testImages, {
     keepParams: true,
     onProgress: (d) => genBar?.update(spec.trainImages + d),
+    look: "nominal",
   });
   genBar?.finish();
   const dataSeconds = (performance.now() - t0) / 1000;
@@ -81,7 +83,7 @@ export function trainAutoencoder(spec: AutoencoderSpec, options: AutoencoderOpti
   const noiseVariance = skyNoiseVariance(test);
   const anomalyThreshold = quantile(errors, 0.99);
   // Anomaly detection: strong lenses (red galaxy + blue arcs), which the autoencoder never saw.
-  const lenses = generateDataset(["lens"], spec.seed, "out-of-distribution", spec.oodImages);
+  const lenses = generateDataset(["lens"], spec.seed, "out-of-distribution", spec.oodImages, { look: "nominal" });
   const lensErrors = reconstructionErrors(encoder, decoder, lenses);
   const outOfDistribution = {
     kind: "lens",

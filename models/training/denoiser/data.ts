@@ -24,7 +24,7 @@ export function generateGalaxyImages(spec: DenoiserSpec, split: string, count: n
   const image = new Float32Array(3 * 64 * 64);
   const flux = new Float32Array(3 * 64 * 64);
   for (let i = 0; i < count; i++) {
-    simulateCutout(spec.classes[i % spec.classes.length], root.fork(String(i)), { image, flux });
+    simulateCutout(spec.classes[i % spec.classes.length], root.fork(String(i)), { image, flux, look: "nominal" });
     cutoutToData(image, spec, data.subarray(i * size, (i + 1) * size));
     if (onProgress && (i % 50 === 49 || i === count - 1)) onProgress(i + 1);
   }

@@ -26,7 +26,7 @@ function parityBatch(count: number): { xt: Float32Array; steps: number[] } {
   const xt = new Float32Array(count * n);
   const steps: number[] = [];
   for (let i = 0; i < count; i++) {
-    const x0 = cutoutToData(simulateCutout(spec.classes[i % spec.classes.length], rng.fork(String(i))).image);
+    const x0 = cutoutToData(simulateCutout(spec.classes[i % spec.classes.length], rng.fork(String(i)), { look: "nominal" }).image);
     const t = [1, 50, 250, 600, 1000][i % 5];
     xt.set(sampleForward(schedule, x0, t, rng.fork(`noise/${i}`)).xt, i * n);
     steps.push(t);

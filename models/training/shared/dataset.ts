@@ -2,7 +2,7 @@
 // 10 000 cutouts in ~120 MB.
 import { Rng } from "../../../src/lib/random/index.ts";
 import { IMAGE_SIZE, simulateCutout } from "../../../src/lib/astro/index.ts";
-import type { CutoutKind, CutoutParams } from "../../../src/lib/astro/index.ts";
+import type { CutoutKind, CutoutParams, SimulateOptions } from "../../../src/lib/astro/index.ts";
 
 /** Values per image: 3 × 64 × 64. */
 export const IMAGE_VALUES = 3 * IMAGE_SIZE * IMAGE_SIZE;
@@ -26,7 +26,7 @@ export function generateDataset(
   seed: string,
   split: string,
   count: number,
-  options: { keepParams?: boolean; onProgress?: (done: number) => void } = {},
+  options: { keepParams?: boolean; onProgress?: (done: number) => void; look?: SimulateOptions["look"] } = {},
 ): Dataset {
   const root = new Rng(seed).fork(split);
   const images = new Uint8Array(count * IMAGE_VALUES);
@@ -36,7 +36,7 @@ export function generateDataset(
   const flux = new Float32Array(IMAGE_VALUES);
   for (let i = 0; i < count; i++) {
     const label = i % classes.length;
-    const c = simulateCutout(classes[label], root.fork(String(i)), { image, flux });
+    const c = simulateCutout(classes[label], root.fork(String(i)), { image, flux, look: options.look });
     const base = i * IMAGE_VALUES;
     for (let p = 0; p < IMAGE_VALUES; p++) images[base + p] = Math.round(255 * image[p]);
     labels[i] = label;

@@ -14,7 +14,19 @@ export {
   arcsecToPixels,
 } from "./observing.ts";
 export type { Band, BandNoise, Sed } from "./observing.ts";
-export { SIMULATION_RANGES, OBSERVING, ELLIPTICAL, SPIRAL, EDGE_ON, IRREGULAR, MERGER, LENS, NON_LENS, draw } from "./ranges.ts";
+export {
+  SIMULATION_RANGES,
+  NOMINAL_LOOK,
+  OBSERVING,
+  ELLIPTICAL,
+  SPIRAL,
+  EDGE_ON,
+  IRREGULAR,
+  MERGER,
+  LENS,
+  NON_LENS,
+  draw,
+} from "./ranges.ts";
 export { RANGE_NOTES, rangesToMarkdown } from "./rangeNotes.ts";
 export type { ParamRange } from "./ranges.ts";
 export { simulateCutout, MORPHOLOGY_CLASSES, LENS_CLASSES } from "./simulate.ts";

@@ -8,6 +8,10 @@ type Notes = { readonly [T in keyof typeof SIMULATION_RANGES]: { readonly [P in 
 
 /** The reason for each range, by table and parameter name (as SIMULATION_RANGES). */
 export const RANGE_NOTES: Notes = {
+  nominalLook: {
+    psfFwhm: "typical DECaLS r-band seeing (median ≈ 1.2″): the one look the autoencoder and the denoiser were trained on",
+    depth: "around DECaLS's nominal depth, from a little deeper to half as deep again in noise",
+  },
   observing: {
     psfFwhm:
       "ground-based seeing from a good night at a good site (0.6″, KiDS) to a poor one (2″, some SDSS fields); g is 6% broader, z 7% sharper",

@@ -53,6 +53,17 @@ export const OBSERVING = {
   chromaSmoothing: r(0.5, 0.5, "linear", "probability"),
 } as const;
 
+/**
+ * The one survey look of `simulateCutout(…, { look: "nominal" })`: DECaLS-like seeing and depth at the
+ * native pixel scale, stretched with the Legacy Survey's own colours. For pictures that should all
+ * look alike — the autoencoder's and the denoiser's data and the lesson figures drawn for them —
+ * rather than the classifiers' randomised looks.
+ */
+export const NOMINAL_LOOK = {
+  psfFwhm: r(0.9, 1.6, "linear", "arcsec (r band)"),
+  depth: r(0.75, 1.5, "log", "× nominal noise σ"),
+} as const;
+
 /** Elliptical galaxies: red, smooth, centrally concentrated Sérsic profiles. */
 export const ELLIPTICAL = {
   sersicN: r(3, 5, "linear", ""),
@@ -215,6 +226,7 @@ export const NON_LENS = {
 /** Every range table, by name (for cards and lessons). */
 export const SIMULATION_RANGES = {
   observing: OBSERVING,
+  nominalLook: NOMINAL_LOOK,
   elliptical: ELLIPTICAL,
   spiral: SPIRAL,
   edgeOn: EDGE_ON,

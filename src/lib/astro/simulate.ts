@@ -1,7 +1,7 @@
 import type { Rng } from "../random/rng.ts";
 import { BAND_NOISE, BANDS, IMAGE_SIZE, NOMINAL_SKY_SIGMA, PSF_BAND_FACTOR, arcsecToPixels } from "./observing.ts";
 import { convolvePsf } from "./psf.ts";
-import { draw, OBSERVING } from "./ranges.ts";
+import { draw, NOMINAL_LOOK, OBSERVING } from "./ranges.ts";
 import { LEGACY_SURVEY_STRETCH, bandsToRgb, smoothChroma } from "./rgb.ts";
 import type { RgbStretch } from "./rgb.ts";
 import { Scene } from "./scene.ts";
@@ -70,6 +70,12 @@ export interface SimulateOptions {
   /** Buffers to write into (3 × 64 × 64 each) instead of new ones: saves allocation in bulk generation. */
   image?: Float32Array;
   flux?: Float32Array;
+  /**
+   * "randomised" (default): the survey look is drawn per cutout (OBSERVING), as the classifiers are
+   * trained. "nominal": one look (NOMINAL_LOOK seeing and depth, native pixels, the Legacy Survey
+   * stretch, no colour smoothing), for models and figures that expect pictures that all look alike.
+   */
+  look?: "randomised" | "nominal";
 }
 
 // One set of working buffers, reused by every call (JavaScript runs one call at a time per thread).
@@ -103,10 +109,11 @@ export function simulateCutout(kind: CutoutKind, rng: Rng, options: SimulateOpti
   const size = IMAGE_SIZE;
   const n = size * size;
   scene.reset();
-  const fwhm = draw(rng, OBSERVING.psfFwhm);
+  const nominal = options.look === "nominal";
+  const fwhm = draw(rng, nominal ? NOMINAL_LOOK.psfFwhm : OBSERVING.psfFwhm);
   const wing = draw(rng, OBSERVING.psfWingFraction);
-  const depth = draw(rng, OBSERVING.depth);
-  const binning = kind === "lens" || kind === "non-lens" ? 1 : draw(rng, OBSERVING.binning);
+  const depth = draw(rng, nominal ? NOMINAL_LOOK.depth : OBSERVING.depth);
+  const binning = kind === "lens" || kind === "non-lens" || nominal ? 1 : draw(rng, OBSERVING.binning);
   // At least 1 pixel: a pixel integrates light over its area, and shrinking a picture smooths it
   // further, so even a sharp PSF spreads a star over a few pixels.
   const fwhmPx = BANDS.map((b) => Math.max(1, (arcsecToPixels(fwhm) / binning) * PSF_BAND_FACTOR[b])) as [number, number, number];
@@ -152,22 +159,8 @@ export function simulateCutout(kind: CutoutKind, rng: Rng, options: SimulateOpti
       flux[base + p] = f + skyOffset[b] + sd * rng.normal();
     }
   });
-  const base = LEGACY_SURVEY_STRETCH.scales;
-  const gain = draw(rng, OBSERVING.stretchGain);
-  // A warm or cool tilt: the z (red) scale × e^tilt, the g (blue) scale × e^−tilt.
-  const tilt = draw(rng, OBSERVING.colourTilt);
-  const stretch: RgbStretch = {
-    scales: [0, 1, 2].map((b) => base[b] * gain * draw(rng, OBSERVING.colourBalance) * Math.exp((b - 1) * tilt)) as [
-      number,
-      number,
-      number,
-    ],
-    m: draw(rng, OBSERVING.stretchOffset),
-    Q: draw(rng, OBSERVING.stretchQ),
-    saturation: draw(rng, OBSERVING.saturation),
-    peak: draw(rng, OBSERVING.peak),
-  };
-  const chromaSmoothed = rng.bernoulli(OBSERVING.chromaSmoothing.min);
+  const stretch = nominal ? LEGACY_SURVEY_STRETCH : drawStretch(rng);
+  const chromaSmoothed = !nominal && rng.bernoulli(OBSERVING.chromaSmoothing.min);
   const image = bandsToRgb(flux, n, options.image ?? new Float32Array(3 * n), stretch);
   if (chromaSmoothed) smoothChroma(image, size);
   return {
@@ -194,5 +187,24 @@ export function simulateCutout(kind: CutoutKind, rng: Rng, options: SimulateOpti
         chromaSmoothed,
       },
     },
+  };
+}
+
+/** A randomised survey look's stretch (OBSERVING). */
+function drawStretch(rng: Rng): RgbStretch {
+  const base = LEGACY_SURVEY_STRETCH.scales;
+  const gain = draw(rng, OBSERVING.stretchGain);
+  // A warm or cool tilt: the z (red) scale × e^tilt, the g (blue) scale × e^−tilt.
+  const tilt = draw(rng, OBSERVING.colourTilt);
+  return {
+    scales: [0, 1, 2].map((b) => base[b] * gain * draw(rng, OBSERVING.colourBalance) * Math.exp((b - 1) * tilt)) as [
+      number,
+      number,
+      number,
+    ],
+    m: draw(rng, OBSERVING.stretchOffset),
+    Q: draw(rng, OBSERVING.stretchQ),
+    saturation: draw(rng, OBSERVING.saturation),
+    peak: draw(rng, OBSERVING.peak),
   };
 }

@@ -60,7 +60,7 @@ export interface GalleryImage {
 
 /** The simulated cutout of a gallery item and its main galaxy's structural parameters. */
 export function galleryImage(item: GalleryItem): GalleryImage {
-  const c = simulateCutout(item.kind, new Rng(item.seed));
+  const c = simulateCutout(item.kind, new Rng(item.seed), { look: "nominal" });
   const s = c.params.structure;
   return {
     image: c.image,

@@ -61,7 +61,7 @@ const GALAXY_SEEDS: Record<GalaxyChoice, number> = { spiral: 22, elliptical: 31,
 
 /** The r band (the G plane of the network input, in [0, 1]) of a simulated galaxy, 64 × 64. */
 export function galaxyPlane(galaxy: GalaxyChoice): Float32Array {
-  const { image } = simulateCutout(galaxy, new Rng(`conv-explorer/${galaxy}/${GALAXY_SEEDS[galaxy]}`));
+  const { image } = simulateCutout(galaxy, new Rng(`conv-explorer/${galaxy}/${GALAXY_SEEDS[galaxy]}`), { look: "nominal" });
   return image.slice(SIZE * SIZE, 2 * SIZE * SIZE);
 }
 

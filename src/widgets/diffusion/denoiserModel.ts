@@ -37,7 +37,7 @@ export interface DenoiseScene {
 /** A held-out-style galaxy (seeded, never in the training set's streams) noised to step t. */
 export function denoiseScene(galaxy: MorphologyClass, seed: number, t: number, schedule: Schedule): DenoiseScene {
   const rng = new Rng(`denoiser-demo/${galaxy}/${seed}`);
-  const x0 = cutoutToData(simulateCutout(galaxy, rng.fork("galaxy")).image);
+  const x0 = cutoutToData(simulateCutout(galaxy, rng.fork("galaxy"), { look: "nominal" }).image);
   const eps = gaussianNoise(rng.fork("noise"), x0.length);
   return { x0, eps, xt: noiseTo(schedule, x0, t, eps), t };
 }

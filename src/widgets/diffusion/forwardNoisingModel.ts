@@ -33,7 +33,7 @@ export interface ForwardScene {
 /** The galaxy and its noise for a class and seed (simulateCutout from Rng(`forward/<class>/<seed>`)). */
 export function forwardScene(galaxy: MorphologyClass, seed: number): ForwardScene {
   const rng = new Rng(`forward/${galaxy}/${seed}`);
-  const image = simulateCutout(galaxy, rng.fork("galaxy")).image;
+  const image = simulateCutout(galaxy, rng.fork("galaxy"), { look: "nominal" }).image;
   const x0 = Float32Array.from(image, (v) => 2 * v - 1);
   return { x0, eps: gaussianNoise(rng.fork("noise"), x0.length) };
 }
