@@ -79,10 +79,9 @@ export interface PoolShape {
 }
 
 const PAGE = 65536;
-// Each buffer is 16-byte aligned and followed by 32 spare bytes: the matrix kernel reads up to seven
-// floats past a row's end at the right edge of B (and drops them).
+// Each buffer starts on a 16-byte boundary, so a matrix row of a multiple of four floats is read in
+// aligned vectors. (No kernel reads or writes outside the buffers it is given.)
 const ALIGN = 16;
-const SLACK = 32;
 
 /** The kernels of one WebAssembly instance, called with Float32Arrays. */
 export class WasmKernels {
@@ -104,7 +103,7 @@ export class WasmKernels {
     let at = this.#base;
     const ptrs = counts.map((n) => {
       const p = at;
-      at += Math.ceil((n * 4 + SLACK) / ALIGN) * ALIGN;
+      at += Math.ceil((n * 4) / ALIGN) * ALIGN;
       return p;
     });
     const have = this.#k.memory.buffer.byteLength;
