@@ -93,11 +93,6 @@ export class WasmKernels {
     this.#base = Math.ceil(this.#k.heapBase() / ALIGN) * ALIGN;
   }
 
-  /** Bytes of WebAssembly memory this instance holds now. */
-  get memoryBytes(): number {
-    return this.#k.memory.buffer.byteLength;
-  }
-
   /** Lays out buffers of the given float counts from the heap base; returns their byte addresses. */
   #layout(...counts: number[]): number[] {
     let at = this.#base;
