@@ -31,6 +31,7 @@ import {
 } from "../src/lib/zoo/index.ts";
 import type { ShippedNetworkId } from "../src/lib/zoo/index.ts";
 import { loadNodeRuntime } from "../src/lib/inference/nodeRuntime.ts";
+import { GradientPool } from "../models/training/shared/gradientPool.ts";
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 2.5);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
@@ -197,6 +198,56 @@ function classifierCase(): Case {
   };
 }
 
+/**
+ * The same training step data-parallel on 2 threads (`models:train --threads 2`, gradientPool.ts),
+ * alternating with one thread in the same rounds. Compared by wall-clock rate: CPU time counts every
+ * thread of the process, so per CPU second two threads can only look slower.
+ */
+function threadsCase(): Case {
+  const spec = CLASSIFIERS["galaxy-morphology"];
+  const k = spec.classes.length;
+  const rng = new Rng("bench-threads");
+  const rows = randomNormal([32, 3, 64, 64], rng).data as Float32Array;
+  const labels = Array.from({ length: 32 }, (_, i) => i % k);
+  const model = buildClassifier(spec, "bench");
+  const optimizer = new Adam({ learningRate: 0.001 });
+  const pool = new GradientPool(
+    2,
+    {
+      kind: "classifier",
+      architecture: spec,
+      initSeed: "bench",
+      inputShape: [3, 64, 64],
+      loss: "softmaxCrossEntropy",
+      dropoutSeed: "bench",
+    },
+    model,
+    32,
+  );
+  const x = new Tensor(rows.slice(), [32, 3, 64, 64]);
+  const y = tensor(labels);
+  const stepRng = rng.fork("dropout");
+  let step = 0;
+  const one = () => void trainStep(model, x, y, { loss: "softmaxCrossEntropy", optimizer, rng: stepRng });
+  const two = () => {
+    pool.gradients(model, rows, labels, 32, step++);
+    optimizer.step(model.trainableWeights());
+  };
+  const rates: Record<string, Rate> = {};
+  for (let round = 0; round < ROUNDS; round++) {
+    rates.auto = best(rates.auto, measure(one, round === 0 ? 2 : 0, SECONDS / ROUNDS));
+    rates.threads2 = best(rates.threads2, measure(two, round === 0 ? 2 : 0, SECONDS / ROUNDS));
+  }
+  pool.close();
+  return {
+    name: "galaxy-morphology classifier, batch 32: train on 1 and 2 threads (WASM kernels)",
+    unit: "step",
+    flops: null,
+    rates,
+    note: `2 threads vs 1 by wall clock: ×${(rates.threads2.wall / rates.auto.wall).toFixed(2)}; needs 2 idle cores to show`,
+  };
+}
+
 function cnnInferenceCase(): Case {
   const make = () => {
     const model = cnnModel();
@@ -314,7 +365,7 @@ function pytorch(): TorchResult | { skipped: string } {
 
 const kernels = loadKernels();
 const load0 = loadavg();
-const cases: Case[] = [mlpCase(), cnnCase(), matmulCase(), cnnInferenceCase(), classifierCase()];
+const cases: Case[] = [mlpCase(), cnnCase(), matmulCase(), cnnInferenceCase(), classifierCase(), threadsCase()];
 if (WITH_MODELS) cases.push(...(await modelCases()));
 const torch = pytorch();
 if (!("skipped" in torch)) {
@@ -342,8 +393,15 @@ if (JSON_OUT) {
 } else {
   const fmt = (v: number | undefined) => (v === undefined ? "" : v >= 100 ? v.toFixed(0) : v >= 10 ? v.toFixed(1) : v.toFixed(2));
   const gf = (c: Case, r: Rate | undefined) => (c.flops === null || r === undefined ? "" : ((r.cpu * c.flops) / 1e9).toFixed(2));
-  const cols = ["js", "auto", "wasm", "onnxruntime", "pytorch"] as const;
-  const label: Record<string, string> = { js: "JS", auto: "WASM", wasm: "wasm!", onnxruntime: "onnxruntime-web", pytorch: "PyTorch" };
+  const cols = ["js", "auto", "threads2", "wasm", "onnxruntime", "pytorch"] as const;
+  const label: Record<string, string> = {
+    js: "JS",
+    auto: "WASM",
+    threads2: "WASM, 2 threads",
+    wasm: "wasm!",
+    onnxruntime: "onnxruntime-web",
+    pytorch: "PyTorch",
+  };
   console.log(
     `Engine benchmarks — ${machine.cpus} CPUs, Node ${machine.node}, load average (1 min) ${load0[0].toFixed(2)} at start, ${load1[0].toFixed(2)} at end`,
   );
