@@ -78,6 +78,8 @@ export interface MergerDetails {
   bridge: boolean;
   /** A late stage: the first two members are nuclei inside a common envelope. */
   doubleNucleus: boolean;
+  /** An early stage whose first member is a spiral disk. */
+  spiralMember: boolean;
 }
 
 export type GalaxyDetails = EllipticalDetails | SpiralDetails | EdgeOnDetails | IrregularDetails | MergerDetails;
@@ -446,7 +448,8 @@ export function drawIrregular(scene: Scene, rng: Rng, x: number, y: number): Dra
  * envelope offset from its nucleus, plus tidal tails (curved streams of stars, drawn as chains of
  * Gaussian blobs along arcs whose radius grows and direction turns) and sometimes a bridge between
  * the first two members. A late stage (doubleNucleusProbability) puts the first two members a few
- * pixels apart as nuclei inside a large common envelope, offset from them and twisted.
+ * pixels apart as nuclei inside a large common envelope, offset from them and twisted; in an
+ * early-stage pair the first member may be a spiral disk (drawSpiral) instead.
  */
 export function drawMerger(scene: Scene, rng: Rng, x: number, y: number): DrawnGalaxy {
   const size = scene.size;
@@ -500,7 +503,17 @@ export function drawMerger(scene: Scene, rng: Rng, x: number, y: number): DrawnG
     members[1].flux = (1 - split) * pair;
     envelope = { re, q, flux };
   }
-  for (const m of members) {
+  // An interacting spiral: in an early-stage pair, one member is a disk with arms.
+  // The disk is member 0; its companion keeps at least 30% of its light, so the pair reads as a pair.
+  const spiralMember = !doubleNucleus && rng.bernoulli(MERGER.spiralMemberProbability.min);
+  for (const [k, m] of members.entries()) {
+    if (k === 0 && spiralMember) {
+      const disk = drawSpiral(scene, rng, m.x, m.y, draw(rng, MERGER.spiralMemberSize));
+      m.flux = 10 ** (-0.4 * (disk.structure.rMag - 22.5));
+      m.re = disk.structure.effectiveRadius;
+      continue;
+    }
+    if (k === 1 && spiralMember) m.flux = Math.max(m.flux, 0.3 * members[0].flux);
     const sed = sedFromColours(m.gr, rzFromGr(m.gr));
     // Nucleus (65%) and a displaced, twisted, larger envelope (35%): a disturbed shape.
     scene.addSersic({ x: m.x, y: m.y, re: m.re, n: m.n, q: m.q, angle: m.angle }, 0.65 * m.flux, sed);
@@ -601,6 +614,7 @@ export function drawMerger(scene: Scene, rng: Rng, x: number, y: number): DrawnG
       tails,
       bridge,
       doubleNucleus,
+      spiralMember,
     },
   };
 }

@@ -46,7 +46,8 @@ export const RANGE_NOTES: Notes = {
       "JPEG stores colour at half resolution (4:2:0): colour noise is smoothed over 2 × 2 pixels while brightness keeps its detail",
   },
   elliptical: {
-    sersicN: "de Vaucouleurs' n = 4 ± the spread measured for bright ellipticals",
+    sersicN:
+      "de Vaucouleurs' n = 4 ± the spread measured for ellipticals: fainter ones are less concentrated, giant ones have bright cores and extended halos",
     axisRatio: "E0–E5: flatter ellipticals are rare and would overlap lenticulars and edge-on disks",
     effectiveRadius: "0.65–4.2″: ellipticals at z ≈ 0.03–0.2, from small in the frame to filling it",
     surfaceBrightness: "the range of the Kormendy relation for these sizes; keeps every galaxy well above the noise",
@@ -58,7 +59,7 @@ export const RANGE_NOTES: Notes = {
     surfaceBrightness:
       "disks are fainter per area than ellipticals (Freeman's central value ≈ 21.5 in B), but the bright spirals catalogues show overlap them: brightness alone must not tell the classes apart",
     cosInclination:
-      "i = 0–65°, uniform in cos i as for random orientations; 65–80° is left out so 'spiral' and 'edge-on' stay distinct classes",
+      "i = 0–70°, uniform in cos i as for random orientations (Galaxy Zoo's spirals include inclined disks whose arms still show); 70–80° is left out so 'spiral' and 'edge-on' stay distinct classes",
     diskThickness: "intrinsic axis ratio of a disk seen edge-on: b/a = √(cos² i + q₀² sin² i)",
     bulgeToTotal: "Sd (tiny bulge) to bulge-dominated Sa/S0a: Galaxy Zoo's spirals include bright bulges with faint arms",
     bulgeN: "pseudo-bulges (n ≈ 1.5–2) to classical bulges (n ≈ 4)",
@@ -117,7 +118,7 @@ export const RANGE_NOTES: Notes = {
     memberN: "disks and spheroids both merge",
     memberAxisRatio: "distorted members at any orientation",
     separation:
-      "overlapping to just-touching: close pairs that will merge, as in Galaxy Zoo's 'merging' answer; at least 6 px (1.6″, above the seeing) so the two nuclei are resolved",
+      "overlapping to halos just touching: close pairs that will merge, as in Galaxy Zoo's 'merging' answer; at least 6 px so the two nuclei are resolved",
     fluxRatio: "major mergers (1:1 to 1:4) produce the visible disturbances",
     tails: "tidal tails are flung out by prograde encounters (Toomre & Toomre 1972)",
     tailLength: "tails reach several galaxy radii",
@@ -133,6 +134,9 @@ export const RANGE_NOTES: Notes = {
     nucleusRadius: "the surviving nuclei are compact, bright cores",
     envelopeFraction: "the merged stars form a common envelope that holds much of the light",
     envelopeRadius: "the envelope spans well beyond both nuclei, and is lopsided",
+    spiralMemberProbability:
+      "many interacting pairs include a disk galaxy whose arms are being pulled out (e.g. M51, the Antennae before the merger)",
+    spiralMemberSize: "the disk is a member of the pair, smaller than a lone spiral filling the frame",
   },
   lens: {
     lensRadius: "r_e of luminous red galaxies at z ≈ 0.2–0.7: 0.65–3.1″ (the brightest group galaxies are the largest)",

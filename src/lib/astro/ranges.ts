@@ -47,7 +47,7 @@ export const OBSERVING = {
   colourBalance: r(0.85, 1.18, "log", "× each band's scale, drawn per band"),
   colourTilt: r(-0.05, 0.4, "linear", "ln of the z scale's factor (the g scale's is its inverse)"),
   stretchQ: r(5, 30, "log", "asinh softening Q"),
-  stretchOffset: r(0.01, 0.08, "linear", "m, added to each scaled band"),
+  stretchOffset: r(0.005, 0.06, "linear", "m, added to each scaled band"),
   peak: r(0.65, 1, "linear", "the picture's brightest value (white = 1)"),
   saturation: r(0, 1, "linear", "× each colour's distance from grey"),
   chromaSmoothing: r(0.5, 0.5, "linear", "probability"),
@@ -66,7 +66,7 @@ export const NOMINAL_LOOK = {
 
 /** Elliptical galaxies: red, smooth, centrally concentrated Sérsic profiles. */
 export const ELLIPTICAL = {
-  sersicN: r(3, 5, "linear", ""),
+  sersicN: r(2.5, 6, "linear", ""),
   axisRatio: r(0.5, 1, "linear", "b/a"),
   effectiveRadius: r(2.5, 16, "log", "pixels"),
   surfaceBrightness: r(19.5, 22, "linear", "r mag/arcsec² (mean within r_e)"),
@@ -78,7 +78,7 @@ export const ELLIPTICAL = {
 export const SPIRAL = {
   diskScaleLength: r(2.5, 9, "log", "pixels"),
   surfaceBrightness: r(19.8, 22.5, "linear", "r mag/arcsec² (mean within r_e)"),
-  cosInclination: r(0.42, 1, "linear", "cos i"),
+  cosInclination: r(0.34, 1, "linear", "cos i"),
   diskThickness: r(0.1, 0.16, "linear", "q₀"),
   bulgeToTotal: r(0.05, 0.6, "linear", ""),
   bulgeN: r(1.5, 4, "linear", ""),
@@ -142,7 +142,7 @@ export const MERGER = {
   surfaceBrightness: r(19.8, 22, "linear", "r mag/arcsec² (mean within r_e)"),
   memberN: r(0.8, 4, "linear", ""),
   memberAxisRatio: r(0.4, 1, "linear", "b/a"),
-  separation: r(0.9, 1.8, "linear", "× (r_e,1 + r_e,2), at least 6 px"),
+  separation: r(0.9, 2.6, "linear", "× (r_e,1 + r_e,2), at least 6 px"),
   fluxRatio: r(1, 4, "log", ""),
   tails: r(1, 3, "int", "tails"),
   tailLength: r(1.5, 4, "linear", "× r_e"),
@@ -156,6 +156,8 @@ export const MERGER = {
   nucleusRadius: r(0.7, 2.2, "log", "pixels (r_e)"),
   envelopeFraction: r(0.4, 0.75, "linear", "of the merger's light"),
   envelopeRadius: r(2, 4, "linear", "× the nuclei's separation (4–16 px)"),
+  spiralMemberProbability: r(0.35, 0.35, "linear", "of early-stage pairs"),
+  spiralMemberSize: r(0.35, 0.65, "linear", "× a spiral's disk scale length"),
 } as const;
 
 /**

@@ -29,10 +29,12 @@ export interface RgbStretch {
    */
   saturation?: number;
   /**
-   * The picture's brightest value (default none: Lupton's per-pixel division where a channel exceeds
-   * 1). When given, the whole picture is scaled so that its largest channel value is `peak` (an
-   * enlargement by at most 3×), as a viewer that sets the white level from the image does: cores keep
-   * their structure instead of flattening into white plateaus.
+   * The brightest value of the picture's central object (default none: Lupton's per-pixel division
+   * where a channel exceeds 1). When given, the whole picture is scaled so that the largest channel
+   * value in its central square (the middle half of each side, where the object is) is `peak` (an
+   * enlargement by at most 8×), and clipped at 1, as a viewer that sets the white level from the
+   * galaxy does: its core keeps its structure instead of flattening into a white plateau, and a
+   * brighter star elsewhere saturates.
    */
   peak?: number;
 }
@@ -53,6 +55,7 @@ export function bandsToRgb(
   const { m, Q } = stretch;
   const sat = stretch.saturation ?? 1;
   let max = 0;
+  const side = Math.round(Math.sqrt(n));
   const sqrtQ = Math.sqrt(Q);
   for (let p = 0; p < n; p++) {
     const g = Math.max(0, flux[p] * sg + m);
@@ -75,13 +78,15 @@ export function bandsToRgb(
       G /= top;
       B /= top;
     }
-    max = Math.max(max, top);
+    const i = p % side;
+    const j = (p - i) / side;
+    if (4 * i >= side && 4 * i < 3 * side && 4 * j >= side && 4 * j < 3 * side) max = Math.max(max, top);
     out[p] = R;
     out[n + p] = G;
     out[2 * n + p] = B;
   }
   if (stretch.peak !== undefined && max > 0) {
-    const scale = Math.min(3, stretch.peak / max);
+    const scale = Math.min(8, stretch.peak / max);
     for (let p = 0; p < 3 * n; p++) out[p] = Math.min(1, out[p] * scale);
   }
   return out;

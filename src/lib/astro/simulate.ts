@@ -132,8 +132,9 @@ export function simulateCutout(kind: CutoutKind, rng: Rng, options: SimulateOpti
     ({ main, lens, lookalike, companions, keepClear } = drawLensScene(kind, scene, rng, cx, cy, { psfFwhmArcsec: fwhm, depth }));
   } else {
     main = drawers[kind](scene, rng, cx, cy);
-    // Neighbours keep clear of the galaxy so that only mergers have close companions.
-    keepClear = kind === "merger" ? 26 : Math.min(26, 8 + 2.2 * main.structure.effectiveRadius);
+    // Neighbours keep clear of the galaxy's body so that only mergers have overlapping companions;
+    // small, faint ones may sit in its outskirts, as satellites and background galaxies do.
+    keepClear = kind === "merger" ? 26 : Math.min(26, 5 + 1.3 * main.structure.effectiveRadius);
   }
   const neighbours = addNeighbours(scene, rng, cx, cy, keepClear);
   const stars = addStars(scene, rng, cx, cy, Math.min(20, keepClear));
