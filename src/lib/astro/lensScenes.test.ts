@@ -48,9 +48,22 @@ describe("lens-finder scenes", () => {
       const c = simulateCutout("lens", rng.fork(String(i)));
       const l = c.params.lens!;
       expect(l.lensedMag).toBeLessThanOrEqual(LENS.faintestArcs.min + 1e-9);
-      expect(l.lensedMag - c.params.structure.rMag).toBeLessThanOrEqual(LENS.arcContrast.max + 1e-9);
+      expect(l.lensedMag - c.params.structure.rMag).toBeLessThanOrEqual(Math.max(LENS.arcContrast.max, LENS.groupArcContrast.max) + 1e-9);
       // The unlensed source is the lensed light divided by the magnification.
       expect(l.sourceMag - l.lensedMag).toBeCloseTo(2.5 * Math.log10(l.magnification), 6);
+    }
+  });
+
+  it("observes lens-finder cutouts in good seeing and colour, and resolves every Einstein radius", () => {
+    const rng = new Rng("seeing");
+    for (let i = 0; i < 40; i++) {
+      const c = simulateCutout(i % 2 ? "lens" : "non-lens", rng.fork(String(i)));
+      const o = c.params.observing;
+      expect(o.psfFwhmArcsec).toBeGreaterThanOrEqual(LENS.seeing.min);
+      expect(o.psfFwhmArcsec).toBeLessThanOrEqual(LENS.seeing.max);
+      expect(o.stretch.saturation).toBeGreaterThanOrEqual(LENS.saturation.min);
+      const l = c.params.lens;
+      if (l) expect(l.einsteinRadiusArcsec).toBeGreaterThanOrEqual(LENS.resolvedEinsteinRadius.min * o.psfFwhmArcsec - 1e-9);
     }
   });
 });

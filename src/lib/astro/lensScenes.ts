@@ -62,14 +62,31 @@ export interface LensScene {
 
 const mag = (f: number) => 22.5 - 2.5 * Math.log10(f);
 
+/** The observing conditions a lens must be seen in: what a finder (or a person) could have graded a lens. */
+export interface LensVisibility {
+  /** PSF FWHM in r, arcseconds. */
+  psfFwhmArcsec: number;
+  /** Noise multiplier relative to the nominal depth. */
+  depth: number;
+}
+
+const NOMINAL_VISIBILITY: LensVisibility = { psfFwhmArcsec: 1.2, depth: 1 };
+
 /**
  * Draws a lens (`kind` "lens") or a look-alike ("non-lens") centred near (x, y): the lens finder's
- * half of simulateCutout, before the neighbours, PSF and noise.
+ * half of simulateCutout, before the neighbours, PSF and noise (whose seeing and depth `seen` gives).
  */
-export function drawLensScene(kind: "lens" | "non-lens", scene: Scene, rng: Rng, x: number, y: number): LensScene {
+export function drawLensScene(
+  kind: "lens" | "non-lens",
+  scene: Scene,
+  rng: Rng,
+  x: number,
+  y: number,
+  seen: LensVisibility = NOMINAL_VISIBILITY,
+): LensScene {
   if (kind === "lens") {
     const main = drawRedGalaxy(scene, rng, x, y);
-    const lens = drawLensedSource(scene, rng, main);
+    const lens = drawLensedSource(scene, rng, main, seen);
     const companions = addLensCompanions(scene, rng, main, lens);
     return { main, lens, lookalike: null, companions, keepClear: lens.einsteinRadius + lens.sourceOffset + 6 };
   }
@@ -99,11 +116,15 @@ export function drawRedGalaxy(scene: Scene, rng: Rng, x: number, y: number, flux
  * the source sits at β drawn area-uniformly within 0.7 θ_E of the lens centre. A quarter of the
  * lenses are groups: a larger Einstein radius, and 1–3 fainter red members near the arcs that add
  * their own small deflections. The lensed images' total brightness is set relative to the lens
- * galaxy (arcContrast), but never fainter than faintestArcs.
+ * galaxy (arcContrast; groupArcContrast for groups), but never fainter than faintestArcs at nominal depth (brighter in shallower
+ * images, fainter in deeper ones). Lenses are found where their arcs can be seen: the Einstein radius
+ * is at least resolvedEinsteinRadius × the seeing's FWHM, so a ring is not a blur under the lens.
  */
-export function drawLensedSource(scene: Scene, rng: Rng, host: DrawnGalaxy): LensParams {
+export function drawLensedSource(scene: Scene, rng: Rng, host: DrawnGalaxy, seen: LensVisibility = NOMINAL_VISIBILITY): LensParams {
   const group = rng.bernoulli(LENS.groupProbability.min);
-  const thetaArcsec = draw(rng, group ? LENS.groupEinsteinRadius : LENS.einsteinRadius);
+  const range = group ? LENS.groupEinsteinRadius : LENS.einsteinRadius;
+  const smallest = Math.min(range.max, Math.max(range.min, LENS.resolvedEinsteinRadius.min * seen.psfFwhmArcsec));
+  const thetaArcsec = draw(rng, { ...range, min: smallest });
   const thetaE = arcsecToPixels(thetaArcsec);
   const qm = draw(rng, LENS.massAxisRatio);
   const massAngle = host.structure.positionAngle + rng.uniform(-10, 10) * (Math.PI / 180);
@@ -144,8 +165,10 @@ export function drawLensedSource(scene: Scene, rng: Rng, host: DrawnGalaxy): Len
   const gr = draw(rng, LENS.sourceGMinusR);
   const rz = draw(rng, LENS.sourceRMinusZ);
   const mu = renderLensedSource(scene.b, scene.size, lenses, source);
-  // The lensed light in r: arcContrast magnitudes below the lens galaxy, brightened to faintestArcs.
-  const lensedFlux = Math.max(hostFlux * 10 ** (-0.4 * draw(rng, LENS.arcContrast)), magToFlux(LENS.faintestArcs.min));
+  // The lensed light in r: arcContrast magnitudes below the lens galaxy, brightened to faintestArcs
+  // (at nominal depth; in proportion to the noise otherwise).
+  const contrast = draw(rng, group ? LENS.groupArcContrast : LENS.arcContrast);
+  const lensedFlux = Math.max(hostFlux * 10 ** (-0.4 * contrast), magToFlux(LENS.faintestArcs.min) * seen.depth);
   const flux = lensedFlux / Math.max(mu, 1e-9);
   deposit(scene.bands, scene.size, scene.b, fullBox(scene.size), flux, sedFromColours(gr, rz));
   return {
@@ -225,9 +248,29 @@ export function drawLookalike(scene: Scene, rng: Rng, host: DrawnGalaxy): Lookal
 const hostFlux = (g: DrawnGalaxy) => 10 ** (-0.4 * (g.structure.rMag - 22.5));
 
 /**
+ * The core of a ring galaxy (see NON_LENS): a bulge like the lenses' red galaxies in surface
+ * brightness and colour, a little smaller and less concentrated.
+ */
+function drawRingCore(scene: Scene, rng: Rng, x: number, y: number): DrawnGalaxy {
+  const n = rng.uniform(1.5, 4);
+  const q = draw(rng, LENS.lensAxisRatio);
+  const re = draw(rng, LENS.lensRadius) * 0.6;
+  const angle = rng.uniform(0, Math.PI);
+  const gr = draw(rng, NON_LENS.ringCoreGMinusR);
+  const rz = draw(rng, LENS.lensRMinusZ);
+  const flux = fluxFromSurfaceBrightness(draw(rng, LENS.lensSurfaceBrightness), re, q);
+  scene.addSersic({ x, y, re, n, q, angle }, flux, sedFromColours(gr, rz));
+  return {
+    structure: { x, y, sersicN: n, axisRatio: q, effectiveRadius: re, positionAngle: angle, rMag: mag(flux), gMinusR: gr, rMinusZ: rz },
+    details: { kind: "elliptical" },
+  };
+}
+
+/**
  * A ring galaxy around `host`'s core (see NON_LENS): a blue elliptical annulus of Gaussian cross
- * section, brighter on one side (1 + a cos φ), with star-forming knots along it — the look of an
- * Einstein ring, but unlensed: the same radius everywhere, no counter-image, knots that repeat nothing.
+ * section, brighter on one side (1 + a cos φ), with star-forming knots along it and the faint disk it
+ * lies in — the look of an Einstein ring, but unlensed: the same radius everywhere, no counter-image,
+ * knots that repeat nothing.
  */
 function addRing(scene: Scene, rng: Rng, host: DrawnGalaxy): void {
   const { x, y } = host.structure;
@@ -260,6 +303,9 @@ function addRing(scene: Scene, rng: Rng, host: DrawnGalaxy): void {
     }
   }
   if (sum > 0) deposit(scene.bands, scene.size, scene.c, box, ((1 - knotShare) * total) / sum, sed);
+  // The disk the ring lies in: a faint exponential glow between core and ring, bluish.
+  const glow = draw(rng, NON_LENS.ringDiskFraction) * total;
+  if (glow > 0) scene.addSersic({ x, y, re: 0.6 * radius, n: 1, q, angle }, glow, sedFromColours(0.55, 0.35));
   for (let k = 0; k < knots; k++) {
     const phi = rng.uniform(0, 2 * Math.PI);
     const u = radius * Math.cos(phi);
@@ -326,7 +372,7 @@ export function drawLookalikeScene(scene: Scene, rng: Rng, x: number, y: number)
       main = drawRedGalaxy(scene, rng, x, y);
       return { main, lens: null, lookalike: drawLookalike(scene, rng, main), companions: 0, keepClear };
     case "ring":
-      main = drawRedGalaxy(scene, rng, x, y, rng.uniform(0.2, 1));
+      main = drawRingCore(scene, rng, x, y);
       addRing(scene, rng, main);
       keepClear = 20;
       break;

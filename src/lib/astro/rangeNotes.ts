@@ -139,14 +139,21 @@ export const RANGE_NOTES: Notes = {
     spiralMemberSize: "the disk is a member of the pair, smaller than a lone spiral filling the frame",
   },
   lens: {
+    seeing:
+      "lens searches use good-seeing imaging (CFHTLS 0.6–0.9″, HSC ≈ 0.6″, DES ≈ 1″, Legacy Surveys 1–1.5″): in 2″ seeing galaxy-scale arcs blur into the lens",
+    saturation:
+      "lenses are found in colour pictures, where blue arcs stand out from red lenses; a grey picture hides what tells them apart",
     lensRadius: "r_e of luminous red galaxies at z ≈ 0.2–0.7: 0.65–3.1″ (the brightest group galaxies are the largest)",
     lensN: "lenses are massive ellipticals",
     lensAxisRatio: "massive ellipticals are round to moderately flattened",
     lensSurfaceBrightness: "LRGs of r ≈ 16.5–20, the targets of lens searches: in the real samples the lens outshines its arcs",
-    lensGMinusR: "LRGs at z ≈ 0.2–0.7: the 4000 Å break has moved into r",
-    lensRMinusZ: "LRG colours at those redshifts",
+    lensGMinusR:
+      "LRGs at z ≈ 0.1–0.7: the 4000 Å break moves into r; the low end also stands for the yellow-white look of lenses in gri pictures (CFHTLS, SDSS), where the reddest band is i, not z",
+    lensRMinusZ: "LRG colours at those redshifts (down to those of nearby ellipticals)",
     einsteinRadius:
       "galaxy-scale lenses found in ground-based surveys (0.9–3.2″, more small than large): the smallest rings are partly hidden by the lens light and the PSF",
+    resolvedEinsteinRadius:
+      "lens searches find the lenses whose arcs the seeing resolves: arcs closer to the lens than about the PSF FWHM blur into its light, and no one grades them a lens",
     groupProbability: "about a quarter of the lenses found in wide surveys sit in groups, whose arcs are the widest and most obvious",
     groupEinsteinRadius: "group-scale lenses have arcs 2.5–6″ from the brightest galaxy (e.g. the SL2S groups in CFHTLS)",
     groupMembers: "other red members of the group near the arcs, each deflecting the light a little",
@@ -158,38 +165,45 @@ export const RANGE_NOTES: Notes = {
     sourceOffset: "β near 0 gives rings, near the caustic crosses, arcs and doubles",
     sourceRadius: "compact star-forming galaxies at z ≈ 1–3: 0.15–0.65″",
     sourceAxisRatio: "sources are disks at random orientation",
+    groupArcContrast:
+      "group lenses magnify larger sources over wider critical curves: their arcs are bright and long beside the brightest group galaxy (SL2S)",
     arcContrast:
-      "the lensed images together are up to 2.5 mag fainter than the lens galaxy: real arcs are faint beside their bright LRGs (fainter still, they vanish in its light and no one would grade them a lens)",
-    faintestArcs: "arcs fainter than r ≈ 23 in all are lost in the noise at these depths: brightened to that, so every lens shows its arcs",
+      "the lensed images together range from 1 mag brighter than the lens galaxy (bright rings and arcs around faint lenses) to 1.5 mag fainter (faint arcs beside bright LRGs, as in most real samples); fainter still, they vanish in its light and no one grades them a lens",
+    faintestArcs:
+      "arcs fainter than r ≈ 23 in all are lost in the noise at nominal depth: brightened to that (scaled with the noise in shallower or deeper images), so every lens shows its arcs",
     sourceGMinusR: "high-redshift star-forming galaxies are blue: the classic blue arcs",
     sourceRMinusZ: "flat-spectrum star-forming light",
     sourceClumps: "star-forming knots make arcs knotty",
   },
   nonLens: {
     companions: "blue neighbours near LRGs are the main false positives of lens searches",
-    companionDistance: "1–7″: at and around typical Einstein radii",
+    companionDistance:
+      "1.8–7″: around typical Einstein radii; a compact blue blob closer in, with the lens light and the seeing, cannot be told from a lensed image",
     companionRadius: "like lensed sources before magnification",
     companionAxisRatio: "some companions are elongated, like arcs, but not curved around the lens",
     companionMag: "as bright as typical arcs",
     companionGMinusR: "blue, like lensed sources",
-    superposedProbability: "a blue galaxy right behind (or in front of) the red one, seen unlensed: the hardest negatives",
+    superposedProbability:
+      "a blue galaxy in front of the red one, seen unlensed: rare (a background one that close would be lensed), and a single undistorted blob is hard to tell from a faint arc",
     spiralNeighbourProbability: "a blue spiral-armed neighbour: curved blue structure that is not an arc",
     ringProbability:
-      "collisional and resonance ring galaxies (a blue ring around a yellow core) are the commonest look-alike of an Einstein ring",
+      "collisional and resonance ring galaxies (a blue ring around a red core) are the commonest look-alike of an Einstein ring; at ground-based resolution most cannot be told from one, so they are a few per cent of the negatives (more would teach the network that rings mean nothing)",
     ringRadius: "rings of 1–4″, the size of Einstein rings",
-    ringWidth: "from thin rings to broad star-forming annuli",
+    ringWidth: "from thin rings to star-forming annuli a few tenths of an arcsecond wide",
     ringAxisRatio: "rings are circles in a disk, seen at an angle",
-    ringContrast: "rings are fainter than their core, some much fainter",
+    ringContrast: "from a ring brighter than its small core to one much fainter than a big one",
     ringLopsidedness: "off-centre collisions make one side of a ring brighter, like an arc",
     ringKnots: "rings are lit by star-forming knots",
     ringGMinusR: "young stars: as blue as lensed sources",
+    ringCoreGMinusR: "the ring galaxies taken for lenses have red cores like the lenses' own: the core's colour tells nothing",
+    ringDiskFraction: "the disk between core and ring, from invisible to a clear glow",
     spiralProbability: "face-on spirals (blue arms around a yellow bulge) are flagged as lenses by volunteers and networks alike",
     spiralSize: "small spirals: the arms curve at the radii of Einstein rings",
     groupProbability: "groups of red galaxies without arcs: the lens's environment without the lensing",
     groupMembers: "a few red neighbours",
     groupDistance: "2–5″ away, where a group lens's arcs would be",
     streakProbability: "a thin blue edge-on disk beside a red galaxy: a straight 'arc'",
-    streakDistance: "at the radii of arcs",
+    streakDistance: "at the radii of wide arcs, beyond the lens's own light",
     streakRadius: "as long as an arc",
     streakAxisRatio: "thin disks seen edge-on",
     starFormingProbability: "a blue star-forming galaxy with knots (no red galaxy at all): blue clumps without lensing",

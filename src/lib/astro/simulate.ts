@@ -1,7 +1,7 @@
 import type { Rng } from "../random/rng.ts";
 import { BAND_NOISE, BANDS, IMAGE_SIZE, NOMINAL_SKY_SIGMA, PSF_BAND_FACTOR, arcsecToPixels } from "./observing.ts";
 import { convolvePsf } from "./psf.ts";
-import { draw, NOMINAL_LOOK, OBSERVING } from "./ranges.ts";
+import { draw, LENS, NOMINAL_LOOK, OBSERVING } from "./ranges.ts";
 import { LEGACY_SURVEY_STRETCH, bandsToRgb, smoothChroma } from "./rgb.ts";
 import type { RgbStretch } from "./rgb.ts";
 import { Scene } from "./scene.ts";
@@ -109,11 +109,13 @@ export function simulateCutout(kind: CutoutKind, rng: Rng, options: SimulateOpti
   const size = IMAGE_SIZE;
   const n = size * size;
   scene.reset();
+  const lensFinder = kind === "lens" || kind === "non-lens";
   const nominal = options.look === "nominal";
-  const fwhm = draw(rng, nominal ? NOMINAL_LOOK.psfFwhm : OBSERVING.psfFwhm);
+  // Lens searches run on good-seeing colour images (LENS.seeing, LENS.saturation).
+  const fwhm = draw(rng, nominal ? NOMINAL_LOOK.psfFwhm : lensFinder ? LENS.seeing : OBSERVING.psfFwhm);
   const wing = draw(rng, OBSERVING.psfWingFraction);
   const depth = draw(rng, nominal ? NOMINAL_LOOK.depth : OBSERVING.depth);
-  const binning = kind === "lens" || kind === "non-lens" || nominal ? 1 : draw(rng, OBSERVING.binning);
+  const binning = lensFinder || nominal ? 1 : draw(rng, OBSERVING.binning);
   // At least 1 pixel: a pixel integrates light over its area, and shrinking a picture smooths it
   // further, so even a sharp PSF spreads a star over a few pixels.
   const fwhmPx = BANDS.map((b) => Math.max(1, (arcsecToPixels(fwhm) / binning) * PSF_BAND_FACTOR[b])) as [number, number, number];
@@ -160,7 +162,7 @@ export function simulateCutout(kind: CutoutKind, rng: Rng, options: SimulateOpti
       flux[base + p] = f + skyOffset[b] + sd * rng.normal();
     }
   });
-  const stretch = nominal ? LEGACY_SURVEY_STRETCH : drawStretch(rng);
+  const stretch = nominal ? LEGACY_SURVEY_STRETCH : drawStretch(rng, lensFinder);
   const chromaSmoothed = !nominal && rng.bernoulli(OBSERVING.chromaSmoothing.min);
   const image = bandsToRgb(flux, n, options.image ?? new Float32Array(3 * n), stretch);
   if (chromaSmoothed) smoothChroma(image, size);
@@ -191,8 +193,8 @@ export function simulateCutout(kind: CutoutKind, rng: Rng, options: SimulateOpti
   };
 }
 
-/** A randomised survey look's stretch (OBSERVING). */
-function drawStretch(rng: Rng): RgbStretch {
+/** A randomised survey look's stretch (OBSERVING; the lens finder's saturation from LENS). */
+function drawStretch(rng: Rng, lensFinder: boolean): RgbStretch {
   const base = LEGACY_SURVEY_STRETCH.scales;
   const gain = draw(rng, OBSERVING.stretchGain);
   // A warm or cool tilt: the z (red) scale × e^tilt, the g (blue) scale × e^−tilt.
@@ -205,7 +207,7 @@ function drawStretch(rng: Rng): RgbStretch {
     ],
     m: draw(rng, OBSERVING.stretchOffset),
     Q: draw(rng, OBSERVING.stretchQ),
-    saturation: draw(rng, OBSERVING.saturation),
+    saturation: draw(rng, lensFinder ? LENS.saturation : OBSERVING.saturation),
     peak: draw(rng, OBSERVING.peak),
   };
 }
