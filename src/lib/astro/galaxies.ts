@@ -131,11 +131,14 @@ export function drawElliptical(scene: Scene, rng: Rng, x: number, y: number): Dr
  *   ring   + A · exp(−((R − R_ring) / w_ring)²) in the arm light, A relative to the arms' crest
  *   bar    Σ_b ∝ exp(−(u² + (v/q_bar)²) / (L/2)²) along the bar's axes (u, v)
  * The disk plane projects onto the sky by compressing Y by b/a = √(cos² i + q₀² sin² i).
- * `sizeScale` shrinks the disk (for spiral neighbours of lens candidates).
+ * `sizeScale` shrinks the disk (for spiral neighbours of lens candidates and merging pairs; the
+ * PSF-resolved minimum applies to lone spirals only).
  */
 export function drawSpiral(scene: Scene, rng: Rng, x: number, y: number, sizeScale = 1): DrawnGalaxy {
   const size = scene.size;
-  const h = draw(rng, SPIRAL.diskScaleLength) * sizeScale;
+  // A spiral is a spiral because its arms show: the disk is at least 1.2 PSF FWHM in scale length
+  // (arms a few h apart survive the blur); smaller disks would be smooth blobs labelled "spiral".
+  const h = Math.max(draw(rng, SPIRAL.diskScaleLength) * sizeScale, sizeScale === 1 ? 1.2 * scene.psfFwhm : 0);
   const cosI = draw(rng, SPIRAL.cosInclination);
   const q0 = draw(rng, SPIRAL.diskThickness);
   const qDisk = Math.sqrt(cosI * cosI + q0 * q0 * (1 - cosI * cosI));

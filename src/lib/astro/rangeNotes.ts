@@ -102,7 +102,7 @@ export const RANGE_NOTES: Notes = {
   irregular: {
     scaleLength: "irregulars are mostly small, low-mass galaxies",
     surfaceBrightness: "low surface brightness, with bright star-forming clumps",
-    axisRatio: "the diffuse light is mildly elongated",
+    axisRatio: "the diffuse light is round to elongated (Magellanic irregulars are often bar-like)",
     clumps: "a few giant star-forming complexes to many small knots",
     clumpFraction: "from a diffuse body with a few knots to one dominated by clumps",
     clumpSigma: "complexes of a few hundred pc at z ≈ 0.02–0.05 (unresolved to resolved)",

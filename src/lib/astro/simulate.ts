@@ -139,7 +139,9 @@ export function simulateCutout(kind: CutoutKind, rng: Rng, options: SimulateOpti
     keepClear = kind === "merger" ? 26 : Math.min(26, 5 + 1.3 * main.structure.effectiveRadius);
   }
   const neighbours = addNeighbours(scene, rng, cx, cy, keepClear);
-  const stars = addStars(scene, rng, cx, cy, Math.min(20, keepClear));
+  // Stars keep clear of the galaxy's body (a star on it would read as a second nucleus).
+  const starsClear = kind === "merger" || kind === "lens" || kind === "non-lens" ? keepClear : 8 + 2.2 * main.structure.effectiveRadius;
+  const stars = addStars(scene, rng, cx, cy, Math.min(20, starsClear));
 
   convolvePsf(scene.bands, scene.blurred, size, fwhmPx, wing, scene.tmp, scene.tmp2);
 
