@@ -39,9 +39,24 @@ function blurPlane(p: Float32Array, sigma: number): void {
   }
 }
 
+/** Bilinear sample of plane `c` of 8-bit CHW image at `base`, at (x, y), clamped to the edges, through `lut`. */
+function sample(images: Uint8Array, base: number, x: number, y: number): number {
+  const cx = Math.min(S - 1, Math.max(0, x));
+  const cy = Math.min(S - 1, Math.max(0, y));
+  const x0 = Math.min(S - 2, Math.floor(cx));
+  const y0 = Math.min(S - 2, Math.floor(cy));
+  const fx = cx - x0;
+  const fy = cy - y0;
+  const p = base + y0 * S + x0;
+  return (
+    (1 - fy) * ((1 - fx) * lut[images[p]] + fx * lut[images[p + 1]]) + fy * ((1 - fx) * lut[images[p + S]] + fx * lut[images[p + S + 1]])
+  );
+}
+
 /**
- * Writes image `index` of `images` (8-bit CHW) into `out` at `offset`, augmented: a random symmetry
- * of the square (4 rotations × optional flip), a shift of up to maxShift pixels (wrapping), with
+ * Writes image `index` of `images` (8-bit CHW) into `out` at `offset`, augmented: with maxZoom, a
+ * zoom about the centre by a log-uniform factor in [1/maxZoom, maxZoom] (bilinear, edges extended);
+ * a random symmetry of the square (4 rotations × optional flip), a shift of up to maxShift pixels (wrapping), with
  * probability blurProbability a Gaussian blur of σ ≤ maxBlurSigma (worse seeing), a stretch
  * v → gain · v^γ (applied first, through a 256-entry table of the 8-bit values), and Gaussian noise
  * of σ ≤ maxNoise; values are clipped to [0, 1].
@@ -55,12 +70,14 @@ export function augmentInto(images: Uint8Array, index: number, out: Float32Array
   const gamma = 1 + rng.uniform(-o.gammaJitter, o.gammaJitter);
   const gain = 1 + rng.uniform(-o.gainJitter, o.gainJitter);
   const noise = rng.uniform(0, o.maxNoise);
+  const zoom = o.maxZoom !== undefined && o.maxZoom > 1 ? Math.exp(rng.uniform(-Math.log(o.maxZoom), Math.log(o.maxZoom))) : 1;
   const base = index * IMAGE_VALUES;
+  const centre = (S - 1) / 2;
   for (let v = 0; v < 256; v++) lut[v] = gain * Math.pow(v / 255, gamma);
   for (let c = 0; c < 3; c++) {
     for (let y = 0; y < S; y++) {
       for (let x = 0; x < S; x++) {
-        // Output (x, y) reads source (sx, sy): undo the shift, then the flip and rotation.
+        // Output (x, y) reads source (sx, sy): undo the shift, then the flip and rotation, then the zoom.
         let sx = (x - dx + S) % S;
         let sy = (y - dy + S) % S;
         if (flip) sx = S - 1 - sx;
@@ -69,7 +86,10 @@ export function augmentInto(images: Uint8Array, index: number, out: Float32Array
           sx = sy;
           sy = S - 1 - t;
         }
-        plane[y * S + x] = lut[images[base + c * N + sy * S + sx]];
+        plane[y * S + x] =
+          zoom === 1
+            ? lut[images[base + c * N + sy * S + sx]]
+            : sample(images, base + c * N, centre + (sx - centre) / zoom, centre + (sy - centre) / zoom);
       }
     }
     if (blur > 0) blurPlane(plane, blur);

@@ -29,8 +29,11 @@ function rangeTables(classes: readonly string[]): [string, Readonly<Record<strin
   const t: [string, Readonly<Record<string, ParamRange>>][] = [["Observing conditions and surroundings (all classes)", OBSERVING]];
   if (classes.includes("lens")) {
     t.push(
-      ["Lens systems (`lens`: red galaxy + SIE-lensed blue source)", LENS],
-      ["Look-alikes (`non-lens`: the same red galaxies with unlensed blue companions)", NON_LENS],
+      ["Lens systems (`lens`: a red galaxy, alone or with its group, + an SIE-lensed blue source)", LENS],
+      [
+        "Look-alikes (`non-lens`: red galaxies with unlensed blue companions, ring galaxies, face-on spirals, red groups, edge-on streaks, star-forming galaxies, mergers)",
+        NON_LENS,
+      ],
     );
   } else {
     const named: Record<string, [string, Readonly<Record<string, ParamRange>>]> = {
@@ -46,22 +49,22 @@ function rangeTables(classes: readonly string[]): [string, Readonly<Record<strin
 }
 
 const LIMITS_COMMON = [
-  "**Trained on simulations only.** Accuracy on real survey images is lower (measured in “On real images” when a labelled real set has been evaluated): real galaxies have features the simulator lacks (resolved star clusters, rings, shells, lenticulars (S0), peculiar morphologies, AGN point sources, image artefacts, saturated stars, diffraction spikes, satellite trails, bad columns, blended deep-field sources).",
-  "**Classes are cleanly separated by construction**: inclinations 65–80°, ellipticals flatter than b/a = 0.5, and ambiguous interacting pairs were never drawn, so the held-out accuracy overstates what is possible on real, ambiguous galaxies (where human classifiers disagree too).",
-  "**One survey look**: 0.262″ pixels, g/r/z with the Legacy Survey asinh stretch, DECaLS-like depth and 0.9–1.6″ seeing. SDSS gri JPEGs, HST/JWST, or other stretches are outside the training distribution; `preprocess()` only rescales noise and size, it cannot change resolution or colour system.",
+  "**Trained on simulations only.** Accuracy on real survey images is lower (measured in “On real images” when a labelled real set has been evaluated): real galaxies have features the simulator lacks (resolved star clusters, shells, lenticulars (S0), peculiar morphologies, AGN point sources, image artefacts, diffraction spikes, satellite trails, bad columns, blended deep-field sources).",
+  "**Classes are cleanly separated by construction**: disks at inclinations 70–80°, ellipticals flatter than b/a = 0.5 and spirals too small for their arms to survive the seeing were never drawn, so the held-out accuracy overstates what is possible on real, ambiguous galaxies (where human classifiers disagree too).",
+  "**Randomised survey looks, one set of bands**: g/r/z fluxes at 0.262″ pixels (morphology cutouts also binned 1.5–6×, as pictures of unknown scale are), a range of seeing and depth, and a randomised asinh stretch (gain, colour balance and tilt, softening, sky level, saturation down to grey, white level) with JPEG-like colour smoothing (OBSERVING below). This spans the look of SDSS, Legacy Surveys and KiDS colour pictures roughly, not a calibrated model of any; HST/JWST resolution and narrow-band colours are outside it.",
   "The galaxy is assumed to be near the centre of the cutout (within ~5 px, plus 3 px of augmentation shifts); it may fill the frame or be small (r_e ≈ 0.5–4″).",
   "Colours come from simple g − r / r − z draws per component, not stellar-population synthesis; no redshift evolution or K-corrections beyond the chosen colour ranges.",
 ];
 
 const LIMITS_LENS = [
-  "Lenses are galaxy-scale (θ_E = 1.2–3″) SIE + shear lenses of a single Sérsic-like blue source around a luminous red galaxy; group/cluster lenses, lensed quasars (point images), red sources, edge-on or spiral lenses and sub-arcsecond systems are absent.",
-  "Non-lenses are deliberately hard (blue companions, superposed unlensed blue galaxies, blue spiral neighbours) but ring galaxies, polar rings, tidal arcs and spiral arms of the lens itself — common real false positives — are not simulated.",
+  "Lenses are SIE + shear lenses of a single exponential blue source (with knots) around a luminous red galaxy: galaxy-scale (θ_E = 0.9–3.2″, never below ~1.1× the seeing) or group-scale (2.5–5.5″, with 1–3 members that deflect too); cluster lenses, lensed quasars (point images), red sources, edge-on or spiral lenses and unresolved systems are absent.",
+  "Non-lenses are deliberately hard (red galaxies with blue companions or a superposed unlensed blue galaxy, ring galaxies, face-on spirals, red groups without arcs, tangential edge-on disks, star-forming galaxies, mergers), but polar rings, shells, tidal arcs of the lens itself and spiral lenses are not simulated; a ring galaxy's ring is a smooth annulus with knots, not a real resonance ring.",
   "Lenses are half of the data here; in a real survey perhaps 1 in 1000–10000 LRGs is a lens, so even a 99%-accurate finder returns mostly false positives: look at the precision at low false-positive rate, not the accuracy.",
 ];
 
 const LIMITS_MORPH = [
   "Galaxy Zoo–style classes are a simplification: real morphology is a continuum (S0s, bulge-dominated spirals, weak bars, faint tidal features) and these five classes force a single answer.",
-  "Mergers are defined by close, overlapping members with tails or bridges; wide pairs without tidal features are not mergers here, and minor mergers (> 1:4) are absent.",
+  "Mergers are close, overlapping pairs or groups with tails or bridges (some with a spiral member), or late stages with two nuclei in one envelope; wide pairs without tidal features are not mergers here, and minor mergers (> 1:4) are absent.",
 ];
 
 export function writeCard(r: TrainResult): string {
@@ -110,7 +113,7 @@ export function writeCard(r: TrainResult): string {
   );
   const a = s.augment;
   lines.push(
-    `- Augmentation (training only): ${a.flipsAndRotations ? "random flips and 90° rotations; " : ""}shifts up to ±${a.maxShift} px; extra Gaussian blur σ ≤ ${a.maxBlurSigma} px with probability ${a.blurProbability} (seeing); stretch v → gain·v^γ with γ within ±${a.gammaJitter} and gain within ±${a.gainJitter}; pixel noise σ ≤ ${a.maxNoise}.`,
+    `- Augmentation (training only): ${a.flipsAndRotations ? "random flips and 90° rotations; " : ""}${a.maxZoom && a.maxZoom > 1 ? `zoom about the centre by 1/${a.maxZoom}–${a.maxZoom}× (framing errors); ` : ""}shifts up to ±${a.maxShift} px; extra Gaussian blur σ ≤ ${a.maxBlurSigma} px with probability ${a.blurProbability} (seeing); stretch v → gain·v^γ with γ within ±${a.gammaJitter} and gain within ±${a.gainJitter}; pixel noise σ ≤ ${a.maxNoise}.`,
   );
   lines.push(
     `- Optimiser: Adam, batch ${s.batchSize}, learning rate ${s.learningRate} on a cosine down to ${s.finalLearningRate}; softmax cross-entropy on logits; dropout 0.3 before the last layer.`,

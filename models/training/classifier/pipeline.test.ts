@@ -125,6 +125,36 @@ describe("augmentation", () => {
     expect(out.every((v) => v >= 0 && v <= 1)).toBe(true);
   });
 
+  it("zooms about the centre: a centred square grows or shrinks with the drawn factor, within 1/maxZoom–maxZoom", () => {
+    // A 16 × 16 bright square in the middle of the R plane (columns and rows 24–39).
+    const bytes = new Uint8Array(12288);
+    for (let y = 24; y < 40; y++) for (let x = 24; x < 40; x++) bytes[y * 64 + x] = 255;
+    const out = new Float32Array(12288);
+    const zoomOnly = {
+      ...DEFAULT_AUGMENT,
+      flipsAndRotations: false,
+      maxShift: 0,
+      blurProbability: 0,
+      maxNoise: 0,
+      gammaJitter: 0,
+      gainJitter: 0,
+    };
+    const areas: number[] = [];
+    for (let seed = 0; seed < 12; seed++) {
+      augmentInto(bytes, 0, out, 0, new Rng(seed), { ...zoomOnly, maxZoom: 1.5 });
+      let area = 0;
+      for (let p = 0; p < 4096; p++) area += out[p];
+      areas.push(area);
+      // Still centred: the middle is lit, the corners dark.
+      expect(out[32 * 64 + 32]).toBeCloseTo(1, 6);
+      expect(out[0]).toBe(0);
+    }
+    // Area scales as zoom²: between 256 / 1.5² and 256 · 1.5² (bilinear edges add a little).
+    expect(Math.min(...areas)).toBeGreaterThan(256 / 2.25 - 20);
+    expect(Math.max(...areas)).toBeLessThan(256 * 2.25 + 40);
+    expect(Math.max(...areas) / Math.min(...areas)).toBeGreaterThan(1.5);
+  });
+
   it("a 90° rotation moves the top-left corner to another corner and preserves the total", () => {
     const bytes = new Uint8Array(12288);
     bytes[0] = 255; // pixel (0, 0) of the R plane

@@ -29,6 +29,11 @@ export interface AugmentOptions {
   /** Stretch variation: v → gain · v^γ with γ and gain within these ± fractions of 1. */
   gammaJitter: number;
   gainJitter: number;
+  /**
+   * Largest zoom about the centre (e.g. 1.25: scales from 1/1.25 to 1.25, log-uniform; default none):
+   * real pictures of unknown scale are framed by a measured size, which errs by tens of per cent.
+   */
+  maxZoom?: number;
 }
 
 export interface ClassifierSpec {
