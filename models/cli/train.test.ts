@@ -71,7 +71,10 @@ describe("npm run models:train (command line)", () => {
       out: "/tmp/x",
       evaluateOnly: false,
       help: false,
+      threads: 1,
     });
+    // --threads N shards each batch over N workers (the default is one, in-process).
+    expect(parseClassifierOptions(["galaxy-morphology", "--threads", "2"]).threads).toBe(2);
     const ae = parseAutoencoderOptions(["--epochs", "1", "--no-sweep"]);
     expect([ae.spec.epochs, ae.spec.sweepSizes, ae.spec.name]).toEqual([1, [], "galaxy-autoencoder"]);
     const dn = parseDenoiserOptions(["--steps", "3", "--stop-after", "2", "--batch", "4"]);
