@@ -192,7 +192,7 @@ describe("the transfer-learning widget", () => {
     const entries = await page.evaluate(() => performance.getEntriesByType("resource").map((e) => e.name));
     expect(entries.filter((u) => MODEL_ASSET.test(new URL(u).pathname) || u.endsWith(".wasm"))).toEqual([]);
     // Freezing made concrete: the table's totals come from the engine.
-    expect(await page.locator('[data-testid="frozen-count"]').textContent()).toBe("38,864");
+    expect(await page.locator('[data-testid="frozen-count"]').textContent()).toBe("62,584");
     expect(await page.locator('[data-testid="trainable-count"]').textContent()).toBe("130");
     expect(await page.locator('[data-testid="param-table"] tbody tr[data-role="frozen"]').count()).toBe(4);
     expect(await seriousAxeViolations(page)).toEqual([]);

@@ -41,13 +41,17 @@ describe("the model zoo", () => {
     expect(isClassifierId("galaxy-denoiser")).toBe(false);
   });
 
-  it("builds each classifier's network from its spec: 3 × 3 convolutions of 8, 16, 32 filters, a 64-unit embedding, one logit per class", () => {
+  it("builds each classifier's network from its spec: three 3 × 3 convolutions of the spec's widths (12, 24, 48 for both shipped models), a 64-unit embedding over the 4 × 4 maps, one logit per class", () => {
     for (const id of CLASSIFIER_IDS) {
       const k = CLASSIFIERS[id].classes.length;
+      expect(CLASSIFIERS[id].widths).toEqual([12, 24, 48]);
       const net = buildClassifier(CLASSIFIERS[id], "zoo-test");
       expect(net.outputShapes[0]).toEqual([k]);
       const conv = (cin: number, cout: number) => 3 * 3 * cin * cout + cout;
-      expect(net.countParams()).toBe(conv(3, 8) + conv(8, 16) + conv(16, 32) + (512 * 64 + 64) + (64 * k + k));
+      expect(net.countParams()).toBe(conv(3, 12) + conv(12, 24) + conv(24, 48) + (48 * 16 * 64 + 64) + (64 * k + k));
     }
+    // Without widths, the narrow default network.
+    const narrow = buildClassifier({ ...CLASSIFIERS["lens-finder"], widths: undefined }, "zoo-test");
+    expect(narrow.countParams()).toBe(3 * 3 * 3 * 8 + 8 + (3 * 3 * 8 * 16 + 16) + (3 * 3 * 16 * 32 + 32) + (512 * 64 + 64) + (64 * 2 + 2));
   });
 });

@@ -11,15 +11,15 @@ import { engineForward, loadEngineModel, modelSummary } from "./engineModel.ts";
 const MODELS_DIR = join(import.meta.dirname, "../../../models");
 
 describe("the classifier demo's engine model", () => {
-  it("modelSummary gives each layer's output shape and parameter count (3×3 convs 8, 16, 32; dense 64)", () => {
+  it("modelSummary gives each layer's output shape and parameter count (3×3 convs 12, 24, 48; dense 64)", () => {
     const { rows, total } = modelSummary("galaxy-morphology");
     const params = Object.fromEntries(rows.map((r) => [r.name, r.params]));
-    expect(params.conv1).toBe(3 * 3 * 3 * 8 + 8);
-    expect(params.conv2).toBe(3 * 3 * 8 * 16 + 16);
-    expect(params.conv3).toBe(3 * 3 * 16 * 32 + 32);
-    expect(params.embedding).toBe(512 * 64 + 64);
+    expect(params.conv1).toBe(3 * 3 * 3 * 12 + 12);
+    expect(params.conv2).toBe(3 * 3 * 12 * 24 + 24);
+    expect(params.conv3).toBe(3 * 3 * 24 * 48 + 48);
+    expect(params.embedding).toBe(768 * 64 + 64);
     expect(params.logits).toBe(64 * 5 + 5);
-    expect(rows.find((r) => r.name === "flatten")?.shape).toBe("N × 512");
+    expect(rows.find((r) => r.name === "flatten")?.shape).toBe("N × 768");
     expect(total).toBe(rows.reduce((s, r) => s + r.params, 0));
   });
 
@@ -37,9 +37,9 @@ describe("the classifier demo's engine model", () => {
         const { image } = simulateCutout(classes[i % classes.length] as never, rng.fork(String(i)));
         const engine = engineForward(model, image);
         expect(engine.layers.map((l) => [l.name, l.channels, l.height, l.width])).toEqual([
-          ["conv1", 8, 32, 32],
-          ["conv2", 16, 16, 16],
-          ["conv3", 32, 8, 8],
+          ["conv1", 12, 32, 32],
+          ["conv2", 24, 16, 16],
+          ["conv3", 48, 8, 8],
         ]);
         for (const layer of engine.layers) expect(Math.min(...layer.data)).toBeGreaterThanOrEqual(0);
         const ort = await classifier.predict(source, image, "wasm");

@@ -27,10 +27,10 @@ const backboneLayer = (weightName: string) => (BACKBONE_LAYERS as readonly strin
 describe("paramTable", () => {
   const table = paramTable();
 
-  it("counts the frozen backbone and the new head from the engine: 38,864 frozen, 130 trainable", () => {
-    // conv1 8·(3·3·3)+8 = 224, conv2 16·(3·3·8)+16 = 1168, conv3 32·(3·3·16)+32 = 4640,
-    // embedding 512·64+64 = 32 832; the new head 64·2+2 = 130.
-    expect(table.frozen).toBe(224 + 1168 + 4640 + 32832);
+  it("counts the frozen backbone and the new head from the engine: 62,584 frozen, 130 trainable (the lesson's sums)", () => {
+    // conv1 12·(3·3·3)+12 = 336, conv2 24·(3·3·12)+24 = 2616, conv3 48·(3·3·24)+48 = 10 416,
+    // embedding 768·64+64 = 49 216; the new head 64·2+2 = 130.
+    expect(table.frozen).toBe(336 + 2616 + 10416 + 49216);
     expect(table.trainable).toBe(64 * 2 + 2);
     expect(table.scratchTrainable).toBe(table.frozen + table.trainable);
   });
@@ -42,7 +42,7 @@ describe("paramTable", () => {
     expect(byRole("none").every((r) => r.params === 0)).toBe(true);
     expect(byRole("frozen").reduce((s, r) => s + r.params, 0)).toBe(table.frozen);
     expect(byRole("trainable").reduce((s, r) => s + r.params, 0)).toBe(table.trainable);
-    expect(table.rows.find((r) => r.name === "conv1")?.shape).toBe("8\u2009×\u200932\u2009×\u200932");
+    expect(table.rows.find((r) => r.name === "conv1")?.shape).toBe("12\u2009×\u200932\u2009×\u200932");
   });
 
   it("the frozen count equals the number of values of the shipped backbone weights (weights.json)", () => {
