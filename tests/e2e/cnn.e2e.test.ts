@@ -91,9 +91,9 @@ describe("the CNN classifier demo", () => {
     expect(await page.locator('[data-testid="ep-notice"]').count()).toBe(0);
     expect(assets.some((u) => /ort-wasm-simd-threaded\.asyncify\.[^/]*\.wasm$/.test(u))).toBe(true);
     expect(assets.every((u) => u.startsWith(new URL(page.url()).origin))).toBe(true); // served by the site, no CDN
-    // Feature maps: 8 + 16 + 32 tiles, and the first layer's are not blank.
+    // Feature maps: 12 + 24 + 48 tiles, and the first layer's are not blank.
     const maps = page.locator('[data-testid="feature-maps"] canvas');
-    expect(await maps.count()).toBe(8 + 16 + 32);
+    expect(await maps.count()).toBe(12 + 24 + 48);
     const lit = await page.evaluate(() => {
       const c = document.querySelector('[data-layer="conv1"] canvas') as HTMLCanvasElement;
       const d = c.getContext("2d")!.getImageData(0, 0, c.width, c.height).data;

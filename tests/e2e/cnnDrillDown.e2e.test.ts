@@ -39,8 +39,8 @@ describe("the classifier drill-down", () => {
     const relu = Number(await arith.getAttribute("data-relu"));
     expect(relu).toBeCloseTo(Number(await arith.getAttribute("data-map-value")), 4);
     expect(relu).toBe(Math.max(0, Number(await arith.getAttribute("data-z"))));
-    // conv2 reads 8 input channels: one partial sum per channel.
-    expect(await arith.locator("tbody tr").count()).toBe(8);
+    // conv2 reads 12 input channels: one partial sum per channel.
+    expect(await arith.locator("tbody tr").count()).toBe(12);
     // Softmax: the engine's breakdown against onnxruntime's probabilities for the image as shown.
     expect(Number(await drill(page).locator('[data-testid="softmax-table"]').getAttribute("data-max-diff"))).toBeLessThan(1e-4);
     expect(await drill(page).locator('[data-testid="softmax-table"] tbody tr').count()).toBe(5);

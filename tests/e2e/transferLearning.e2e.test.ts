@@ -57,7 +57,7 @@ async function trainBoth(b: Browser, query: string, options: { width?: number } 
 let wasmFeatureSum: number | null = null;
 
 describe("the transfer-learning widget", () => {
-  it("on WASM with the default seed (lens task, 20 examples): the head on the frozen backbone beats the CNN from scratch on 200 held-out cutouts; with 10 examples of set 6 the challenge is met", async () => {
+  it("on WASM with the default seed (lens task, 20 examples): the head on the frozen backbone beats the CNN from scratch on 200 held-out cutouts; with 10 examples of set 3 the challenge is met", async () => {
     const { page, problems, context, assets, totalMs } = await trainBoth(browser, "?tl.ep=wasm");
     const r = await readResult(page);
     wasmFeatureSum = Number(await widget(page).getAttribute("data-feature-sum"));
@@ -86,13 +86,13 @@ describe("the transfer-learning widget", () => {
     await widget(page).screenshot({ path: "test-results/screenshots/transfer-learning-done.png" });
     expect(await page.locator('[data-challenge="transfer-few-labels"]').getAttribute("data-state")).not.toBe("done"); // 20 examples are not the challenge
 
-    // The challenge, from the keyboard: 10 examples (the slider's arrow key), the sixth draw of examples.
+    // The challenge, from the keyboard: 10 examples (the slider's arrow key), the third draw of examples.
     // The held-out cutouts and their features are cached, so only 10 new cutouts go through the backbone.
     await widget(page).locator('[data-control="examples"] input[type="range"]').focus();
     await page.keyboard.press("ArrowLeft");
     await expect.poll(() => page.url()).toContain("tl.n=10");
-    for (let i = 0; i < 5; i++) await widget(page).locator('[data-action="new-examples"]').click();
-    await expect.poll(() => page.url()).toContain("tl.seed=6");
+    for (let i = 0; i < 2; i++) await widget(page).locator('[data-action="new-examples"]').click();
+    await expect.poll(() => page.url()).toContain("tl.seed=3");
     await widget(page).locator('[data-action="train"]').focus();
     await page.keyboard.press("Enter");
     await expect.poll(() => widget(page).getAttribute("data-phase"), { timeout: 10_000 }).not.toBe("done");
@@ -103,7 +103,7 @@ describe("the transfer-learning widget", () => {
       .poll(() => page.locator('[data-challenge="transfer-few-labels"]').getAttribute("data-state"), { timeout: 5_000 })
       .toBe("done");
     console.log(
-      `WASM, 10 examples (set 6): held-out accuracy head ${(few.head * 100).toFixed(1)} %, scratch ${(few.scratch * 100).toFixed(1)} %`,
+      `WASM, 10 examples (set 3): held-out accuracy head ${(few.head * 100).toFixed(1)} %, scratch ${(few.scratch * 100).toFixed(1)} %`,
     );
     expect(problems).toEqual([]);
     await context.close();

@@ -18,6 +18,7 @@ import {
   scratchStart,
   stackImages,
   taskExample,
+  MIN_BAR_FWHM,
   transferNetwork,
 } from "./transferModel.ts";
 import { transferSchema } from "./transferState.ts";
@@ -96,15 +97,24 @@ describe("taskExample", () => {
     expect(train.some((v, i) => v !== taskExample("lens", "held-out", 1, 5).image[i])).toBe(true);
   });
 
-  it("alternates the classes, and each example is of its class (lens or look-alike; a bar or none)", () => {
-    for (let i = 0; i < 6; i++) {
+  it("alternates the classes, and each example is of its class (a galaxy-scale lens or a red galaxy with blue companions; a visible bar or none), in the one nominal look", () => {
+    for (let i = 0; i < 8; i++) {
       const lens = taskExample("lens", "train", 3, i);
       expect(lens.label).toBe(i % 2);
       expect(lens.params.kind).toBe(i % 2 === 1 ? "lens" : "non-lens");
+      if (i % 2 === 1) expect(lens.params.lens?.groupMembers).toBe(0);
+      else expect(lens.params.lookalike?.scene).toBe("companions");
       const bar = taskExample("bar", "held-out", 0, i);
       expect(bar.label).toBe(i % 2);
-      expect(bar.params.details.kind).toBe("spiral");
-      expect(bar.params.details.kind === "spiral" && bar.params.details.bar).toBe(i % 2 === 1);
+      const d = bar.params.details;
+      expect(d.kind).toBe("spiral");
+      expect(d.kind === "spiral" && d.bar).toBe(i % 2 === 1);
+      if (d.kind === "spiral" && d.bar) expect(d.barLength).toBeGreaterThanOrEqual(MIN_BAR_FWHM * bar.params.observing.psfFwhmPixels[1]);
+      // One look for every example: native pixels and the same stretch.
+      for (const e of [lens, bar]) {
+        expect(e.params.observing.binning).toBe(1);
+        expect(e.params.observing.stretch).toEqual(taskExample("lens", "held-out", 0, 0).params.observing.stretch);
+      }
     }
   });
 });

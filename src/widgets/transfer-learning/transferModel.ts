@@ -37,12 +37,13 @@ export const TASKS: Record<TaskId, TaskInfo> = {
     label: "Strong lens or look-alike",
     classes: ["non-lens", "lens"],
     about:
-      "Red galaxies with a lensed blue arc against red galaxies with a ring, companion or arc-like neighbour. The morphology network never saw a lens.",
+      "Red galaxies with a lensed blue arc against red galaxies with blue companions or a blue galaxy behind them. The morphology network never saw a lens.",
   },
   bar: {
     label: "Barred or unbarred spiral",
     classes: ["unbarred", "barred"],
-    about: "Spiral galaxies with and without a central bar. The morphology network saw both, but was never asked to tell them apart.",
+    about:
+      "Spiral galaxies with and without a central bar long enough to see. The morphology network saw both, but was never asked to tell them apart.",
   },
 };
 
@@ -53,27 +54,37 @@ export interface Example {
   params: CutoutParams;
 }
 
+/** A barred example's bar is at least this many PSF FWHMs long, so that it can be seen at all. */
+export const MIN_BAR_FWHM = 1.5;
+
+/** Whether a simulated cutout belongs to a task's class `label` (see taskExample). */
+function fitsTask(task: TaskId, label: 0 | 1, p: CutoutParams): boolean {
+  if (task === "lens") return label === 1 ? p.lens!.groupMembers === 0 : p.lookalike!.scene === "companions";
+  const d = p.details;
+  if (d.kind !== "spiral" || d.bar !== (label === 1)) return false;
+  return label === 0 || d.barLength >= MIN_BAR_FWHM * p.observing.psfFwhmPixels[1];
+}
+
 /**
  * Example `index` of a task's training set (seeded by `seed`) or held-out set (one fixed set per
  * task). Classes alternate (even index → 0, odd → 1), so any prefix of n examples is balanced to
  * within one. Deterministic: the same arguments give the same pixels on every machine.
  *
- * The simulator cannot be told to draw a bar (it draws one in about a third of spirals), so a
- * barred or unbarred spiral is found by simulating spirals from forks of the example's seed until one
- * has (or lacks) a bar; the first match is kept, which is still deterministic.
+ * Both tasks are drawn in one survey look (simulateCutout's "nominal"), as a small labelled set from
+ * one survey would be, and each keeps only the cases its labels can be read from: galaxy-scale lenses
+ * against red galaxies with blue companions or a superposed blue galaxy (the lens finder's ring
+ * galaxies, groups and the rest are beyond twenty labels), and bars at least MIN_BAR_FWHM seeing
+ * widths long (a shorter bar is a blur that no label can be learned from). The simulator cannot be
+ * told to draw either, so cutouts are simulated from forks of the example's seed until one fits; the
+ * first match is kept, which is still deterministic.
  */
 export function taskExample(task: TaskId, split: "train" | "held-out", seed: number, index: number): Example {
   const label: 0 | 1 = index % 2 === 0 ? 0 : 1;
   const base = split === "train" ? `transfer/${task}/train/${seed}/${index}` : `transfer/${task}/held-out/${index}`;
-  if (task === "lens") {
-    const kind: CutoutKind = label === 1 ? "lens" : "non-lens";
-    const cutout = simulateCutout(kind, new Rng(base));
-    return { image: cutout.image, label, params: cutout.params };
-  }
+  const kind: CutoutKind = task === "bar" ? "spiral" : label === 1 ? "lens" : "non-lens";
   for (let attempt = 0; ; attempt++) {
-    const cutout = simulateCutout("spiral", new Rng(`${base}/${attempt}`));
-    const details = cutout.params.details;
-    if (details.kind === "spiral" && details.bar === (label === 1)) return { image: cutout.image, label, params: cutout.params };
+    const cutout = simulateCutout(kind, new Rng(`${base}/${attempt}`), { look: "nominal" });
+    if (fitsTask(task, label, cutout.params)) return { image: cutout.image, label, params: cutout.params };
   }
 }
 
