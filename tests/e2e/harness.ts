@@ -80,6 +80,23 @@ export async function seriousAxeViolations(page: Page, within?: string): Promise
   // Evaluated through DevTools rather than added as an inline <script>, which the site's
   // Content-Security-Policy (src/build/csp.ts) rightly blocks.
   await page.evaluate(AXE_SOURCE);
+  // Let short entrance animations (a toast fading in) end first: axe measures colour contrast with
+  // the opacity of the moment, and a half-faded text is not what the learner reads. Endless or long
+  // animations (spinners, progress bars) are not waited for, and the wait is capped at a second.
+  await page.evaluate(() =>
+    Promise.race([
+      Promise.all(
+        document
+          .getAnimations()
+          .filter((a) => {
+            const t = a.effect?.getComputedTiming();
+            return a.playState === "running" && t !== undefined && t.iterations !== Infinity && Number(t.endTime) <= 1000;
+          })
+          .map((a) => a.finished.catch(() => undefined)),
+      ),
+      new Promise((done) => setTimeout(done, 1000)),
+    ]),
+  );
   const violations = await page.evaluate(async (selector) => {
     // @ts-expect-error axe is injected above as a global
     const result = await window.axe.run(selector ?? document, { resultTypes: ["violations"] });
