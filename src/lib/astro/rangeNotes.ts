@@ -181,7 +181,8 @@ export const RANGE_NOTES: Notes = {
       "1.8–7″: around typical Einstein radii; a compact blue blob closer in, with the lens light and the seeing, cannot be told from a lensed image",
     companionRadius: "like lensed sources before magnification",
     companionAxisRatio: "some companions are elongated, like arcs, but not curved around the lens",
-    companionMag: "as bright as the fainter simulated arcs (typical real arcs are this faint; most simulated ones are brighter, see the card's limits)",
+    companionMag:
+      "as bright as the fainter simulated arcs (typical real arcs are this faint; most simulated ones are brighter, see the card's limits)",
     companionGMinusR: "blue, like lensed sources",
     superposedProbability:
       "a blue galaxy in front of the red one, seen unlensed: rare (a background one that close would be lensed), and a single undistorted blob is hard to tell from a faint arc",
