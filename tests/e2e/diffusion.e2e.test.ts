@@ -173,6 +173,10 @@ describe("the diffusion lesson", () => {
       else if (wasmEps) expect(errors).toBe(wasmEps); // same numbers to the digits shown
       await dn.locator('[data-action="generate"]').click();
       await expect.poll(() => dn.getAttribute("data-generated"), { timeout: 120_000, interval: 250 }).toBe("4");
+      // The verdict is measured on the images shown, against clean simulated cutouts.
+      expect(await page.locator('[data-testid="dn-verdict"]').textContent()).toMatch(
+        /^Measured on these images: (brighter|darker|about as bright) .*mean pixel 0\.\d\d against 0\.\d\d.*, and .*(as rough|smoother) pixel to pixel/,
+      );
       const runtime = await page.locator('[data-testid="dn-runtime"]').textContent();
       expect(runtime).toMatch(
         ep === "wasm"

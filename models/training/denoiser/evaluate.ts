@@ -7,7 +7,7 @@ import { psnr } from "../../../src/lib/nn/index.ts";
 import type { Model } from "../../../src/lib/nn/index.ts";
 import { coefficients, ddimStep, gaussianNoise, noiseTo, predictX0, samplingSteps } from "../../../src/lib/diffusion/index.ts";
 import type { Schedule } from "../../../src/lib/diffusion/index.ts";
-import { denoiserInput } from "../../../src/lib/zoo/index.ts";
+import { denoiserInput, imageStats } from "../../../src/lib/zoo/index.ts";
 import type { DenoiserSpec } from "../../../src/lib/zoo/index.ts";
 import type { GalaxyImages } from "./data.ts";
 
@@ -88,21 +88,6 @@ export interface GenerationCheck {
   /** Mean squared difference of horizontally adjacent pixels (display units): pixel-scale noise. */
   generatedRoughness: number;
   realRoughness: number;
-}
-
-/** Mean value and pixel-to-pixel roughness of images in data space, in display units. */
-function imageStats(x: Float32Array, side: number): { mean: number; roughness: number } {
-  let sum = 0;
-  let rough = 0;
-  let pairs = 0;
-  for (let i = 0; i < x.length; i++) {
-    sum += (x[i] + 1) / 2;
-    if (i % side !== side - 1) {
-      rough += ((x[i + 1] - x[i]) / 2) ** 2;
-      pairs++;
-    }
-  }
-  return { mean: sum / x.length, roughness: rough / pairs };
 }
 
 /**

@@ -39,5 +39,7 @@ export {
 } from "./denoiser.ts";
 export type { DenoiserSpec } from "./denoiser.ts";
 export { buildDenoiser } from "./denoiserNetwork.ts";
+export { imageStats } from "./imageStats.ts";
+export type { ImageStats } from "./imageStats.ts";
 export { SHIPPED_NETWORKS, SHIPPED_NETWORK_IDS } from "./shipped.ts";
 export type { ShippedNetwork, ShippedNetworkId } from "./shipped.ts";

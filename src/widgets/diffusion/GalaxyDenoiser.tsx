@@ -21,8 +21,11 @@ import {
   generationNoise,
   generationPlan,
   SPECKLE_GAIN,
+  generationVerdict,
+  referenceGalaxies,
   rescaledNoisy,
   singleInput,
+  statsOf,
   x0ErrorGain,
 } from "./denoiserModel.ts";
 import { psnr } from "../../lib/nn/index.ts";
@@ -93,6 +96,16 @@ export function GalaxyDenoiser(props: GalaxyDenoiserProps) {
   });
   const c = createMemo(() => coefficients(schedule, s().t));
   const gain = createMemo(() => x0ErrorGain(schedule, s().t));
+  // Real (simulated) cutouts to compare generations with: constant, drawn the first time it is needed.
+  const reference = createMemo(() => (generated() ? statsOf(referenceGalaxies()) : null));
+  const verdict = createMemo(() => {
+    const g = generated();
+    const r = reference();
+    if (!g || !r) return "";
+    const all = new Float32Array(g.length * g[0].length);
+    g.forEach((img, i) => all.set(img, i * img.length));
+    return generationVerdict(statsOf(all), r);
+  });
   const x0Hat = () => {
     const d = denoised();
     return d && d.key === key() ? d.x0Hat : null;
@@ -306,11 +319,10 @@ export function GalaxyDenoiser(props: GalaxyDenoiserProps) {
             <div class={styles.images} data-testid="dn-generated">
               <For each={g()}>{(img, i) => <Tile image={img} small label={`Generated image ${i() + 1}`} caption={`#${i() + 1}`} />}</For>
             </div>
-            <p class={styles.note}>
-              Honest verdict: these are not galaxies. They are brighter than real sky and full of pixel-scale colour noise, with at best a
-              hint of a bright centre (the model card measures it: about 6× rougher than real cutouts). A {DENOISER_SPEC.widths.join("/")}
-              -filter network trained for minutes on a CPU denoises a galaxy you give it far better than it invents one; generation needs
-              much bigger models and far more training.
+            <p class={styles.note} data-testid="dn-verdict">
+              {verdict()} Two numbers cannot say whether a sample is a galaxy: look at the shapes. Inventing an image is harder than
+              cleaning one up: every reverse step adds the network's own error, and a network with {DENOISER_SPEC.widths.join("/")} filters
+              per level, trained on a CPU, has learned the smooth, average galaxy far better than the details.
             </p>
           </>
         )}

@@ -8,8 +8,11 @@ import {
   displayMse,
   generationNoise,
   generationPlan,
+  generationVerdict,
+  referenceGalaxies,
   rescaledNoisy,
   singleInput,
+  statsOf,
 } from "./denoiserModel.ts";
 import { psnr } from "../../lib/nn/index.ts";
 
@@ -42,5 +45,24 @@ describe("galaxy-denoiser widget model", () => {
     expect(plan).toHaveLength(4);
     for (const [t, s] of plan) expect(s).toBeLessThan(t);
     expect(generationNoise(1).length).toBe(GENERATED * 3 * 32 * 32);
+  });
+
+  it("judges a generation against clean simulated galaxies by brightness and roughness, in words that follow the numbers", () => {
+    const real = statsOf(referenceGalaxies(5));
+    // Mostly dark sky, and a little rough from the noise: as the model card's held-out galaxies.
+    expect(real.mean).toBeGreaterThan(0.1);
+    expect(real.mean).toBeLessThan(0.45);
+    expect(real.roughness).toBeGreaterThan(0.002);
+    // The references are themselves deterministic.
+    expect(statsOf(referenceGalaxies(5))).toEqual(real);
+    const bright = generationVerdict({ mean: 0.5, roughness: 6 * real.roughness }, real);
+    expect(bright).toMatch(/brighter than real cutouts/);
+    expect(bright).toMatch(/6\.0× as rough/);
+    const smooth = generationVerdict({ mean: real.mean, roughness: real.roughness / 4 }, real);
+    expect(smooth).toMatch(/about as bright/);
+    expect(smooth).toMatch(/4\.0× smoother/);
+    expect(generationVerdict({ mean: 0.5 * real.mean, roughness: real.roughness }, real)).toMatch(
+      /darker.*about as rough pixel to pixel \(1\.0×\)/,
+    );
   });
 });

@@ -4,7 +4,8 @@ import { Rng } from "../../lib/random/index.ts";
 import { MORPHOLOGY_CLASSES, simulateCutout } from "../../lib/astro/index.ts";
 import type { MorphologyClass } from "../../lib/astro/index.ts";
 import { coefficients, gaussianNoise, makeSchedule, noiseTo, samplingSteps } from "../../lib/diffusion/index.ts";
-import { DENOISER_SPEC, cutoutToData, denoiserInput } from "../../lib/zoo/index.ts";
+import { DENOISER_SPEC, cutoutToData, denoiserInput, imageStats } from "../../lib/zoo/index.ts";
+import type { ImageStats } from "../../lib/zoo/index.ts";
 import type { Schedule } from "../../lib/diffusion/index.ts";
 import type { EpPreference } from "../../lib/inference/index.ts";
 import { meanSquaredError } from "../../lib/nn/index.ts";
@@ -85,4 +86,45 @@ export function generationPlan(count: number): [number, number][] {
 export function generationNoise(seed: number): Float32Array {
   const s = DENOISER_SPEC;
   return gaussianNoise(new Rng(`denoiser-generate/${seed}`), GENERATED * s.channels * s.size * s.size);
+}
+
+/**
+ * Clean simulated galaxies (data space, one image after another; the classes in turn) for judging a
+ * generation: what the network was trained to produce. Seeded apart from the training streams.
+ */
+export function referenceGalaxies(count = 10): Float32Array {
+  const n = DENOISER_SPEC.channels * DENOISER_SPEC.size * DENOISER_SPEC.size;
+  const out = new Float32Array(count * n);
+  const rng = new Rng("denoiser-reference");
+  for (let i = 0; i < count; i++) {
+    const kind = MORPHOLOGY_CLASSES[i % MORPHOLOGY_CLASSES.length];
+    out.set(cutoutToData(simulateCutout(kind, rng.fork(String(i)), { look: "nominal" }).image), i * n);
+  }
+  return out;
+}
+
+/** Mean brightness and roughness (display units) of `images`, all DENOISER_SPEC.size on a side. */
+export const statsOf = (images: ArrayLike<number>): ImageStats => imageStats(images, DENOISER_SPEC.size);
+
+/**
+ * A plain-words comparison of generated images with real (simulated) cutouts by brightness and
+ * pixel-scale roughness — measured on the images on screen, so it follows the model and the sampler.
+ */
+export function generationVerdict(generated: ImageStats, real: ImageStats): string {
+  const f = (v: number) => v.toFixed(2);
+  const b = generated.mean / real.mean;
+  const q = generated.roughness / real.roughness;
+  const brightness =
+    b > 1.25
+      ? `brighter than real cutouts (mean pixel ${f(generated.mean)} against ${f(real.mean)}: too little dark sky)`
+      : b < 0.8
+        ? `darker than real cutouts (mean pixel ${f(generated.mean)} against ${f(real.mean)})`
+        : `about as bright as real cutouts (mean pixel ${f(generated.mean)} against ${f(real.mean)})`;
+  const rough =
+    q > 2
+      ? `${q.toFixed(1)}× as rough pixel to pixel (leftover colour noise)`
+      : q < 0.5
+        ? `${(1 / q).toFixed(1)}× smoother pixel to pixel (blurred: no noise, few small sources)`
+        : `about as rough pixel to pixel (${q.toFixed(1)}×)`;
+  return `Measured on these images: ${brightness}, and ${rough}.`;
 }
