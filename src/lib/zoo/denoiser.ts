@@ -43,13 +43,13 @@ export const DENOISER_SPEC: DenoiserSpec = {
   schedule: { kind: "cosine", T: 1000 },
   widths: [8, 16, 32],
   classes: MORPHOLOGY_CLASSES,
-  trainImages: 2000,
+  trainImages: 8000,
   testImages: 200,
   batchSize: 16,
-  steps: 1200,
+  steps: 12000,
   learningRate: 2e-3,
   finalLearningRate: 1e-4,
-  maxMinutes: 13,
+  maxMinutes: 40,
   evalSteps: [50, 100, 250, 500, 750],
 };
 

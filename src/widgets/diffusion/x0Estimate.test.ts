@@ -1,7 +1,7 @@
 // What the one-step estimate x̂₀ of the shipped galaxy denoiser looks like at low and high noise,
 // measured with the committed model through the site's ModelRunner (onnxruntime-web under Node). The
-// lesson once promised "a smooth blob at high noise"; the widget showed coloured speckle at t = 800
-// and 950. The formula is right (x̂₀ = (x_t − √(1 − ᾱ) ε̂)/√ᾱ); what the promise missed is that the
+// lesson once promised "a smooth blob at high noise"; the first shipped network's estimate was coloured
+// speckle from t ≈ 650 on, the retrained one's from t ≈ 850. The formula is right (x̂₀ = (x_t − √(1 − ᾱ) ε̂)/√ᾱ); what the promise missed is that the
 // network's errors in ε̂ reach x̂₀ multiplied by √(1 − ᾱ)/√ᾱ, and at high t they are not smooth.
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
@@ -29,7 +29,7 @@ function roughness(img: ArrayLike<number>, side = 32): number {
 describe("the galaxy denoiser's one-step x̂₀", () => {
   const schedule = denoiserSchedule();
 
-  it("amplifies errors of ε̂ by √(1 − ᾱ)/√ᾱ, which passes the speckle threshold between t = 500 and t = 800", () => {
+  it("amplifies errors of ε̂ by √(1 − ᾱ)/√ᾱ, which passes the speckle threshold between t = 800 and t = 900", () => {
     const c = coefficients(schedule, 950);
     expect(x0ErrorGain(schedule, 950)).toBeCloseTo(c.noiseScale / c.signalScale, 12);
     // δ in ε̂ moves x̂₀ by exactly −gain·δ.
@@ -38,11 +38,11 @@ describe("the galaxy denoiser's one-step x̂₀", () => {
     const shifted = Float32Array.from(eps, (v, i) => (i === 5 ? v + 0.01 : v));
     const d = predictX0(schedule, sc.xt, 950, shifted)[5] - predictX0(schedule, sc.xt, 950, eps)[5];
     expect(d).toBeCloseTo(-0.01 * x0ErrorGain(schedule, 950), 4);
-    expect(x0ErrorGain(schedule, 500)).toBeLessThan(SPECKLE_GAIN);
-    expect(x0ErrorGain(schedule, 800)).toBeGreaterThan(SPECKLE_GAIN);
+    expect(x0ErrorGain(schedule, 800)).toBeLessThan(SPECKLE_GAIN);
+    expect(x0ErrorGain(schedule, 900)).toBeGreaterThan(SPECKLE_GAIN);
   });
 
-  it("is a blurry galaxy at t = 250 but speckle at t = 950, many times rougher than the clean galaxy and mostly clipped", async () => {
+  it("is a blurry galaxy below the speckle threshold but speckle above it: many times rougher than the clean galaxy, often clipped", async () => {
     const runner = new ModelRunner({ loadRuntime: loadNodeRuntime });
     const source = {
       ...SHIPPED_NETWORKS["galaxy-denoiser"],
@@ -62,14 +62,15 @@ describe("the galaxy denoiser's one-step x̂₀", () => {
       }
       return { ratio, clipped };
     };
-    const low = await measure(250);
+    // t = 800 is the last step below SPECKLE_GAIN, t = 950 far above it (see the first test).
+    const low = await measure(800);
     const high = await measure(950);
     await runner.dispose();
     console.log(
-      `one-step x̂₀ roughness / clean galaxy's: t = 250 → ${low.ratio.toFixed(1)} (${(100 * low.clipped).toFixed(0)} % clipped), t = 950 → ${high.ratio.toFixed(1)} (${(100 * high.clipped).toFixed(0)} % clipped)`,
+      `one-step x̂₀ roughness / clean galaxy's: t = 800 → ${low.ratio.toFixed(1)} (${(100 * low.clipped).toFixed(0)} % clipped), t = 950 → ${high.ratio.toFixed(1)} (${(100 * high.clipped).toFixed(0)} % clipped)`,
     );
-    expect(low.ratio).toBeLessThan(3);
+    expect(low.ratio).toBeLessThan(4);
     expect(high.ratio).toBeGreaterThan(10);
-    expect(high.clipped).toBeGreaterThan(0.5);
+    expect(high.clipped).toBeGreaterThan(0.25);
   }, 120_000);
 });
