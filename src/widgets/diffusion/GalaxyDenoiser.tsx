@@ -22,7 +22,7 @@ import {
   generationPlan,
   SPECKLE_GAIN,
   generationVerdict,
-  referenceGalaxies,
+  referenceStats,
   rescaledNoisy,
   singleInput,
   statsOf,
@@ -96,15 +96,12 @@ export function GalaxyDenoiser(props: GalaxyDenoiserProps) {
   });
   const c = createMemo(() => coefficients(schedule, s().t));
   const gain = createMemo(() => x0ErrorGain(schedule, s().t));
-  // Real (simulated) cutouts to compare generations with: constant, drawn the first time it is needed.
-  const reference = createMemo(() => (generated() ? statsOf(referenceGalaxies()) : null));
   const verdict = createMemo(() => {
     const g = generated();
-    const r = reference();
-    if (!g || !r) return "";
+    if (!g) return "";
     const all = new Float32Array(g.length * g[0].length);
     g.forEach((img, i) => all.set(img, i * img.length));
-    return generationVerdict(statsOf(all), r);
+    return generationVerdict(statsOf(all), referenceStats());
   });
   const x0Hat = () => {
     const d = denoised();

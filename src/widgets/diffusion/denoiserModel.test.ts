@@ -10,6 +10,7 @@ import {
   generationPlan,
   generationVerdict,
   referenceGalaxies,
+  referenceStats,
   rescaledNoisy,
   singleInput,
   statsOf,
@@ -53,8 +54,9 @@ describe("galaxy-denoiser widget model", () => {
     expect(real.mean).toBeGreaterThan(0.1);
     expect(real.mean).toBeLessThan(0.45);
     expect(real.roughness).toBeGreaterThan(0.002);
-    // The references are themselves deterministic.
+    // The references are themselves deterministic, and the widget's are ten of them.
     expect(statsOf(referenceGalaxies(5))).toEqual(real);
+    expect(referenceStats()).toEqual(statsOf(referenceGalaxies(10)));
     const bright = generationVerdict({ mean: 0.5, roughness: 6 * real.roughness }, real);
     expect(bright).toMatch(/brighter than real cutouts/);
     expect(bright).toMatch(/6\.0× as rough/);

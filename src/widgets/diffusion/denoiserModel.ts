@@ -108,6 +108,10 @@ export function referenceGalaxies(count = 10): Float32Array {
 /** Mean brightness and roughness (display units) of `images`, all DENOISER_SPEC.size on a side. */
 export const statsOf = (images: ArrayLike<number>): ImageStats => imageStats(images, DENOISER_SPEC.size);
 
+let reference: ImageStats | undefined;
+/** The stats of referenceGalaxies(): always the same numbers, so simulated once, when first needed. */
+export const referenceStats = (): ImageStats => (reference ??= statsOf(referenceGalaxies()));
+
 /**
  * A plain-words comparison of generated images with real (simulated) cutouts by brightness and
  * pixel-scale roughness — measured on the images on screen, so it follows the model and the sampler.
