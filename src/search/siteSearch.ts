@@ -16,7 +16,7 @@ interface PagefindResultData {
   meta: { title?: string };
 }
 interface PagefindApi {
-  options(options: { baseUrl?: string; excerptLength?: number }): Promise<void>;
+  options(options: { baseUrl?: string; excerptLength?: number; noWorker?: boolean }): Promise<void>;
   init(): Promise<void>;
   search(query: string): Promise<{ results: { id: string; data(): Promise<PagefindResultData> }[] }>;
 }
@@ -82,7 +82,10 @@ export function startSiteSearch(root: HTMLElement, base: string): void {
       // A URL of the built site, not a module of this bundle: Pagefind writes it after the build.
       const url = `${base}pagefind/pagefind.js`;
       const pagefind = (await import(/* @vite-ignore */ url)) as PagefindApi;
-      await pagefind.options({ baseUrl: base, excerptLength: 24 });
+      // On the main thread (noWorker): our index is a few hundred kB, and Pagefind's worker falls back
+      // to the main thread when it has not started within 5 s (a busy phone, a loaded machine), so
+      // the same query could be answered by either path; one path gives the same answer every time.
+      await pagefind.options({ baseUrl: base, excerptLength: 24, noWorker: true });
       await pagefind.init();
       return pagefind;
     })();
@@ -90,6 +93,7 @@ export function startSiteSearch(root: HTMLElement, base: string): void {
   };
 
   let latest = 0;
+  let queue: Promise<void> = Promise.resolve();
   const run = async (query: string) => {
     const ticket = ++latest;
     const trimmed = query.trim();
@@ -110,11 +114,21 @@ export function startSiteSearch(root: HTMLElement, base: string): void {
       if (ticket === latest) status.textContent = "Search could not load. Check your connection and try again.";
       return;
     }
-    const search = await pagefind.search(trimmed);
-    const read = await Promise.all(search.results.slice(0, MAX_READ).map((result) => result.data()));
-    const found = read.filter((data) => containsQueryWord(data.excerpt, trimmed));
+    // One Pagefind search at a time: overlapping searches (one per keystroke) share the index's
+    // loading state and could answer with nothing. A search overtaken while it waited is skipped.
+    const turn = queue.then(async () => {
+      if (ticket !== latest) return null;
+      const search = await pagefind.search(trimmed);
+      return Promise.all(search.results.slice(0, MAX_READ).map((result) => result.data()));
+    });
+    queue = turn.then(
+      () => undefined,
+      () => undefined,
+    );
+    const read = await turn;
     // A later keystroke started another search while this one ran: its answer wins.
-    if (ticket !== latest) return;
+    if (read === null || ticket !== latest) return;
+    const found = read.filter((data) => containsQueryWord(data.excerpt, trimmed));
     list.replaceChildren(
       ...found.slice(0, MAX_RESULTS).map((data) => {
         const item = document.createElement("li");

@@ -16,7 +16,11 @@ afterAll(async () => {
   await browser?.close();
 });
 
-/** Types `query` into the focused search box and waits for the results to settle on it. */
+/**
+ * Types `query` into the focused search box and waits for the results to settle on it. Typing fires
+ * a search per keystroke, so these tests also check that overlapping searches end in the right
+ * answer (Pagefind on the main thread once answered overlapping searches with nothing).
+ */
 async function searchFor(page: Page, query: string): Promise<void> {
   await page.keyboard.type(query);
   await expect.poll(() => page.locator("[data-search-status]").textContent(), { timeout: 15_000 }).toContain(`“${query}”`);
