@@ -141,11 +141,26 @@ export function builtPages(): string[] {
 /**
  * Scrolls every island into view (client:visible loads on sight) and waits until Astro has hydrated
  * them all (it removes the `ssr` attribute from an <astro-island> once its component is running).
+ * Scrolling past an island quickly can miss its visibility callback on a busy machine (a learner's
+ * scroll lingers), so islands still waiting are scrolled to again, for up to 30 s in all.
  */
 export async function hydrateIslands(page: Page): Promise<void> {
   const islands = page.locator("astro-island");
   for (let i = 0; i < (await islands.count()); i++) await islands.nth(i).scrollIntoViewIfNeeded();
-  await page.waitForFunction(() => document.querySelectorAll("astro-island[ssr]").length === 0, undefined, { timeout: 15_000 });
+  const allHydrated = () => document.querySelectorAll("astro-island[ssr]").length === 0;
+  const settled = () => page.waitForFunction(allHydrated, undefined, { timeout: 5_000 }).then(Boolean, () => false);
+  const deadline = Date.now() + 30_000;
+  while (!(await settled())) {
+    const waiting = page.locator("astro-island[ssr]");
+    if (Date.now() > deadline) throw new Error(`${await waiting.count()} islands were never hydrated`);
+    for (let i = 0; i < (await waiting.count()); i++) {
+      await waiting
+        .nth(i)
+        .scrollIntoViewIfNeeded({ timeout: 2_000 })
+        .catch(() => undefined); // hydrated (and gone from the list) meanwhile
+      await page.waitForTimeout(100);
+    }
+  }
 }
 
 /**
