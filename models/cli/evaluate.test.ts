@@ -8,7 +8,7 @@ import { simulateCutout } from "../../src/lib/astro/index.ts";
 import { MORPHOLOGY_CLASSES } from "../../src/lib/astro/index.ts";
 import { encodePng } from "../training/shared/png.ts";
 import { modelDir } from "../training/shared/paths.ts";
-import { csvFields, evaluateFolder, readLabelledFolder, sha256 } from "../training/classifier/realImages.ts";
+import { csvFields, evaluateFolder, readLabelledFolder, sha256, withoutColour } from "../training/classifier/realImages.ts";
 import type { RealImageEvaluation } from "../training/classifier/realImages.ts";
 import { REAL_IMAGES_HEADING, savedRealImages } from "../training/classifier/card.ts";
 import { main, saveRealImages } from "./evaluate.ts";
@@ -75,6 +75,46 @@ describe("npm run models:evaluate", () => {
       { file: "nonlens/c.png", truth: "non-lens", predicted: "lens", probability: 0.75 },
     ]);
     expect(mistakeImages.map((m) => Math.round(m[0] * 255))).toEqual([12, 3]);
+  });
+
+  it("makes a picture grey by giving each pixel's three planes their mean, keeping brightness", () => {
+    // Two pixels: pure red (1, 0, 0) and a blue-white (0.4, 0.6, 0.8).
+    const seen = Float32Array.from([1, 0.4, 0, 0.6, 0, 0.8]);
+    const grey = withoutColour(seen);
+    expect(Array.from(grey).map((v) => +v.toFixed(6))).toEqual([0.333333, 0.6, 0.333333, 0.6, 0.333333, 0.6]);
+    expect(seen[0]).toBe(1);
+  });
+
+  it("scores the pictures made grey as well, when it can run the network on a picture", async () => {
+    // A fake network that only sees colour: P(lens) is the picture's blue minus red, plus ½.
+    const blueness = async (seen: Float32Array) => {
+      const p = Math.min(1, Math.max(0, 0.5 + seen[2 * 4096] - seen[0]));
+      return [1 - p, p];
+    };
+    const picture = (r: number, b: number) => {
+      const seen = new Float32Array(3 * 4096);
+      seen.fill(r, 0, 4096);
+      seen.fill(0.3, 4096, 8192);
+      seen.fill(b, 8192);
+      return seen;
+    };
+    const pictures: Record<number, Float32Array> = {
+      1: picture(0.8, 0.1),
+      2: picture(0.6, 0.3),
+      11: picture(0.1, 0.9),
+      12: picture(0.2, 0.7),
+    };
+    const dir = folderWith({ "nonlens/a.png": tagPng(1), "nonlens/b.png": tagPng(2), "lens/a.png": tagPng(11), "lens/b.png": tagPng(12) });
+    const classify = async (bytes: Uint8Array) => {
+      const seen = pictures[PNG.sync.read(Buffer.from(bytes)).data[0]];
+      return { probabilities: await blueness(seen), seen };
+    };
+    const withColour = await evaluateFolder(dir, LENS, classify, blueness);
+    expect(withColour.figures.auc).toBe(1);
+    expect(withColour.figures.balancedAccuracy).toBe(1);
+    // In grey every picture scores ½: all pairs tie, and every image is called a non-lens.
+    expect(withColour.withoutColour).toEqual({ balancedAccuracy: 0.5, auc: 0.5 });
+    expect((await evaluateFolder(dir, LENS, classify)).withoutColour).toBeNull();
   });
 
   it("reads labels.csv (quoted fields, class names matched without case or punctuation), skips unreadable files and reports classes with no image", async () => {
@@ -145,6 +185,8 @@ describe("npm run models:evaluate", () => {
     expect(e.preparation).toBe("");
     expect(e.confusion.flat().reduce((a, b) => a + b, 0)).toBe(4);
     expect(e.onnxSha256).toBe(sha256(new Uint8Array(readFileSync(join(modelDir("lens-finder"), "model.onnx")))));
+    expect(e.withoutColour?.balancedAccuracy).toBeGreaterThanOrEqual(0);
+    expect(e.withoutColour?.auc).toBeGreaterThanOrEqual(0);
     const sheet = err.join("\n").match(/: (\/\S+mistakes\.png)$/m)?.[1];
     if (e.mistakes.length > 0) expect(existsSync(sheet!)).toBe(true);
     else expect(err.join("\n")).toContain("no mistakes");
@@ -158,6 +200,7 @@ describe("npm run models:evaluate", () => {
     ).toBe(0);
     expect(text.join("\n")).toMatch(/non-lens\s+\d+\s+\d+\s+[\d.]+%\n.*lens\s+\d+\s+\d+/);
     expect(text.join("\n")).toMatch(/ROC AUC \d\.\d{3}/);
+    expect(text.join("\n")).toMatch(/without colour \(the same pictures made grey\): balanced accuracy [\d.]+%; ROC AUC \d\.\d{3}/);
 
     const help: string[] = [];
     expect(
@@ -216,7 +259,8 @@ describe("npm run models:evaluate", () => {
       skipped: [],
     };
     saveRealImages(dir, evaluation);
-    saveRealImages(dir, { ...evaluation, source: "the same folder, cited again" });
+    expect(readFileSync(join(dir, "CARD.md"), "utf8")).not.toContain("Without colour");
+    saveRealImages(dir, { ...evaluation, source: "the same folder, cited again", withoutColour: { balancedAccuracy: 0.5, auc: 0.375 } });
     const card = readFileSync(join(dir, "CARD.md"), "utf8");
     expect(card.split(REAL_IMAGES_HEADING).length).toBe(2);
     const section = card.slice(card.indexOf(REAL_IMAGES_HEADING), card.indexOf("## How it was trained"));
@@ -227,6 +271,8 @@ describe("npm run models:evaluate", () => {
     expect(section).toContain("`npm run models:evaluate -- lens-finder <folder> --pixel-scale 0.062`");
     expect(section).toContain("resampled to the network's 0.262″ pixels and 16.8″ field from the given scale");
     expect(section).toContain("| **lens** | 1 | **1** | 50.0% |");
+    expect(section).toContain("**Without colour: balanced accuracy 50.0%, ROC AUC 0.375**");
+    expect(section).toContain("in grey, the network gives the real non-lens images higher P(lens) than the lens images");
     expect(card.indexOf("## Results on held-out simulated cutouts")).toBeLessThan(card.indexOf(REAL_IMAGES_HEADING));
     expect(savedRealImages(dir)?.balancedAccuracy).toBe(0.75);
     writeFileSync(join(dir, "model.onnx"), "a retrained model");

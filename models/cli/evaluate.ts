@@ -7,7 +7,8 @@
 // confusion matrix, per-class recall, balanced accuracy and, for two classes, ROC AUC; writes a
 // contact sheet of the most confident mistakes (what the network saw) to a new temporary folder and
 // prints its path. --save records the figures in models/<model>/real-images.json and regenerates the
-// card's "On real images" section from them. Images go through the site's loading, preprocessing and
+// card's "On real images" section from them. The figures are also given for the same pictures made
+// grey, which shows how much of each answer rests on colour. Images go through the site's loading, preprocessing and
 // test-time augmentation (training/classifier/fileClassifier.ts).
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -21,7 +22,7 @@ import { modelDir } from "../training/shared/paths.ts";
 import { contactSheet } from "../training/shared/png.ts";
 import { openFileClassifier } from "../training/classifier/fileClassifier.ts";
 import { LabelledFolderError, evaluateFolder, evaluationJson, sha256 } from "../training/classifier/realImages.ts";
-import type { RealImageEvaluation, RealImageFigures } from "../training/classifier/realImages.ts";
+import type { ColourAblation, RealImageEvaluation, RealImageFigures } from "../training/classifier/realImages.ts";
 import { realImagesSection, withRealImagesSection } from "../training/classifier/card.ts";
 import { SCALE_OPTIONS, SCALE_USAGE, scaleFlags, scaleOptions } from "./scaleOptions.ts";
 
@@ -38,8 +39,8 @@ ${SCALE_USAGE}`;
 
 const pct = (v: number) => (Number.isNaN(v) ? "–" : `${(100 * v).toFixed(1)}%`);
 
-/** The figures as text: the confusion matrix with each class's recall, then the summary numbers. */
-export function figuresText(f: RealImageFigures): string {
+/** The figures as text: the confusion matrix with each class's recall, then the summary numbers (and those without colour). */
+export function figuresText(f: RealImageFigures, grey: ColourAblation | null = null): string {
   const width = Math.max(8, ...f.classes.map((c) => c.length)) + 2;
   const cell = (s: string) => s.padStart(width);
   const lines = [`${"true ↓ / predicted →".padEnd(width + 12)}${f.classes.map(cell).join("")}${cell("recall")}`];
@@ -52,6 +53,10 @@ export function figuresText(f: RealImageFigures): string {
       `ROC AUC ${f.auc.toFixed(3)}; at P(${f.classes[1]}) ≥ 0.5: TPR ${pct(f.atHalf.tpr)}, FPR ${pct(f.atHalf.fpr)}; best recall at FPR ≤ 20%: ${pct(f.atFpr20.tpr)} (threshold ${f.atFpr20.threshold.toFixed(3)})`,
     );
   }
+  if (grey)
+    lines.push(
+      `without colour (the same pictures made grey): balanced accuracy ${pct(grey.balancedAccuracy)}${grey.auc === null ? "" : `; ROC AUC ${grey.auc.toFixed(3)}`}`,
+    );
   return lines.join("\n");
 }
 
@@ -105,14 +110,19 @@ async function evaluate(argv: readonly string[], out: (line: string) => void, er
   const classifier = openFileClassifier(id, modelsDir, prepare);
   let result;
   try {
-    result = await evaluateFolder(folder, spec.classes, (bytes) => classifier.classify(bytes));
+    result = await evaluateFolder(
+      folder,
+      spec.classes,
+      (bytes) => classifier.classify(bytes),
+      (seen) => classifier.classifySeen(seen),
+    );
   } catch (error) {
     if (error instanceof LabelledFolderError) throw new UsageError(error.message);
     throw error;
   } finally {
     await classifier.dispose();
   }
-  const { figures, skipped, mistakeImages } = result;
+  const { figures, withoutColour, skipped, mistakeImages } = result;
   for (const s of skipped) err(`skipped ${s.file}: ${s.reason}`);
   const evaluation: RealImageEvaluation = {
     model: id,
@@ -123,6 +133,7 @@ async function evaluate(argv: readonly string[], out: (line: string) => void, er
     onnxSha256: sha256(classifier.onnx),
     ...figures,
     skipped,
+    ...(withoutColour ? { withoutColour } : {}),
   };
   // The contact sheet: the most confident mistakes as the network saw them, 8 to a row, with a list.
   const sheetDir = mkdtempSync(join(tmpdir(), `deep-sky-evaluate-${id}-`));
@@ -139,7 +150,7 @@ async function evaluate(argv: readonly string[], out: (line: string) => void, er
     out(
       `${id} on ${figures.count} images of "${evaluation.set}"${evaluation.views > 1 ? ` (${evaluation.views} views per prediction)` : ""}`,
     );
-    out(figuresText(figures));
+    out(figuresText(figures, withoutColour));
   }
   err(
     shown.length > 0

@@ -186,6 +186,17 @@ export function realImagesSection(e: RealImageEvaluation, simulated: number): st
       `- Best recall at a false-positive rate ≤ 20%: ${pct(e.atFpr20.tpr)} (threshold ${e.atFpr20.threshold.toFixed(3)}, false-positive rate ${pct(e.atFpr20.fpr)}).`,
     );
   }
+  if (e.withoutColour) {
+    const { balancedAccuracy, auc } = e.withoutColour;
+    // Below 0.5 the ranking is reversed: the shapes learned in simulation point the wrong way.
+    const reversed =
+      auc !== null && auc < 0.5
+        ? `; an AUC below 0.5 means that, in grey, the network gives the real ${e.classes[0]} images higher P(${e.classes[1]}) than the ${e.classes[1]} images: what it takes from shape alone points the wrong way on these images, and colour carries its result`
+        : "";
+    lines.push(
+      `- **Without colour: balanced accuracy ${pct(balancedAccuracy)}${auc === null ? "" : `, ROC AUC ${auc.toFixed(3)}`}** — the same pictures made grey (each pixel the mean of its R, G and B) before the network sees them, to show how much of its answer rests on colour rather than shape (a probe: it never saw a grey picture in training)${reversed}.`,
+    );
+  }
   if (e.skipped.length > 0) lines.push(`- ${e.skipped.length} file(s) could not be read and are not counted.`);
   lines.push("", "Confusion matrix (rows: true class, columns: predicted):", "", confusionTable(e.classes, e.confusion), "");
   if (e.mistakes.length > 0) {

@@ -37,6 +37,8 @@ export interface FilePrediction {
 export interface FileClassifier {
   /** Classifies one file's bytes; throws ImageFileError for a file that is not a readable image. */
   classify(bytes: Uint8Array): Promise<FilePrediction>;
+  /** Class probabilities of a picture already prepared as the network takes it (3 × 64 × 64 CHW in [0, 1]). */
+  classifySeen(seen: Float32Array): Promise<Float32Array>;
   /** The bytes of the model.onnx in use (the evaluation records their hash). */
   onnx: Uint8Array;
   dispose(): Promise<void>;
@@ -56,15 +58,19 @@ export function openFileClassifier(
   const onnx = new Uint8Array(readFileSync(committedFile(model, "model.onnx", join(modelsDir, model))));
   const runner = new ModelRunner({ loadRuntime: loadNodeRuntime });
   const source = { ...SHIPPED_NETWORKS[model], bytes: onnx };
+  const predict = (seen: Float32Array) => {
+    const { input, views } = classifierInput(spec, seen);
+    return runner.predict(source, input, "wasm", views);
+  };
   return {
     onnx,
     async classify(bytes) {
       const set = spec.classes.includes("lens") ? "lens" : "morphology";
       const loaded = await loadImageFile(bytes, decodeInNode, { name: "the file", prepare: { ...prepare, set } });
-      const { input, views } = classifierInput(spec, loaded.prepared.data);
-      const p = await runner.predict(source, input, "wasm", views);
+      const p = await predict(loaded.prepared.data);
       return { probabilities: p.probabilities, labels: p.labels, top: p.top, seen: loaded.prepared.data, prepared: loaded.prepared };
     },
+    classifySeen: async (seen) => (await predict(seen)).probabilities,
     dispose: () => runner.dispose(),
   };
 }

@@ -2,7 +2,8 @@
 // figures (confusion matrix, per-class recall, balanced accuracy, ROC for two classes) and the worst
 // mistakes. Balanced accuracy — the mean of the per-class recalls — is the headline because real
 // labelled sets are unbalanced (92 spirals, 12 irregulars): plain accuracy would mostly measure the
-// big classes. For two classes the score is P(second class), e.g. P(lens).
+// big classes. For two classes the score is P(second class), e.g. P(lens). The same figures for the
+// pictures made grey show how much of the answer rests on colour rather than on shape.
 import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 import { createHash } from "node:crypto";
@@ -187,6 +188,12 @@ export function realImageFigures(
   };
 }
 
+/** The headline figures again with every picture made grey (withoutColour) before the network saw it. */
+export interface ColourAblation {
+  balancedAccuracy: number;
+  auc: number | null;
+}
+
 /** What models/<model>/real-images.json holds: the figures, where they came from, and which model file. */
 export interface RealImageEvaluation extends RealImageFigures {
   model: string;
@@ -204,6 +211,8 @@ export interface RealImageEvaluation extends RealImageFigures {
   onnxSha256: string;
   /** Files that could not be read, with the reason. */
   skipped: { file: string; reason: string }[];
+  /** The same images made grey (absent from evaluations saved before it was measured). */
+  withoutColour?: ColourAblation;
 }
 
 export const sha256 = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest("hex");
@@ -216,22 +225,42 @@ export function evaluationJson(e: RealImageEvaluation): string {
 /** What evaluating a folder needs of a classifier: probabilities for a file's bytes, and the picture it saw. */
 export type ClassifyBytes = (bytes: Uint8Array) => Promise<{ probabilities: ArrayLike<number>; seen: Float32Array }>;
 
+/** Probabilities for a picture as the network takes it (3 × 64 × 64 CHW in [0, 1], before any test-time views). */
+export type ClassifySeen = (seen: Float32Array) => Promise<ArrayLike<number>>;
+
+/**
+ * `seen` (CHW, three planes) made grey: each pixel's R, G and B all become their mean, so that
+ * brightness and shape are kept and colour is gone.
+ */
+export function withoutColour(seen: Float32Array): Float32Array {
+  const n = seen.length / 3;
+  const grey = new Float32Array(seen.length);
+  for (let p = 0; p < n; p++) {
+    const m = (seen[p] + seen[n + p] + seen[2 * n + p]) / 3;
+    grey[p] = grey[n + p] = grey[2 * n + p] = m;
+  }
+  return grey;
+}
+
 export interface FolderEvaluation {
   figures: RealImageFigures;
+  /** With `classifySeen`: the figures again for the pictures made grey. */
+  withoutColour: ColourAblation | null;
   skipped: { file: string; reason: string }[];
   /** The pictures the network saw for each mistake, in `figures.mistakes` order. */
   mistakeImages: Float32Array[];
 }
 
 /**
- * Classifies every labelled image of `folder` with `classify` and returns the figures. A file that
- * cannot be read is listed in `skipped` (with the reason) and not counted.
+ * Classifies every labelled image of `folder` with `classify` and returns the figures; with
+ * `classifySeen`, also those of the same pictures made grey. A file that cannot be read is listed in
+ * `skipped` (with the reason) and not counted.
  */
 export async function evaluateFolder(
   folder: string,
   classes: readonly string[],
   classify: ClassifyBytes,
-  onProgress?: (done: number, total: number) => void,
+  classifySeen?: ClassifySeen,
 ): Promise<FolderEvaluation> {
   const images = readLabelledFolder(folder, classes);
   const files: string[] = [];
@@ -239,7 +268,7 @@ export async function evaluateFolder(
   const probabilities: ArrayLike<number>[] = [];
   const seen = new Map<string, Float32Array>();
   const skipped: { file: string; reason: string }[] = [];
-  for (const [i, image] of images.entries()) {
+  for (const image of images) {
     try {
       const r = await classify(new Uint8Array(readFileSync(join(folder, image.file))));
       files.push(image.file);
@@ -249,9 +278,15 @@ export async function evaluateFolder(
     } catch (error) {
       skipped.push({ file: image.file, reason: error instanceof Error ? error.message : String(error) });
     }
-    onProgress?.(i + 1, images.length);
   }
   if (files.length === 0) throw new LabelledFolderError(`no image of ${folder} could be read (${skipped.length} tried)`);
   const figures = realImageFigures(classes, files, truth, probabilities);
-  return { figures, skipped, mistakeImages: figures.mistakes.map((m) => seen.get(m.file)!) };
+  let grey: ColourAblation | null = null;
+  if (classifySeen) {
+    const greyProbabilities: ArrayLike<number>[] = [];
+    for (const file of files) greyProbabilities.push(Array.from(await classifySeen(withoutColour(seen.get(file)!))));
+    const g = realImageFigures(classes, files, truth, greyProbabilities);
+    grey = { balancedAccuracy: g.balancedAccuracy, auc: g.auc };
+  }
+  return { figures, withoutColour: grey, skipped, mistakeImages: figures.mistakes.map((m) => seen.get(m.file)!) };
 }
