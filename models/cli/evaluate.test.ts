@@ -8,7 +8,7 @@ import { simulateCutout } from "../../src/lib/astro/index.ts";
 import { MORPHOLOGY_CLASSES } from "../../src/lib/astro/index.ts";
 import { encodePng } from "../training/shared/png.ts";
 import { modelDir } from "../training/shared/paths.ts";
-import { csvFields, evaluateFolder, readLabelledFolder, sha256, withoutColour } from "../training/classifier/realImages.ts";
+import { csvFields, evaluateFolder, readLabelledFolder, sha256 } from "../training/classifier/realImages.ts";
 import type { RealImageEvaluation } from "../training/classifier/realImages.ts";
 import { REAL_IMAGES_HEADING, savedRealImages } from "../training/classifier/card.ts";
 import { main, saveRealImages } from "./evaluate.ts";
@@ -75,14 +75,6 @@ describe("npm run models:evaluate", () => {
       { file: "nonlens/c.png", truth: "non-lens", predicted: "lens", probability: 0.75 },
     ]);
     expect(mistakeImages.map((m) => Math.round(m[0] * 255))).toEqual([12, 3]);
-  });
-
-  it("makes a picture grey by giving each pixel's three planes their mean, keeping brightness", () => {
-    // Two pixels: pure red (1, 0, 0) and a blue-white (0.4, 0.6, 0.8).
-    const seen = Float32Array.from([1, 0.4, 0, 0.6, 0, 0.8]);
-    const grey = withoutColour(seen);
-    expect(Array.from(grey).map((v) => +v.toFixed(6))).toEqual([0.333333, 0.6, 0.333333, 0.6, 0.333333, 0.6]);
-    expect(seen[0]).toBe(1);
   });
 
   it("scores the pictures made grey as well, when it can run the network on a picture", async () => {

@@ -219,6 +219,52 @@ describe("the CNN classifier demo", () => {
     await context.close();
   }, 120_000);
 
+  it("makes the picture grey on request (?cnn.colour=grey, or the arrow keys): the network sees grey, the probabilities change, and come back exactly in colour", async () => {
+    const { page, problems, context } = await classifyFirst(browser, "?cnn.ep=wasm&cnn.model=lens-finder&cnn.colour=grey", { width: 360 });
+    /** Largest difference between a pixel's R, G and B on the "what the network sees" canvas (0–255). */
+    const colourSpread = () =>
+      page.locator('[data-testid="seen-image"]').evaluate((canvas: HTMLCanvasElement) => {
+        const { data } = canvas.getContext("2d")!.getImageData(0, 0, canvas.width, canvas.height);
+        let spread = 0;
+        for (let i = 0; i < data.length; i += 4)
+          spread = Math.max(spread, Math.abs(data[i] - data[i + 1]), Math.abs(data[i + 1] - data[i + 2]));
+        return spread;
+      });
+    const greyRadio = page.locator('[data-control="colour"] input[value="grey"]');
+    expect(await greyRadio.isChecked()).toBe(true);
+    expect(await colourSpread()).toBe(0);
+    expect(await page.locator('[data-testid="seen-note"]').textContent()).toMatch(/made grey: each pixel is the mean of its R, G and B/);
+    const grey = await readResult(page);
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    expect(await hasHorizontalScroll(page)).toBe(false);
+    await demo(page).screenshot({ path: "test-results/screenshots/cnn-demo-grey-360.png" });
+
+    // The keyboard: from "Made grey", the left arrow picks "In colour" and the model runs again.
+    await greyRadio.focus();
+    await page.keyboard.press("ArrowLeft");
+    await expect.poll(() => page.locator('[data-control="colour"] input[value="colour"]').isChecked()).toBe(true);
+    await expect
+      .poll(async () => (await demo(page).getAttribute("data-status")) === "ready" && (await readResult(page)).probs[1] !== grey.probs[1], {
+        timeout: 30_000,
+      })
+      .toBe(true);
+    expect(await colourSpread()).toBeGreaterThan(20);
+    expect(page.url()).not.toContain("colour=grey");
+    expect(await page.locator('[data-testid="seen-note"]').textContent()).toBe("64 × 64 pixels, R = z, G = r, B = g.");
+
+    // And back: the same grey picture gives the same probabilities (nothing was cached from the colour run).
+    await page.keyboard.press("ArrowRight");
+    await expect
+      .poll(async () => (await demo(page).getAttribute("data-status")) === "ready" && (await readResult(page)).probs[1] === grey.probs[1], {
+        timeout: 30_000,
+      })
+      .toBe(true);
+    expect(page.url()).toContain("cnn.colour=grey");
+    expect(await colourSpread()).toBe(0);
+    expect(problems).toEqual([]);
+    await context.close();
+  }, 120_000);
+
   it("never calls the previous image's prediction right or wrong for the next gallery image while it is being predicted", async () => {
     const { page, problems, context } = await classifyFirst(browser, "?cnn.ep=wasm");
     // Record every text the verdict line shows, from the click until the new prediction is in.

@@ -7,6 +7,7 @@
 import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 import { createHash } from "node:crypto";
+import { withoutColour } from "../../../src/lib/astro/index.ts";
 import { accuracyOf, confusionMatrix, ratesAt, rocAuc } from "../shared/metrics.ts";
 
 /** One image of a labelled folder: its path relative to the folder (with "/") and its class index. */
@@ -227,20 +228,6 @@ export type ClassifyBytes = (bytes: Uint8Array) => Promise<{ probabilities: Arra
 
 /** Probabilities for a picture as the network takes it (3 × 64 × 64 CHW in [0, 1], before any test-time views). */
 export type ClassifySeen = (seen: Float32Array) => Promise<ArrayLike<number>>;
-
-/**
- * `seen` (CHW, three planes) made grey: each pixel's R, G and B all become their mean, so that
- * brightness and shape are kept and colour is gone.
- */
-export function withoutColour(seen: Float32Array): Float32Array {
-  const n = seen.length / 3;
-  const grey = new Float32Array(seen.length);
-  for (let p = 0; p < n; p++) {
-    const m = (seen[p] + seen[n + p] + seen[2 * n + p]) / 3;
-    grey[p] = grey[n + p] = grey[2 * n + p] = m;
-  }
-  return grey;
-}
 
 export interface FolderEvaluation {
   figures: RealImageFigures;

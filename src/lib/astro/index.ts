@@ -54,6 +54,7 @@ export type { SurveyPreset, ScaleChoice } from "./pixelScale.ts";
 export { autoFrame, findSources, centralSource, luminance, FRAME_SIDE_PER_RADIUS } from "./autoFrame.ts";
 export type { FoundSource, FrameResult, FramingSet } from "./autoFrame.ts";
 export { checkColours, invertRgba } from "./colourChecks.ts";
+export { withoutColour } from "./withoutColour.ts";
 export type { ColourCheck } from "./colourChecks.ts";
 export { prepareImage } from "./prepareImage.ts";
 export type { PrepareOptions, PreparedImage, Framing } from "./prepareImage.ts";

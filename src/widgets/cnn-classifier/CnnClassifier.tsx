@@ -20,6 +20,7 @@ import type { GalleryItem } from "./gallery.ts";
 import { ScaleControls } from "./UploadFraming.tsx";
 import { DEFAULT_UPLOAD_SCALE, uploadPrepareOptions } from "./uploadScale.ts";
 import type { UploadScale } from "./uploadScale.ts";
+import { withoutColour } from "../../lib/astro/index.ts";
 import type { ImageInput, PreparedImage } from "../../lib/astro/index.ts";
 import { CLASSIFIER_PREFIX, classifierSchema, isPredictionFor, maxDifference, subjectImage, verdictFor } from "./classifierState.ts";
 import type { PredictionSubject } from "./classifierState.ts";
@@ -124,6 +125,14 @@ export function CnnClassifier(props: CnnClassifierProps) {
     const src = source();
     return src?.kind === "gallery" ? src.item.truth : null;
   };
+  /** The picture the network is given: the source's, or the same made grey (the colour ablation). */
+  const seen = createMemo(() => {
+    const src = source();
+    if (!src) return null;
+    return s().colour === "grey" ? withoutColour(src.image) : src.image;
+  });
+  /** What is shown now, as a prediction's subject. */
+  const shown = (src: Source): PredictionSubject => ({ image: subjectImage(src, s().colour), model: s().model });
 
   // The feature maps' engine network reads its weights from the model.onnx the runner fetches anyway
   // (one download, shared), not from a separate file of weights.
@@ -142,22 +151,23 @@ export function CnnClassifier(props: CnnClassifierProps) {
   let runId = 0;
   const run = async () => {
     const src = source();
-    if (!src) return;
+    const image = seen();
+    if (!src || !image) return;
     const id = s().model;
     const ep = s().ep;
     const token = ++runId;
-    const subject: PredictionSubject = { image: subjectImage(src), model: id };
+    const subject = shown(src);
     setStatus("loading");
     setError(null);
     try {
-      const { input, views } = classifierInput(CLASSIFIERS[id], src.image);
+      const { input, views } = classifierInput(CLASSIFIERS[id], image);
       const runner = await classifier.get();
       const [pred, net, { engineForward }] = await Promise.all([
         runner.predict(modelSource(id), input, ep, views),
         engineModel(runner, id),
         engineModule(),
       ]);
-      const result = engineForward(net, src.image);
+      const result = engineForward(net, image);
       if (token !== runId) return;
       setPrediction(pred);
       setPredicted(subject);
@@ -172,10 +182,10 @@ export function CnnClassifier(props: CnnClassifierProps) {
     }
   };
 
-  // Once started, every change of image, model or provider runs the model again.
+  // Once started, every change of image, colour, model or provider runs the model again.
   createEffect(() => {
-    // Bare reads subscribe the effect to the image, model and provider.
-    void source();
+    // Bare reads subscribe the effect to the image (as it is or made grey), model and provider.
+    void seen();
     void s().model;
     void s().ep;
     if (started()) void run();
@@ -184,7 +194,8 @@ export function CnnClassifier(props: CnnClassifierProps) {
   createEffect(() => {
     const p = prediction();
     const t = truth();
-    if (merged.challengeId && touched() && p && t && status() === "ready" && verdict() === "wrong") {
+    // Greying the picture to make the model fail does not count: the challenge is about the images as they are.
+    if (merged.challengeId && touched() && p && t && status() === "ready" && verdict() === "wrong" && s().colour === "colour") {
       reportChallengeComplete(
         merged.challengeId,
         `The ${CLASSIFIERS[s().model].label.toLowerCase()} model called a ${t} “${p.top}” (${formatNumber(p.probabilities[p.topIndex] * 100, 0)} %).`,
@@ -267,14 +278,14 @@ export function CnnClassifier(props: CnnClassifierProps) {
   /** The shown prediction was made for the shown image and model (not the previous ones). */
   const isCurrent = () => {
     const src = source();
-    return src !== null && isPredictionFor(predicted(), { image: subjectImage(src), model: s().model });
+    return src !== null && isPredictionFor(predicted(), shown(src));
   };
   const verdict = () => {
     const p = prediction();
     const subject = predicted();
     const src = source();
     if (!p || !subject || !src) return null;
-    return verdictFor({ top: p.top, subject }, { image: subjectImage(src), model: s().model }, truth());
+    return verdictFor({ top: p.top, subject }, shown(src), truth());
   };
   const layerText = (l: FeatureMapLayer) => {
     let best = 0;
@@ -316,6 +327,19 @@ export function CnnClassifier(props: CnnClassifierProps) {
           ]}
           value={s().ep === "webgpu" ? "auto" : s().ep}
           onChange={(ep) => url.update({ ep })}
+        />
+        <ChoiceGroup
+          name="colour"
+          legend="Picture"
+          options={[
+            { value: "colour", label: "In colour" },
+            { value: "grey", label: "Made grey" },
+          ]}
+          value={s().colour}
+          onChange={(colour) => {
+            setTouched(true);
+            url.update({ colour });
+          }}
         />
       </div>
 
@@ -417,8 +441,13 @@ export function CnnClassifier(props: CnnClassifierProps) {
       <div class={styles.result}>
         <div class={styles.inputView}>
           <h3 class={styles.title}>What the network sees</h3>
-          <Show when={source()}>{(src) => <RgbTile image={src().image} class={styles.bigImage} />}</Show>
-          <p class={styles.note}>64 × 64 pixels, R = z, G = r, B = g.</p>
+          <Show when={seen()}>{(image) => <RgbTile image={image()} class={styles.bigImage} testid="seen-image" />}</Show>
+          <p class={styles.note} data-testid="seen-note">
+            <Show when={s().colour === "grey"} fallback={<>64 × 64 pixels, R = z, G = r, B = g.</>}>
+              64 × 64 pixels made grey: each pixel is the mean of its R, G and B. The network was trained on colour pictures only, so this
+              is an ablation — compare the probabilities with the picture in colour to see how much of the answer rested on colour.
+            </Show>
+          </p>
         </div>
         <div class={styles.bars}>
           <h3 class={styles.title}>Class probabilities</h3>
@@ -534,11 +563,11 @@ export function CnnClassifier(props: CnnClassifierProps) {
                 </div>
               )}
             </For>
-            <Show when={picked() && engineNet() && prediction() && isCurrent() && source()}>
+            <Show when={picked() && engineNet() && prediction() && isCurrent() && seen()}>
               <DrillDown
                 model={engineNet()!}
                 modelId={s().model}
-                image={source()!.image}
+                image={seen()!}
                 prediction={prediction()!}
                 layer={picked()!.layer}
                 channel={picked()!.channel}

@@ -34,4 +34,14 @@ describe("the CNN demo's verdict", () => {
     // Another plane of the same file is another image.
     expect(subjectImage({ ...upload, plane: 1 })).not.toBe(subjectImage(upload));
   });
+
+  it("treats the same image made grey as another subject: the colour picture's verdict is not shown for the grey one, nor back", () => {
+    const grey = { image: subjectImage({ kind: "gallery", item: first }, "grey"), model: "galaxy-morphology" };
+    expect(grey.image).not.toBe(shown(first).image);
+    expect(subjectImage({ kind: "gallery", item: first }, "colour")).toBe(shown(first).image);
+    const inColour = { top: first.truth, subject: shown(first) };
+    expect(verdictFor(inColour, grey, first.truth)).toBeNull();
+    expect(verdictFor({ top: first.truth, subject: grey }, shown(first), first.truth)).toBeNull();
+    expect(verdictFor({ top: first.truth, subject: grey }, grey, first.truth)).toBe("right");
+  });
 });

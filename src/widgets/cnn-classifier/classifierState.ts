@@ -1,4 +1,4 @@
-// The classifier demo's URL state (prefix "cnn"): `?cnn.model=lens-finder&cnn.img=3&cnn.ep=wasm`.
+// The classifier demo's URL state (prefix "cnn"): `?cnn.model=lens-finder&cnn.img=3&cnn.ep=wasm&cnn.colour=grey`.
 import { choiceField, numberField } from "../shared/urlState.ts";
 import { CLASSIFIER_IDS } from "../../lib/zoo/index.ts";
 import type { ClassifierId } from "../../lib/zoo/index.ts";
@@ -15,7 +15,11 @@ export const classifierSchema = {
   page: numberField(0, { min: 0, max: 9999, integer: true }),
   /** Execution provider: auto (WebGPU, falling back to WASM), or force one. */
   ep: choiceField<EpPreference>("auto", ["auto", "webgpu", "wasm"]),
+  /** The picture as it is, or made grey before the network sees it (an ablation: what rests on colour). */
+  colour: choiceField<ColourMode>("colour", ["colour", "grey"]),
 };
+
+export type ColourMode = "colour" | "grey";
 
 /** Largest |a − b| over two probability vectors (engine vs ONNX Runtime). */
 export function maxDifference(a: ArrayLike<number>, b: ArrayLike<number>): number {
@@ -26,16 +30,18 @@ export function maxDifference(a: ArrayLike<number>, b: ArrayLike<number>): numbe
 
 /** What a prediction was made for: the image shown (gallery seed or uploaded file) and the model. */
 export interface PredictionSubject {
-  /** `gallery:<seed>` or `upload:<name>:<plane>:<bytes>`: changes whenever the shown image does. */
+  /** `gallery:<seed>` or `upload:<name>:<plane>:<bytes>`, `:grey` added when made grey: changes whenever the shown image does. */
   image: string;
   model: string;
 }
 
-/** The subject key of a gallery item or an uploaded file's plane. */
+/** The subject key of a gallery item or an uploaded file's plane, as it is or made grey. */
 export function subjectImage(
   source: { kind: "gallery"; item: { seed: string } } | { kind: "upload"; name: string; plane: number; bytes: Uint8Array },
+  colour: ColourMode = "colour",
 ): string {
-  return source.kind === "gallery" ? `gallery:${source.item.seed}` : `upload:${source.name}:${source.plane}:${source.bytes.length}`;
+  const key = source.kind === "gallery" ? `gallery:${source.item.seed}` : `upload:${source.name}:${source.plane}:${source.bytes.length}`;
+  return colour === "grey" ? `${key}:grey` : key;
 }
 
 /**
