@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { BKT, MASTERY_THRESHOLD, bktUpdate, creditOf, replayMastery, updateSkill } from "./mastery.ts";
+import { BKT, MASTERY_THRESHOLD, bktUpdate, creditOf, evidenceWeight, replayMastery, updateSkill } from "./mastery.ts";
 
 describe("Bayesian Knowledge Tracing", () => {
   it("matches a hand-computed step: p=0.2, correct → 0.2·0.9/(0.2·0.9+0.8·0.2)=0.5294…, then +T", () => {
@@ -47,15 +47,38 @@ describe("Bayesian Knowledge Tracing", () => {
     expect(bktUpdate(p, 0)).toBeCloseTo(p, 9); // a fixed point
   });
 
-  it("weakens the evidence of a right answer by the hints taken before it", () => {
-    expect(creditOf(2, 2, 0)).toBe(1);
-    expect(creditOf(2, 2, 1)).toBe(0.5);
-    expect(creditOf(1, 2, 0)).toBe(0.5);
-    expect(creditOf(1, 0, 0)).toBe(0);
-    expect(bktUpdate(0.3, creditOf(1, 1, 2))).toBeLessThan(bktUpdate(0.3, creditOf(1, 1, 0)));
+  it("weakens the evidence of a right answer by the hints and tries before it, towards no update", () => {
+    expect(creditOf(2, 2)).toBe(1);
+    expect(creditOf(1, 2)).toBe(0.5);
+    expect(creditOf(1, 0)).toBe(0);
+    expect(evidenceWeight(0)).toBe(1);
+    expect(evidenceWeight(1)).toBe(0.5);
     // A right answer after a wrong one on the same exercise counts like one after a hint.
-    expect(creditOf(2, 2, 0, 1)).toBe(0.5);
-    expect(creditOf(2, 2, 1, 1)).toBeCloseTo(1 / 3, 12);
+    expect(evidenceWeight(0, 1)).toBe(0.5);
+    expect(evidenceWeight(1, 1)).toBeCloseTo(1 / 3, 12);
+    expect(bktUpdate(0.3, 1, evidenceWeight(2))).toBeLessThan(bktUpdate(0.3, 1, evidenceWeight(0)));
+    // Hand-computed: p = 0.3, right after one hint (w = 1/2): posterior = ½·p(L|✓) + ½·0.3, then +T.
+    const right = (0.3 * 0.9) / (0.3 * 0.9 + 0.7 * 0.2);
+    const posterior = 0.5 * right + 0.5 * 0.3;
+    expect(bktUpdate(0.3, 1, 0.5)).toBeCloseTo(posterior + (1 - posterior) * 0.15, 12);
+    // A wrong answer counts in full whatever the weight.
+    expect(bktUpdate(0.3, 0, 0.25)).toBeCloseTo(bktUpdate(0.3, 0), 12);
+  });
+
+  it("never lowers p(L) after a right answer, however many hints or tries came before it", () => {
+    for (const p of [0.01, BKT.pInit, 0.5, 0.9, 0.999]) {
+      for (const hints of [0, 1, 3]) {
+        for (const tries of [0, 1, 5, 50]) expect(bktUpdate(p, 1, evidenceWeight(hints, tries))).toBeGreaterThanOrEqual(p);
+      }
+    }
+    // The same seeded exercise answered right again and again (a learner reloading its link): each
+    // later answer is a further try, and p(L) must only climb.
+    let m = updateSkill(undefined, { earned: 1, total: 1, hints: 0, tries: 0, at: 1 });
+    for (let tries = 1; tries < 8; tries++) {
+      const next = updateSkill(m, { earned: 1, total: 1, hints: 0, tries, at: 1 + tries });
+      expect(next.p).toBeGreaterThan(m.p);
+      m = next;
+    }
   });
 
   it("counts attempts and full-credit answers per skill", () => {

@@ -21,9 +21,14 @@
  *  - Partial credit: exercises have several parts, so an answer is a credit c ∈ [0, 1]
  *    (earned / total). We treat it as soft evidence, mixing the two posteriors:
  *    p(L | c) = c · p(L | ✓) + (1 − c) · p(L | ✗). With c ∈ {0, 1} this is plain BKT.
- *  - Hints and earlier tries: an answer after n hints, or after m graded answers to the same
- *    exercise (a right answer after wrong ones may be a correction read off the feedback), is
- *    weaker evidence of knowing, so its credit is divided by (1 + n + m) before the update.
+ *  - Hints and earlier tries: a right answer after n hints, or after m graded answers to the same
+ *    exercise (a correction read off the feedback, or the same exercise again after a reload), is
+ *    weaker evidence of knowing — but it is no evidence of *not* knowing. So only the right part
+ *    of the evidence is weakened, towards no update at all, with weight w = 1 / (1 + n + m):
+ *    p(L | ✓, w) = w · p(L | ✓) + (1 − w) · p(L), and with a credit c:
+ *    p(L | c, w) = c · p(L | ✓, w) + (1 − c) · p(L | ✗).
+ *    Since p(L | ✓) ≥ p(L) whenever 1 − S ≥ G, a right answer never lowers p(L), however many
+ *    hints or tries came before it; a wrong one counts in full.
  *
  * A skill counts as mastered at p(L) ≥ 0.95, the criterion of Corbett & Anderson. Repeated correct
  * answers drive p(L) to 1; repeated wrong answers drive it down to a floor near p(T) (the update
@@ -59,21 +64,29 @@ export type SkillMastery = {
   at: number;
 };
 
-/** One BKT step: p(L) after an answer with credit `credit` ∈ [0, 1]. */
-export function bktUpdate(pKnown: number, credit: number, params: BktParams = BKT): number {
+/**
+ * One BKT step: p(L) after an answer with credit `credit` ∈ [0, 1], the right part of its evidence
+ * trusted with weight `rightWeight` ∈ [0, 1] (1: plain BKT; see evidenceWeight).
+ */
+export function bktUpdate(pKnown: number, credit: number, rightWeight = 1, params: BktParams = BKT): number {
   const c = Math.min(1, Math.max(0, credit));
+  const w = Math.min(1, Math.max(0, rightWeight));
   const { pTransit: t, pGuess: g, pSlip: s } = params;
   const whenRight = (pKnown * (1 - s)) / (pKnown * (1 - s) + (1 - pKnown) * g);
   const whenWrong = (pKnown * s) / (pKnown * s + (1 - pKnown) * (1 - g));
-  const posterior = c * whenRight + (1 - c) * whenWrong;
+  const posterior = c * (w * whenRight + (1 - w) * pKnown) + (1 - c) * whenWrong;
   return posterior + (1 - posterior) * t;
 }
 
-/** The evidence an attempt gives: its score fraction, weakened by the hints and tries before it. */
-export function creditOf(earned: number, total: number, hints: number, tries = 0): number {
+/** An attempt's credit: the fraction of its points earned, in [0, 1] (0 when it has no points). */
+export function creditOf(earned: number, total: number): number {
   if (!(total > 0)) return 0;
-  const fraction = Math.min(1, Math.max(0, earned / total));
-  return fraction / (1 + Math.max(0, hints) + Math.max(0, tries));
+  return Math.min(1, Math.max(0, earned / total));
+}
+
+/** How far a right answer is trusted after `hints` hints and `tries` earlier answers: 1 / (1 + n + m). */
+export function evidenceWeight(hints: number, tries = 0): number {
+  return 1 / (1 + Math.max(0, hints) + Math.max(0, tries));
 }
 
 /** The mastery record of a skill never practised. */
@@ -90,7 +103,7 @@ export function updateSkill(
   const before = current ?? freshSkill(params);
   const full = attempt.total > 0 && attempt.earned >= attempt.total;
   return {
-    p: bktUpdate(before.p, creditOf(attempt.earned, attempt.total, attempt.hints, attempt.tries ?? 0), params),
+    p: bktUpdate(before.p, creditOf(attempt.earned, attempt.total), evidenceWeight(attempt.hints, attempt.tries ?? 0), params),
     n: before.n + 1,
     correct: before.correct + (full ? 1 : 0),
     at: attempt.at,
