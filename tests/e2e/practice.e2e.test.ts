@@ -124,6 +124,21 @@ describe("the practice page", () => {
     await context.close();
   });
 
+  it("keeps a long pasted answer's message short and inside a 360 px screen", async () => {
+    const { page, problems, context } = await openPage(browser, exerciseUrl(NUMBER_FAMILY), { width: 360, height: 780 });
+    await waitForExercise(page);
+    const card = page.locator('[data-widget="exercise"]');
+    await fillText(page, { y: "w1*x1+w2*x2+b".repeat(300) });
+    await card.locator('input[name="y"]').press("Enter");
+    const message = card.locator('[data-testid="invalid-message"]');
+    await expect.poll(() => message.textContent()).toMatch(/^⚠ “w1\*x1\+w2\*x2\+b.*…” is not a number/);
+    expect(((await message.textContent()) ?? "").length).toBeLessThan(120);
+    expect(await hasHorizontalScroll(page)).toBe(false);
+    await screenshot(page, "practice-long-answer-360");
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
   it("pays a right answer after a wrong one half, less than a hint costs", async () => {
     const { page, problems, context } = await openPage(browser, exerciseUrl(NUMBER_FAMILY));
     await waitForExercise(page);

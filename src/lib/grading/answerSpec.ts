@@ -3,6 +3,7 @@ import type { Expression } from "./expression.ts";
 import { formatMatrix, formatVector, parseMatrix, parseVector } from "./matrix.ts";
 import { formatNumber, parseInteger, parseNumber } from "./number.ts";
 import type { ParseResult } from "./score.ts";
+import { quoteTyped } from "./quoteTyped.ts";
 import { acceptedText, formatWithin, toleranceWidth, withinTolerance } from "./tolerance.ts";
 import type { Tolerance } from "./tolerance.ts";
 
@@ -96,7 +97,7 @@ export function readAnswer(spec: AnswerSpec, raw: string): ParseResult<AnswerVal
       const id = raw.trim();
       if (id === "") return { ok: false, message: "Choose one of the options." };
       if (!spec.options.some((o) => o.id === id)) {
-        return { ok: false, message: `“${id}” is not one of the options (${spec.options.map((o) => o.id).join(", ")}).` };
+        return { ok: false, message: `${quoteTyped(id)} is not one of the options (${spec.options.map((o) => o.id).join(", ")}).` };
       }
       return { ok: true, value: id };
     }
@@ -105,11 +106,11 @@ export function readAnswer(spec: AnswerSpec, raw: string): ParseResult<AnswerVal
       const valid = spec.items.map((i) => i.id);
       if (ids.length === 0) return { ok: false, message: `Put the items in order, e.g. “${valid.join(", ")}”.` };
       for (const id of ids) {
-        if (!valid.includes(id)) return { ok: false, message: `“${id}” is not one of the items (${valid.join(", ")}).` };
+        if (!valid.includes(id)) return { ok: false, message: `${quoteTyped(id)} is not one of the items (${valid.join(", ")}).` };
       }
       const seen = new Set<string>();
       for (const id of ids) {
-        if (seen.has(id)) return { ok: false, message: `“${id}” appears more than once.` };
+        if (seen.has(id)) return { ok: false, message: `${quoteTyped(id)} appears more than once.` };
         seen.add(id);
       }
       const missing = valid.filter((id) => !seen.has(id));

@@ -1,5 +1,6 @@
 import { normalizeSigns } from "./number.ts";
 import type { ParseResult } from "./score.ts";
+import { quoteTyped } from "./quoteTyped.ts";
 
 /**
  * A tiny, safe evaluator for formula answers: a tokenizer and a recursive-descent parser that build a
@@ -186,7 +187,7 @@ export function parseExpression(text: string, options: ParseExpressionOptions = 
       return parts.map(nameNode).reduce((left, right) => ({ type: "bin", op: "*", left, right }));
     }
     const allowed = declared && declared.length > 0 ? ` You can use: ${declared.join(", ")}.` : "";
-    return fail(`Unknown name “${name}”.${allowed}`);
+    return fail(`Unknown name ${quoteTyped(name)}.${allowed}`);
   };
 
   const startsPrimary = (t: Token | undefined): boolean => t !== undefined && (t.kind === "num" || t.kind === "name" || isOp(t, "("));

@@ -1,5 +1,6 @@
 import { formatNumber, normalizeSigns, parseNumber } from "./number.ts";
 import type { ParseResult } from "./score.ts";
+import { quoteTyped } from "./quoteTyped.ts";
 
 /** Splits one row of entries on commas and/or whitespace ("1, 2", "1 2", "1,2"). */
 function splitEntries(row: string): string[] {
@@ -95,11 +96,12 @@ export function parseMatrix(text: string): ParseResult<number[][]> {
     let m: RegExpExecArray | null;
     while ((m = re.exec(outer)) !== null) {
       const between = outer.slice(last, m.index);
-      if (!/^[\s,;]*$/.test(between)) return { ok: false, message: `Unexpected “${between.trim()}” between rows.` };
+      if (!/^[\s,;]*$/.test(between)) return { ok: false, message: `Unexpected ${quoteTyped(between.trim())} between rows.` };
       rowTexts.push(m[1]);
       last = re.lastIndex;
     }
-    if (!/^[\s,;]*$/.test(outer.slice(last))) return { ok: false, message: `Unexpected “${outer.slice(last).trim()}” after the last row.` };
+    if (!/^[\s,;]*$/.test(outer.slice(last)))
+      return { ok: false, message: `Unexpected ${quoteTyped(outer.slice(last).trim())} after the last row.` };
   } else {
     if (/[[\]()]/.test(outer))
       return { ok: false, message: "Brackets go around the whole matrix or around each row, like [1, 2; 3, 4] or [[1, 2], [3, 4]]." };

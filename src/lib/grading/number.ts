@@ -1,4 +1,5 @@
 import type { ParseResult } from "./score.ts";
+import { quoteTyped } from "./quoteTyped.ts";
 
 // Characters people type that mean an ASCII minus or plus: the Unicode minus sign (U+2212), the
 // hyphen (U+2010), en dash (U+2013) and the full-width forms that phone keyboards produce.
@@ -42,7 +43,7 @@ export function parseNumber(text: string): ParseResult<number> {
   if (t.includes(",")) {
     return {
       ok: false,
-      message: `“${t}” contains a comma. Write numbers without thousands separators and with a point for decimals (1234.5, 0.5).`,
+      message: `${quoteTyped(t)} contains a comma. Write numbers without thousands separators and with a point for decimals (1234.5, 0.5).`,
     };
   }
   const direct = readDecimal(t);
@@ -52,22 +53,22 @@ export function parseNumber(text: string): ParseResult<number> {
     const top = readDecimal(t.slice(0, slash));
     const bottom = readDecimal(t.slice(slash + 1));
     if (top === null || bottom === null) {
-      return { ok: false, message: `“${t}” is not a fraction of two numbers, like 1/3.` };
+      return { ok: false, message: `${quoteTyped(t)} is not a fraction of two numbers, like 1/3.` };
     }
-    if (bottom === 0) return { ok: false, message: `“${t}” divides by zero.` };
+    if (bottom === 0) return { ok: false, message: `${quoteTyped(t)} divides by zero.` };
     return finite(top / bottom, t);
   }
   if (/^[+-]?[\d.]+(\s+[\d.]+)+$/.test(t)) {
-    return { ok: false, message: `“${t}” has spaces inside the number. Write it without spaces (1000, not 1 000).` };
+    return { ok: false, message: `${quoteTyped(t)} has spaces inside the number. Write it without spaces (1000, not 1 000).` };
   }
   if (/^[+-]?(\d+\.?\d*|\.\d+)\s*\p{L}+$/u.test(t)) {
-    return { ok: false, message: `“${t}” has text after the number. Enter the number only.` };
+    return { ok: false, message: `${quoteTyped(t)} has text after the number. Enter the number only.` };
   }
-  return { ok: false, message: `“${t}” is not a number. Examples of numbers: 0.25, -3, 1e-3, 1/3.` };
+  return { ok: false, message: `${quoteTyped(t)} is not a number. Examples of numbers: 0.25, -3, 1e-3, 1/3.` };
 }
 
 function finite(value: number, text: string): ParseResult<number> {
-  if (!Number.isFinite(value)) return { ok: false, message: `“${text}” is too large to be a finite number.` };
+  if (!Number.isFinite(value)) return { ok: false, message: `${quoteTyped(text)} is too large to be a finite number.` };
   // −0 prints as "0" everywhere but behaves differently in 1/x; answers never need it.
   return { ok: true, value: value === 0 ? 0 : value };
 }
@@ -77,9 +78,9 @@ export function parseInteger(text: string): ParseResult<number> {
   const n = parseNumber(text);
   if (!n.ok) return n.message === "Enter a number." ? { ok: false, message: "Enter a whole number." } : n;
   if (!Number.isInteger(n.value)) {
-    return { ok: false, message: `The answer is a whole number; “${text.trim()}” is ${formatNumber(n.value)}.` };
+    return { ok: false, message: `The answer is a whole number; ${quoteTyped(text.trim())} is ${formatNumber(n.value)}.` };
   }
-  if (!Number.isSafeInteger(n.value)) return { ok: false, message: `“${text.trim()}” is too large to count exactly.` };
+  if (!Number.isSafeInteger(n.value)) return { ok: false, message: `${quoteTyped(text.trim())} is too large to count exactly.` };
   return n;
 }
 
