@@ -384,6 +384,26 @@ describe("lesson: optimizers (optimizer race)", () => {
     expect(plainFps).toBeGreaterThan(20);
   });
 
+  it("keeps racing after optimizers diverge: their trails end at the plot's edge", async () => {
+    // From (2, −1) on Rosenbrock, plain SGD, momentum and Nesterov blow up to |x| ≈ 10⁶ in a few
+    // steps. Their trails were drawn (dashed) out to those points, and the race then painted about
+    // one step per second.
+    const { page, problems, context } = await openPage(browser, `${RACE}?race.s=rosenbrock&race.x0=2&race.y0=-1`);
+    const root = await widget(page, "optimizer-race");
+    await root.locator('[data-action="play"]').click();
+    await expect.poll(() => root.locator('[data-testid="race-table"]').textContent()).toMatch(/diverged/);
+    const t0 = Date.now();
+    await expect.poll(() => root.getAttribute("data-steps").then(Number), { timeout: 30_000 }).toBeGreaterThanOrEqual(300);
+    console.log(`optimizer race after a divergence: 300 steps in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+    const chart = (await root.locator('[data-testid="race-chart"]').boundingBox())!;
+    for (const d of await root.locator("[data-trail]").evaluateAll((paths) => paths.map((p) => p.getAttribute("d") ?? ""))) {
+      const numbers = (d.match(/-?\d+(\.\d+)?(e[+-]?\d+)?/g) ?? []).map(Number);
+      expect(Math.max(...numbers.map(Math.abs))).toBeLessThan(2 * Math.max(chart.width, chart.height, 600));
+    }
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
   it("moves the start point (and replays the trajectories) by mouse drag and by arrow keys", async () => {
     const { page, problems, context } = await openPage(browser, RACE);
     const root = await widget(page, "optimizer-race");

@@ -1,4 +1,4 @@
-import { line, scaleLinear, symbol, symbolCircle, symbolCross, symbolDiamond, symbolSquare, symbolStar, symbolTriangle } from "d3";
+import { scaleLinear, symbol, symbolCircle, symbolCross, symbolDiamond, symbolSquare, symbolStar, symbolTriangle } from "d3";
 import { For, Index, Show, createEffect, createMemo, createSignal, createUniqueId, mergeProps, onCleanup, onMount } from "solid-js";
 import { optimizerNames } from "../../lib/optim/index.ts";
 import type { OptimizerName } from "../../lib/optim/index.ts";
@@ -9,9 +9,11 @@ import { ChartFrame, svgPoint } from "../shared/ChartFrame.tsx";
 import { Axis } from "../shared/Axis.tsx";
 import { LabelledSlider } from "../shared/LabelledSlider.tsx";
 import { ChoiceGroup } from "../shared/ChoiceGroup.tsx";
-import { formatNumber, formatScientific, plotArea } from "../shared/chartLayout.ts";
+import { clampTo, formatNumber, formatScientific, plotArea } from "../shared/chartLayout.ts";
 import { reportChallengeComplete } from "../shared/challenge.ts";
 import { contourPaths } from "../shared/contourPaths.ts";
+import { clipPolyline } from "../shared/clipPolyline.ts";
+import { linePath } from "../shared/linePath.ts";
 import { NumberBox } from "../shared/NumberBox.tsx";
 import {
   CHALLENGE_STEPS,
@@ -158,10 +160,27 @@ export function OptimizerRace(props: OptimizerRaceProps) {
     const g = grid();
     return contourPaths({ values: g.values, nx: g.nx, ny: g.ny, x: g.x, y: g.y, levels: g.levels, sx: sx(), sy: sy() });
   });
+  // Trails are cut a little outside the plot (the clip-path trims the rest): a diverged racer's last
+  // point lies 10⁶ and more away, and drawing the dashed segment out to it stalled the painting.
+  const trailBox = { left: area.left - 8, right: area.right + 8, top: area.top - 8, bottom: area.bottom + 8 };
   const trail = (r: RacerSnapshot) =>
-    line<[number, number]>()
-      .x((p) => sx()(p[0]))
-      .y((p) => sy()(p[1]))(r.path) ?? "";
+    clipPolyline(
+      r.path.map(([x, y]) => [sx()(x), sy()(y)] as const),
+      trailBox,
+    )
+      .map((piece) =>
+        linePath(
+          piece,
+          (p) => p[0],
+          (p) => p[1],
+        ),
+      )
+      .join("");
+  /** Where a racer's marker is drawn: at its position, held just outside the plot once it has left. */
+  const headAt = ([x, y]: readonly [number, number]) => [
+    clampTo(sx()(x), trailBox.left, trailBox.right),
+    clampTo(sy()(y), trailBox.top, trailBox.bottom),
+  ];
   const marker = (name: OptimizerName) => symbol(LOOK[name].marker, 70)() ?? "";
   const clipId = `race-clip-${uid}`;
 
@@ -298,7 +317,7 @@ export function OptimizerRace(props: OptimizerRaceProps) {
                     />
                     <path
                       class={styles.head}
-                      transform={`translate(${sx()(r().position[0])} ${sy()(r().position[1])})`}
+                      transform={`translate(${headAt(r().position).join(" ")})`}
                       d={marker(r().name)}
                       style={{ fill: LOOK[r().name].color }}
                     />
