@@ -269,6 +269,64 @@ describe("the network trainer (learning curves lesson)", () => {
   });
 });
 
+// Settings the editor offers that make plain SGD blow up: a learner must be told so, not shown NaNs.
+const DIVERGING = "/embed/network-trainer/?net.lr=3&net.opt=sgd&net.act=relu&net.layers=64,64,64&net.batch=1&net.epochs=30";
+
+describe("the network trainer when training diverges", () => {
+  it("stops at the epoch where the loss diverged, says why and what to try, shows no NaN, and trains again after the fix", async () => {
+    const { page, problems, context } = await openPage(browser, DIVERGING);
+    await page.locator('[data-action="play"]').click();
+    await expect.poll(() => statusOf(page), { timeout: 30_000 }).toBe("diverged");
+    const verdict = page.locator('[data-testid="diagnosis"]');
+    expect(await verdict.getAttribute("data-diagnosis")).toBe("diverged");
+    const words = await verdict.textContent();
+    expect(words).toMatch(/The loss diverged at epoch \d+/);
+    expect(words).toMatch(/learning rate \(3\) is too large for SGD/);
+    expect(words).toContain("Try a smaller learning rate (a tenth: 0.3), Adam or a larger batch.");
+    // Stopped where it diverged, well before the 30 planned epochs, and stays stopped.
+    const stoppedAt = await epochOf(page);
+    expect(stoppedAt).toBeGreaterThan(0);
+    expect(stoppedAt).toBeLessThan(30);
+    await page.waitForTimeout(500);
+    expect(await epochOf(page)).toBe(stoppedAt);
+    const text = await trainer(page).innerText();
+    expect(text).not.toMatch(/NaN/);
+    expect(text).not.toContain("Finished all epochs");
+    expect(await page.locator('[data-testid="loss-readout"]').textContent()).toMatch(
+      /^Loss: training (∞|diverged) · validation (∞|diverged)$/,
+    );
+    // The charts drew no NaN coordinates.
+    const paths = await page.evaluate(() => [...document.querySelectorAll("path, line")].map((e) => e.outerHTML).join("\n"));
+    expect(paths).not.toMatch(/NaN/);
+    await screenshot(page, "trainer-diverged-1280");
+
+    // The advice works: back to a learning rate of 0.01 with the page's own control, and Train again.
+    await page.locator('[data-control="lr"]').selectOption("0.01");
+    await expect.poll(() => statusOf(page)).toBe("idle");
+    expect(await page.locator('[data-testid="diagnosis"]').count()).toBe(0);
+    await page.locator('[data-action="play"]').click();
+    await expect.poll(() => statusOf(page), { timeout: 60_000 }).toBe("finished");
+    expect(await epochOf(page)).toBe(30);
+    expect(Number.isFinite(Number(await page.locator('[data-testid="loss-readout"]').getAttribute("data-loss")))).toBe(true);
+    expect(await page.locator('[data-testid="diagnosis"]').getAttribute("data-diagnosis")).not.toBe("diverged");
+    const after = await trainer(page).innerText();
+    expect(after).not.toMatch(/diverged|NaN/);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it("fits 360 px when it has diverged (screenshot)", async () => {
+    const { page, problems, context } = await openPage(browser, DIVERGING, { width: 360 });
+    await page.locator('[data-action="play"]').click();
+    await expect.poll(() => statusOf(page), { timeout: 30_000 }).toBe("diverged");
+    expect(await hasHorizontalScroll(page)).toBe(false);
+    expect(await trainer(page).innerText()).not.toMatch(/NaN/);
+    await screenshot(page, "trainer-diverged-360");
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+});
+
 describe("the Keras styles lesson", () => {
   it("shows the URL's network in both Keras styles and the engine, with matching parameter counts", async () => {
     const { page, problems, context } = await openPage(browser, KERAS + "?net.layers=16,4&net.act=relu&net.data=photoz&net.dropout=0.2");

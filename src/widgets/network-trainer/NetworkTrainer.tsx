@@ -29,6 +29,7 @@ import {
   PRESETS,
   challengeMet,
   diagnose,
+  divergedAt,
   makeDataset,
   makeProbe,
   outputToValue,
@@ -36,7 +37,7 @@ import {
   probeTensorData,
 } from "./trainerModel.ts";
 import { diagnosisMessage } from "./diagnosisMessage.ts";
-import { ArchitectureEditor } from "../shared/ArchitectureEditor.tsx";
+import { ArchitectureEditor, OPTIMIZER_LABELS } from "../shared/ArchitectureEditor.tsx";
 import { CurvesChart } from "../shared/CurvesChart.tsx";
 import { PredictionChart } from "./PredictionChart.tsx";
 import { LossSettled } from "./LossSettled.tsx";
@@ -60,7 +61,7 @@ export type NetworkTrainerProps = {
   kerasHref?: string;
 };
 
-type Status = "idle" | "running" | "paused" | "finished" | "early" | "error";
+type Status = "idle" | "running" | "paused" | "finished" | "early" | "diverged" | "error";
 
 const STATUS_TEXT: Record<Status, string> = {
   idle: "Ready — press Train.",
@@ -68,8 +69,15 @@ const STATUS_TEXT: Record<Status, string> = {
   paused: "Paused.",
   finished: "Finished all epochs.",
   early: "Stopped early: validation loss stopped improving (best weights restored).",
+  diverged: "Training stopped.",
   error: "Training failed.",
 };
+
+/** A loss for the readouts: "∞" once it overflowed, "diverged" once it is not a number at all. */
+function lossText(value: number): string {
+  if (Number.isFinite(value)) return formatNumber(value, 4);
+  return value === Infinity ? "∞" : "diverged";
+}
 
 /**
  * A TensorFlow-Playground-style trainer on the project's engine: pick data, layers, optimizer and
@@ -118,10 +126,19 @@ export function NetworkTrainer(props: NetworkTrainerProps) {
     if (!r || !p || !d) return null;
     return Float32Array.from(r, (v) => outputToValue(v, d.task, p.targetStats));
   });
+  /** Epoch (1-based) of the lowest finite validation loss. */
   const bestEpoch = createMemo(() => {
     const v = valLoss();
-    if (v.length === 0) return null;
-    return v.indexOf(Math.min(...v)) + 1;
+    let best = -1;
+    v.forEach((x, i) => {
+      if (Number.isFinite(x) && (best < 0 || x < v[best])) best = i;
+    });
+    return best < 0 ? null : best + 1;
+  });
+  /** Epoch (1-based) where the loss stopped being finite, read from the history itself. */
+  const divergedEpoch = createMemo(() => {
+    const i = divergedAt(loss(), valLoss());
+    return i === null ? null : i + 1;
   });
   /** What the verdict's advice depends on: the run's own settings and how it ended. */
   const runFacts = () => ({
@@ -130,6 +147,16 @@ export function NetworkTrainer(props: NetworkTrainerProps) {
     bestEpoch: bestEpoch(),
     l2: s().l2,
     dropout: s().dropout,
+    divergedEpoch: divergedEpoch(),
+    training: {
+      optimizer: arch().optimizer,
+      optimizerLabel: OPTIMIZER_LABELS[arch().optimizer],
+      learningRate: arch().learningRate,
+      batchSize: Math.min(arch().batchSize, prepared()?.trainRows ?? Infinity),
+      trainRows: prepared()?.trainRows ?? 0,
+      hiddenLayers: arch().hidden.length,
+      activation: s().act,
+    },
   });
   const verdict = createMemo(() => (status() === "idle" || status() === "running" ? null : diagnose(loss(), valLoss())));
 
@@ -151,7 +178,20 @@ export function NetworkTrainer(props: NetworkTrainerProps) {
   // Any change to the setup (data, network, training settings) discards the current run.
   createEffect(on([() => JSON.stringify(s()), csvData], () => clearRun(), { defer: true }));
 
-  const onProgress = (logs: EpochLogs[], epochsDone: number, predictions: Float32Array | undefined) => {
+  const onProgress = (
+    all: EpochLogs[],
+    epochsDone: number,
+    predictions: Float32Array | undefined,
+    weights: WeightPayload[] | undefined,
+  ) => {
+    // Keep epochs up to the first whose loss is not finite, and stop there: every later epoch would
+    // only train NaNs. That message's predictions and weights are not numbers either, so the charts
+    // keep those of the previous message.
+    const cut = divergedAt(
+      all.map((g) => g.loss),
+      all.map((g) => g.valLoss ?? NaN),
+    );
+    const logs = cut === null ? all : all.slice(0, cut + 1);
     batch(() => {
       setLoss((l) => [...l, ...logs.map((g) => g.loss)]);
       setValLoss((l) => [...l, ...logs.map((g) => g.valLoss ?? NaN)]);
@@ -159,7 +199,14 @@ export function NetworkTrainer(props: NetworkTrainerProps) {
         setAcc((l) => [...l, ...logs.map((g) => g.accuracy ?? NaN)]);
         setValAcc((l) => [...l, ...logs.map((g) => g.valAccuracy ?? NaN)]);
       }
-      setRaw(predictions ?? null);
+      if (cut === null) {
+        setRaw(predictions ?? null);
+        if (weights) setNetWeights(weights);
+      } else {
+        fitRun?.stop();
+        fitRun = null;
+        setStatus("diverged");
+      }
       const dt = (performance.now() - runStart.time) / 1000;
       if (dt > 0.2) setSpeed((epochsDone - runStart.epochs) / dt);
     });
@@ -218,10 +265,7 @@ export function NetworkTrainer(props: NetworkTrainerProps) {
     setDiagramWanted(true);
     setStatus("running");
     const current = startFit(message, {
-      onProgress: (m) => {
-        onProgress(m.logs, m.epochsDone, m.predictions);
-        if (m.weights) setNetWeights(m.weights);
-      },
+      onProgress: (m) => onProgress(m.logs, m.epochsDone, m.predictions, m.weights),
       onPause: onRunEnd,
     });
     fitRun = current;
@@ -268,9 +312,10 @@ export function NetworkTrainer(props: NetworkTrainerProps) {
     const n = epochs();
     if (n === 0) return "Learning curves: no epochs trained yet.";
     const best = bestEpoch();
-    return `Learning curves after ${n} epochs: training loss ${formatNumber(loss()[n - 1], 4)}, validation loss ${formatNumber(valLoss()[n - 1], 4)}${
+    const diverged = divergedEpoch();
+    return `Learning curves after ${n} epochs: training loss ${lossText(loss()[n - 1])}, validation loss ${lossText(valLoss()[n - 1])}${
       best ? `; lowest validation loss ${formatNumber(valLoss()[best - 1], 4)} at epoch ${best}` : ""
-    }.`;
+    }${diverged ? `; the loss diverged at epoch ${diverged}, where the curves end` : ""}.`;
   });
   const accDescription = createMemo(() => {
     const n = acc().length;
@@ -435,8 +480,9 @@ export function NetworkTrainer(props: NetworkTrainerProps) {
               data-val-loss={valLoss()[epochs() - 1] ?? ""}
             >
               <Show when={epochs() > 0} fallback="Loss: —">
-                Loss: training {formatNumber(loss()[epochs() - 1], 4)} · validation {formatNumber(valLoss()[epochs() - 1], 4)}
-                <Show when={acc().length > 0}>
+                Loss: training {lossText(loss()[epochs() - 1])} · validation {lossText(valLoss()[epochs() - 1])}
+                {/* The accuracy of a network whose outputs are not numbers means nothing. */}
+                <Show when={acc().length > 0 && divergedEpoch() === null}>
                   {" "}
                   · accuracy {Math.round(100 * acc()[acc().length - 1])} % / {Math.round(100 * valAcc()[valAcc().length - 1])} %
                 </Show>
@@ -477,13 +523,23 @@ export function NetworkTrainer(props: NetworkTrainerProps) {
             when={diagramWanted()}
             fallback={<p class={styles.hint}>Press Train to see each hidden unit's activation and the weights between units.</p>}
           >
-            <NetworkDiagram
-              arch={arch()}
-              inputNames={dataset()!.inputNames}
-              probe={probe()!}
-              probeData={probeTensorData(probe()!, prepared()!.inputStats)}
-              weights={netWeights()}
-            />
+            {/* After a divergence the diagram keeps the last finite weights, or gives way to a note when there were none. */}
+            <Show when={divergedEpoch() !== null}>
+              <p class={styles.hint} data-testid="diverged-weights">
+                {netWeights()
+                  ? "The diagram shows the weights from before the loss diverged: after it they are no longer finite numbers."
+                  : "The loss diverged before training reported any finite weights, so there is no network to draw."}
+              </p>
+            </Show>
+            <Show when={divergedEpoch() === null || netWeights()}>
+              <NetworkDiagram
+                arch={arch()}
+                inputNames={dataset()!.inputNames}
+                probe={probe()!}
+                probeData={probeTensorData(probe()!, prepared()!.inputStats)}
+                weights={netWeights()}
+              />
+            </Show>
           </Show>
         </details>
       </Show>

@@ -25,7 +25,23 @@ function train(state: TrainerState) {
   });
 }
 
-const plain: RunFacts = { earlyStopping: null, stoppedEarly: false, bestEpoch: 12, l2: 0, dropout: 0 };
+const plain: RunFacts = {
+  earlyStopping: null,
+  stoppedEarly: false,
+  bestEpoch: 12,
+  l2: 0,
+  dropout: 0,
+  divergedEpoch: null,
+  training: {
+    optimizer: "adam",
+    optimizerLabel: "Adam",
+    learningRate: 0.03,
+    batchSize: 16,
+    trainRows: 210,
+    hiddenLayers: 2,
+    activation: "tanh",
+  },
+};
 
 describe("the trainer's verdict in words", () => {
   it("on the Overfitting preset with early stopping on, the run stops early and the verdict says so instead of advising early stopping", () => {
@@ -36,6 +52,7 @@ describe("the trainer's verdict in words", () => {
     expect(verdict).toBe("overfit");
     const best = history.valLoss.indexOf(Math.min(...history.valLoss)) + 1;
     const text = diagnosisMessage(verdict, {
+      ...plain,
       earlyStopping: { patience: state.patience },
       stoppedEarly: true,
       bestEpoch: best,
@@ -61,5 +78,60 @@ describe("the trainer's verdict in words", () => {
     expect(diagnosisMessage("underfit", { ...plain, earlyStopping: { patience: 20 }, stoppedEarly: true })).toMatch(
       /More epochs alone would not help/,
     );
+  });
+
+  it("on a learning rate far too large for SGD on single examples, the run diverges and the verdict says why and what to try", () => {
+    // The embed's reproduction: lr 3, SGD, batch 1, three ReLU layers of 64 (every value offered by the editor).
+    const state: TrainerState = {
+      ...defaultState(trainerSchema),
+      lr: 3,
+      opt: "sgd",
+      act: "relu",
+      layers: [64, 64, 64],
+      batch: 1,
+      epochs: 3,
+    };
+    const history = train(state);
+    expect(history.loss.some((v) => !Number.isFinite(v))).toBe(true);
+    const verdict = diagnose(history.loss, history.valLoss);
+    expect(verdict).toBe("diverged");
+    const text = diagnosisMessage(verdict, {
+      ...plain,
+      bestEpoch: null,
+      divergedEpoch: 1,
+      training: {
+        optimizer: "sgd",
+        optimizerLabel: "SGD",
+        learningRate: 3,
+        batchSize: 1,
+        trainRows: 210,
+        hiddenLayers: 3,
+        activation: "relu",
+      },
+    });
+    expect(text).toMatch(/^The loss diverged at epoch 1: /);
+    expect(text).toContain("the learning rate (3) is too large for SGD with one example per step");
+    expect(text).toContain("A deep ReLU network (3 hidden layers) makes it likelier");
+    expect(text).toMatch(/Try a smaller learning rate \(a tenth: 0\.3\), Adam or a larger batch\.$/);
+    expect(text).not.toMatch(/NaN/);
+  });
+
+  it("advises for a diverged run only what it did not already use", () => {
+    const text = diagnosisMessage("diverged", {
+      ...plain,
+      divergedEpoch: 7,
+      training: {
+        optimizer: "adam",
+        optimizerLabel: "Adam",
+        learningRate: 0.03,
+        batchSize: 210,
+        trainRows: 210,
+        hiddenLayers: 2,
+        activation: "tanh",
+      },
+    });
+    expect(text).toContain("too large for Adam with batches of 210");
+    expect(text).toMatch(/Try a smaller learning rate \(a tenth: 0\.003\)\.$/);
+    expect(text).not.toMatch(/ReLU/);
   });
 });

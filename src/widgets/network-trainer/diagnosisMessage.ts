@@ -3,6 +3,7 @@
 // never tells the learner to try what the run just did ("Stopped early (best weights restored) … Try
 // early stopping" once appeared together).
 import type { Diagnosis } from "./trainerModel.ts";
+import type { HiddenActivation, TrainerOptimizer } from "../shared/networkSpec.ts";
 
 /** What the verdict's words depend on, besides the diagnosis of the curves. */
 export interface RunFacts {
@@ -16,6 +17,20 @@ export interface RunFacts {
   l2: number;
   /** Dropout rate (0 = off). */
   dropout: number;
+  /** Epoch (1-based) at which the loss stopped being finite, if it did. */
+  divergedEpoch: number | null;
+  /** The step settings a diverged run's advice is about. */
+  training: {
+    optimizer: TrainerOptimizer;
+    /** The optimizer as the editor names it ("SGD", "Adam"). */
+    optimizerLabel: string;
+    learningRate: number;
+    /** Examples per step, and the most it could be (every training row). */
+    batchSize: number;
+    trainRows: number;
+    hiddenLayers: number;
+    activation: HiddenActivation;
+  };
 }
 
 /** "a, b or c" */
@@ -34,10 +49,34 @@ function overfitRemedies(run: RunFacts): string[] {
   return remedies;
 }
 
+/**
+ * Why a run diverged and what to change, from its own settings. Along a direction of curvature λ, a
+ * gradient step of learning rate η multiplies the distance to the minimum by |1 − ηλ|: beyond
+ * η = 2/λ every step overshoots by more than the last, until the numbers overflow. Single examples
+ * give the noisiest gradients, so the most erratic steps, and ReLU, which never saturates, passes a
+ * blown-up weight on to every later layer.
+ */
+function divergedMessage(run: RunFacts): string {
+  const t = run.training;
+  const at = run.divergedEpoch !== null ? ` at epoch ${run.divergedEpoch}` : "";
+  const batch = t.batchSize === 1 ? "one example per step" : `batches of ${t.batchSize}`;
+  const deepRelu =
+    t.activation === "relu" && t.hiddenLayers >= 3
+      ? ` A deep ReLU network (${t.hiddenLayers} hidden layers) makes it likelier: ReLU never saturates, so a blown-up weight passes on to every later layer.`
+      : "";
+  // A tenth, written as the editor's choices are (3 → 0.3, 0.03 → 0.003).
+  const remedies = [`a smaller learning rate (a tenth: ${Number((t.learningRate / 10).toPrecision(2))})`];
+  if (t.optimizer !== "adam") remedies.push("Adam");
+  if (t.batchSize < t.trainRows) remedies.push("a larger batch");
+  return `The loss diverged${at}: it grew beyond any finite number, and no later step can bring it back. This typically happens when the learning rate (${t.learningRate}) is too large for ${t.optimizerLabel} with ${batch}: each step overshoots the minimum by more than the last.${deepRelu} Try ${orList(remedies)}.`;
+}
+
 /** One or two sentences on `diagnosis` that agree with how the run went. */
 export function diagnosisMessage(diagnosis: Diagnosis, run: RunFacts): string {
   const best = run.bestEpoch !== null ? ` (epoch ${run.bestEpoch})` : "";
   switch (diagnosis) {
+    case "diverged":
+      return divergedMessage(run);
     case "good":
       return "Looks like a good fit: both curves have flattened, close to each other.";
     case "unclear":

@@ -11,6 +11,7 @@ import {
   PRESETS,
   challengeMet,
   diagnose,
+  divergedAt,
   makeDataset,
   makeProbe,
   outputToValue,
@@ -136,6 +137,26 @@ describe("diagnose", () => {
         val,
       ),
     ).toBe("overfit");
+  });
+  it("calls a history whose loss becomes NaN or ∞ diverged, however short, and finds the epoch", () => {
+    const blowUp = [0.7, 3, Infinity, NaN];
+    expect(divergedAt(blowUp, [0.7, 2, 40, NaN])).toBe(2);
+    expect(diagnose(blowUp, [0.7, 2, 40, NaN])).toBe("diverged");
+    expect(diagnose([NaN], [NaN])).toBe("diverged");
+    // A finite training loss with an overflowed validation loss has diverged too.
+    expect(divergedAt([0.7, 0.6], [0.8, Infinity])).toBe(1);
+    expect(diagnose([...falling, NaN], [...falling, NaN])).toBe("diverged");
+  });
+  it("leaves finite histories to the other rules", () => {
+    expect(divergedAt(falling, falling)).toBeNull();
+    expect(divergedAt([], [])).toBeNull();
+    expect(diagnose(falling.slice(0, 5), falling.slice(0, 5))).toBe("unclear");
+    expect(
+      diagnose(
+        falling,
+        falling.map((v) => v * 1.05),
+      ),
+    ).toBe("underfit");
   });
 });
 

@@ -212,8 +212,24 @@ export const PRESETS: readonly Preset[] = [
   },
 ];
 
-/** Diagnosis of a finished (or running) history, in the lecture's three words. */
-export type Diagnosis = "good" | "underfit" | "overfit" | "unclear";
+/**
+ * Diagnosis of a finished (or running) history, in the lecture's three words — or "diverged" when the
+ * loss stopped being a finite number, which no amount of further training repairs.
+ */
+export type Diagnosis = "good" | "underfit" | "overfit" | "unclear" | "diverged";
+
+/**
+ * Index of the first epoch whose training or validation loss is not finite (∞ or NaN), or null. Once
+ * a step overshoots far enough to overflow float32, ∞ − ∞ and 0 · ∞ turn the gradients and then the
+ * weights into NaN, and every later loss is NaN too. (The trainer always holds out validation rows, so
+ * a NaN validation loss is a diverged one, not a missing one.)
+ */
+export function divergedAt(loss: readonly number[], valLoss: readonly number[]): number | null {
+  for (let i = 0; i < Math.max(loss.length, valLoss.length); i++) {
+    if ((i < loss.length && !Number.isFinite(loss[i])) || (i < valLoss.length && !Number.isFinite(valLoss[i]))) return i;
+  }
+  return null;
+}
 
 /** Mean of `values[from, to)`. */
 function meanOf(values: readonly number[], from: number, to: number): number {
@@ -232,8 +248,10 @@ function meanOf(values: readonly number[], from: number, to: number): number {
  *    has barely moved at all (late above 70 % of the first epoch's loss: flat but high);
  *  - good fit: otherwise, when the curves have flattened close together (late validation within
  *    50 % of late training, or within 0.05 of it).
+ * A history whose loss is no longer finite is "diverged", however short: the means above would be NaN.
  */
 export function diagnose(loss: readonly number[], valLoss: readonly number[]): Diagnosis {
+  if (divergedAt(loss, valLoss) !== null) return "diverged";
   const n = loss.length;
   if (n < 10 || valLoss.length !== n) return "unclear";
   const tail = Math.max(1, Math.floor(0.1 * n));
