@@ -230,6 +230,19 @@ describe("lesson: SGD and minibatches (minibatch line fit)", () => {
     await context.close();
   });
 
+  it("draws a run that blew up (learning rate 0.9, batch 1) only as far as the chart's edge", async () => {
+    const { page, problems, context } = await openPage(browser, `${MINIBATCH}?mb.lr=0.9&mb.seen=500`);
+    const root = await widget(page, "minibatch-fit");
+    await expect.poll(() => root.locator('[data-run="1"] [data-cell="loss"]').textContent()).toMatch(/diverged/);
+    const box = (await root.locator('[data-testid="mb-contour"]').boundingBox())!;
+    const d = (await root.locator('[data-trail="1"]').getAttribute("d")) ?? "";
+    const numbers = (d.match(/-?\d+(\.\d+)?(e[+-]?\d+)?/g) ?? []).map(Number);
+    expect(numbers.length).toBeGreaterThan(0);
+    expect(Math.max(...numbers.map(Math.abs))).toBeLessThan(2 * Math.max(box.width, box.height, 600));
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
   it("moves the start when the contour chart is dragged", async () => {
     const { page, problems, context } = await openPage(browser, `${MINIBATCH}?mb.seen=300`);
     const root = await widget(page, "minibatch-fit");

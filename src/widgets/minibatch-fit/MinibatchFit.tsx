@@ -10,6 +10,8 @@ import { clampTo, formatNumber, plotArea } from "../shared/chartLayout.ts";
 import { reportChallengeComplete } from "../shared/challenge.ts";
 import type { OptimizerName } from "../../lib/optim/index.ts";
 import { contourPaths } from "../shared/contourPaths.ts";
+import { clipPolyline } from "../shared/clipPolyline.ts";
+import { linePath } from "../shared/linePath.ts";
 import {
   B_DOMAIN,
   N_POINTS,
@@ -144,11 +146,23 @@ export function MinibatchFit(props: MinibatchFitProps) {
   const contourLines = createMemo(() =>
     contourPaths({ values: grid().values, nx: grid().nw, ny: grid().nb, x: W_DOMAIN, y: B_DOMAIN, levels: contourLevels(grid()), sx, sy }),
   );
-  const pathLine = line<[number, number]>()
-    .x((p) => sx(p[0]))
-    .y((p) => sy(p[1]));
   const indexOf = (run: Run) => indexAtSamples(run, playhead());
-  const trail = (run: Run) => pathLine(run.path.slice(0, indexOf(run) + 1)) ?? "";
+  // Trails are cut a little outside the plot (the clip-path trims the rest): a run that diverged
+  // ends 10⁶ and more away, and drawing out to it stalls the painting (clipPolyline.ts).
+  const trailBox = { left: area.left - 8, right: area.right + 8, top: area.top - 8, bottom: area.bottom + 8 };
+  const trail = (run: Run) =>
+    clipPolyline(
+      run.path.slice(0, indexOf(run) + 1).map(([w, b]) => [sx(w), sy(b)] as const),
+      trailBox,
+    )
+      .map((piece) =>
+        linePath(
+          piece,
+          (p) => p[0],
+          (p) => p[1],
+        ),
+      )
+      .join("");
   const position = (run: Run) => run.path[indexOf(run)];
   const clipId = `mb-clip-${uid}`;
 
@@ -335,7 +349,13 @@ export function MinibatchFit(props: MinibatchFitProps) {
                       style={{ stroke: COLORS[i()], "stroke-dasharray": DASHES[i()] }}
                       data-trail={run.batchSize}
                     />
-                    <circle class={styles.head} cx={sx(position(run)[0])} cy={sy(position(run)[1])} r={4.5} style={{ fill: COLORS[i()] }} />
+                    <circle
+                      class={styles.head}
+                      cx={clampTo(sx(position(run)[0]), trailBox.left, trailBox.right)}
+                      cy={clampTo(sy(position(run)[1]), trailBox.top, trailBox.bottom)}
+                      r={4.5}
+                      style={{ fill: COLORS[i()] }}
+                    />
                   </Show>
                 )}
               </For>
