@@ -3,7 +3,7 @@ import type { JSX } from "solid-js";
 import type { ExerciseFamily, Input, PartView } from "../../exercises/family.ts";
 import { exerciseRng } from "../../exercises/family.ts";
 import type { PlotSpec, Score } from "../lib/grading/index.ts";
-import { recordAttempt } from "../game/progressApi.ts";
+import { helpOn, recordAttempt, recordHelp } from "../game/progressApi.ts";
 import { AnswerPart } from "../exercise-ui/AnswerPart.tsx";
 import { InvalidMessage } from "../exercise-ui/InvalidMessage.tsx";
 import { ResultSummary } from "../exercise-ui/ResultSummary.tsx";
@@ -105,6 +105,12 @@ export function CheckInCard(props: CheckInCardProps) {
   };
   const locked = () => solutionShown() || full();
 
+  const instance = () => ({ family: props.family, version: props.version, seed: props.seed, level: props.level });
+  // A solution shown before a reload stays shown (and the exercise pays nothing more): the store keeps it.
+  onMount(() => {
+    if (helpOn(instance())?.solution) setSolutionShown(true);
+  });
+
   const record = (earned: number, total: number) => {
     const outcome = recordAttempt({
       family: props.family,
@@ -151,6 +157,7 @@ export function CheckInCard(props: CheckInCardProps) {
 
   const giveUp = () => {
     if (graded() === 0) record(0, props.parts.length);
+    recordHelp(instance(), { solution: true });
     setSolutionShown(true);
     setAnnounce("The worked solution is shown below.");
   };

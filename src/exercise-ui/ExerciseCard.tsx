@@ -5,7 +5,7 @@ import type { Score } from "../lib/grading/index.ts";
 import { createExercise, gradeExercise } from "../../exercises/registry.ts";
 import type { Exercise } from "../../exercises/registry.ts";
 import { getFamily } from "../../exercises/registry.ts";
-import { HINT_COST, recordAttempt } from "../game/progressApi.ts";
+import { HINT_COST, helpOn, recordAttempt, recordHelp } from "../game/progressApi.ts";
 import { hintLabel, initialInputs, resultSummary, sortFeedback, toastText } from "./exerciseModel.ts";
 import { AnswerPart } from "./AnswerPart.tsx";
 import { InvalidMessage } from "./InvalidMessage.tsx";
@@ -125,6 +125,16 @@ function Body(props: BodyProps) {
   // Closed: answered right or given up. Only then are accepted answers shown (see acceptedToShow).
   const locked = () => solutionShown() || full();
   const setInput = (part: string, value: string) => setInputs((prev) => ({ ...prev, [part]: value }));
+  const instance = () => ({ family: exercise().id, version: exercise().version, seed: exercise().seed, level: exercise().level });
+
+  // Help taken on this exercise before a reload is still taken: its hints stay shown (and charged),
+  // its worked solution stays open. The store keeps it, so a reload refunds nothing.
+  onMount(() => {
+    const help = helpOn(instance());
+    if (!help) return;
+    setHintsShown(Math.min(help.hints, exercise().hints.length));
+    if (help.solution) setSolutionShown(true);
+  });
 
   const record = (earned: number, total: number) => {
     const outcome = recordAttempt({
@@ -160,6 +170,7 @@ function Body(props: BodyProps) {
   const giveUp = () => {
     // Giving up before any graded answer is evidence too: recorded as a miss (it costs no XP).
     if (graded() === 0) record(0, exercise().parts.length);
+    recordHelp(instance(), { solution: true });
     setSolutionShown(true);
     setAnnounce("The worked solution is shown below.");
   };
@@ -214,6 +225,7 @@ function Body(props: BodyProps) {
               disabled={hintsShown() >= exercise().hints.length || solutionShown()}
               onClick={() => {
                 setHintsShown((n) => n + 1);
+                recordHelp(instance(), { hints: hintsShown() });
                 setAnnounce(`Hint ${hintsShown()}: shown below. It lowers this exercise's reward by ${HINT_COST} XP.`);
               }}
             >

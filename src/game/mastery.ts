@@ -28,7 +28,8 @@
  *    p(L | ✓, w) = w · p(L | ✓) + (1 − w) · p(L), and with a credit c:
  *    p(L | c, w) = c · p(L | ✓, w) + (1 − c) · p(L | ✗).
  *    Since p(L | ✓) ≥ p(L) whenever 1 − S ≥ G, a right answer never lowers p(L), however many
- *    hints or tries came before it; a wrong one counts in full.
+ *    hints or tries came before it; a wrong one counts in full. A right answer given after the
+ *    worked solution was shown is a copy: w = 0.
  *
  * A skill counts as mastered at p(L) ≥ 0.95, the criterion of Corbett & Anderson. Repeated correct
  * answers drive p(L) to 1; repeated wrong answers drive it down to a floor near p(T) (the update
@@ -97,13 +98,18 @@ export function freshSkill(params: BktParams = BKT): SkillMastery {
 /** A skill's record after one more attempt. */
 export function updateSkill(
   current: SkillMastery | undefined,
-  attempt: { earned: number; total: number; hints: number; tries?: number; at: number },
+  attempt: { earned: number; total: number; hints: number; tries?: number; afterSolution?: boolean; at: number },
   params: BktParams = BKT,
 ): SkillMastery {
   const before = current ?? freshSkill(params);
   const full = attempt.total > 0 && attempt.earned >= attempt.total;
   return {
-    p: bktUpdate(before.p, creditOf(attempt.earned, attempt.total), evidenceWeight(attempt.hints, attempt.tries ?? 0), params),
+    p: bktUpdate(
+      before.p,
+      creditOf(attempt.earned, attempt.total),
+      attempt.afterSolution ? 0 : evidenceWeight(attempt.hints, attempt.tries ?? 0),
+      params,
+    ),
     n: before.n + 1,
     correct: before.correct + (full ? 1 : 0),
     at: attempt.at,
@@ -126,7 +132,15 @@ export function isMastered(mastery: Readonly<Record<string, SkillMastery>>, skil
  * gets its mastery.
  */
 export function replayMastery(
-  attempts: readonly { skills: readonly string[]; earned: number; total: number; hints: number; tries?: number; at: number }[],
+  attempts: readonly {
+    skills: readonly string[];
+    earned: number;
+    total: number;
+    hints: number;
+    tries?: number;
+    afterSolution?: boolean;
+    at: number;
+  }[],
   params: BktParams = BKT,
 ): Record<string, SkillMastery> {
   const mastery: Record<string, SkillMastery> = {};

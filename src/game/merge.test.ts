@@ -16,6 +16,9 @@ function twoDevices(): [ProgressV1, ProgressV1] {
   clock.advanceDays(1);
   a.completeChallenge("x");
   a.visitLesson("why-deep-learning");
+  a.recordHelp(answer({ seed: 3 }), { hints: 2 });
+  b.recordHelp(answer({ seed: 4 }), { hints: 1 });
+  b.recordHelp(answer({ seed: 3 }), { hints: 1, solution: true });
   return [a.get(), b.get()];
 }
 
@@ -44,6 +47,14 @@ describe("merging progress", () => {
       first: b.lessons["why-deep-learning"]!.first,
       last: a.lessons["why-deep-learning"]!.last,
     });
+  });
+
+  it("unites help per exercise: the more hints, a solution shown on either side", () => {
+    const [a, b] = twoDevices();
+    const merged = mergeProgress(a, b);
+    expect(Object.keys(merged.help)).toEqual(["survey-arithmetic@1:3:1", "survey-arithmetic@1:4:1"]);
+    expect(merged.help["survey-arithmetic@1:3:1"]).toMatchObject({ hints: 2, solution: true });
+    expect(merged.help["survey-arithmetic@1:4:1"]).toMatchObject({ hints: 1, solution: false });
   });
 
   it("never lowers XP below either side's total", () => {

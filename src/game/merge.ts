@@ -8,6 +8,7 @@
  *  - challenges,
  *    badges:      union; when both have one, the earlier time is kept.
  *  - lessons:     union; first visit = the earlier, last visit = the later.
+ *  - help:        union per exercise; the more hints, a solution shown on either, the later time.
  *  - days:        union (so streaks count practice on either device).
  *  - mastery:     replayed through BKT from the merged attempts in time order (mastery.ts) — the
  *                 number one device would show had it seen every answer. Skills that no attempt
@@ -54,6 +55,14 @@ export function mergeProgress(a: ProgressV1, b: ProgressV1): ProgressV1 {
     lessons[slug] = mine ? { first: Math.min(mine.first, visit.first), last: Math.max(mine.last, visit.last) } : { ...visit };
   }
 
+  // Keys in sorted order, so that merging a with b and b with a give the same record.
+  const help: ProgressV1["help"] = {};
+  for (const key of [...new Set([...Object.keys(a.help), ...Object.keys(b.help)])].sort()) {
+    const [x, y] = [a.help[key], b.help[key]];
+    help[key] =
+      x && y ? { hints: Math.max(x.hints, y.hints), solution: x.solution || y.solution, at: Math.max(x.at, y.at) } : { ...(x ?? y)! };
+  }
+
   const challenges = unionStamps(a.challenges, b.challenges);
   const merged: ProgressV1 = {
     schema: 1,
@@ -64,6 +73,7 @@ export function mergeProgress(a: ProgressV1, b: ProgressV1): ProgressV1 {
     badges: unionStamps(a.badges, b.badges),
     challenges,
     lessons,
+    help,
     dismissedBackups: [...new Set([...a.dismissedBackups, ...b.dismissedBackups])],
     updatedAt: Math.max(a.updatedAt, b.updatedAt),
   };

@@ -7,6 +7,8 @@
  *                              CHALLENGE_XP and a badge once (later calls return `already: true`).
  *   recordAttempt(input)       the exercise UI calls this for every *graded* answer (never for
  *                              invalid input): XP, mastery, streak and badges follow.
+ *   recordHelp(instance, help) the exercise UI calls this when a hint or the worked solution is
+ *                              shown; helpOn(instance) reads it back after a reload.
  *   visitLesson(slug)          a lesson page calls this once on load (the course map's
  *                              "in progress").
  *   getProgress()              the current progress (read-only; see schema.ts).
@@ -26,12 +28,20 @@
  * All functions are safe to call during server rendering: there they do nothing and return
  * empty progress, so islands can call them without `isServer` checks of their own.
  */
-import { ProgressStore, STORAGE_KEY, type AttemptInput, type AttemptOutcome, type Change, type Listener } from "./store.ts";
-import { emptyProgress, type ProgressV1 } from "./schema.ts";
+import {
+  ProgressStore,
+  STORAGE_KEY,
+  type AttemptInput,
+  type AttemptOutcome,
+  type Change,
+  type ExerciseInstance,
+  type Listener,
+} from "./store.ts";
+import { emptyProgress, type Help, type ProgressV1 } from "./schema.ts";
 import { memoryStorage, type StorageLike } from "./storage.ts";
 
-export type { AttemptInput, AttemptOutcome, Change, Notice } from "./store.ts";
-export type { ProgressV1 } from "./schema.ts";
+export type { AttemptInput, AttemptOutcome, Change, ExerciseInstance, Notice } from "./store.ts";
+export type { Help, ProgressV1 } from "./schema.ts";
 
 // Besides the functions below, pages, layouts, components, apps and widgets may use only these: the
 // game's types and a few pure readings of a progress value (no store access). The house-rules test
@@ -87,6 +97,15 @@ export function getProgress(): ProgressV1 {
 
 export function recordAttempt(input: AttemptInput): AttemptOutcome | null {
   return inBrowser() ? progressStore().recordAttempt(input) : null;
+}
+
+export function recordHelp(instance: ExerciseInstance, help: { hints?: number; solution?: boolean }): void {
+  if (inBrowser()) progressStore().recordHelp(instance, help);
+}
+
+/** Help already taken on an exercise instance (hints shown, solution shown), or null. */
+export function helpOn(instance: ExerciseInstance): Help | null {
+  return inBrowser() ? progressStore().helpOn(instance) : null;
 }
 
 export function completeChallenge(id: string): (Change & { already: boolean }) | null {

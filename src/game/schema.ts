@@ -35,11 +35,26 @@ export type Attempt = {
   hints: number;
   /** Graded answers to the same exercise before this one (absent: none). */
   tries?: number;
+  /** The exercise's worked solution had been shown before this answer (absent: not shown). */
+  afterSolution?: true;
   /** XP this attempt earned (after hint costs and earlier attempts on the same exercise). */
   xp: number;
 };
 
 export type Stamp = { at: number };
+
+/**
+ * Help taken on one exercise instance, kept apart from the answers because it is taken before any
+ * answer: a reload must not hand back the hints' XP or a shown solution's reward.
+ */
+export type Help = {
+  /** Hints shown (the most ever shown at once on this instance). */
+  hints: number;
+  /** The worked solution has been shown. */
+  solution: boolean;
+  /** Epoch ms of the last help taken. */
+  at: number;
+};
 
 export type ProgressV1 = {
   schema: 1;
@@ -57,6 +72,8 @@ export type ProgressV1 = {
   challenges: Record<string, Stamp>;
   /** Lessons opened, by slug: first and last visit. */
   lessons: Record<string, { first: number; last: number }>;
+  /** Help taken, by exercise instance (instanceKey). */
+  help: Record<string, Help>;
   /** Backup keys whose notice the learner has dismissed (the backups themselves stay). */
   dismissedBackups: string[];
   /** Epoch ms of the last change. */
@@ -75,6 +92,7 @@ export function emptyProgress(): ProgressV1 {
     badges: {},
     challenges: {},
     lessons: {},
+    help: {},
     dismissedBackups: [],
     updatedAt: 0,
   };
@@ -103,7 +121,7 @@ export type Sanitised = { progress: ProgressV1; dropped: number };
 
 function sanitiseAttempt(v: unknown): Attempt | null {
   if (!isObject(v)) return null;
-  const { at, day, family, version, seed, level, lesson, skills, earned, total, hints, tries, xp } = v;
+  const { at, day, family, version, seed, level, lesson, skills, earned, total, hints, tries, afterSolution, xp } = v;
   if (!isNonNegative(at) || !isDayKey(day) || !isString(family)) return null;
   if (!isFiniteNumber(version) || !isFiniteNumber(level)) return null;
   if (!(isString(seed) || isFiniteNumber(seed))) return null;
@@ -112,9 +130,11 @@ function sanitiseAttempt(v: unknown): Attempt | null {
   if (!isNonNegative(hints) || !isNonNegative(xp)) return null;
   if (lesson !== undefined && !isString(lesson)) return null;
   if (tries !== undefined && !(Number.isInteger(tries) && isNonNegative(tries))) return null;
+  if (afterSolution !== undefined && afterSolution !== true) return null;
   const attempt: Attempt = { id: "", at, day, family, version, seed: String(seed), level, skills: [...skills], earned, total, hints, xp };
   if (lesson !== undefined) attempt.lesson = lesson;
   if (typeof tries === "number" && tries > 0) attempt.tries = tries;
+  if (afterSolution === true) attempt.afterSolution = true;
   attempt.id = typeof v.id === "string" && v.id ? v.id : attemptId(attempt);
   return attempt;
 }
@@ -186,6 +206,22 @@ export function sanitiseV1(data: unknown): Sanitised | null {
     }
   }
 
+  const help: ProgressV1["help"] = {};
+  if (isObject(data.help)) {
+    for (const [key, h] of Object.entries(data.help)) {
+      if (
+        isString(key) &&
+        isObject(h) &&
+        Number.isInteger(h.hints) &&
+        isNonNegative(h.hints) &&
+        typeof h.solution === "boolean" &&
+        isNonNegative(h.at)
+      ) {
+        help[key] = { hints: h.hints, solution: h.solution, at: h.at };
+      } else dropped++;
+    }
+  } else if (data.help !== undefined) dropped++;
+
   const dismissedBackups = Array.isArray(data.dismissedBackups)
     ? data.dismissedBackups.filter((k): k is string => typeof k === "string")
     : [];
@@ -200,6 +236,7 @@ export function sanitiseV1(data: unknown): Sanitised | null {
       badges: sanitiseStamps(data.badges, count),
       challenges: sanitiseStamps(data.challenges, count),
       lessons,
+      help,
       dismissedBackups,
       updatedAt: isNonNegative(data.updatedAt) ? data.updatedAt : 0,
     },

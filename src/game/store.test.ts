@@ -50,6 +50,22 @@ describe("the progress store, loading", () => {
     expect(store.notices()[0]?.kind).toBe("partial");
   });
 
+  it("loads progress saved before help was kept, and drops damaged help entries with a notice", () => {
+    const { store: first, storage } = makeStore();
+    first.recordAttempt(answer());
+    const saved = JSON.parse(storage.getItem(STORAGE_KEY)!);
+    delete saved.help;
+    storage.setItem(STORAGE_KEY, JSON.stringify(saved));
+    const older = makeStore(storage).store;
+    expect(older.get().help).toEqual({});
+    expect(older.notices()).toEqual([]);
+    saved.help = { "a@1:1:1": { hints: 2, solution: false, at: 5 }, "b@1:1:1": { hints: -1, solution: "yes", at: 5 } };
+    storage.setItem(STORAGE_KEY, JSON.stringify(saved));
+    const damaged = makeStore(storage).store;
+    expect(damaged.get().help).toEqual({ "a@1:1:1": { hints: 2, solution: false, at: 5 } });
+    expect(damaged.notices()[0]?.kind).toBe("partial");
+  });
+
   it("hides a notice once dismissed but keeps the backup", () => {
     const { store } = makeStore(memoryStorage({ [STORAGE_KEY]: "garbage" }));
     const key = store.notices()[0]!.backupKey!;
@@ -178,6 +194,39 @@ describe("the progress store, recording", () => {
     const reloaded = makeStore(storage, clock).store;
     expect(reloaded.recordAttempt(answer({ seed: 9 })).attempt.tries).toBe(1);
     expect(reloaded.get().attempts.map((a) => a.tries)).toEqual([undefined, 1]);
+  });
+
+  it("remembers hints taken before any answer, so a reload does not refund their cost", () => {
+    const { store, storage, clock } = makeStore();
+    const exercise = answer({ seed: 11 });
+    store.recordHelp(exercise, { hints: 1 });
+    store.recordHelp(exercise, { hints: 3 });
+    store.recordHelp(exercise, { hints: 2 }); // an older tab reporting fewer: the most shown counts
+    expect(store.helpOn(exercise)).toMatchObject({ hints: 3, solution: false });
+    clock.advance(1000);
+    // The reloaded page starts with no hints of its own.
+    const reloaded = makeStore(storage, clock).store;
+    const outcome = reloaded.recordAttempt({ ...exercise, hints: 0 });
+    expect(outcome.xpGained).toBe(XP_PER_LEVEL - 3 * HINT_COST);
+    expect(outcome.attempt.hints).toBe(3);
+    // Help on one exercise costs nothing on another.
+    expect(reloaded.helpOn(answer({ seed: 12 }))).toBeNull();
+    expect(reloaded.recordAttempt(answer({ seed: 12 })).xpGained).toBe(XP_PER_LEVEL);
+  });
+
+  it("pays nothing, and adds no mastery, for a right answer after the worked solution was shown", () => {
+    const { store, storage, clock } = makeStore();
+    const exercise = answer({ seed: 13 });
+    store.recordAttempt({ ...exercise, earned: 0 }); // giving up records a miss first
+    store.recordHelp(exercise, { solution: true });
+    const before = store.get().mastery["unit-conversion"]!.p;
+    clock.advance(1000);
+    const copied = makeStore(storage, clock).store.recordAttempt(exercise);
+    expect(copied.xpGained).toBe(0);
+    expect(copied.attempt.afterSolution).toBe(true);
+    // Only the chance of learning from the practice itself (p(T)) moves p(L).
+    expect(copied.mastery["unit-conversion"]!.after).toBeCloseTo(before + (1 - before) * 0.15, 12);
+    expect(store.get().xp).toBe(0);
   });
 
   it("gives attempts in the same millisecond distinct ids", () => {

@@ -21,7 +21,7 @@ import { awardBadges } from "./badges.ts";
 import { levelFor, type LevelInfo } from "./levels.ts";
 import { updateSkill } from "./mastery.ts";
 import { migrate } from "./migrations.ts";
-import { attemptId, emptyProgress, instanceKey, sanitiseV1, type Attempt, type ProgressV1 } from "./schema.ts";
+import { attemptId, emptyProgress, instanceKey, sanitiseV1, type Attempt, type Help, type ProgressV1 } from "./schema.ts";
 import { keysWithPrefix, type StorageLike } from "./storage.ts";
 import { CHALLENGE_XP, exerciseValue, xpForAttempt } from "./xp.ts";
 
@@ -43,7 +43,7 @@ export type Notice = {
 
 /** What the page needs to know after a change, for toasts and live regions. */
 export type Change = {
-  kind: "attempt" | "challenge" | "visit" | "import" | "reset" | "dismiss" | "external";
+  kind: "attempt" | "help" | "challenge" | "visit" | "import" | "reset" | "dismiss" | "external";
   xpGained: number;
   newBadges: string[];
   /** The level reached by this change, when it crossed a threshold. */
@@ -51,6 +51,9 @@ export type Change = {
 };
 
 /** A graded answer, as the exercise UI reports it. */
+/** One exercise instance: the same family version, seed and level are the same exercise. */
+export type ExerciseInstance = { family: string; version: number; seed: string; level: number };
+
 export type AttemptInput = {
   family: string;
   version: number;
@@ -152,9 +155,13 @@ export class ProgressStore {
       const key = instanceKey(input);
       const earlier = p.attempts.filter((a) => instanceKey(a) === key);
       const already = earlier.reduce((sum, a) => sum + a.xp, 0);
-      // Tries are counted here, from the stored history, so a reload or a second tab cannot reset them.
+      // Tries and help are counted here, from the stored record, so a reload or a second tab cannot
+      // reset them.
       const tries = earlier.length;
-      const xp = xpForAttempt(exerciseValue(input.level, input.earned, input.total, input.hints, tries), already);
+      const help = p.help[key];
+      const hints = Math.max(input.hints, help?.hints ?? 0);
+      const afterSolution = help?.solution === true;
+      const xp = xpForAttempt(exerciseValue(input.level, input.earned, input.total, hints, tries, afterSolution), already);
       const base = { at: now, family: input.family, seed: input.seed, level: input.level };
       // Two answers in the same millisecond would share an id; nudge the time to keep ids unique.
       while (p.attempts.some((a) => a.id === attemptId(base))) base.at += 1;
@@ -169,11 +176,12 @@ export class ProgressStore {
         skills: [...input.skills],
         earned: input.earned,
         total: input.total,
-        hints: input.hints,
+        hints,
         xp,
       };
       if (input.lesson) attempt.lesson = input.lesson;
       if (tries > 0) attempt.tries = tries;
+      if (afterSolution) attempt.afterSolution = true;
       p.attempts.push(attempt);
       for (const skill of input.skills) {
         const before = p.mastery[skill]?.p;
@@ -184,6 +192,28 @@ export class ProgressStore {
       return { xpGained: xp };
     });
     return { ...change, attempt, mastery };
+  }
+
+  /** Help taken so far on an exercise instance, or null when none. */
+  helpOn(instance: ExerciseInstance): Help | null {
+    return this.get().help[instanceKey(instance)] ?? null;
+  }
+
+  /**
+   * Records help taken on an exercise instance: `hints` hints shown now (the record keeps the most
+   * ever shown), or its worked solution shown. Earns nothing; later answers to it pay less.
+   */
+  recordHelp(instance: ExerciseInstance, taken: { hints?: number; solution?: boolean }): Change {
+    return this.update("help", (p, now) => {
+      const key = instanceKey(instance);
+      const before = p.help[key];
+      p.help[key] = {
+        hints: Math.max(before?.hints ?? 0, taken.hints ?? 0),
+        solution: (before?.solution ?? false) || taken.solution === true,
+        at: now,
+      };
+      return { xpGained: 0 };
+    });
   }
 
   /** Marks a playground challenge done (once): CHALLENGE_XP and its badge. */

@@ -31,4 +31,9 @@ describe("XP", () => {
     expect(xpForAttempt(20, 10)).toBe(10);
     expect(xpForAttempt(5, 10)).toBe(0);
   });
+
+  it("pays nothing once the worked solution has been shown", () => {
+    expect(exerciseValue(3, 2, 2, 0, 0, true)).toBe(0);
+    expect(exerciseValue(3, 2, 2, 0, 0, false)).toBe(3 * XP_PER_LEVEL);
+  });
 });

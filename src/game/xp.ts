@@ -8,6 +8,9 @@
  *    first answer with the same hints.
  *  - Each hint taken on an exercise costs HINT_COST XP from that exercise's reward, never below 0:
  *    hints can lower what an exercise pays, never take away XP earned elsewhere.
+ *  - Once its worked solution has been shown, an exercise pays nothing more.
+ *  - Hints and a shown solution are remembered per exercise (the store's `help`), so reloading the
+ *    page does not refund them.
  *  - One exercise instance (family, version, seed, level) pays at most its best value once:
  *    a second correct submission of the same answer earns nothing more, a better score after a
  *    worse one earns the difference. "Another one like this" (a new seed) pays again.
@@ -21,10 +24,11 @@ export const CHALLENGE_XP = 50;
 
 /**
  * What a graded answer is worth before subtracting XP already paid for the same exercise: `tries`
- * is how many graded answers to this exercise came before it.
+ * is how many graded answers to this exercise came before it, `afterSolution` whether its worked
+ * solution had been shown.
  */
-export function exerciseValue(level: number, earned: number, total: number, hints: number, tries = 0): number {
-  if (!(total > 0)) return 0;
+export function exerciseValue(level: number, earned: number, total: number, hints: number, tries = 0, afterSolution = false): number {
+  if (!(total > 0) || afterSolution) return 0;
   const fraction = Math.min(1, Math.max(0, earned / total));
   const raw = Math.round(XP_PER_LEVEL * Math.max(1, level) * fraction * 2 ** -Math.max(0, tries));
   return Math.max(0, raw - HINT_COST * Math.max(0, hints));

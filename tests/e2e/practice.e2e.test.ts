@@ -189,6 +189,39 @@ describe("the practice page", () => {
     await context.close();
   });
 
+  it("keeps hints and a shown solution across a reload: no refund of their cost", async () => {
+    const { page, problems, context } = await openPage(browser, exerciseUrl(NUMBER_FAMILY));
+    await waitForExercise(page);
+    let card = page.locator('[data-widget="exercise"]');
+    await card.getByRole("button", { name: /hint/i }).click();
+    await card.getByRole("button", { name: /hint 2 of/i }).click();
+    // A learner reloads, hoping the hints are forgotten.
+    await page.reload({ waitUntil: "networkidle" });
+    await waitForExercise(page);
+    card = page.locator('[data-widget="exercise"]');
+    await expect.poll(() => card.locator("section li").count()).toBe(2);
+    await fillText(page, correctInput(NUMBER_FAMILY));
+    await card.getByRole("button", { name: "Check" }).click();
+    await expect.poll(() => card.locator('[data-testid="xp-toast"]').textContent()).toContain(`+${XP_PER_LEVEL - 2 * HINT_COST} XP`);
+    expect((await saved(page))?.attempts[0]).toMatchObject({ hints: 2, xp: XP_PER_LEVEL - 2 * HINT_COST });
+
+    // Giving up on another exercise, then reloading it: the solution is still open and the card closed.
+    const other = exerciseUrl(NUMBER_FAMILY, 1, "515151");
+    await page.goto(new URL(other, page.url()).href, { waitUntil: "networkidle" });
+    await waitForExercise(page);
+    await page.getByRole("button", { name: "Give up: show the solution" }).click();
+    await page.reload({ waitUntil: "networkidle" });
+    await waitForExercise(page);
+    card = page.locator('[data-widget="exercise"]');
+    await card.locator('[data-testid="solution"]').waitFor();
+    expect(await card.getByRole("button", { name: "Check" }).isDisabled()).toBe(true);
+    const progress = await saved(page);
+    expect(progress?.attempts.filter((a) => a.family === NUMBER_FAMILY)).toHaveLength(2);
+    expect(progress?.xp).toBe(XP_PER_LEVEL - 2 * HINT_COST);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
   it("grades a choice part answered with the keyboard", async () => {
     const { page, problems, context } = await openPage(browser, exerciseUrl(CHOICE_FAMILY));
     await waitForExercise(page);
