@@ -37,6 +37,8 @@ describe("URL state schema", () => {
 
   it("rejects out-of-range numbers rather than silently clamping them", () => {
     expect(parseState(schema, new URLSearchParams("lr=-1")).problems).toEqual(["lr=-1 ignored: must be between 0 and 10"]);
+    // Too large to be finite is still a number, and still out of range.
+    expect(parseState(schema, new URLSearchParams("lr=1e999")).problems).toEqual(["lr=1e999 ignored: must be between 0 and 10"]);
   });
 
   it("accepts a typographic minus sign", () => {

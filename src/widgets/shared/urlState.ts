@@ -29,7 +29,9 @@ export function numberField(defaultValue: number, range: { min: number; max: num
     defaultValue,
     parse(raw) {
       const value = Number(raw.trim().replace(/\u2212/g, "-"));
-      if (raw.trim() === "" || !Number.isFinite(value)) return { ok: false, message: "not a number" };
+      if (raw.trim() === "" || Number.isNaN(value)) return { ok: false, message: "not a number" };
+      // "1e999" or a long run of digits reads as ±∞: a number, just far outside the range.
+      if (!Number.isFinite(value)) return { ok: false, message: `must be between ${range.min} and ${range.max}` };
       if (range.integer && !Number.isInteger(value)) return { ok: false, message: "must be a whole number" };
       if (value < range.min || value > range.max) return { ok: false, message: `must be between ${range.min} and ${range.max}` };
       return { ok: true, value };
