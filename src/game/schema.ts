@@ -8,6 +8,7 @@
  */
 import { isDayKey } from "./clock.ts";
 import type { SkillMastery } from "./mastery.ts";
+import { CHALLENGE_XP } from "./xp.ts";
 
 export const SCHEMA_VERSION = 1;
 
@@ -158,7 +159,7 @@ function sanitiseStamps(v: unknown, count: (n: number) => void): Record<string, 
  */
 export function sanitiseV1(data: unknown): Sanitised | null {
   if (!isObject(data) || data.schema !== 1) return null;
-  if (!Array.isArray(data.attempts) || !isNonNegative(data.xp)) return null;
+  if (!Array.isArray(data.attempts)) return null;
   let dropped = 0;
   const count = (n: number) => {
     dropped += n;
@@ -226,15 +227,24 @@ export function sanitiseV1(data: unknown): Sanitised | null {
     ? data.dismissedBackups.filter((k): k is string => typeof k === "string")
     : [];
 
+  const challenges = sanitiseStamps(data.challenges, count);
+  // A damaged total (negative, not a number, missing) is what the record itself accounts for.
+  let xp: number;
+  if (isNonNegative(data.xp)) xp = data.xp;
+  else {
+    xp = attempts.reduce((sum, a) => sum + a.xp, 0) + Object.keys(challenges).length * CHALLENGE_XP;
+    dropped++;
+  }
+
   return {
     progress: {
       schema: 1,
-      xp: data.xp,
+      xp,
       attempts,
       mastery,
       days: [...new Set(days)].sort(),
       badges: sanitiseStamps(data.badges, count),
-      challenges: sanitiseStamps(data.challenges, count),
+      challenges,
       lessons,
       help,
       dismissedBackups,

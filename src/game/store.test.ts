@@ -66,6 +66,18 @@ describe("the progress store, loading", () => {
     expect(damaged.notices()[0]?.kind).toBe("partial");
   });
 
+  it("treats a damaged XP total as damage, not as foreign data: the total is what the answers earned", () => {
+    const { store: first, storage } = makeStore();
+    first.recordAttempt(answer());
+    const saved = JSON.parse(storage.getItem(STORAGE_KEY)!);
+    saved.xp = -5;
+    storage.setItem(STORAGE_KEY, JSON.stringify(saved));
+    const { store } = makeStore(storage);
+    expect(store.get().attempts).toHaveLength(1);
+    expect(store.get().xp).toBe(XP_PER_LEVEL);
+    expect(store.notices()[0]?.kind).toBe("partial");
+  });
+
   it("hides a notice once dismissed but keeps the backup", () => {
     const { store } = makeStore(memoryStorage({ [STORAGE_KEY]: "garbage" }));
     const key = store.notices()[0]!.backupKey!;
