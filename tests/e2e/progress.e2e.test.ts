@@ -106,6 +106,11 @@ describe("saved progress", () => {
     await page.reload({ waitUntil: "networkidle" });
     expect(await page.locator(".lesson-item").count()).toBeGreaterThan(0);
     expect(await page.locator('.lesson-item[data-progress="available"]').count()).toBeGreaterThan(0);
+    // Every page's header points to the practice page, where the notice explains (not a bare 0 XP).
+    const headerNotice = page.locator("header [data-game-status] [data-game-notice]");
+    await expect.poll(() => headerNotice.isVisible()).toBe(true);
+    expect(await page.locator("header [data-game-status]").getAttribute("title")).toMatch(/needs attention: see the practice page/);
+    expect(await page.locator("header [data-game-status]").textContent()).toMatch(/Your saved progress needs attention/);
 
     await page.goto(page.url() + "practice/", { waitUntil: "networkidle" });
     await waitForExercise(page);
@@ -130,6 +135,7 @@ describe("saved progress", () => {
     await expect.poll(() => notice.count()).toBe(0);
     await page.reload({ waitUntil: "networkidle" });
     expect(await notice.count()).toBe(0);
+    expect(await page.locator("header [data-game-notice]").isVisible()).toBe(false);
     expect(await page.evaluate((key) => localStorage.getItem(key), backups[0]!)).toBe(garbage);
     expect(problems).toEqual([]);
     await context.close();
