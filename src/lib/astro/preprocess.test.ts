@@ -90,4 +90,44 @@ describe("preprocess", () => {
       }),
     ).toThrow(/1 \(grey\) or 3/);
   });
+
+  it("pads a crop reaching outside an RGBA picture with its sky, exactly as averaging every covered pixel would", () => {
+    // 6 × 4 picture, pixel (x, y) = 10x + y (red), sky (median) read from the picture itself.
+    const width = 6;
+    const height = 4;
+    const data = new Uint8ClampedArray(width * height * 4);
+    for (let y = 0; y < height; y++) for (let x = 0; x < width; x++) data.set([10 * x + y, 0, 0, 255], 4 * (y * width + x));
+    const crop = { x: -2.5, y: -3, side: 12 };
+    const got = preprocess({ kind: "rgba", width, height, data }, 4, { crop }).data;
+    const red = Array.from({ length: width * height }, (_, p) => data[4 * p]!).sort((a, b) => a - b);
+    const sky = (red[11]! + red[12]!) / 2 / 255;
+    // Reference: each output pixel is the area average of its 3 × 3 input square, outside pixels = sky.
+    for (let oy = 0; oy < 4; oy++) {
+      for (let ox = 0; ox < 4; ox++) {
+        let sum = 0;
+        for (let k = 0; k < 9; k++) {
+          const [x0, y0] = [crop.x + 3 * ox + (k % 3), crop.y + 3 * oy + Math.floor(k / 3)];
+          // x0 is at a half pixel: the square covers half of two pixels on each side.
+          for (const [x, w] of [[Math.floor(x0), 0.5] as const, [Math.floor(x0) + 1, 0.5] as const]) {
+            const inside = x >= 0 && x < width && y0 >= 0 && y0 < height;
+            sum += w * (inside ? data[4 * (y0 * width + x)]! / 255 : sky);
+          }
+        }
+        expect(got[oy * 4 + ox]).toBeCloseTo(sum / 9, 6);
+      }
+    }
+  });
+
+  it("resamples a crop hundreds of times larger than the picture at the cost of the picture's pixels", () => {
+    // 0.0001″ per pixel on a 256-pixel picture asks for a 167 680-pixel field: the picture is a
+    // speck in the middle and everything else is sky. (This froze the page for minutes when every
+    // covered pixel was visited.)
+    const width = 256;
+    const data = new Uint8ClampedArray(width * width * 4).fill(40);
+    const side = 167_680;
+    const got = preprocess({ kind: "rgba", width, height: width, data }, 64, {
+      crop: { x: (width - side) / 2, y: (width - side) / 2, side },
+    }).data;
+    for (const v of got) expect(v).toBeCloseTo(40 / 255, 6);
+  });
 });

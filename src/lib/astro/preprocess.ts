@@ -55,10 +55,14 @@ export interface PreprocessOptions {
   crop?: CropBox;
 }
 
-/** One output pixel's source: the first input index and the weights of consecutive input pixels. */
+/**
+ * One output pixel's source: the first input index and the weights of consecutive input pixels, and
+ * the weight of those that lie outside the image (they read as the fill; 0 when all are inside).
+ */
 interface Tap {
   start: number;
   weights: number[];
+  outside?: number;
 }
 
 /** Weights mapping `inSize` input pixels (from `offset`) onto `outSize` output pixels along one axis. */
@@ -94,28 +98,43 @@ export function axisTaps(inSize: number, outSize: number, offset = 0): Tap[] {
  * nor inside the image: area weights of every input pixel the output pixel overlaps when shrinking,
  * bilinear interpolation between the two nearest pixel centres when enlarging.
  */
-export function spanTaps(start: number, side: number, outSize: number): Tap[] {
+export function spanTaps(start: number, side: number, outSize: number, extent = Infinity): Tap[] {
   const scale = side / outSize;
   const taps: Tap[] = [];
   for (let o = 0; o < outSize; o++) {
     if (scale >= 1) {
       const a = start + o * scale;
       const b = a + scale;
-      const first = Math.floor(a);
+      // Only pixels inside [0, extent) get a tap of their own; the rest is one weight for the fill,
+      // so a crop far larger than the picture costs what the picture's pixels cost.
+      const first = Math.max(0, Math.floor(a));
+      const last = Math.min(extent, Math.ceil(b));
       const weights: number[] = [];
-      for (let i = first; i < b; i++) weights.push((Math.min(b, i + 1) - Math.max(a, i)) / scale);
-      taps.push({ start: first, weights });
+      for (let i = first; i < last; i++) weights.push((Math.min(b, i + 1) - Math.max(a, i)) / scale);
+      // Exactly 0 when the span lies inside (a NaN fill times a rounding residue would still be NaN).
+      const outside = (Math.max(0, Math.min(b, 0) - a) + Math.max(0, b - Math.max(a, extent))) / scale;
+      taps.push({ start: first, weights, outside });
     } else {
       const x = start + (o + 0.5) * scale - 0.5;
       const i0 = Math.floor(x);
-      taps.push({ start: i0, weights: [1 - (x - i0), x - i0] });
+      const pair = [1 - (x - i0), x - i0];
+      const inImage = (i: number) => i >= 0 && i < extent;
+      taps.push({
+        start: i0,
+        weights: pair.map((w, k) => (inImage(i0 + k) ? w : 0)),
+        outside: pair.reduce((sum, w, k) => sum + (inImage(i0 + k) ? 0 : w), 0),
+      });
     }
   }
   return taps;
 }
 
-/** Resamples one plane (row-major `width` wide) through per-axis taps: rows first, then columns. */
-function resample(get: (x: number, y: number) => number, rows: readonly Tap[], cols: readonly Tap[], out: Float32Array): void {
+/**
+ * Resamples one plane through per-axis taps: rows first, then columns. Pixels outside the image read
+ * as `fill`: each axis's weights sum to 1, so the outside pixels of an output pixel weigh
+ * 1 − (Σ inside row weights)(Σ inside column weights).
+ */
+function resample(get: (x: number, y: number) => number, rows: readonly Tap[], cols: readonly Tap[], out: Float32Array, fill = 0): void {
   const outW = cols.length;
   for (let oy = 0; oy < rows.length; oy++) {
     const ty = rows[oy];
@@ -123,11 +142,13 @@ function resample(get: (x: number, y: number) => number, rows: readonly Tap[], c
       const tx = cols[ox];
       let acc = 0;
       for (let a = 0; a < ty.weights.length; a++) {
+        if (ty.weights[a] === 0) continue;
         const y = ty.start + a;
         let row = 0;
-        for (let b = 0; b < tx.weights.length; b++) row += tx.weights[b] * get(tx.start + b, y);
+        for (let b = 0; b < tx.weights.length; b++) if (tx.weights[b] !== 0) row += tx.weights[b] * get(tx.start + b, y);
         acc += ty.weights[a] * row;
       }
+      if (ty.outside || tx.outside) acc += fill * (1 - (1 - (ty.outside ?? 0)) * (1 - (tx.outside ?? 0)));
       out[oy * outW + ox] = acc;
     }
   }
@@ -181,15 +202,14 @@ export function preprocess(input: ImageInput, size = IMAGE_SIZE, options: Prepro
     if (!(crop.side > 0 && Number.isFinite(crop.side) && Number.isFinite(crop.x) && Number.isFinite(crop.y))) {
       throw new RangeError(`preprocess: the crop must be a finite square of positive side, got ${JSON.stringify(crop)}`);
     }
-    cols = spanTaps(crop.x, crop.side, size);
-    rows = spanTaps(crop.y, crop.side, size);
+    cols = spanTaps(crop.x, crop.side, size, width);
+    rows = spanTaps(crop.y, crop.side, size, height);
   } else {
     const side = Math.min(width, height);
     crop = { x: Math.floor((width - side) / 2), y: Math.floor((height - side) / 2), side };
     cols = axisTaps(side, size, crop.x);
     rows = axisTaps(side, size, crop.y);
   }
-  const inside = (x: number, y: number) => x >= 0 && y >= 0 && x < width && y < height;
   const n = size * size;
   const out = new Float32Array(3 * n);
   if (input.kind === "rgba") {
@@ -198,7 +218,7 @@ export function preprocess(input: ImageInput, size = IMAGE_SIZE, options: Prepro
     const sky = options.crop ? rgbaMedian(input.data, width * height) : [0, 0, 0];
     for (let c = 0; c < 3; c++) {
       const fill = sky[c];
-      resample((x, y) => (inside(x, y) ? input.data[(y * width + x) * 4 + c] / 255 : fill), rows, cols, out.subarray(c * n, (c + 1) * n));
+      resample((x, y) => input.data[(y * width + x) * 4 + c] / 255, rows, cols, out.subarray(c * n, (c + 1) * n), fill);
     }
     for (let p = 0; p < out.length; p++) out[p] = Math.min(1, Math.max(0, out[p]));
     return { data: out, width: size, height: size, crop };
@@ -217,13 +237,13 @@ export function preprocess(input: ImageInput, size = IMAGE_SIZE, options: Prepro
     const dst = flux.subarray(b * n, (b + 1) * n);
     resample(
       (x, y) => {
-        if (!inside(x, y)) return Number.NaN;
         const v = src[y * width + x];
         return Number.isFinite(v) ? v : Number.NaN;
       },
       rows,
       cols,
       dst,
+      Number.NaN,
     );
     // Blank pixels: replace by the plane's median (the background) after resampling.
     if (dst.some((v) => !Number.isFinite(v))) {
