@@ -88,4 +88,63 @@ describe("CNN lesson: the upload's pixel scale and framing", () => {
       await context.close();
     }, 240_000);
   }
+
+  it("refuses a nonsensical pixel scale at once, shows the newest of two uploads, re-frames on a model switch, wraps a long name (360 px)", async () => {
+    const { page, problems, context } = await openPage(browser, `${CNN}?cnn.ep=wasm`, { width: 360 });
+    await hydrateIslands(page);
+    await demo(page).scrollIntoViewIfNeeded();
+    const input = page.locator('[data-testid="upload"]');
+    const longName = `${"ngc4414-hst-acs-wfc-f814w-drizzled-cutout-".repeat(4)}scene.png`;
+    await input.setInputFiles({ name: longName, mimeType: "image/png", buffer: scenePng() });
+    await expect.poll(() => framing(page).getAttribute("data-framing"), { timeout: 10_000 }).toBe("auto");
+    expect(await hasHorizontalScroll(page)).toBe(false);
+
+    // A mistyped scale: 0.0001″/px asks for a 167 680-pixel field around a 192-pixel picture.
+    await page.getByRole("radio", { name: "Pixel scale (arcsec per pixel)" }).check();
+    const value = page.getByLabel("Arcsec per pixel", { exact: true });
+    await value.fill("0.0001");
+    await value.press("Tab");
+    await expect
+      .poll(() => page.locator('[data-testid="upload-error"]').textContent(), { timeout: 10_000 })
+      .toMatch(/spans only 0\.0192″, under an eighth of the network's 16\.8″ field/);
+    expect(await hasHorizontalScroll(page)).toBe(false);
+
+    // Two files picked 50 ms apart from inside the page (a person changing their mind), so the second
+    // arrives while the first, a 3000 × 3000 noise PNG, is still being decoded. The second must win.
+    await page.getByRole("radio", { name: /frame the central object automatically/ }).check();
+    await page.evaluate(async (sceneBase64) => {
+      const canvas = document.createElement("canvas");
+      canvas.width = canvas.height = 3000;
+      const ctx = canvas.getContext("2d")!;
+      const noise = ctx.createImageData(3000, 3000);
+      for (let p = 0; p < noise.data.length; p++) noise.data[p] = p % 4 === 3 ? 255 : (p * 2654435761) >>> 24;
+      ctx.putImageData(noise, 0, 0);
+      const big = await new Promise<Blob>((resolve) => canvas.toBlob((b) => resolve(b!), "image/png"));
+      const scene = Uint8Array.from(atob(sceneBase64), (c) => c.charCodeAt(0));
+      const field = document.querySelector<HTMLInputElement>('[data-testid="upload"]')!;
+      const pick = (file: File) => {
+        const transfer = new DataTransfer();
+        transfer.items.add(file);
+        field.files = transfer.files;
+        field.dispatchEvent(new Event("change", { bubbles: true }));
+      };
+      pick(new File([big], "big.png", { type: "image/png" }));
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      pick(new File([scene], "scene.png", { type: "image/png" }));
+    }, scenePng().toString("base64"));
+    await expect.poll(() => page.locator('[data-testid="upload-info"]').textContent(), { timeout: 20_000 }).toMatch(/scene\.png/);
+    await page.waitForTimeout(4000); // long enough for the big file to finish decoding
+    expect(await page.locator('[data-testid="upload-info"]').textContent()).toMatch(/scene\.png \(PNG, 192 × 192/);
+
+    // Auto-framing follows the model: switching to the lens finder frames as a fresh upload under it.
+    const morphologyCrop = await cropOf(page);
+    await page.getByRole("radio", { name: "Lens finder" }).check();
+    await expect.poll(() => cropOf(page), { timeout: 10_000 }).not.toEqual(morphologyCrop);
+    const switched = await cropOf(page);
+    await input.setInputFiles({ name: "again.png", mimeType: "image/png", buffer: scenePng() });
+    await expect.poll(() => page.locator('[data-testid="upload-info"]').textContent(), { timeout: 10_000 }).toMatch(/again\.png/);
+    expect(await cropOf(page)).toEqual(switched);
+    expect(problems).toEqual([]);
+    await context.close();
+  }, 120_000);
 });

@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { NATIVE_FIELD_ARCSEC, PixelScaleError, SURVEY_PRESETS, nativeCrop, resolvePixelScale, wcsPixelScale } from "./pixelScale.ts";
+import {
+  NATIVE_FIELD_ARCSEC,
+  PixelScaleError,
+  SURVEY_PRESETS,
+  checkFieldFits,
+  nativeCrop,
+  resolvePixelScale,
+  wcsPixelScale,
+} from "./pixelScale.ts";
+import { prepareImage } from "./prepareImage.ts";
 import { PIXEL_SCALE_ARCSEC } from "./observing.ts";
 import { preprocess } from "./preprocess.ts";
 
@@ -94,3 +103,20 @@ function preprocessLinear(plane: Float32Array, size: number, crop: { x: number; 
   const out = preprocess({ kind: "rgba", width: size, height: size, data: rgba }, 64, { crop });
   return out.data.slice(0, 64 * 64).map((v) => v * max);
 }
+
+describe("checkFieldFits", () => {
+  it("accepts the real cases: a Hubble cutout, a survey cutout, a coarse 2MASS-like image", () => {
+    expect(() => checkFieldFits(100, 100, 0.05)).not.toThrow(); // 5″: under the field, padded with sky
+    expect(() => checkFieldFits(256, 256, 0.262)).not.toThrow();
+    expect(() => checkFieldFits(64, 64, 1)).not.toThrow(); // the field is 16.8 pixels
+  });
+
+  it("refuses a scale that makes the picture a speck in the field, or the field a few pixels, naming the numbers", () => {
+    expect(() => checkFieldFits(256, 256, 0.0001)).toThrow(PixelScaleError);
+    expect(() => checkFieldFits(256, 256, 0.0001)).toThrow(/At 0\.000100″ per pixel this 256 × 256 picture spans only 0\.0256″.*speck/);
+    expect(() => checkFieldFits(256, 256, 1e9)).toThrow(/field is only 1\.7e-8 pixels of this picture \(it needs at least 4\)/);
+    // A broken WCS reaches the same check through prepareImage.
+    const raster = { kind: "rgba" as const, width: 32, height: 32, data: new Uint8ClampedArray(32 * 32 * 4).fill(90) };
+    expect(() => prepareImage(raster, { header: { CDELT1: -1e-12, CDELT2: 1e-12 } })).toThrow(/speck/);
+  });
+});

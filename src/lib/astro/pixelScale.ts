@@ -113,6 +113,32 @@ export function resolvePixelScale(choice: ScaleChoice, longSide: number, header?
   return header ? wcsPixelScale(header) : null;
 }
 
+/** The picture must span at least this fraction of the networks' field (else the object is a speck in sky). */
+export const MIN_FIELD_COVERED = 1 / 8;
+/** The networks' field must be at least this many of the picture's pixels (else it is one blurred blob). */
+export const MIN_FIELD_PIXELS = 4;
+
+/**
+ * Refuses a pixel scale that makes the networks' field absurd for this picture: the picture would be
+ * a speck (under an eighth of the field: a mistyped or nonsensical scale, e.g. 0.0001″ or a broken
+ * WCS) or the field a handful of its pixels (e.g. 1e9″/px). The message names the numbers.
+ */
+export function checkFieldFits(width: number, height: number, arcsecPerPixel: number): void {
+  const span = Math.max(width, height) * arcsecPerPixel;
+  const side = NATIVE_FIELD_ARCSEC / arcsecPerPixel;
+  const at = `At ${arcsecPerPixel.toPrecision(3)}″ per pixel`;
+  if (span < MIN_FIELD_COVERED * NATIVE_FIELD_ARCSEC) {
+    throw new PixelScaleError(
+      `${at} this ${width} × ${height} picture spans only ${span.toPrecision(3)}″, under an eighth of the network's ${NATIVE_FIELD_ARCSEC.toFixed(1)}″ field: the object would be a speck in a frame of sky. Check the pixel scale (a FITS file's comes from its WCS header).`,
+    );
+  }
+  if (side < MIN_FIELD_PIXELS) {
+    throw new PixelScaleError(
+      `${at} the network's ${NATIVE_FIELD_ARCSEC.toFixed(1)}″ field is only ${side.toPrecision(2)} pixels of this picture (it needs at least ${MIN_FIELD_PIXELS}). Check the pixel scale (a FITS file's comes from its WCS header).`,
+    );
+  }
+}
+
 /**
  * The square (input pixels) that covers the networks' field at `arcsecPerPixel`, centred on the
  * image: side = 16.768″ / scale. It may be larger than the image (a small cutout of a fine-pixel

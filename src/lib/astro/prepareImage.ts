@@ -4,7 +4,7 @@ import { checkColours, invertRgba } from "./colourChecks.ts";
 import type { ColourCheck } from "./colourChecks.ts";
 import type { FitsValue } from "./fits.ts";
 import { IMAGE_SIZE } from "./observing.ts";
-import { nativeCrop, resolvePixelScale } from "./pixelScale.ts";
+import { checkFieldFits, nativeCrop, resolvePixelScale } from "./pixelScale.ts";
 import type { ScaleChoice } from "./pixelScale.ts";
 import { preprocess } from "./preprocess.ts";
 import type { ImageInput, Preprocessed } from "./preprocess.ts";
@@ -50,6 +50,7 @@ export function prepareImage(input: ImageInput, options: PrepareOptions = {}): P
     colours.inverted && input.kind === "rgba" ? { ...input, data: invertRgba(input.data, input.width * input.height) } : input;
   const pixelScale = resolvePixelScale(options, Math.max(input.width, input.height), options.header);
   if (pixelScale !== null) {
+    checkFieldFits(input.width, input.height, pixelScale);
     const crop = nativeCrop(input.width, input.height, pixelScale);
     if (crop.side > 1.5 * Math.max(input.width, input.height)) {
       warnings.push(

@@ -1,4 +1,4 @@
-import { For, Show, createEffect, createMemo, createSignal, lazy, mergeProps, onCleanup, onMount } from "solid-js";
+import { For, Show, createEffect, createMemo, createSignal, lazy, mergeProps, on, onCleanup, onMount, untrack } from "solid-js";
 import { useUrlState } from "../shared/useUrlState.ts";
 import { ChoiceGroup } from "../shared/ChoiceGroup.tsx";
 import { UrlNotice } from "../shared/UrlNotice.tsx";
@@ -218,7 +218,11 @@ export function CnnClassifier(props: CnnClassifierProps) {
   };
 
   let uploadBytes: { name: string; bytes: Uint8Array } | null = null;
+  // Each load takes a ticket; only the newest may show its result, so a big file picked first and
+  // decoded last cannot replace the one picked after it (nor an old framing a newer one).
+  let uploadTicket = 0;
   const loadUpload = async (name: string, bytes: Uint8Array, plane = 0) => {
+    const ticket = ++uploadTicket;
     // The framing preview is fetched alongside the file reader, not after the file has been read.
     void FramedPreview.preload();
     const scale = uploadPrepareOptions(uploadScale());
@@ -230,6 +234,7 @@ export function CnnClassifier(props: CnnClassifierProps) {
       // Auto-framing reproduces the framing of the chosen model's training cutouts.
       const set = s().model === "lens-finder" ? "lens" : "morphology";
       const loaded = await loadImageFile(bytes, decodeInBrowser, { name, plane, prepare: { ...scale.options, set } });
+      if (ticket !== uploadTicket) return;
       setUploadError(null);
       setUpload({
         kind: "upload",
@@ -247,9 +252,21 @@ export function CnnClassifier(props: CnnClassifierProps) {
       setTouched(true);
       setStarted(true);
     } catch (e) {
+      if (ticket !== uploadTicket) return;
       setUploadError(e instanceof ImageFileError ? e.message : `${name} could not be read: ${describeError(e)}`);
     }
   };
+  // Auto-framing depends on the model (its training cutouts' framing): a model switch re-frames.
+  createEffect(
+    on(
+      () => s().model,
+      () => {
+        const up = untrack(upload);
+        if (uploadBytes && up) void loadUpload(uploadBytes.name, uploadBytes.bytes, up.plane);
+      },
+      { defer: true },
+    ),
+  );
   const onFile = async (event: Event) => {
     const input = event.currentTarget as HTMLInputElement;
     const file = input.files?.[0];
@@ -260,7 +277,9 @@ export function CnnClassifier(props: CnnClassifierProps) {
       );
       return;
     }
+    const ticket = ++uploadTicket;
     const bytes = new Uint8Array(await file.arrayBuffer());
+    if (ticket !== uploadTicket) return; // another file was picked while this one was read
     uploadBytes = { name: file.name, bytes };
     await loadUpload(file.name, bytes);
   };
@@ -420,6 +439,7 @@ export function CnnClassifier(props: CnnClassifierProps) {
                     const plane = Number(e.currentTarget.value) - 1;
                     if (uploadBytes && Number.isInteger(plane) && plane >= 0 && plane < up().planes)
                       void loadUpload(uploadBytes.name, uploadBytes.bytes, plane);
+                    else setUploadError(`The plane must be a whole number from 1 to ${up().planes}; plane ${up().plane + 1} is used.`);
                   }}
                 />
               </label>

@@ -21,6 +21,9 @@ export function framingText(prepared: PreparedImage): string {
 
 export type FramedPreviewProps = { input: ImageInput; prepared: PreparedImage };
 
+/** The longest side of the preview canvas, in canvas pixels. */
+const PREVIEW_MAX = 1200;
+
 /** The uploaded picture with the square the network saw outlined (areas outside the picture are padded with sky), the framing sentence and any warnings. */
 export default function FramedPreview(props: FramedPreviewProps) {
   let canvas: HTMLCanvasElement | undefined;
@@ -32,8 +35,11 @@ export default function FramedPreview(props: FramedPreviewProps) {
     const y0 = Math.floor(Math.min(0, crop.y));
     const x1 = Math.ceil(Math.max(input.width, crop.x + crop.side));
     const y1 = Math.ceil(Math.max(input.height, crop.y + crop.side));
-    canvas.width = x1 - x0;
-    canvas.height = y1 - y0;
+    // The preview is drawn at most PREVIEW_MAX pixels across: a crop several times the picture (a fine
+    // pixel scale) or a 6000-pixel photo would otherwise ask for a canvas larger than browsers allow.
+    const k = Math.min(1, PREVIEW_MAX / Math.max(x1 - x0, y1 - y0));
+    canvas.width = Math.max(1, Math.round((x1 - x0) * k));
+    canvas.height = Math.max(1, Math.round((y1 - y0) * k));
     const ctx = canvas.getContext("2d");
     if (!ctx) return;
     ctx.fillStyle = "#333";
@@ -47,9 +53,14 @@ export default function FramedPreview(props: FramedPreviewProps) {
       const lum = luminance(input);
       for (let p = 0; p < lum.length; p++) pixels.data.set([lum[p] * 255, lum[p] * 255, lum[p] * 255, 255], 4 * p);
     }
-    ctx.putImageData(pixels, -x0, -y0);
-    // A light line on a dark one: visible on any sky.
-    const w = Math.max(1, canvas.width / 160);
+    const picture = document.createElement("canvas");
+    picture.width = input.width;
+    picture.height = input.height;
+    picture.getContext("2d")?.putImageData(pixels, 0, 0);
+    ctx.setTransform(k, 0, 0, k, 0, 0);
+    ctx.drawImage(picture, -x0, -y0);
+    // A light line on a dark one: visible on any sky (widths in picture pixels, scaled with it).
+    const w = Math.max(1 / k, (x1 - x0) / 160);
     ctx.lineWidth = 3 * w;
     ctx.strokeStyle = "rgba(0, 0, 0, 0.8)";
     ctx.strokeRect(crop.x - x0, crop.y - y0, crop.side, crop.side);
