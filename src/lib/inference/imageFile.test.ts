@@ -5,8 +5,8 @@ import { ImageFileError, MAX_FILE_BYTES, loadImageFile, sniffFormat } from "./im
 import type { RasterDecoder } from "./imageFile.ts";
 
 const PNG_MAGIC = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
-/** A decoder that returns a fixed 3 × 2 RGBA picture (the browser's canvas or pngjs in real use). */
-const fakeDecode: RasterDecoder = async () => ({ width: 3, height: 2, data: Uint8Array.from({ length: 24 }, (_, i) => (i * 37) % 256) });
+/** A decoder that returns a fixed 12 × 10 RGBA picture (the browser's canvas or pngjs in real use). */
+const fakeDecode: RasterDecoder = async () => ({ width: 12, height: 10, data: Uint8Array.from({ length: 480 }, (_, i) => (i * 37) % 256) });
 
 function gaussianBlob(w: number, h: number, depth = 1): Float32Array {
   const v = new Float32Array(w * h * depth);
@@ -104,5 +104,30 @@ describe("loadImageFile (the upload path shared by the page and the classify CLI
     await expect(loadImageFile(Uint8Array.from([0xff, 0xd8, 0xff, 0]), giant, { name: "sky.jpg" })).rejects.toThrow(
       /sky.jpg is 10000 × 5000 pixels/,
     );
+  });
+
+  it("refuses pictures with no shape to see: under 8 pixels on a side, or every pixel the same", async () => {
+    const png = Uint8Array.from([...PNG_MAGIC, 0]);
+    const tiny: RasterDecoder = async () => ({ width: 1, height: 1, data: Uint8Array.from([200, 180, 150, 255]) });
+    await expect(loadImageFile(png, tiny, { name: "one.png" })).rejects.toThrow(
+      /one.png is 1 × 1 pixels; a picture needs at least 8 pixels on each side/,
+    );
+    const strip: RasterDecoder = async () => ({ width: 4000, height: 1, data: new Uint8Array(16000).map((_, i) => i % 251) });
+    await expect(loadImageFile(png, strip, { name: "wide.png" })).rejects.toThrow(/wide.png is 4000 × 1 pixels/);
+    const flat: RasterDecoder = async () => ({
+      width: 20,
+      height: 20,
+      data: new Uint8Array(1600).fill(0).map((_, i) => (i % 4 === 3 ? 255 : 40)),
+    });
+    await expect(loadImageFile(png, flat, { name: "grey.png" })).rejects.toThrow(/grey.png is blank: every pixel has the same colour/);
+    const constant = writeFits({ bitpix: -32, width: 16, height: 16, values: new Float32Array(256).fill(3) });
+    await expect(loadImageFile(constant, fakeDecode, { name: "flat.fits" })).rejects.toThrow(
+      /flat.fits is blank: every pixel has the value 3/,
+    );
+    const cube = new Float32Array(3 * 256).fill(Number.NaN);
+    cube.fill(1, 0, 128);
+    await expect(
+      loadImageFile(writeFits({ bitpix: -32, width: 16, height: 16, depth: 3, values: cube }), fakeDecode, { name: "cube.fits", plane: 1 }),
+    ).rejects.toThrow(/cube.fits \(plane 2 of 3\) has only blank \(NaN\) pixels/);
   });
 });

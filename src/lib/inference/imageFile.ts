@@ -58,6 +58,16 @@ export interface LoadOptions {
   prepare?: Omit<PrepareOptions, "header">;
 }
 
+/** Whether every pixel of a picture has the same R, G and B. */
+function isFlat(raster: Raster): boolean {
+  const { data } = raster;
+  const n = raster.width * raster.height;
+  for (let p = 1; p < n; p++) {
+    if (data[4 * p] !== data[0] || data[4 * p + 1] !== data[1] || data[4 * p + 2] !== data[2]) return false;
+  }
+  return true;
+}
+
 /** prepareImage, with a bad pixel scale or field of view reported as a file error the person can read. */
 function prepare(input: ImageInput, options: LoadOptions, header?: Record<string, FitsValue>): PreparedImage {
   try {
@@ -68,7 +78,15 @@ function prepare(input: ImageInput, options: LoadOptions, header?: Record<string
   }
 }
 
+/** The shortest side a picture may have: below it there is no shape to see, only a few numbers. */
+export const MIN_SIDE = 8;
+
 function checkSize(width: number, height: number, name: string): void {
+  if (Math.min(width, height) < MIN_SIDE) {
+    throw new ImageFileError(
+      `${name} is ${width} × ${height} pixels; a picture needs at least ${MIN_SIDE} pixels on each side for the network to see a shape.`,
+    );
+  }
   if (width * height > MAX_PIXELS) {
     throw new ImageFileError(
       `${name} is ${width} × ${height} pixels; images up to ${(MAX_PIXELS / 1e6).toFixed(0)} megapixels are accepted. Cut out the object first.`,
@@ -102,8 +120,10 @@ export async function loadImageFile(bytes: Uint8Array, decode: RasterDecoder, op
     }
     checkSize(fits.width, fits.height, name);
     const input: ImageInput = { kind: "bands", width: fits.width, height: fits.height, planes: [fits.planes[0]], units: "unknown" };
-    const finite = fits.planes[0].some((v) => Number.isFinite(v));
-    if (!finite) throw new ImageFileError(`${name} has only blank (NaN) pixels.`);
+    const plane = fits.depth > 1 ? ` (plane ${Math.min(options.plane ?? 0, fits.depth - 1) + 1} of ${fits.depth})` : "";
+    const finite = fits.planes[0].filter((v) => Number.isFinite(v));
+    if (finite.length === 0) throw new ImageFileError(`${name}${plane} has only blank (NaN) pixels.`);
+    if (finite.every((v) => v === finite[0])) throw new ImageFileError(`${name}${plane} is blank: every pixel has the value ${finite[0]}.`);
     return {
       format,
       input,
@@ -123,6 +143,7 @@ export async function loadImageFile(bytes: Uint8Array, decode: RasterDecoder, op
     );
   }
   checkSize(raster.width, raster.height, name);
+  if (isFlat(raster)) throw new ImageFileError(`${name} is blank: every pixel has the same colour, so there is nothing to classify.`);
   const input: ImageInput = { kind: "rgba", width: raster.width, height: raster.height, data: raster.data };
   return { format, input, prepared: prepare(input, options), plane: 0, planes: 1, width: raster.width, height: raster.height };
 }
