@@ -3,17 +3,19 @@ import { NATIVE_FIELD_ARCSEC } from "../../lib/astro/pixelScale.ts";
 import { RgbTile } from "../shared/RgbTile.tsx";
 import {
   FAMOUS_GALAXIES,
-  cutoutGeometry,
+  SKY_MESSAGES,
   cutoutUrl,
+  fieldGeometry,
   framingField,
+  isWholeJpeg,
   parseCoordinates,
-  parseSesame,
+  readSesame,
   sesameUrl,
   viewerUrl,
 } from "./skyClassifier.ts";
 import type { CutoutGeometry, FamousGalaxy, SkyPosition } from "./skyClassifier.ts";
-import { SKY_SERVICES } from "./skyServices.ts";
-import type { SkyServices } from "./skyServices.ts";
+import { SKY_SERVICES, SKY_TIMEOUTS, fetchWithin } from "./skyServices.ts";
+import type { SkyServices, SkyTimeouts } from "./skyServices.ts";
 import type { CutoutResult } from "./classifyCutout.ts";
 import "../shared/palette.css";
 import styles from "./skyClassifier.module.css";
@@ -21,9 +23,11 @@ import styles from "./skyClassifier.module.css";
 export type SkyClassifierProps = {
   /** Override the service base URLs (tests, a self-hosted mirror); defaults in skyServices.ts. */
   services?: Partial<SkyServices>;
+  /** Override how long each service may take, milliseconds; defaults in skyServices.ts. */
+  timeouts?: Partial<SkyTimeouts>;
 };
 
-type Status = "idle" | "resolving" | "fetching" | "classifying" | "done" | "error";
+type Status = "idle" | "resolving" | "fetching" | "classifying" | "done" | "error" | "cancelled";
 
 interface Problem {
   message: string;
@@ -49,100 +53,99 @@ const arcsec = (x: number) => `${Number(x.toPrecision(3))}″`;
  * "Classify any galaxy in the sky": a name (resolved by CDS Sesame) or RA/Dec → a DESI Legacy
  * Surveys colour cutout at a known pixel scale → the morphology classifier, with the crop the
  * network saw, the survey and the sky viewer link. Every failure says what happened and gives the
- * direct cutout link, to download and drop into the upload form of the classifier above.
+ * direct cutout link, to download and drop into the upload form of the classifier above. The latest
+ * search wins: a new one (or Cancel) aborts the one running, whose answer is never shown.
  */
 export function SkyClassifier(props: SkyClassifierProps) {
   const services = (): SkyServices => ({ ...SKY_SERVICES, ...props.services });
+  const timeouts = (): SkyTimeouts => ({ ...SKY_TIMEOUTS, ...props.timeouts });
   const [query, setQuery] = createSignal("");
   const [field, setField] = createSignal(NATIVE_FIELD_ARCSEC.toFixed(1));
   const [status, setStatus] = createSignal<Status>("idle");
   const [problem, setProblem] = createSignal<Problem | null>(null);
   const [shown, setShown] = createSignal<Shown | null>(null);
   let pictureUrl: string | null = null;
-  onCleanup(() => pictureUrl && URL.revokeObjectURL(pictureUrl));
-  let token = 0;
-
-  const fail = (t: number, p: Problem) => {
-    if (t !== token) return;
-    setProblem(p);
-    setStatus("error");
-  };
+  let running: AbortController | null = null;
+  let targetBox: HTMLInputElement | undefined;
+  onCleanup(() => {
+    running?.abort();
+    if (pictureUrl) URL.revokeObjectURL(pictureUrl);
+  });
 
   const search = async (text = query(), fieldText = field(), about: string | null = null) => {
-    const t = ++token;
+    // Only the latest search may touch the widget: the previous one's requests are aborted, and
+    // its classification (which cannot be) is dropped when it ends.
+    running?.abort();
+    const own = new AbortController();
+    running = own;
+    const current = () => running === own;
+    const fail = (p: Problem) => {
+      if (!current()) return;
+      setProblem(p);
+      setStatus("error");
+    };
     setProblem(null);
     const name = text.trim();
-    if (!name) return fail(t, { message: "Type a galaxy's name (e.g. M87) or its RA and Dec in degrees." });
+    if (!name) return fail({ message: SKY_MESSAGES.noQuery });
     let geometry: CutoutGeometry;
-    let position: SkyPosition;
+    let typed: { ra: number; dec: number } | null;
     try {
-      geometry = cutoutGeometry(Number(fieldText));
-      const typed = parseCoordinates(name);
-      if (typed) position = { ...typed, name: `RA ${typed.ra.toFixed(4)}°, Dec ${typed.dec.toFixed(4)}°` };
-      else {
-        setStatus("resolving");
-        let xml: string;
-        try {
-          const response = await fetch(sesameUrl(services(), name));
-          if (!response.ok) throw new Error(`HTTP ${response.status}`);
-          xml = await response.text();
-        } catch (e) {
-          return fail(t, {
-            message: `The name resolver (CDS Sesame) could not be reached (${e instanceof Error ? e.message : String(e)}): you may be offline, or a network filter blocks it. Type the RA and Dec in degrees instead.`,
-          });
-        }
-        const found = parseSesame(xml, name);
-        if (!found)
-          return fail(t, {
-            message: `Sesame (SIMBAD, NED, VizieR) does not know "${name}". Check the spelling, or type the RA and Dec in degrees.`,
-          });
-        position = found;
-      }
+      geometry = fieldGeometry(fieldText);
+      typed = parseCoordinates(name);
     } catch (e) {
-      return fail(t, { message: e instanceof Error ? e.message : String(e) });
+      return fail({ message: e instanceof Error ? e.message : String(e) });
     }
-    if (t !== token) return;
+    let position: SkyPosition;
+    if (typed) position = { ...typed, name: `RA ${typed.ra.toFixed(4)}°, Dec ${typed.dec.toFixed(4)}°` };
+    else {
+      setStatus("resolving");
+      const ms = timeouts().sesame;
+      const answer = await fetchWithin(sesameUrl(services(), name), (r) => r.text(), { timeoutMs: ms, signal: own.signal });
+      if (!current() || answer.kind === "cancelled") return;
+      if (answer.kind === "unreachable") return fail({ message: SKY_MESSAGES.sesameUnreachable(answer.detail) });
+      if (answer.kind === "http") return fail({ message: SKY_MESSAGES.sesameHttp(answer.status) });
+      if (answer.kind === "timeout") return fail({ message: SKY_MESSAGES.sesameTimeout(ms) });
+      const read = readSesame(answer.body, name);
+      if (read.kind === "unreadable") return fail({ message: SKY_MESSAGES.sesameUnreadable });
+      if (read.kind === "unknown") return fail({ message: SKY_MESSAGES.sesameUnknown(name) });
+      position = read.position;
+    }
     const cutout = cutoutUrl(services(), position, geometry);
     const viewer = viewerUrl(services(), position, geometry);
-    const dropIn = `Download the cutout and drop it into the upload form of the classifier above, with a field of view of ${arcsec(NATIVE_FIELD_ARCSEC)} to reproduce this framing.`;
+    const links = { cutout, viewer };
     setStatus("fetching");
-    let bytes: Uint8Array;
-    try {
-      const response = await fetch(cutout);
-      if (!response.ok) throw new Error(`HTTP ${response.status}`);
-      bytes = new Uint8Array(await response.arrayBuffer());
-    } catch (e) {
-      return fail(t, {
-        message: `The Legacy Surveys cutout service could not be reached (${e instanceof Error ? e.message : String(e)}): you may be offline, or a network filter blocks it. ${dropIn}`,
-        cutout,
-        viewer,
-      });
-    }
-    if (t !== token) return;
+    const ms = timeouts().cutout;
+    const fetched = await fetchWithin(cutout, async (r) => new Uint8Array(await r.arrayBuffer()), { timeoutMs: ms, signal: own.signal });
+    if (!current() || fetched.kind === "cancelled") return;
+    if (fetched.kind === "unreachable") return fail({ message: SKY_MESSAGES.cutoutUnreachable(fetched.detail), ...links });
+    if (fetched.kind === "http") return fail({ message: SKY_MESSAGES.cutoutHttp(fetched.status), ...links });
+    if (fetched.kind === "timeout") return fail({ message: SKY_MESSAGES.cutoutTimeout(ms), ...links });
+    const bytes = fetched.body;
+    if (!isWholeJpeg(bytes)) return fail({ message: SKY_MESSAGES.cutoutNotPicture, ...links });
     setStatus("classifying");
     let result: CutoutResult;
     try {
       const { classifyCutout } = await import("./classifyCutout.ts");
       result = await classifyCutout(bytes, geometry.modelScale);
     } catch (e) {
-      return fail(t, {
-        message: `The cutout could not be classified: ${e instanceof Error ? e.message : String(e)}. ${dropIn}`,
-        cutout,
-        viewer,
-      });
+      return fail({ message: SKY_MESSAGES.classifyFailed(e instanceof Error ? e.message : String(e)), ...links });
     }
-    if (t !== token) return;
-    if (result.kind === "blank") {
-      return fail(t, {
-        message: `${position.name} is outside the Legacy Surveys' footprint: the cutout came back empty (black). The surveys cover most of the sky at |Dec| < 30° away from the Milky Way plus the north cap; try an SDSS image of it in the upload form instead.`,
-        cutout,
-        viewer,
-      });
-    }
+    if (!current()) return;
+    if (result.kind === "undecodable") return fail({ message: SKY_MESSAGES.cutoutNotPicture, ...links });
+    if (result.kind === "blank") return fail({ message: SKY_MESSAGES.blank(position.name), ...links });
     if (pictureUrl) URL.revokeObjectURL(pictureUrl);
     pictureUrl = URL.createObjectURL(new Blob([bytes.slice()], { type: "image/jpeg" }));
     setShown({ about, position, geometry, cutout, viewer, picture: pictureUrl, result });
     setStatus("done");
+    running = null;
+  };
+
+  const cancel = () => {
+    running?.abort();
+    running = null;
+    setStatus("cancelled");
+    // The Cancel button disappears with the search: keep the keyboard's place in the form.
+    targetBox?.focus();
   };
 
   const tryFamous = (g: FamousGalaxy) => {
@@ -163,8 +166,10 @@ export function SkyClassifier(props: SkyClassifierProps) {
 
   return (
     <figure class={styles.sky} data-widget="sky-classifier" data-status={status()}>
+      {/* noValidate: the widget checks the field itself and says why (the browser's check blocks silently). */}
       <form
         class={styles.form}
+        noValidate
         onSubmit={(e) => {
           e.preventDefault();
           void search();
@@ -173,6 +178,7 @@ export function SkyClassifier(props: SkyClassifierProps) {
         <label class={styles.label}>
           Galaxy name or RA, Dec (degrees)
           <input
+            ref={targetBox}
             class={styles.text}
             type="text"
             name="target"
@@ -195,7 +201,8 @@ export function SkyClassifier(props: SkyClassifierProps) {
             onInput={(e) => setField(e.currentTarget.value)}
           />
         </label>
-        <button type="submit" class={styles.primary} disabled={busy()}>
+        {/* Never disabled: a new search while one runs replaces it (the latest wins). */}
+        <button type="submit" class={styles.primary}>
           Find and classify
         </button>
       </form>
@@ -203,15 +210,22 @@ export function SkyClassifier(props: SkyClassifierProps) {
         <span>Try:</span>
         <For each={FAMOUS_GALAXIES}>
           {(g) => (
-            <button type="button" disabled={busy()} onClick={() => tryFamous(g)} title={`${g.kind}, about ${g.diameterArcmin}′ across`}>
+            <button type="button" onClick={() => tryFamous(g)} title={`${g.kind}, about ${g.diameterArcmin}′ across`}>
               {g.name}
             </button>
           )}
         </For>
       </div>
-      <p class={styles.status} role="status" aria-live="polite">
-        {busy() ? progress() : ""}
-      </p>
+      <div class={styles.statusRow}>
+        <p class={styles.status} role="status" aria-live="polite">
+          {busy() ? progress() : status() === "cancelled" ? "Cancelled." : ""}
+        </p>
+        <Show when={busy()}>
+          <button type="button" class={styles.cancel} onClick={cancel}>
+            Cancel
+          </button>
+        </Show>
+      </div>
       <Show when={problem()}>
         {(p) => (
           <div class={styles.problem} role="alert" data-testid="sky-problem">

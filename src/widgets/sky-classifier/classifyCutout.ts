@@ -12,7 +12,11 @@ import { coverage } from "./skyClassifier.ts";
 
 let runner: ModelRunner | null = null;
 
-export type CutoutResult = { kind: "blank" } | { kind: "classified"; prepared: PreparedImage; prediction: Prediction; partial: boolean };
+export type CutoutResult =
+  | { kind: "blank" }
+  /** The browser could not decode the bytes: not a picture, whatever the service said. */
+  | { kind: "undecodable" }
+  | { kind: "classified"; prepared: PreparedImage; prediction: Prediction; partial: boolean };
 
 /**
  * Decodes the cutout JPEG, refuses a blank one (outside the survey), prepares it at the given pixel
@@ -20,7 +24,12 @@ export type CutoutResult = { kind: "blank" } | { kind: "classified"; prepared: P
  * morphology classifier on it.
  */
 export async function classifyCutout(bytes: Uint8Array, modelScale: number): Promise<CutoutResult> {
-  const raster = await decodeInBrowser(bytes, "jpeg");
+  let raster: Awaited<ReturnType<typeof decodeInBrowser>>;
+  try {
+    raster = await decodeInBrowser(bytes, "jpeg");
+  } catch {
+    return { kind: "undecodable" };
+  }
   const pixels = raster.width * raster.height;
   const cover = coverage(raster.data, pixels);
   if (cover === "blank") return { kind: "blank" };

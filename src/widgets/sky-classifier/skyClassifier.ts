@@ -19,41 +19,74 @@ export interface SkyPosition {
 
 const inRange = (ra: number, dec: number) => Number.isFinite(ra) && Number.isFinite(dec) && ra >= 0 && ra < 360 && dec >= -90 && dec <= 90;
 
+const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)$/;
+const words = (t: string) => t.split(/[\s,:]+/).filter(Boolean);
+const COUNT_HINT = "two numbers (RA and Dec in degrees) or six (RA in hours, minutes, seconds; Dec in degrees, arcminutes, arcseconds)";
+
 /**
  * A position typed as coordinates, or null when the text is a name to resolve. Accepted: two decimal
- * numbers in degrees ("187.706 12.391", a comma allowed), or sexagesimal RA in hours and Dec in
- * degrees ("12:30:49.4 +12:23:28" or "12 30 49.4 +12 23 28"). Out-of-range numbers are an error.
+ * numbers in degrees ("187.706 12.391", a comma or a degree sign allowed), or sexagesimal RA in hours
+ * and Dec in degrees ("12:30:49.4 +12:23:28" or "12 30 49.4 +12 23 28"). Text made only of numbers
+ * that is not a valid position is a RangeError naming what is wrong (no name looks like "12 99 00"),
+ * so a typo is never sent to Sesame nor silently read as another position.
  */
 export function parseCoordinates(text: string): { ra: number; dec: number } | null {
-  const t = text.trim().replace(/,/g, " ");
-  const parts = t.split(/[\s:]+/).filter(Boolean);
-  const numeric = parts.every((p) => /^[+-]?\d+(\.\d*)?$/.test(p));
-  if (!numeric) return null;
+  // A degree sign after a number is only the unit (and separates, as in "187.7°+12.4°").
+  const t = text.trim().replace(/(\d)\s*°/g, "$1 ");
+  const parts = words(t);
+  if (!parts.length || !parts.every((p) => NUMBER.test(p))) return null;
+  if (parts.length !== 2 && parts.length !== 6) {
+    // "187,706 12,391": read with commas as decimal marks it would be a position. Which one is meant
+    // is not ours to guess (a comma also separates RA from Dec), so ask for points.
+    const pointed = words(t.replace(/(\d),(\d)/g, "$1.$2"));
+    if (/\d,\d/.test(t) && (pointed.length === 2 || pointed.length === 6))
+      throw new RangeError(`Write decimals with a point, not a comma (a comma separates RA from Dec): e.g. "187.706, 12.391".`);
+    throw new RangeError(`Coordinates are ${COUNT_HINT}; got ${parts.length === 1 ? "one number" : `${parts.length} numbers`}.`);
+  }
+  const bad: string[] = [];
   let ra: number;
   let dec: number;
   if (parts.length === 2) {
     ra = Number(parts[0]);
     dec = Number(parts[1]);
-  } else if (parts.length === 6) {
+    if (!(ra >= 0 && ra < 360)) bad.push(`RA must be from 0° to below 360° (got ${parts[0]})`);
+    if (!(dec >= -90 && dec <= 90)) bad.push(`Dec must be between −90° and +90° (got ${parts[1]})`);
+  } else {
     // RA h m s (15° per hour); Dec d m s with the sign of the degrees applying to all three.
     const [h, m, s, d, dm, ds] = parts.map(Number);
+    if (!(h >= 0 && h < 24)) bad.push(`RA hours must be from 0 to below 24 (got ${parts[0]})`);
+    const sixtieths = ["RA minutes", "RA seconds", "", "Dec arcminutes", "Dec arcseconds"];
+    sixtieths.forEach((field, k) => {
+      const p = parts[k + 1];
+      if (!field) return;
+      if (/^[+-]/.test(p)) bad.push(`${field} take no sign, only the ${k < 2 ? "hours" : "degrees"} do (got ${p})`);
+      else if (Number(p) >= 60) bad.push(`${field} must be below 60 (got ${p})`);
+    });
     ra = 15 * (h + m / 60 + s / 3600);
     const sign = parts[3].startsWith("-") ? -1 : 1;
     dec = sign * (Math.abs(d) + dm / 60 + ds / 3600);
-  } else return null;
-  if (!inRange(ra, dec)) throw new RangeError(`RA must be within 0–360° and Dec within −90–+90°; got ${ra}, ${dec}.`);
+    if (!bad.length && !(dec >= -90 && dec <= 90)) bad.push(`Dec must be between −90° and +90° (got ${parts.slice(3).join(":")})`);
+  }
+  if (bad.length) throw new RangeError(`${bad.join("; ")}.`);
   return { ra, dec };
 }
 
-/** Reads Sesame's XML answer (`-ox`): the first resolver's J2000 position in degrees, or null when no resolver knew the name. */
-export function parseSesame(xml: string, typed: string): SkyPosition | null {
-  const ra = /<jradeg>\s*([-+0-9.eE]+)\s*<\/jradeg>/.exec(xml);
-  const dec = /<jdedeg>\s*([-+0-9.eE]+)\s*<\/jdedeg>/.exec(xml);
-  if (!ra || !dec) return null;
-  const position = { ra: Number(ra[1]), dec: Number(dec[1]) };
-  if (!inRange(position.ra, position.dec)) return null;
+export type SesameAnswer = { kind: "found"; position: SkyPosition } | { kind: "unknown" } | { kind: "unreadable" };
+
+/**
+ * Reads Sesame's XML answer (`-ox`): the first resolver's J2000 position in degrees; "unknown" when
+ * no resolver knew the name; "unreadable" when the text is not a whole Sesame answer (an HTML error
+ * page, a proxy's notice, a cut-off download), which says nothing about the name.
+ */
+export function readSesame(xml: string, typed: string): SesameAnswer {
+  if (!/<Sesame[\s>]/.test(xml) || !/<\/Sesame>/.test(xml)) return { kind: "unreadable" };
+  const ra = /<jradeg>\s*([^<]*?)\s*<\/jradeg>/.exec(xml);
+  const dec = /<jdedeg>\s*([^<]*?)\s*<\/jdedeg>/.exec(xml);
+  if (!ra && !dec) return { kind: "unknown" };
+  const position = { ra: Number(ra?.[1] ?? Number.NaN), dec: Number(dec?.[1] ?? Number.NaN) };
+  if (!ra?.[1] || !dec?.[1] || !inRange(position.ra, position.dec)) return { kind: "unreadable" };
   const oname = /<oname>\s*([^<]+?)\s*<\/oname>/.exec(xml);
-  return { ...position, name: oname ? oname[1] : typed.trim() };
+  return { kind: "found", position: { ...position, name: oname ? oname[1] : typed.trim() } };
 }
 
 /** The Sesame request for a name. */
@@ -92,6 +125,31 @@ export function cutoutGeometry(typedField: number): CutoutGeometry {
   const size = Math.min(MAX_CUTOUT_SIZE, Math.floor(fieldArcsec / PIXEL_SCALE_ARCSEC + 1e-9));
   const pixscale = fieldArcsec / size;
   return { field: fieldArcsec, size, pixscale, modelScale: NATIVE_FIELD_ARCSEC / size, shrink: fieldArcsec / NATIVE_FIELD_ARCSEC };
+}
+
+/**
+ * The geometry for the field typed in the form, with the widget's own messages: the browser's
+ * number-field checks would block the form silently (headless, or with the bubble missed), and
+ * `Number("")` is 0, which read as "got 0" for an empty box.
+ */
+export function fieldGeometry(typed: string): CutoutGeometry {
+  const t = typed.trim();
+  const range = `between ${NATIVE_FIELD_ARCSEC.toFixed(1)}″ (the network's own) and 3600″`;
+  // A number field reports "" for text it cannot read ("16,8", "abc"), so the empty case mentions the point too.
+  if (!t) throw new RangeError(`Type a field of view in arcseconds, ${range}, with a point for decimals.`);
+  if (!/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(t))
+    throw new RangeError(`The field of view is a number of arcseconds, ${range}, with a point for decimals; got "${t}".`);
+  return cutoutGeometry(Number(t));
+}
+
+/**
+ * Whether bytes are a whole JPEG: its start-of-image marker, and its end-of-image marker within the
+ * last bytes (a cut-off download has none). An HTML error page or an empty answer is neither.
+ */
+export function isWholeJpeg(bytes: Uint8Array): boolean {
+  if (bytes.length < 4 || bytes[0] !== 0xff || bytes[1] !== 0xd8 || bytes[2] !== 0xff) return false;
+  for (let i = bytes.length - 2; i >= Math.max(2, bytes.length - 64); i--) if (bytes[i] === 0xff && bytes[i + 1] === 0xd9) return true;
+  return false;
 }
 
 const fixed = (x: number, digits: number) => Number(x.toFixed(digits)).toString();
@@ -157,3 +215,35 @@ export const FAMOUS_GALAXIES: readonly FamousGalaxy[] = [
 export function framingField(diameterArcmin: number): number {
   return Math.round((diameterArcmin * 60) / (2 / 3));
 }
+
+const seconds = (ms: number) => `${Number((ms / 1000).toPrecision(3))} s`;
+/** An error's text as the middle of a sentence: no full stop of its own before ours. */
+const clause = (detail: string) => detail.trim().replace(/[.\s]+$/, "");
+const SESAME = "The name resolver (CDS Sesame)";
+const OR_TYPE = "or type the RA and Dec in degrees";
+const DROP_IN = `Download the cutout and drop it into the upload form of the classifier above, with a field of view of ${NATIVE_FIELD_ARCSEC.toFixed(1)}″ to reproduce this framing.`;
+
+/**
+ * What the person reads when a search fails, one message per cause: a service that cannot be reached,
+ * one that answers with an HTTP error, one that never answers, and an answer that cannot be read are
+ * different problems with different remedies. Cutout messages end with how to get the picture anyway
+ * (the widget shows the direct link beside them).
+ */
+export const SKY_MESSAGES = {
+  noQuery: "Type a galaxy's name (e.g. M87) or its RA and Dec in degrees.",
+  sesameUnreachable: (detail: string) =>
+    `${SESAME} could not be reached (${clause(detail)}): you may be offline, or a network filter blocks it. Type the RA and Dec in degrees instead.`,
+  sesameHttp: (status: number) => `${SESAME} answered with an error (HTTP ${status}): try again later, ${OR_TYPE}.`,
+  sesameTimeout: (ms: number) => `Sesame did not answer within ${seconds(ms)}: it may be busy or down. Try again later, ${OR_TYPE}.`,
+  sesameUnreadable: `${SESAME} sent an answer that could not be read (not its usual XML): try again later, ${OR_TYPE}.`,
+  sesameUnknown: (name: string) => `Sesame (SIMBAD, NED, VizieR) does not know "${name}". Check the spelling, ${OR_TYPE}.`,
+  cutoutUnreachable: (detail: string) =>
+    `The Legacy Surveys cutout service could not be reached (${clause(detail)}): you may be offline, or a network filter blocks it. ${DROP_IN}`,
+  cutoutHttp: (status: number) => `The Legacy Surveys cutout service answered with an error (HTTP ${status}): try again later. ${DROP_IN}`,
+  cutoutTimeout: (ms: number) =>
+    `The Legacy Surveys cutout service did not answer within ${seconds(ms)}: it may be busy. Try again later. ${DROP_IN}`,
+  cutoutNotPicture: `The Legacy Surveys cutout service sent something that is not a picture (an error page, or a cut-off download): try again later. ${DROP_IN}`,
+  classifyFailed: (detail: string) => `The cutout could not be classified: ${clause(detail)}. ${DROP_IN}`,
+  blank: (name: string) =>
+    `${name} is outside the Legacy Surveys' footprint: the cutout came back empty (black). The surveys cover most of the sky at |Dec| < 30° away from the Milky Way plus the north cap; try an SDSS image of it in the upload form instead.`,
+} as const;
