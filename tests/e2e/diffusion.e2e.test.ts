@@ -46,6 +46,27 @@ describe("the diffusion lesson", () => {
     await context.close();
   }, 60_000);
 
+  it("a whole-number box refuses 2.5 and out-of-range values with a line saying what it takes, and keeps the link's value", async () => {
+    const { page, problems, context } = await openPage(browser, LESSON, { width: 360 });
+    await hydrateIslands(page);
+    const root = widget(page, "diffusion-2d");
+    const box = root.locator('[data-control="epochs"] input[type="text"]');
+    await box.scrollIntoViewIfNeeded();
+    const before = await box.inputValue();
+    for (const typed of ["2.5", "0", "1e9"]) {
+      await box.fill(typed);
+      expect(await box.getAttribute("aria-invalid")).toBe("true");
+      expect(await root.locator('[data-control="epochs"] [role="status"]').textContent()).toBe("A whole number from 1 to 200");
+      expect(new URL(page.url()).searchParams.get("d2.epochs")).toBeNull();
+    }
+    await box.press("Tab");
+    expect(await box.inputValue()).toBe(before);
+    expect(await root.locator('[data-control="epochs"] [role="status"]').count()).toBe(0);
+    expect(await hasHorizontalScroll(page)).toBe(false);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
   it("trains the 2-D noise predictor in a worker and the reverse process puts the points on the ring", async () => {
     const { page, problems, context } = await openPage(browser, `${LESSON}?d2.dist=ring&d2.epochs=25`);
     await hydrateIslands(page);

@@ -11,7 +11,7 @@ export type LabelledSliderProps = {
   step?: number;
   /** Called with every accepted value, from the range or from a valid number typed in the box. */
   onChange: (value: number) => void;
-  /** Decimals shown in the number box. Default 2. */
+  /** Decimals shown in the number box. Default 2. With 0 the box takes whole numbers only (it could not show a fraction). */
   digits?: number;
   /** A short hint under the label (units, meaning). */
   hint?: string;
@@ -24,8 +24,8 @@ export type LabelledSliderProps = {
 /**
  * A range and a number box that edit one value, under one label. Dragging the range or pressing its
  * arrow keys moves in `step`s; the box accepts any number in [min, max] (typed values are not rounded
- * to the step). A typed value out of range or unreadable is flagged (aria-invalid) and not applied;
- * leaving the box restores the current value.
+ * to the step). A typed value out of range or unreadable is flagged (aria-invalid, and a line saying
+ * what the box takes) and not applied; leaving the box restores the current value.
  */
 export function LabelledSlider(props: LabelledSliderProps) {
   const merged = mergeProps({ digits: 2 }, props);
@@ -45,10 +45,11 @@ export function LabelledSlider(props: LabelledSliderProps) {
     if (!editing()) setText(shown(v));
   });
 
+  const whole = () => merged.digits === 0;
   const typed = (raw: string) => {
     setText(raw);
     const v = Number(raw.trim().replace(/\u2212/g, "-"));
-    const ok = raw.trim() !== "" && Number.isFinite(v) && v >= merged.min && v <= merged.max;
+    const ok = raw.trim() !== "" && Number.isFinite(v) && v >= merged.min && v <= merged.max && (!whole() || Number.isInteger(v));
     setInvalid(!ok);
     if (ok) merged.onChange(v);
   };
@@ -83,6 +84,7 @@ export function LabelledSlider(props: LabelledSliderProps) {
         spellcheck={false}
         aria-labelledby={labelId}
         aria-invalid={invalid() ? "true" : "false"}
+        aria-describedby={invalid() ? `${rangeId}-invalid` : undefined}
         value={text()}
         onFocus={() => setEditing(true)}
         onInput={(event) => typed(event.currentTarget.value)}
@@ -95,6 +97,11 @@ export function LabelledSlider(props: LabelledSliderProps) {
           setText(shown(merged.value));
         }}
       />
+      <Show when={invalid()}>
+        <span id={`${rangeId}-invalid`} class={styles.sliderInvalid} role="status">
+          {whole() ? "A whole number" : "A number"} from {merged.min} to {merged.max}
+        </span>
+      </Show>
     </div>
   );
 }
