@@ -10,8 +10,7 @@ import { clampTo, formatNumber, plotArea } from "../shared/chartLayout.ts";
 import { reportChallengeComplete } from "../shared/challenge.ts";
 import type { OptimizerName } from "../../lib/optim/index.ts";
 import { contourPaths } from "../shared/contourPaths.ts";
-import { clipPolyline } from "../shared/clipPolyline.ts";
-import { linePath } from "../shared/linePath.ts";
+import { markerAt, trailPath } from "../shared/clipPolyline.ts";
 import {
   B_DOMAIN,
   N_POINTS,
@@ -147,23 +146,15 @@ export function MinibatchFit(props: MinibatchFitProps) {
     contourPaths({ values: grid().values, nx: grid().nw, ny: grid().nb, x: W_DOMAIN, y: B_DOMAIN, levels: contourLevels(grid()), sx, sy }),
   );
   const indexOf = (run: Run) => indexAtSamples(run, playhead());
-  // Trails are cut a little outside the plot (the clip-path trims the rest): a run that diverged
-  // ends 10⁶ and more away, and drawing out to it stalls the painting (clipPolyline.ts).
-  const trailBox = { left: area.left - 8, right: area.right + 8, top: area.top - 8, bottom: area.bottom + 8 };
+  // A run that diverged ends 10⁶ and more away: trails are cut at the plot (clipPolyline.ts).
   const trail = (run: Run) =>
-    clipPolyline(
+    trailPath(
       run.path.slice(0, indexOf(run) + 1).map(([w, b]) => [sx(w), sy(b)] as const),
-      trailBox,
-    )
-      .map((piece) =>
-        linePath(
-          piece,
-          (p) => p[0],
-          (p) => p[1],
-        ),
-      )
-      .join("");
+      area,
+    );
   const position = (run: Run) => run.path[indexOf(run)];
+  /** Where a run's marker is drawn (held just outside the plot once the run has left it). */
+  const head = (run: Run) => markerAt([sx(position(run)[0]), sy(position(run)[1])], area);
   const clipId = `mb-clip-${uid}`;
 
   // ——— loss chart ———
@@ -349,13 +340,7 @@ export function MinibatchFit(props: MinibatchFitProps) {
                       style={{ stroke: COLORS[i()], "stroke-dasharray": DASHES[i()] }}
                       data-trail={run.batchSize}
                     />
-                    <circle
-                      class={styles.head}
-                      cx={clampTo(sx(position(run)[0]), trailBox.left, trailBox.right)}
-                      cy={clampTo(sy(position(run)[1]), trailBox.top, trailBox.bottom)}
-                      r={4.5}
-                      style={{ fill: COLORS[i()] }}
-                    />
+                    <circle class={styles.head} cx={head(run)[0]} cy={head(run)[1]} r={4.5} style={{ fill: COLORS[i()] }} />
                   </Show>
                 )}
               </For>

@@ -9,11 +9,10 @@ import { ChartFrame, svgPoint } from "../shared/ChartFrame.tsx";
 import { Axis } from "../shared/Axis.tsx";
 import { LabelledSlider } from "../shared/LabelledSlider.tsx";
 import { ChoiceGroup } from "../shared/ChoiceGroup.tsx";
-import { clampTo, formatNumber, formatScientific, plotArea } from "../shared/chartLayout.ts";
+import { formatNumber, formatScientific, plotArea } from "../shared/chartLayout.ts";
 import { reportChallengeComplete } from "../shared/challenge.ts";
 import { contourPaths } from "../shared/contourPaths.ts";
-import { clipPolyline } from "../shared/clipPolyline.ts";
-import { linePath } from "../shared/linePath.ts";
+import { markerAt, trailPath } from "../shared/clipPolyline.ts";
 import { NumberBox } from "../shared/NumberBox.tsx";
 import {
   CHALLENGE_STEPS,
@@ -160,27 +159,12 @@ export function OptimizerRace(props: OptimizerRaceProps) {
     const g = grid();
     return contourPaths({ values: g.values, nx: g.nx, ny: g.ny, x: g.x, y: g.y, levels: g.levels, sx: sx(), sy: sy() });
   });
-  // Trails are cut a little outside the plot (the clip-path trims the rest): a diverged racer's last
-  // point lies 10⁶ and more away, and drawing the dashed segment out to it stalled the painting.
-  const trailBox = { left: area.left - 8, right: area.right + 8, top: area.top - 8, bottom: area.bottom + 8 };
+  // A diverged racer's last point lies 10⁶ and more away: trails are cut at the plot (clipPolyline.ts).
   const trail = (r: RacerSnapshot) =>
-    clipPolyline(
+    trailPath(
       r.path.map(([x, y]) => [sx()(x), sy()(y)] as const),
-      trailBox,
-    )
-      .map((piece) =>
-        linePath(
-          piece,
-          (p) => p[0],
-          (p) => p[1],
-        ),
-      )
-      .join("");
-  /** Where a racer's marker is drawn: at its position, held just outside the plot once it has left. */
-  const headAt = ([x, y]: readonly [number, number]) => [
-    clampTo(sx()(x), trailBox.left, trailBox.right),
-    clampTo(sy()(y), trailBox.top, trailBox.bottom),
-  ];
+      area,
+    );
   const marker = (name: OptimizerName) => symbol(LOOK[name].marker, 70)() ?? "";
   const clipId = `race-clip-${uid}`;
 
@@ -317,7 +301,7 @@ export function OptimizerRace(props: OptimizerRaceProps) {
                     />
                     <path
                       class={styles.head}
-                      transform={`translate(${headAt(r().position).join(" ")})`}
+                      transform={`translate(${markerAt([sx()(r().position[0]), sy()(r().position[1])], area).join(" ")})`}
                       d={marker(r().name)}
                       style={{ fill: LOOK[r().name].color }}
                     />

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { clipPolyline, clipSegment } from "./clipPolyline.ts";
+import { clipPolyline, clipSegment, markerAt, trailPath } from "./clipPolyline.ts";
 
 const box = { left: 0, right: 100, top: 0, bottom: 50 };
 
@@ -82,5 +82,21 @@ describe("clipPolyline", () => {
   it("keeps a lone point inside, drops one outside", () => {
     expect(clipPolyline([[5, 5]], box)).toEqual([[[5, 5]]]);
     expect(clipPolyline([[500, 5]], box)).toEqual([]);
+  });
+
+  describe("trailPath and markerAt", () => {
+    it("draw a diverging trail and its marker only to just outside the plot", () => {
+      expect(
+        trailPath(
+          [
+            [10, 10],
+            [1e8, 10],
+          ],
+          box,
+        ),
+      ).toBe("M10,10L108,10");
+      expect(markerAt([1e8, -1e8], box)).toEqual([108, -8]);
+      expect(markerAt([30, 20], box)).toEqual([30, 20]);
+    });
   });
 });

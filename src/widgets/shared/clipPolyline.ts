@@ -2,6 +2,8 @@
 // coordinates of 10⁶ and more; drawn as is, under a clip-path, the browser still rasterises (and
 // dashes) the whole off-screen segment, and a race that had diverged painted at 1 frame per second.
 
+import { linePath } from "./linePath.ts";
+
 export type Pixel = readonly [number, number];
 
 /** An axis-aligned box in pixels. */
@@ -72,4 +74,33 @@ export function clipPolyline(points: readonly Pixel[], box: Box): Pixel[][] {
   }
   if (piece.length > 0) pieces.push(piece);
   return pieces;
+}
+
+/** How far outside the plot a trail is cut (and a marker held): far enough for the clip-path to trim. */
+const TRAIL_MARGIN = 8;
+
+const around = (area: Box): Box => ({
+  left: area.left - TRAIL_MARGIN,
+  right: area.right + TRAIL_MARGIN,
+  top: area.top - TRAIL_MARGIN,
+  bottom: area.bottom + TRAIL_MARGIN,
+});
+
+/** The SVG path of a trail of pixel points, cut just outside the plot `area` (the clip-path trims the rest). */
+export function trailPath(points: readonly Pixel[], area: Box): string {
+  return clipPolyline(points, around(area))
+    .map((piece) =>
+      linePath(
+        piece,
+        (p) => p[0],
+        (p) => p[1],
+      ),
+    )
+    .join("");
+}
+
+/** Where a trail's marker is drawn: at `point`, held just outside the plot `area` once it has left. */
+export function markerAt(point: Pixel, area: Box): Pixel {
+  const box = around(area);
+  return [Math.min(box.right, Math.max(box.left, point[0])), Math.min(box.bottom, Math.max(box.top, point[1]))];
 }
